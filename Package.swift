@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Paradox",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "paradox", targets: ["paradox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // The C library: only `GSL` imports it.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev", "pkg-config"])]
+        ),
+        .target(name: "GSL", dependencies: ["CGSL"]),
+        .target(name: "SurveyData", dependencies: ["Yams"]),
+        .target(name: "SurveyStats", dependencies: ["GSL"]),
+        .target(name: "Thematic", dependencies: ["Yams"]),
+        .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams"]),
+        .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic"]),
+        .executableTarget(
+            name: "paradox",
+            dependencies: [
+                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurveyStatsTests", dependencies: ["SurveyStats", "SurveyData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ThematicTests", dependencies: ["Thematic"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "CLITests", dependencies: ["paradox"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

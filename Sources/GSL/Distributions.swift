@@ -1,0 +1,69 @@
+import CGSL
+
+// Probability distributions from GSL. Every p-value in Paradox comes from an upper-tail function
+// (`…_Q`), never from `1 - cdf`, so that small p-values keep their digits.
+
+/// Student's t distribution.
+public enum StudentT {
+    /// P(T > t) for `df` degrees of freedom (`gsl_cdf_tdist_Q`).
+    public static func upperTail(_ t: Double, df: Double) -> Double {
+        GSLRuntime.ready
+        return gsl_cdf_tdist_Q(t, df)
+    }
+
+    /// Two-sided p-value 2·P(T > |t|).
+    public static func twoSidedP(_ t: Double, df: Double) -> Double {
+        min(1, 2 * upperTail(abs(t), df: df))
+    }
+
+    /// The quantile t such that P(T ≤ t) = p (`gsl_cdf_tdist_Pinv`).
+    public static func quantile(_ p: Double, df: Double) -> Double {
+        GSLRuntime.ready
+        return gsl_cdf_tdist_Pinv(p, df)
+    }
+}
+
+/// Fisher's F distribution.
+public enum FisherF {
+    /// P(F > f) with (`df1`, `df2`) degrees of freedom (`gsl_cdf_fdist_Q`).
+    public static func upperTail(_ f: Double, df1: Double, df2: Double) -> Double {
+        GSLRuntime.ready
+        return gsl_cdf_fdist_Q(f, df1, df2)
+    }
+
+    /// The quantile f such that P(F ≤ f) = p (`gsl_cdf_fdist_Pinv`).
+    public static func quantile(_ p: Double, df1: Double, df2: Double) -> Double {
+        GSLRuntime.ready
+        return gsl_cdf_fdist_Pinv(p, df1, df2)
+    }
+}
+
+/// The χ² distribution.
+public enum ChiSquared {
+    /// P(X > x) with `df` degrees of freedom (`gsl_cdf_chisq_Q`).
+    public static func upperTail(_ x: Double, df: Double) -> Double {
+        GSLRuntime.ready
+        return gsl_cdf_chisq_Q(x, df)
+    }
+}
+
+/// The standard normal distribution.
+public enum Normal {
+    /// Φ(z) (`gsl_cdf_ugaussian_P`).
+    public static func cdf(_ z: Double) -> Double {
+        GSLRuntime.ready
+        return gsl_cdf_ugaussian_P(z)
+    }
+
+    /// 1 − Φ(z), accurate in the far tail (`gsl_cdf_ugaussian_Q`).
+    public static func upperTail(_ z: Double) -> Double {
+        GSLRuntime.ready
+        return gsl_cdf_ugaussian_Q(z)
+    }
+
+    /// Φ⁻¹(p) (`gsl_cdf_ugaussian_Pinv`).
+    public static func quantile(_ p: Double) -> Double {
+        GSLRuntime.ready
+        return gsl_cdf_ugaussian_Pinv(p)
+    }
+}

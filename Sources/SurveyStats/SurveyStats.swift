@@ -1,0 +1,1 @@
+// SurveyStats module

@@ -1,0 +1,1 @@
+// Thematic module

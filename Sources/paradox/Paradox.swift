@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Paradox: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "paradox",
+        abstract: "Mixed-methods analysis of personalization–privacy survey studies.",
+        subcommands: []
+    )
+}
