@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "paradox", targets: ["paradox"]),
+        // The modules as one library, for the separate Benchmarks/ package.
+        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
