@@ -1,0 +1,191 @@
+import Foundation
+
+/// A byte-level RFC 4180 reader: quoted fields with delimiters, doubled quotes and line breaks
+/// inside, CRLF or LF line ends, a UTF-8 byte-order mark, a missing final newline, blank lines
+/// skipped. The delimiter (comma, semicolon or tab) is detected from the header line unless given.
+///
+/// The whole file is validated as UTF-8 once, then scanned byte by byte without building a
+/// `String` per cell: records are handed to a closure as spans into the file's bytes.
+public struct CSVReader: Sendable {
+    public let file: String
+    public let delimiter: UInt8
+    let bytes: [UInt8]
+    /// Offset of the first byte after a byte-order mark.
+    let start: Int
+
+    static let quote = UInt8(ascii: "\"")
+    static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+
+    /// Reads the file at `url`.
+    public init(contentsOf url: URL, delimiter: UInt8? = nil) throws {
+        let display = url.path
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw DataError(file: display, kind: .unreadable(reason: "no such file, or no permission to read it"))
+        }
+        try self.init(bytes: [UInt8](data), file: display, delimiter: delimiter)
+    }
+
+    /// - Parameters:
+    ///   - bytes: the file's content.
+    ///   - file: the name used in error messages.
+    ///   - delimiter: `,`, `;` or tab; detected from the header line when `nil`.
+    public init(bytes: [UInt8], file: String, delimiter: UInt8? = nil) throws {
+        self.file = file
+        self.bytes = bytes
+        start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let invalid = bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
+        if let invalid {
+            let (line, column) = Self.lineAndField(of: invalid, in: bytes, from: start, delimiter: delimiter ?? UInt8(ascii: ","))
+            throw DataError(file: file, line: line, column: column, kind: .invalidUTF8)
+        }
+        if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == Self.newline || $0 == Self.carriageReturn }) {
+            throw DataError(file: file, kind: .emptyFile)
+        }
+        self.delimiter = delimiter ?? Self.detectDelimiter(bytes, from: start)
+    }
+
+    /// The candidate (comma, semicolon, tab) that occurs most often outside quotes in the first line.
+    static func detectDelimiter(_ bytes: [UInt8], from start: Int) -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+        var counts = [0, 0, 0]
+        var inQuotes = false
+        for byte in bytes[start...] {
+            if byte == quote { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if byte == newline || byte == carriageReturn { break }
+            if let k = candidates.firstIndex(of: byte) { counts[k] += 1 }
+        }
+        let best = counts.indices.max { counts[$0] < counts[$1] }!
+        return counts[best] > 0 ? candidates[best] : candidates[0]
+    }
+
+    /// The 1-based line and field of byte `offset`, for messages about bytes the scanner never reached.
+    static func lineAndField(of offset: Int, in bytes: [UInt8], from start: Int, delimiter: UInt8) -> (Int, Int) {
+        var line = 1, field = 1, inQuotes = false
+        for byte in bytes[start..<offset] {
+            if byte == quote { inQuotes.toggle() }
+            if byte == newline { line += 1; if !inQuotes { field = 1 } }
+            if byte == delimiter && !inQuotes { field += 1 }
+        }
+        return (line, field)
+    }
+
+    /// Calls `body` once per record (header included), in file order. The record's spans are valid
+    /// only during the call.
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let end = buffer.count
+            let delimiter = self.delimiter
+            var spans: [CSVRecord.Span] = []
+            spans.reserveCapacity(64)
+            var position = start
+            var line = 1
+            while position < end {
+                let recordLine = line
+                spans.removeAll(keepingCapacity: true)
+                fields: while true {
+                    let fieldLine = line
+                    if position < end && base[position] == Self.quote {
+                        position += 1
+                        let fieldStart = position
+                        var escaped = false
+                        while true {
+                            guard position < end else {
+                                throw DataError(file: file, line: fieldLine, column: spans.count + 1, kind: .unterminatedQuote)
+                            }
+                            let byte = base[position]
+                            if byte == Self.quote {
+                                if position + 1 < end && base[position + 1] == Self.quote {
+                                    escaped = true
+                                    position += 2
+                                    continue
+                                }
+                                break
+                            }
+                            if byte == Self.newline { line += 1 }
+                            position += 1
+                        }
+                        spans.append(.init(start: fieldStart, end: position, line: fieldLine, quoted: true, escaped: escaped))
+                        position += 1
+                        while position < end && (base[position] == 0x20 || base[position] == 0x09) && base[position] != delimiter { position += 1 }
+                        if position < end, base[position] != delimiter, base[position] != Self.newline, base[position] != Self.carriageReturn {
+                            var stop = position
+                            while stop < end && base[stop] != delimiter && base[stop] != Self.newline && base[stop] != Self.carriageReturn { stop += 1 }
+                            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[position..<stop]), as: UTF8.self)
+                            throw DataError(file: file, line: line, column: spans.count, kind: .textAfterClosingQuote(text))
+                        }
+                    } else {
+                        let fieldStart = position
+                        while position < end {
+                            let byte = base[position]
+                            if byte == delimiter || byte == Self.newline || byte == Self.carriageReturn { break }
+                            position += 1
+                        }
+                        spans.append(.init(start: fieldStart, end: position, line: fieldLine, quoted: false, escaped: false))
+                    }
+                    if position < end && base[position] == delimiter {
+                        position += 1
+                        continue fields
+                    }
+                    break fields
+                }
+                if position < end && base[position] == Self.carriageReturn { position += 1 }
+                if position < end && base[position] == Self.newline { position += 1 }
+                line += 1
+                if spans.count == 1 && !spans[0].quoted && Self.isBlank(base, spans[0]) { continue }
+                try spans.withUnsafeBufferPointer { spanBuffer in
+                    try body(CSVRecord(base: base, spans: spanBuffer, line: recordLine))
+                }
+            }
+        }
+    }
+
+    private static func isBlank(_ base: UnsafePointer<UInt8>, _ span: CSVRecord.Span) -> Bool {
+        (span.start..<span.end).allSatisfy { base[$0] == 0x20 || base[$0] == 0x09 }
+    }
+}
+
+/// One record of a CSV file: spans into the file's bytes, valid only inside ``CSVReader/forEachRecord(_:)``.
+public struct CSVRecord {
+    struct Span {
+        var start: Int
+        var end: Int
+        var line: Int
+        var quoted: Bool
+        /// Contains doubled quotes that must be collapsed.
+        var escaped: Bool
+    }
+
+    let base: UnsafePointer<UInt8>
+    let spans: UnsafeBufferPointer<Span>
+    /// 1-based line on which the record starts.
+    public let line: Int
+
+    public var count: Int { spans.count }
+
+    /// 1-based line on which field `index` starts (differs from ``line`` after a quoted line break).
+    public func line(ofField index: Int) -> Int { spans[index].line }
+
+    /// The field's bytes with surrounding spaces removed (quotes already stripped). For fields with
+    /// doubled quotes use ``string(_:)``.
+    public func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let span = spans[index]
+        var lower = span.start, upper = span.end
+        while lower < upper && (base[lower] == 0x20 || base[lower] == 0x09) { lower += 1 }
+        while upper > lower && (base[upper - 1] == 0x20 || base[upper - 1] == 0x09) { upper -= 1 }
+        return UnsafeBufferPointer(start: base + lower, count: upper - lower)
+    }
+
+    /// Whether the field holds doubled quotes (so ``trimmedBytes(_:)`` is not its text).
+    public func hasEscapedQuotes(_ index: Int) -> Bool { spans[index].escaped }
+
+    /// The field as text: doubled quotes collapsed; unquoted fields trimmed of surrounding spaces.
+    public func string(_ index: Int) -> String {
+        let span = spans[index]
+        let raw = span.quoted ? UnsafeBufferPointer(start: base + span.start, count: span.end - span.start) : trimmedBytes(index)
+        let text = String(decoding: raw, as: UTF8.self)
+        return span.escaped ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+    }
+}

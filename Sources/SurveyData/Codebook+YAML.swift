@@ -1,0 +1,147 @@
+import Foundation
+
+extension Codebook {
+    /// Reads a codebook YAML file; every mistake is a ``ConfigFileError`` naming the file and line.
+    public static func load(from url: URL) throws -> Codebook {
+        try Codebook(yaml: YAMLValue(contentsOf: url))
+    }
+
+    /// Builds a codebook from a parsed YAML document (format: `Codebooks/README.md`).
+    public init(yaml root: YAMLValue) throws {
+        try root.checkKeys(["title", "missing_codes", "label_sets", "variables", "scales"])
+        let defaultMissing = try root.optional("missing_codes").map(Self.missingCodes) ?? []
+        var labelSets: [String: [Int: String]] = [:]
+        for (key, value) in try root.optional("label_sets")?.pairs() ?? [] {
+            labelSets[try key.string()] = try Self.valueLabels(value)
+        }
+
+        var variables: [Variable] = []
+        for entry in try root.required("variables").sequence() {
+            let variable = try Self.variable(entry, defaultMissing: defaultMissing, labelSets: labelSets)
+            if variables.contains(where: { $0.name == variable.name }) {
+                throw entry.error("variable '\(variable.name)' is declared twice (expected unique names)")
+            }
+            variables.append(variable)
+        }
+        if variables.filter({ $0.kind == .id }).count > 1 {
+            throw root.error("more than one variable has type id (expected at most one respondent identifier)")
+        }
+
+        var scales: [ScaleDefinition] = []
+        for entry in try root.optional("scales")?.sequence() ?? [] {
+            let scale = try Self.scale(entry, variables: variables)
+            if scales.contains(where: { $0.name == scale.name }) || variables.contains(where: { $0.name == scale.name }) {
+                throw entry.error("scale name '\(scale.name)' is already used by a variable or scale (expected a unique name)")
+            }
+            scales.append(scale)
+        }
+        self.init(title: try root.optional("title")?.string() ?? "", variables: variables, scales: scales)
+    }
+
+    private static func variable(_ entry: YAMLValue, defaultMissing: [MissingCode], labelSets: [String: [Int: String]]) throws -> Variable {
+        try entry.checkKeys(["name", "label", "type", "scale", "labels", "reverse", "missing_codes", "levels", "reference"])
+        let name = try entry.required("name").string()
+        let label = try entry.optional("label")?.string() ?? name
+        let typeNode = try entry.required("type")
+        let missing = try entry.optional("missing_codes").map(missingCodes)
+        let kind: Variable.Kind
+        switch try typeNode.string() {
+        case "likert":
+            let scaleNode = try entry.required("scale")
+            let bounds = try scaleNode.sequence().map { try $0.int() }
+            guard bounds.count == 2, bounds[0] < bounds[1], bounds[0] >= -100, bounds[1] <= 100 else {
+                throw scaleNode.error("expected [lowest, highest] scale points, e.g. [1, 5], with lowest < highest within −100…100")
+            }
+            var labels: [Int: String] = [:]
+            if let labelsNode = try entry.optional("labels") {
+                if labelsNode.node.scalar != nil {
+                    let setName = try labelsNode.string()
+                    guard let set = labelSets[setName] else {
+                        throw labelsNode.error("unknown label set '\(setName)' (expected one of: \(labelSets.keys.sorted().joined(separator: ", ")))")
+                    }
+                    labels = set
+                } else {
+                    labels = try valueLabels(labelsNode)
+                }
+            }
+            let reversed = try entry.optional("reverse")?.bool() ?? false
+            kind = .likert(LikertScale(range: bounds[0]...bounds[1], valueLabels: labels, reversed: reversed))
+        case "categorical":
+            let levelsNode = try entry.required("levels")
+            let levels = try levelsNode.sequence().map(level)
+            guard !levels.isEmpty else { throw levelsNode.error("expected at least one level") }
+            var reference = 0
+            if let referenceNode = try entry.optional("reference") {
+                let value = try referenceNode.string()
+                guard let index = levels.firstIndex(where: { $0.value == value || $0.label == value }) else {
+                    throw referenceNode.error("reference level '\(value)' is not among the levels (\(levels.map(\.value).joined(separator: ", ")))")
+                }
+                reference = index
+            }
+            kind = .categorical(levels: levels, reference: reference)
+        case "numeric": kind = .numeric
+        case "id": kind = .id
+        case "text": kind = .text
+        case let other:
+            throw typeNode.error("unknown type '\(other)' (expected likert, categorical, numeric, id or text)")
+        }
+        let usesMissingCodes: Bool
+        switch kind {
+        case .likert, .numeric, .categorical: usesMissingCodes = true
+        case .id, .text: usesMissingCodes = false
+        }
+        return Variable(name: name, label: label, kind: kind, missingCodes: usesMissingCodes ? (missing ?? defaultMissing) : [])
+    }
+
+    private static func level(_ entry: YAMLValue) throws -> Level {
+        if entry.node.scalar != nil {
+            let value = try entry.string()
+            return Level(value: value, label: value)
+        }
+        try entry.checkKeys(["value", "label"])
+        let value = try entry.required("value").string()
+        return Level(value: value, label: try entry.optional("label")?.string() ?? value)
+    }
+
+    private static func missingCodes(_ node: YAMLValue) throws -> [MissingCode] {
+        try node.pairs().map { key, value in MissingCode(value: try key.double(), label: try value.string()) }
+    }
+
+    private static func valueLabels(_ node: YAMLValue) throws -> [Int: String] {
+        var labels: [Int: String] = [:]
+        for (key, value) in try node.pairs() { labels[try key.int()] = try value.string() }
+        return labels
+    }
+
+    private static func scale(_ entry: YAMLValue, variables: [Variable]) throws -> ScaleDefinition {
+        try entry.checkKeys(["name", "label", "items", "scoring", "min_items"])
+        let name = try entry.required("name").string()
+        let itemsNode = try entry.required("items")
+        let items = try itemsNode.strings()
+        guard items.count >= 2 else { throw itemsNode.error("a scale needs at least two items") }
+        for item in items {
+            guard let variable = variables.first(where: { $0.name == item }) else {
+                throw itemsNode.error("item '\(item)' is not a variable of the codebook")
+            }
+            switch variable.kind {
+            case .likert, .numeric: break
+            default: throw itemsNode.error("item '\(item)' is not a likert or numeric variable")
+            }
+        }
+        var scoring = ScaleDefinition.Scoring.mean
+        if let scoringNode = try entry.optional("scoring") {
+            guard let value = ScaleDefinition.Scoring(rawValue: try scoringNode.string()) else {
+                throw scoringNode.error("expected scoring 'mean' or 'sum'")
+            }
+            scoring = value
+        }
+        var minimum: Int?
+        if let minimumNode = try entry.optional("min_items") {
+            let value = try minimumNode.int()
+            guard (1...items.count).contains(value) else { throw minimumNode.error("expected min_items between 1 and \(items.count)") }
+            minimum = value
+        }
+        return ScaleDefinition(name: name, label: try entry.optional("label")?.string() ?? name,
+                               items: items, scoring: scoring, minimumItems: minimum)
+    }
+}

@@ -1,0 +1,128 @@
+/// The description of a survey instrument: its variables, their types, labels, missing-value codes
+/// and reverse keying, and the scales (composite scores) built from them.
+///
+/// Written by the researcher as YAML (see `Codebooks/README.md` for the format) and read with
+/// ``Codebook/load(from:)``.
+public struct Codebook: Sendable, Equatable {
+    public var title: String
+    public var variables: [Variable]
+    public var scales: [ScaleDefinition]
+
+    public init(title: String, variables: [Variable], scales: [ScaleDefinition] = []) {
+        self.title = title
+        self.variables = variables
+        self.scales = scales
+    }
+
+    public func variable(named name: String) -> Variable? {
+        variables.first { $0.name == name }
+    }
+
+    /// The respondent identifier, if the codebook declares one.
+    public var idVariable: Variable? {
+        variables.first { if case .id = $0.kind { return true } else { return false } }
+    }
+}
+
+/// One column of the data file as the codebook describes it.
+public struct Variable: Sendable, Equatable {
+    public var name: String
+    public var label: String
+    public var kind: Kind
+    /// User-missing codes with their labels (e.g. 98 "Don't know"); cells holding them become missing.
+    public var missingCodes: [MissingCode]
+
+    public init(name: String, label: String, kind: Kind, missingCodes: [MissingCode] = []) {
+        self.name = name
+        self.label = label
+        self.kind = kind
+        self.missingCodes = missingCodes
+    }
+
+    public enum Kind: Sendable, Equatable {
+        case likert(LikertScale)
+        /// Ordered levels; `reference` indexes the reference level for regression dummies.
+        case categorical(levels: [Level], reference: Int)
+        case numeric
+        case id
+        case text
+    }
+
+    public var likertScale: LikertScale? {
+        if case .likert(let scale) = kind { return scale } else { return nil }
+    }
+
+    /// The user-missing code written as `text`, if any (compared numerically: "98" and "98.0" agree).
+    public func missingCode(matching text: Substring) -> MissingCode? {
+        if missingCodes.isEmpty { return nil }
+        if let value = Double(text) { return missingCodes.first { $0.value == value } }
+        return nil
+    }
+}
+
+/// A Likert response scale: an integer range, its value labels and the item's keying.
+public struct LikertScale: Sendable, Equatable {
+    public var range: ClosedRange<Int>
+    /// Labels of the scale points, lowest first (may be empty or partial).
+    public var valueLabels: [Int: String]
+    /// A reverse-keyed item is scored as `min + max − x` in scales and reliability.
+    public var reversed: Bool
+
+    public init(range: ClosedRange<Int>, valueLabels: [Int: String] = [:], reversed: Bool = false) {
+        self.range = range
+        self.valueLabels = valueLabels
+        self.reversed = reversed
+    }
+
+    /// `x` as it enters a score: reversed (`min + max − x`) for a reverse-keyed item.
+    public func keyed(_ x: Double) -> Double {
+        reversed ? Double(range.lowerBound + range.upperBound) - x : x
+    }
+}
+
+/// A level of a categorical variable: the value as it appears in the data and its display label.
+public struct Level: Sendable, Equatable {
+    public var value: String
+    public var label: String
+
+    public init(value: String, label: String) {
+        self.value = value
+        self.label = label
+    }
+}
+
+/// A user-missing code such as 98 "Don't know".
+public struct MissingCode: Sendable, Equatable {
+    public var value: Double
+    public var label: String
+
+    public init(value: Double, label: String) {
+        self.value = value
+        self.label = label
+    }
+}
+
+/// A composite score built from items.
+public struct ScaleDefinition: Sendable, Equatable {
+    public var name: String
+    public var label: String
+    public var items: [String]
+    public var scoring: Scoring
+    /// The least number of answered items for a score; with fewer the score is missing.
+    public var minimumItems: Int
+
+    public init(name: String, label: String, items: [String], scoring: Scoring = .mean, minimumItems: Int? = nil) {
+        self.name = name
+        self.label = label
+        self.items = items
+        self.scoring = scoring
+        self.minimumItems = minimumItems ?? items.count
+    }
+
+    public enum Scoring: String, Sendable, Equatable {
+        /// Mean of the answered items.
+        case mean
+        /// Sum of the items; with missing items allowed, prorated: mean of answered × number of items.
+        case sum
+    }
+}

@@ -1,0 +1,66 @@
+/// A problem with a data file, located to its line and column, saying what was found and what was expected.
+public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    /// 1-based physical line of the file (a quoted field may span lines; this is where the cell starts).
+    public let line: Int?
+    /// 1-based field position in the record.
+    public let column: Int?
+    /// The header name of that column, when known.
+    public let columnName: String?
+    public let kind: Kind
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, kind: Kind) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.columnName = columnName
+        self.kind = kind
+    }
+
+    public enum Kind: Equatable, Sendable {
+        case unreadable(reason: String)
+        case emptyFile
+        case headerOnly
+        case invalidUTF8
+        case unterminatedQuote
+        case textAfterClosingQuote(String)
+        case raggedRow(expected: Int, found: Int)
+        case duplicateHeader(String)
+        case missingColumn(String)
+        case notNumeric(value: String, expected: String)
+        case outOfRange(value: String, expected: String)
+        case unknownLevel(value: String, levels: [String])
+        case duplicateID(value: String, firstLine: Int)
+        case unknownColumn(String, available: [String])
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column {
+            location += ", column \(column)"
+            if let columnName { location += " (\(columnName))" }
+        }
+        return "\(location): \(message)"
+    }
+
+    /// What went wrong and what was expected, without the location.
+    public var message: String {
+        switch kind {
+        case .unreadable(let reason): return "cannot read the file: \(reason)"
+        case .emptyFile: return "the file is empty (expected a header line and at least one data row)"
+        case .headerOnly: return "the file has a header but no data rows (expected at least one respondent)"
+        case .invalidUTF8: return "bytes that are not valid UTF-8 (expected UTF-8 text; re-save the file as UTF-8)"
+        case .unterminatedQuote: return "a quoted field is never closed (expected a closing \" before the end of the file)"
+        case .textAfterClosingQuote(let text): return "unexpected \"\(text)\" after a closing quote (expected a delimiter or the end of the line)"
+        case .raggedRow(let expected, let found): return "the row has \(found) fields (expected \(expected), as in the header)"
+        case .duplicateHeader(let name): return "the header names '\(name)' twice (expected unique column names)"
+        case .missingColumn(let name): return "the codebook's variable '\(name)' is not a column of the file (expected it in the header)"
+        case .notNumeric(let value, let expected): return "value \"\(value)\" is not a number (expected \(expected))"
+        case .outOfRange(let value, let expected): return "value \"\(value)\" is out of range (expected \(expected))"
+        case .unknownLevel(let value, let levels): return "value \"\(value)\" is not a level of this variable (expected one of: \(levels.joined(separator: ", ")))"
+        case .duplicateID(let value, let firstLine): return "respondent ID \"\(value)\" appears again (first on line \(firstLine); expected unique IDs)"
+        case .unknownColumn(let name, let available): return "no column named '\(name)' (columns: \(available.joined(separator: ", ")))"
+        }
+    }
+}

@@ -1,0 +1,175 @@
+/// A survey wave held column by column: Likert answers as one byte per cell, numbers as doubles,
+/// categorical answers as level codes. Missing cells are counted per column by kind.
+public struct Dataset: Sendable {
+    /// The file the data came from, as given.
+    public var file: String
+    public var rowCount: Int
+    public var columns: [DataColumn]
+    /// Things worth telling the researcher that are not errors (e.g. a mostly numeric column).
+    public var warnings: [String]
+
+    public init(file: String, rowCount: Int, columns: [DataColumn], warnings: [String] = []) {
+        self.file = file
+        self.rowCount = rowCount
+        self.columns = columns
+        self.warnings = warnings
+    }
+
+    public var columnNames: [String] { columns.map(\.name) }
+
+    public func column(named name: String) -> DataColumn? {
+        columns.first { $0.name == name }
+    }
+
+    /// The column called `name`, or an error listing the columns there are.
+    public func requireColumn(_ name: String) throws -> DataColumn {
+        guard let column = column(named: name) else {
+            throw DataError(file: file, kind: .unknownColumn(name, available: columnNames))
+        }
+        return column
+    }
+
+    /// The column's values as numbers (`nan` = missing). A column read as categorical because some
+    /// of its cells are text is an error that names the first such cell.
+    public func numericValues(_ name: String) throws -> [Double] {
+        let column = try requireColumn(name)
+        if let values = column.numericValues { return values }
+        if let cell = column.firstTextCell {
+            throw DataError(file: file, line: cell.line, column: column.position, columnName: name,
+                            kind: .notNumeric(value: cell.value, expected: "a number in every cell of a column used as numeric"))
+        }
+        throw DataError(file: file, column: column.position, columnName: name,
+                        kind: .notNumeric(value: column.name, expected: "a numeric or Likert column, not \(column.values.kindName)"))
+    }
+}
+
+/// One variable's values and how many of them are missing.
+public struct DataColumn: Sendable {
+    public var name: String
+    public var label: String
+    /// 1-based position of the column in the file.
+    public var position: Int
+    public var values: ColumnValues
+    public var missing: MissingSummary
+    /// For a column inferred as categorical although most cells are numbers: the first cell that is
+    /// not a number, so that using it as numeric can say where the problem is.
+    public var firstTextCell: (line: Int, value: String)?
+
+    public init(name: String, label: String, position: Int, values: ColumnValues, missing: MissingSummary,
+                firstTextCell: (line: Int, value: String)? = nil) {
+        self.name = name
+        self.label = label
+        self.position = position
+        self.values = values
+        self.missing = missing
+        self.firstTextCell = firstTextCell
+    }
+
+    /// Values as doubles with `nan` for missing, for Likert and numeric columns; `nil` otherwise.
+    public var numericValues: [Double]? {
+        switch values {
+        case .likert(let likert): return likert.doubles
+        case .numeric(let numbers): return numbers
+        case .categorical, .text: return nil
+        }
+    }
+}
+
+/// The storage of a column, by type.
+public enum ColumnValues: Sendable {
+    case likert(LikertValues)
+    case numeric([Double])
+    case categorical(CategoricalValues)
+    case text([String])
+
+    public var kindName: String {
+        switch self {
+        case .likert: return "a Likert column"
+        case .numeric: return "a numeric column"
+        case .categorical: return "a categorical column"
+        case .text: return "a text column"
+        }
+    }
+
+    public var count: Int {
+        switch self {
+        case .likert(let v): return v.codes.count
+        case .numeric(let v): return v.count
+        case .categorical(let v): return v.codes.count
+        case .text(let v): return v.count
+        }
+    }
+}
+
+/// Likert answers, one byte per cell.
+public struct LikertValues: Sendable {
+    /// The answer as written (not reverse-keyed), or ``missing``.
+    public var codes: [Int8]
+    public var scale: LikertScale
+    public static let missing = Int8.min
+
+    public init(codes: [Int8], scale: LikertScale) {
+        self.codes = codes
+        self.scale = scale
+    }
+
+    /// Answers as doubles, `nan` for missing, not reverse-keyed.
+    public var doubles: [Double] { codes.map { $0 == Self.missing ? .nan : Double($0) } }
+
+    /// Answers as they enter a score: reverse-keyed items reversed, `nan` for missing.
+    public var keyedDoubles: [Double] { codes.map { $0 == Self.missing ? .nan : scale.keyed(Double($0)) } }
+
+    /// Number of answers at each scale point, lowest first.
+    public var counts: [Int] {
+        var counts = [Int](repeating: 0, count: scale.range.count)
+        let lower = scale.range.lowerBound
+        for code in codes where code != Self.missing { counts[Int(code) - lower] += 1 }
+        return counts
+    }
+}
+
+/// Categorical answers as indices into ordered levels.
+public struct CategoricalValues: Sendable {
+    /// Index into ``levels``, or ``missing``.
+    public var codes: [Int32]
+    public var levels: [Level]
+    /// Index of the reference level (for regression dummies).
+    public var reference: Int
+    public static let missing: Int32 = -1
+
+    public init(codes: [Int32], levels: [Level], reference: Int = 0) {
+        self.codes = codes
+        self.levels = levels
+        self.reference = reference
+    }
+
+    /// Codes as `Int` with −1 for missing.
+    public var intCodes: [Int] { codes.map(Int.init) }
+
+    /// Number of answers at each level.
+    public var counts: [Int] {
+        var counts = [Int](repeating: 0, count: levels.count)
+        for code in codes where code != Self.missing { counts[Int(code)] += 1 }
+        return counts
+    }
+}
+
+/// How many cells of a column are missing, and why.
+public struct MissingSummary: Sendable, Equatable {
+    /// Blank cells (and `NA`): system-missing.
+    public var blank: Int
+    /// Cells holding a user-missing code, per code in codebook order (zero counts included).
+    public var userMissing: [UserMissingCount]
+
+    public init(blank: Int = 0, userMissing: [UserMissingCount] = []) {
+        self.blank = blank
+        self.userMissing = userMissing
+    }
+
+    public var total: Int { blank + userMissing.reduce(0) { $0 + $1.count } }
+
+    public struct UserMissingCount: Sendable, Equatable {
+        public var code: MissingCode
+        public var count: Int
+    }
+}

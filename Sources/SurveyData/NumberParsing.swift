@@ -1,0 +1,72 @@
+import Foundation
+
+/// Parsing of numbers straight from CSV bytes.
+enum NumberParsing {
+    /// Exact powers of ten up to 10²², the range in which `Double(m) / 10^k` is correctly rounded
+    /// for an integer mantissa m < 2⁵³ (Clinger's fast path).
+    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// A whole number written as optional sign and decimal digits (at most 9), e.g. a Likert answer.
+    @inline(__always)
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        var negative = false
+        let count = bytes.count
+        guard count > 0 else { return nil }
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { negative = bytes[0] == UInt8(ascii: "-"); i = 1 }
+        guard i < count, count - i <= 9 else { return nil }
+        var value = 0
+        while i < count {
+            let digit = Int(bytes[i]) &- 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            value = value * 10 + digit
+            i += 1
+        }
+        return negative ? -value : value
+    }
+
+    /// A real number: plain decimals by an exact fast path, anything else (exponents, long
+    /// mantissas) by `strtod`, both correctly rounded. With `decimalComma` a single `,` is accepted
+    /// as the decimal separator (files written with `;` as delimiter in many European locales).
+    static func double(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false) -> Double? {
+        let count = bytes.count
+        guard count > 0 else { return nil }
+        var i = 0
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { negative = bytes[0] == UInt8(ascii: "-"); i = 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0, fractionDigits = 0
+        var seenPoint = false
+        var fastPath = true
+        while i < count {
+            let byte = bytes[i]
+            if byte >= 48 && byte <= 57 {
+                if digits < 19 { mantissa = mantissa * 10 + UInt64(byte - 48) }
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            } else if !seenPoint && (byte == UInt8(ascii: ".") || (decimalComma && byte == UInt8(ascii: ","))) {
+                seenPoint = true
+            } else {
+                fastPath = false
+                break
+            }
+            i += 1
+        }
+        if fastPath {
+            guard digits > 0 else { return nil }
+            if digits <= 15 && fractionDigits <= 22 {
+                let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
+                return negative ? -magnitude : magnitude
+            }
+        }
+        return slowPath(bytes, decimalComma: decimalComma)
+    }
+
+    /// `strtod` semantics through Swift's `Double(String)`; rejects `inf`, `nan` and hexadecimal forms.
+    private static func slowPath(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
+        var text = String(decoding: bytes, as: UTF8.self)
+        if decimalComma { text = text.replacingOccurrences(of: ",", with: ".") }
+        guard text.allSatisfy({ "0123456789+-.eE".contains($0) }), let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,109 @@
+import XCTest
+@testable import SurveyData
+
+final class DatasetTests: XCTestCase {
+    let codebook = try! Codebook(yaml: YAMLValue(text: CodebookTests.yaml, file: "cb.yml"))
+    static let header = "id,q1,q2,q3,age,income,note\n"
+
+    func load(_ rows: String) throws -> Dataset {
+        try Dataset.load(reader: CSVReader(bytes: Array((Self.header + rows).utf8), file: "wave.csv"), codebook: codebook)
+    }
+
+    func dataError(_ rows: String) -> DataError? {
+        do { _ = try load(rows) } catch let error as DataError { return error } catch { XCTFail("\(error)") }
+        return nil
+    }
+
+    func testLoadsAndCountsMissingByKind() throws {
+        let data = try load(#"""
+        r1,1,5,3,1,1200.5,"said ""no"""
+        r2,Agree,98,-99,2,,
+        r3, 5 ,,2,25+,NA,ok
+        """#)
+        XCTAssertEqual(data.rowCount, 3)
+        guard case .likert(let q1) = try data.requireColumn("q1").values else { return XCTFail() }
+        XCTAssertEqual(q1.codes, [1, 4, 5])
+        let q2 = try data.requireColumn("q2")
+        XCTAssertEqual(q2.missing.blank, 1)
+        XCTAssertEqual(q2.missing.userMissing.map(\.count), [1, 0])
+        XCTAssertEqual(try data.requireColumn("q3").missing.userMissing.map(\.count), [1])
+        guard case .categorical(let age) = try data.requireColumn("age").values else { return XCTFail() }
+        XCTAssertEqual(age.codes, [0, 1, 1])
+        XCTAssertEqual(age.reference, 1)
+        let income = try data.numericValues("income")
+        XCTAssertEqual(income[0], 1200.5)
+        XCTAssertTrue(income[1].isNaN && income[2].isNaN)
+        guard case .text(let notes) = try data.requireColumn("note").values else { return XCTFail() }
+        XCTAssertEqual(notes[0], "said \"no\"")
+        // score = mean of q1, reversed q2, q3 with at least 2 answered
+        let scores = try data.scores(of: codebook.scales[0])
+        XCTAssertEqual(scores[0], (1 + 1 + 3) / 3)
+        XCTAssertTrue(scores[1].isNaN)  // only q1 answered
+        XCTAssertEqual(scores[2], 3.5)
+    }
+
+    func testNonNumericLikert() {
+        let error = dataError("r1,1,2,3,1,5,x\nr2,x,2,3,1,5,x\n")
+        XCTAssertEqual(error?.line, 3)
+        XCTAssertEqual(error?.column, 2)
+        XCTAssertEqual(error?.columnName, "q1")
+        XCTAssertEqual(error?.kind, .notNumeric(value: "x", expected: "a whole number from 1 to 5 or a missing code (98, 99)"))
+    }
+
+    func testLikertOutOfRange() {
+        let error = dataError("r1,1,7,3,1,5,x\n")
+        XCTAssertEqual(error?.line, 2)
+        XCTAssertEqual(error?.columnName, "q2")
+        XCTAssertEqual(error?.kind, .outOfRange(value: "7", expected: "a whole number from 1 to 5 or a missing code (98, 99)"))
+        XCTAssertEqual(dataError("r1,2.5,1,3,1,5,x\n")?.kind, .outOfRange(value: "2.5", expected: "a whole number from 1 to 5 or a missing code (98, 99)"))
+    }
+
+    func testUnknownLevel() {
+        let error = dataError("r1,1,2,3,3,5,x\n")
+        XCTAssertEqual(error?.kind, .unknownLevel(value: "3", levels: ["1", "2"]))
+        XCTAssertEqual(error?.column, 5)
+    }
+
+    func testNonNumericNumber() {
+        XCTAssertEqual(dataError("r1,1,2,3,1,lots,x\n")?.kind, .notNumeric(value: "lots", expected: "a number or a missing code (98, 99)"))
+    }
+
+    func testDuplicateID() {
+        let error = dataError("r1,1,2,3,1,5,x\nr2,1,2,3,1,5,x\nr1,1,2,3,1,5,x\n")
+        XCTAssertEqual(error?.kind, .duplicateID(value: "r1", firstLine: 2))
+        XCTAssertEqual(error?.line, 4)
+    }
+
+    func testRaggedRow() {
+        let error = dataError("r1,1,2,3,1,5,x\nr2,1,2,3\n")
+        XCTAssertEqual(error?.kind, .raggedRow(expected: 7, found: 4))
+        XCTAssertEqual(error?.line, 3)
+    }
+
+    func testHeaderOnlyAndMissingColumn() {
+        XCTAssertEqual(dataError("")?.kind, .headerOnly)
+        let error: DataError? = {
+            do { _ = try Dataset.load(reader: CSVReader(bytes: Array("id,q1\nr1,1\n".utf8), file: "w.csv"), codebook: codebook) }
+            catch let e as DataError { return e } catch {}
+            return nil
+        }()
+        XCTAssertEqual(error?.kind, .missingColumn("q2"))
+    }
+
+    func testInferenceWithoutCodebook() throws {
+        let data = try Dataset.infer(reader: CSVReader(bytes: Array("a,b,c\n1,x,1\n2,y,2\n,x,oops\n4,,5\n".utf8), file: "f.csv"))
+        XCTAssertEqual(try data.numericValues("a").filter { !$0.isNaN }, [1, 2, 4])
+        guard case .categorical(let b) = try data.requireColumn("b").values else { return XCTFail() }
+        XCTAssertEqual(b.levels.map(\.value), ["x", "y"])
+        XCTAssertEqual(data.warnings.count, 1)
+        XCTAssertTrue(data.warnings[0].contains("'c'") && data.warnings[0].contains("line 4"), data.warnings[0])
+        do {
+            _ = try data.numericValues("c")
+            XCTFail("expected an error")
+        } catch let error as DataError {
+            XCTAssertEqual(error.line, 4)
+            XCTAssertEqual(error.column, 3)
+            XCTAssertEqual(error.kind, .notNumeric(value: "oops", expected: "a number in every cell of a column used as numeric"))
+        }
+    }
+}
