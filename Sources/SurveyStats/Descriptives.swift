@@ -1,0 +1,43 @@
+/// Descriptive statistics of a variable: n, missing, mean, SD, median, extremes, skewness and
+/// excess kurtosis with their standard errors.
+///
+/// - Mean and SD: corrected two-pass moments (``Moments``), SD with denominator n − 1.
+/// - Median: the middle order statistic, or the mean of the two middle ones for even n (R `median`,
+///   SPSS).
+/// - Skewness G₁ and excess kurtosis G₂ and their standard errors: SPSS's "type 2" formulas
+///   (Joanes & Gill 1998), see ``Moments/skewness``, ``Moments/kurtosis``,
+///   ``Moments/standardErrorOfSkewness``, ``Moments/standardErrorOfKurtosis``.
+///
+/// Tests: values from R 4.2.2, `psych::describe(x, type = 2)` (psych 2.2.9) on the fixture
+/// `Fixtures/descriptives/likert.csv`, and the NIST StRD univariate sets (certified mean and SD).
+public enum Descriptives {
+    /// Describes one variable; `Double.nan` marks a missing value.
+    public static func describe(_ values: [Double], name: String) -> DescriptivesResult {
+        let moments = Moments(values)
+        return result(name: name, moments: moments, missing: values.count - moments.count,
+                      median: median(values))
+    }
+
+    /// Assembles the result from a summary computed elsewhere (e.g. merged per-chunk ``Moments``)
+    /// and a median obtained separately.
+    public static func result(name: String, moments: Moments, missing: Int, median: Double?) -> DescriptivesResult {
+        DescriptivesResult(
+            name: name, n: moments.count, missing: missing,
+            mean: moments.count > 0 ? moments.mean : nil,
+            sd: moments.standardDeviation,
+            median: median, min: moments.min, max: moments.max,
+            skewness: moments.skewness, kurtosis: moments.kurtosis,
+            seSkewness: moments.standardErrorOfSkewness, seKurtosis: moments.standardErrorOfKurtosis)
+    }
+
+    /// The median of the valid values (NaN skipped): the middle one, or the mean of the two
+    /// middle ones; `nil` without valid values.
+    public static func median(_ values: [Double]) -> Double? {
+        let sorted = values.filter { !$0.isNaN }.sorted()
+        guard !sorted.isEmpty else { return nil }
+        let middle = sorted.count / 2
+        if sorted.count % 2 == 1 { return sorted[middle] }
+        let (a, b) = (sorted[middle - 1], sorted[middle])
+        return a + (b - a) / 2
+    }
+}
