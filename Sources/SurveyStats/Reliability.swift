@@ -1,0 +1,111 @@
+import GSL
+
+/// Cronbach's α for a set of k items, with what a reliability table reports.
+///
+/// Missing data: listwise deletion, as SPSS RELIABILITY does: only respondents who answered every
+/// item enter (`psych::alpha` defaults to pairwise covariances instead; its values equal these on
+/// complete data). On the n complete cases, with Sᵢⱼ the item covariances and σ²ₓ = ΣᵢΣⱼ Sᵢⱼ the
+/// variance of the sum score (Cronbach 1951, *Psychometrika* 16:297):
+///
+///     α       = k/(k − 1) · (1 − Σᵢ Sᵢᵢ / σ²ₓ)
+///     α_std   = k·r̄ / (1 + (k − 1)·r̄)            r̄ = mean of the k(k − 1)/2 inter-item correlations
+///     CI      = [1 − (1 − α)·F(1 − γ/2; n − 1, (n − 1)(k − 1)),  1 − (1 − α)·F(γ/2; n − 1, (n − 1)(k − 1))]
+///
+/// with F(p; d₁, d₂) the F quantile and γ = 1 − confidence (Feldt 1965, *Psychometrika* 30:357;
+/// Feldt, Woodruff & Salih 1987, *Applied Psychological Measurement* 11:93), the form of pingouin's
+/// `cronbach_alpha` and `psych::alpha.ci`. Per item: r.drop, the Pearson correlation of the item
+/// with the sum of the other items, and α of the other k − 1 items (`alpha.drop` in psych). An item
+/// with a negative r.drop gets a ``ReliabilityWarning`` (probably not reverse-keyed).
+///
+/// Tests: R 4.2.2 `psych::alpha(na.omit(items), check.keys = FALSE)` and `psych::alpha.ci`
+/// (psych 2.2.9); the interval also against pingouin 0.7.0 `cronbach_alpha` / scipy 1.17.1 `f.isf`.
+public enum Reliability {
+    /// Analyses `items` (one column per item, `Double.nan` for missing, already reverse-keyed where
+    /// needed; see ``reverseKeyed(_:min:max:)``), named `names`.
+    /// - Throws: ``ReliabilityError`` for fewer than two items, columns of different lengths or a
+    ///   wrong number of names.
+    public static func cronbachAlpha(_ items: [[Double]], names: [String], confidence: Double = 0.95) throws -> ReliabilityResult {
+        let k = items.count
+        guard k >= 2 else { throw ReliabilityError.tooFewItems(k) }
+        guard names.count == k else { throw ReliabilityError.nameCount(names: names.count, items: k) }
+        guard Set(items.map(\.count)).count == 1 else {
+            throw ReliabilityError.unequalLengths(names: names, lengths: items.map(\.count))
+        }
+        let rows = completeRows(items)
+        let n = rows.count
+        let excluded = items[0].count - n
+        guard n >= 2 else {
+            let warning = ReliabilityWarning(
+                kind: .tooFewCases, item: nil,
+                message: "Only \(n) respondent\(n == 1 ? "" : "s") answered every item; α needs at least 2.")
+            return ReliabilityResult(
+                n: n, k: k, nExcluded: excluded, alpha: nil, standardizedAlpha: nil, meanInterItemCorrelation: nil,
+                confLow: nil, confHigh: nil, confLevel: confidence,
+                items: names.enumerated().map { i, name in
+                    .init(name: name, mean: n == 1 ? items[i][rows[0]] : nil, sd: nil, rDrop: nil, alphaIfDeleted: nil)
+                },
+                warnings: [warning])
+        }
+
+        let s = CrossProducts(columns: items, rows: rows)
+        let all = Array(0..<k)
+        let alpha = rawAlpha(s.matrix, over: all)
+        var warnings: [ReliabilityWarning] = []
+
+        var correlations: [Double] = []
+        for i in 0..<k { for j in (i + 1)..<k { if let r = s.correlation(i, j) { correlations.append(r) } } }
+        let rBar = correlations.count == k * (k - 1) / 2 ? correlations.reduce(0, +) / Double(correlations.count) : nil
+        let standardized = rBar.flatMap { r in
+            let denominator = 1 + Double(k - 1) * r
+            return denominator != 0 ? Double(k) * r / denominator : nil
+        }
+
+        var confLow: Double?, confHigh: Double?
+        if let alpha {
+            let df1 = Double(n - 1), df2 = Double((n - 1) * (k - 1))
+            let gamma = 1 - confidence
+            confLow = 1 - (1 - alpha) * FisherF.quantile(1 - gamma / 2, df1: df1, df2: df2)
+            confHigh = 1 - (1 - alpha) * FisherF.quantile(gamma / 2, df1: df1, df2: df2)
+        }
+
+        let itemResults = (0..<k).map { i -> ReliabilityResult.Item in
+            let rest = all.filter { $0 != i }
+            let covarianceWithRest = rest.reduce(0) { $0 + s.matrix[i][$1] }
+            let restVariance = rest.reduce(0) { sum, j in rest.reduce(sum) { $0 + s.matrix[j][$1] } }
+            let denominator = (s.matrix[i][i] * restVariance).squareRoot()
+            let rDrop = denominator > 0 ? Swift.max(-1, Swift.min(1, covarianceWithRest / denominator)) : nil
+            if s.matrix[i][i] == 0 {
+                warnings.append(ReliabilityWarning(
+                    kind: .constantItem, item: names[i],
+                    message: "\(names[i]) has the same answer in all \(n) complete cases; its correlations are undefined."))
+            } else if let rDrop, rDrop < 0 {
+                warnings.append(ReliabilityWarning(
+                    kind: .negativeItemRest, item: names[i],
+                    message: "\(names[i]) correlates negatively with the sum of the other items; it is probably not reverse-keyed."))
+            }
+            return ReliabilityResult.Item(
+                name: names[i], mean: s.means[i], sd: (s.matrix[i][i] / Double(n - 1)).squareRoot(),
+                rDrop: rDrop, alphaIfDeleted: k >= 3 ? rawAlpha(s.matrix, over: rest) : nil)
+        }
+
+        return ReliabilityResult(
+            n: n, k: k, nExcluded: excluded, alpha: alpha, standardizedAlpha: standardized,
+            meanInterItemCorrelation: rBar, confLow: confLow, confHigh: confHigh, confLevel: confidence,
+            items: itemResults, warnings: warnings)
+    }
+
+    /// A reverse-keyed item scored in the direction of the scale: x′ = min + max − x (NaN stays NaN).
+    public static func reverseKeyed(_ values: [Double], min: Double, max: Double) -> [Double] {
+        values.map { min + max - $0 }
+    }
+
+    /// k/(k − 1)·(1 − Σ Sᵢᵢ / Σ Sᵢⱼ) over the items `subset` of the cross-product matrix (the
+    /// common factor 1/(n − 1) cancels); `nil` when the sum score has zero variance.
+    private static func rawAlpha(_ s: [[Double]], over subset: [Int]) -> Double? {
+        let k = Double(subset.count)
+        let itemVariances = subset.reduce(0) { $0 + s[$1][$1] }
+        let totalVariance = subset.reduce(0) { sum, i in subset.reduce(sum) { $0 + s[i][$1] } }
+        guard totalVariance > 0 else { return nil }
+        return k / (k - 1) * (1 - itemVariances / totalVariance)
+    }
+}

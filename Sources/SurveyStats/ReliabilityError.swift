@@ -1,0 +1,21 @@
+/// Input that cannot make a reliability analysis.
+public enum ReliabilityError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Fewer than two items.
+    case tooFewItems(Int)
+    /// Items of different lengths (`lengths` in item order).
+    case unequalLengths(names: [String], lengths: [Int])
+    /// A different number of names than items.
+    case nameCount(names: Int, items: Int)
+
+    public var description: String {
+        switch self {
+        case let .tooFewItems(k):
+            return "reliability needs at least 2 items, got \(k)"
+        case let .unequalLengths(names, lengths):
+            let pairs = zip(names, lengths).map { "\($0) \($1)" }.joined(separator: ", ")
+            return "items have different numbers of rows (\(pairs)); expected one value per respondent in each"
+        case let .nameCount(names, items):
+            return "\(names) names for \(items) items (expected one name per item)"
+        }
+    }
+}
