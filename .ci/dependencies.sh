@@ -1,0 +1,16 @@
+# Sourced by run.sh and test.sh: installs the system packages Paradox needs when they are missing.
+#   libgsl-dev + pkg-config  the GNU Scientific Library, found through pkg-config by SwiftPM
+#   libxml2-utils            xmllint, with which the tests validate REFI-QDA exports against their XSD
+install_dependencies() {
+  local missing=()
+  pkg-config --exists gsl 2>/dev/null || missing+=(libgsl-dev)
+  command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+  command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} with apt-get…" >&2
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}

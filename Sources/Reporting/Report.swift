@@ -1,0 +1,64 @@
+/// A whole report, free of output format: a title, an opening statement and sections of paragraphs
+/// and tables, numbered in order. Renderers turn it into Markdown, LaTeX or HTML.
+public struct Report: Sendable, Equatable {
+    public var title: String
+    /// Paragraphs under the title (e.g. the notice that the data are synthetic).
+    public var preamble: [String]
+    public var sections: [Section]
+
+    public init(title: String, preamble: [String] = [], sections: [Section] = []) {
+        self.title = title
+        self.preamble = preamble
+        self.sections = sections
+    }
+
+    public struct Section: Sendable, Equatable {
+        public var title: String
+        public var paragraphs: [String]
+        public var tables: [Table]
+        /// Bar charts drawn in the HTML report only.
+        public var charts: [BarChart]
+
+        public init(title: String, paragraphs: [String] = [], tables: [Table] = [], charts: [BarChart] = []) {
+            self.title = title
+            self.paragraphs = paragraphs
+            self.tables = tables
+            self.charts = charts
+        }
+    }
+
+    /// Every table in order, with its APA number (1-based).
+    public var numberedTables: [(number: Int, table: Table)] {
+        sections.flatMap(\.tables).enumerated().map { ($0 + 1, $1) }
+    }
+}
+
+/// Means (or other values) with optional error bars, for the HTML report.
+public struct BarChart: Sendable, Equatable {
+    public var title: String
+    public var axisLabel: String
+    public var bars: [Bar]
+    /// The value range of the axis (e.g. the Likert scale 1…5).
+    public var range: ClosedRange<Double>
+
+    public init(title: String, axisLabel: String, bars: [Bar], range: ClosedRange<Double>) {
+        self.title = title
+        self.axisLabel = axisLabel
+        self.bars = bars
+        self.range = range
+    }
+
+    public struct Bar: Sendable, Equatable {
+        public var label: String
+        public var value: Double
+        public var low: Double?
+        public var high: Double?
+
+        public init(label: String, value: Double, low: Double? = nil, high: Double? = nil) {
+            self.label = label
+            self.value = value
+            self.low = low
+            self.high = high
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Renders a table as aligned plain text for the terminal.
+public enum TextRenderer {
+    public static func render(_ table: Table) -> String {
+        let header = table.columns.map(\.header)
+        let cells = table.rows.map { $0.map(APA.display) }
+        let widths = header.indices.map { column in
+            ([header[column]] + cells.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
+        }
+        func line(_ values: [String]) -> String {
+            values.enumerated().map { column, value in
+                let pad = String(repeating: " ", count: max(0, widths[column] - value.count))
+                return table.columns[column].alignment == .left ? value + pad : pad + value
+            }.joined(separator: "  ")
+        }
+        let rule = String(repeating: "─", count: widths.reduce(0, +) + 2 * max(0, widths.count - 1))
+        var out = table.title + "\n" + rule + "\n" + line(header) + "\n" + rule + "\n"
+        for row in cells { out += line(row) + "\n" }
+        out += rule + "\n"
+        for note in table.notes { out += note + "\n" }
+        return out
+    }
+}

@@ -1,0 +1,23 @@
+/// A study file that asks for something the data or codebook cannot give.
+public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownScale(String, available: [String])
+    case notCategorical(String)
+    case notTabulable(String)
+    case analysisFailed(analysis: String, reason: String)
+    case unknownAnalysis(String, kind: String)
+
+    public var description: String {
+        switch self {
+        case .unknownScale(let name, let available):
+            return "no scale named '\(name)' in the codebook (scales: \(available.joined(separator: ", ")))"
+        case .notCategorical(let name):
+            return "'\(name)' is not a categorical variable (expected a factor with levels for an ANOVA)"
+        case .notTabulable(let name):
+            return "'\(name)' is numeric or text (expected a Likert or categorical variable for a frequency table)"
+        case .analysisFailed(let analysis, let reason):
+            return "\(analysis) could not be computed: \(reason)"
+        case .unknownAnalysis(let name, let kind):
+            return "the replication table names \(kind) '\(name)', which the study file does not define"
+        }
+    }
+}

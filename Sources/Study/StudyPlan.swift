@@ -1,0 +1,136 @@
+import Foundation
+import SurveyData
+
+/// A study file: which data, which codebook, which analyses, and (optionally) which interviews.
+///
+/// Paths in the file are relative to the file's folder; they are kept as written for display so
+/// that reports never contain machine-specific absolute paths.
+public struct StudyPlan: Sendable {
+    public var title: String
+    /// A date shown in the report, taken from the study file (never the clock, so runs reproduce).
+    public var runDate: String?
+    /// Paragraphs printed at the top of the report (e.g. that the data are synthetic).
+    public var notices: [String]
+    public var codebook: FileReference
+    /// One or more survey waves.
+    public var data: [FileReference]
+    public var delimiter: UInt8?
+    public var analyses: AnalysisPlan
+    public var interviews: InterviewPlan?
+    public var replication: [ReplicationTarget]
+
+    public init(title: String, runDate: String? = nil, notices: [String] = [], codebook: FileReference,
+                data: [FileReference], delimiter: UInt8? = nil, analyses: AnalysisPlan = AnalysisPlan(),
+                interviews: InterviewPlan? = nil, replication: [ReplicationTarget] = []) {
+        self.title = title
+        self.runDate = runDate
+        self.notices = notices
+        self.codebook = codebook
+        self.data = data
+        self.delimiter = delimiter
+        self.analyses = analyses
+        self.interviews = interviews
+        self.replication = replication
+    }
+}
+
+/// A file named in a study file: as written there (for display) and resolved (for reading).
+public struct FileReference: Sendable, Equatable {
+    public var written: String
+    public var url: URL
+
+    public init(written: String, relativeTo base: URL) {
+        self.written = written
+        url = written.hasPrefix("/") ? URL(fileURLWithPath: written) : base.appendingPathComponent(written).standardizedFileURL
+    }
+}
+
+/// Which statistics to compute. `nil` lists mean "every eligible variable".
+public struct AnalysisPlan: Sendable, Equatable {
+    /// Variables and scales to describe; `nil`: every Likert and numeric item and every scale.
+    public var descriptives: [String]?
+    /// Variables to tabulate; `nil`: every Likert and categorical variable.
+    public var frequencies: [String]?
+    /// Scales whose reliability to report; `nil`: every scale.
+    public var reliability: [String]?
+    /// Variables (usually scales) to correlate; `nil`: every scale.
+    public var correlations: [String]?
+    public var pairwiseCorrelations: Bool
+    public var regressions: [RegressionPlan]
+    public var anovas: [AnovaPlan]
+
+    public init(descriptives: [String]? = nil, frequencies: [String]? = nil, reliability: [String]? = nil,
+                correlations: [String]? = nil, pairwiseCorrelations: Bool = false,
+                regressions: [RegressionPlan] = [], anovas: [AnovaPlan] = []) {
+        self.descriptives = descriptives
+        self.frequencies = frequencies
+        self.reliability = reliability
+        self.correlations = correlations
+        self.pairwiseCorrelations = pairwiseCorrelations
+        self.regressions = regressions
+        self.anovas = anovas
+    }
+}
+
+/// An OLS regression model, possibly entered in hierarchical blocks.
+public struct RegressionPlan: Sendable, Equatable {
+    public var name: String
+    public var title: String
+    public var dependent: String
+    /// Blocks of predictors entered in turn; a single block for an ordinary regression.
+    public var blocks: [Block]
+    public var intercept: Bool
+    public var robust: Bool
+
+    public struct Block: Sendable, Equatable {
+        public var name: String
+        public var terms: [String]
+
+        public init(name: String, terms: [String]) {
+            self.name = name
+            self.terms = terms
+        }
+    }
+
+    public init(name: String, title: String, dependent: String, blocks: [Block], intercept: Bool = true, robust: Bool = false) {
+        self.name = name
+        self.title = title
+        self.dependent = dependent
+        self.blocks = blocks
+        self.intercept = intercept
+        self.robust = robust
+    }
+
+    public var terms: [String] { blocks.flatMap(\.terms) }
+}
+
+/// A one-way ANOVA of a dependent variable across the levels of a categorical factor.
+public struct AnovaPlan: Sendable, Equatable {
+    public var name: String
+    public var dependent: String
+    public var factor: String
+
+    public init(name: String, dependent: String, factor: String) {
+        self.name = name
+        self.dependent = dependent
+        self.factor = factor
+    }
+}
+
+/// Interview transcripts to code with a theme codebook.
+public struct InterviewPlan: Sendable, Equatable {
+    public var transcripts: [FileReference]
+    public var codebook: FileReference
+    public var participants: FileReference?
+    public var humanCoding: FileReference?
+    public var unit: String
+
+    public init(transcripts: [FileReference], codebook: FileReference, participants: FileReference? = nil,
+                humanCoding: FileReference? = nil, unit: String = "turn") {
+        self.transcripts = transcripts
+        self.codebook = codebook
+        self.participants = participants
+        self.humanCoding = humanCoding
+        self.unit = unit
+    }
+}

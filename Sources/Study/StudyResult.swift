@@ -1,0 +1,14 @@
+/// Everything a study run produces, as plain values: one result per wave, the replication checks.
+public struct StudyResult: Sendable, Codable {
+    public var title: String
+    public var runDate: String?
+    public var notices: [String]
+    public var codebook: String
+    public var waves: [WaveResult]
+    public var replication: [ReplicationCheckResult]
+
+    enum CodingKeys: String, CodingKey {
+        case title, notices, codebook, waves, replication
+        case runDate = "run_date"
+    }
+}

@@ -1,0 +1,79 @@
+import SurveyData
+import SurveyStats
+
+/// Runs an analysis plan on one loaded wave.
+enum WaveAnalysis {
+    static func run(_ plan: AnalysisPlan, dataset: Dataset, codebook: Codebook, file: String) throws -> WaveResult {
+        let variables = try WaveVariables(dataset: dataset, codebook: codebook)
+        var labels: [String: String] = [:]
+        func labelled(_ name: String) -> String {
+            labels[name] = variables.label(name)
+            return name
+        }
+
+        let descriptives = try (plan.descriptives ?? variables.describableNames).map { name in
+            Descriptives.describe(try variables.numeric(labelled(name)), name: name)
+        }
+        let frequencies = try (plan.frequencies ?? variables.tabulableNames).map { name in
+            try frequencyTable(dataset.requireColumn(labelled(name)))
+        }
+        let reliability = try (plan.reliability ?? codebook.scales.map(\.name)).map { name in
+            guard let scale = codebook.scales.first(where: { $0.name == name }) else {
+                throw StudyError.unknownScale(name, available: codebook.scales.map(\.name))
+            }
+            _ = labelled(name)
+            scale.items.forEach { _ = labelled($0) }
+            return try Reliability.cronbachAlpha(dataset.keyedItemValues(scale.items), names: scale.items)
+        }
+        let correlationNames = plan.correlations ?? codebook.scales.map(\.name)
+        let correlation = correlationNames.count >= 2
+            ? try Correlation.matrix(correlationNames.map { try variables.numeric(labelled($0)) }, names: correlationNames,
+                                     pairwise: plan.pairwiseCorrelations)
+            : nil
+        let regressions = try plan.regressions.map { model in
+            let linearModel = LinearModel(
+                responseName: labelled(model.dependent), response: try variables.numeric(model.dependent),
+                terms: try model.terms.map { try variables.term(labelled($0)) }, intercept: model.intercept,
+                blocks: model.blocks.count > 1 ? model.blocks.map(\.terms) : [], hc3: model.robust)
+            do {
+                return NamedRegression(name: model.name, title: model.title, result: try Regression.fit(linearModel))
+            } catch {
+                throw StudyError.analysisFailed(analysis: "regression '\(model.name)'", reason: "\(error)")
+            }
+        }
+        let anovas = try plan.anovas.map { anova in
+            guard let factor = try variables.categorical(labelled(anova.factor)) else {
+                throw StudyError.notCategorical(anova.factor)
+            }
+            do {
+                let result = try OneWayANOVA.run(values: try variables.numeric(labelled(anova.dependent)),
+                                                 groups: factor.intCodes, levels: factor.levels.map(\.label))
+                return NamedAnova(name: anova.name, dependent: anova.dependent, factor: anova.factor, result: result)
+            } catch {
+                throw StudyError.analysisFailed(analysis: "ANOVA '\(anova.name)'", reason: "\(error)")
+            }
+        }
+        return WaveResult(file: file, dataQuality: DataQuality(dataset: dataset), labels: labels,
+                          descriptives: descriptives, frequencies: frequencies, reliability: reliability,
+                          correlation: correlation, regressions: regressions, anovas: anovas)
+    }
+
+    /// A frequency table of a Likert or categorical column from its tallied counts.
+    static func frequencyTable(_ column: DataColumn) throws -> FrequencyTableResult {
+        let userMissing = column.missing.userMissing.map {
+            Frequencies.MissingCount(code: MissingCode.format($0.code.value), label: $0.code.label, count: $0.count)
+        }
+        switch column.values {
+        case .likert(let likert):
+            let levels = likert.scale.range.map { Frequencies.Level(value: String($0), label: likert.scale.valueLabels[$0] ?? String($0)) }
+            return try Frequencies.table(name: column.name, kind: .likert, levels: levels, counts: likert.counts,
+                                         systemMissing: column.missing.blank, userMissing: userMissing)
+        case .categorical(let factor):
+            return try Frequencies.table(name: column.name, kind: .categorical,
+                                         levels: factor.levels.map { Frequencies.Level(value: $0.value, label: $0.label) },
+                                         counts: factor.counts, systemMissing: column.missing.blank, userMissing: userMissing)
+        case .numeric, .text:
+            throw StudyError.notTabulable(column.name)
+        }
+    }
+}

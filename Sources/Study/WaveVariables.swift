@@ -1,0 +1,63 @@
+import SurveyData
+import SurveyStats
+
+/// The variables of one loaded wave as the analyses see them: items and scale scores by name,
+/// with their labels. Scale scores are computed once.
+struct WaveVariables {
+    let dataset: Dataset
+    let codebook: Codebook
+    private(set) var scaleScores: [String: [Double]] = [:]
+
+    init(dataset: Dataset, codebook: Codebook) throws {
+        self.dataset = dataset
+        self.codebook = codebook
+        for scale in codebook.scales { scaleScores[scale.name] = try dataset.scores(of: scale) }
+    }
+
+    func label(_ name: String) -> String {
+        codebook.scales.first { $0.name == name }?.label ?? codebook.variable(named: name)?.label ?? name
+    }
+
+    func isScale(_ name: String) -> Bool { scaleScores[name] != nil }
+
+    /// Values of a scale score or a Likert/numeric column (`nan` = missing).
+    func numeric(_ name: String) throws -> [Double] {
+        if let scores = scaleScores[name] { return scores }
+        return try dataset.numericValues(name)
+    }
+
+    /// A categorical column's codes and levels.
+    func categorical(_ name: String) throws -> CategoricalValues? {
+        if scaleScores[name] != nil { return nil }
+        if case .categorical(let values) = try dataset.requireColumn(name).values { return values }
+        return nil
+    }
+
+    /// A regression term: categorical columns enter as dummies, everything else as a number.
+    func term(_ name: String) throws -> LinearModel.Term {
+        if let factor = try categorical(name) {
+            return .categorical(name: name, codes: factor.intCodes, levels: factor.levels.map(\.label), reference: factor.reference)
+        }
+        return .numeric(name: name, values: try numeric(name))
+    }
+
+    /// Names of every Likert and numeric variable, then every scale (the default for descriptives).
+    var describableNames: [String] {
+        codebook.variables.filter {
+            switch $0.kind {
+            case .likert, .numeric: return true
+            default: return false
+            }
+        }.map(\.name) + codebook.scales.map(\.name)
+    }
+
+    /// Names of every Likert and categorical variable (the default for frequencies).
+    var tabulableNames: [String] {
+        codebook.variables.filter {
+            switch $0.kind {
+            case .likert, .categorical: return true
+            default: return false
+            }
+        }.map(\.name)
+    }
+}
