@@ -61,6 +61,15 @@ public enum Normal {
         return gsl_cdf_ugaussian_Q(z)
     }
 
+    /// log(1 − Φ(z)), finite for every z: `log1p(−Q(−z))` for z < 0 and `log erfc(z/√2) − log 2`
+    /// (`gsl_sf_log_erfc`) otherwise, so that it keeps full relative precision far into the upper tail
+    /// (z = 40 gives −804.6…, where Q itself underflows) and full absolute precision for z ≪ 0.
+    public static func logUpperTail(_ z: Double) -> Double {
+        GSLRuntime.ready
+        if z < 0 { return log1p(-gsl_cdf_ugaussian_Q(-z)) }
+        return gsl_sf_log_erfc(z * 0.7071067811865476) - 0.6931471805599453
+    }
+
     /// Φ⁻¹(p) (`gsl_cdf_ugaussian_Pinv`).
     public static func quantile(_ p: Double) -> Double {
         GSLRuntime.ready

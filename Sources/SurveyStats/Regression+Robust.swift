@@ -1,0 +1,46 @@
+import GSL
+
+extension Regression {
+    /// The HC3 heteroscedasticity-consistent covariance of the coefficients,
+    /// V = (XᵀX)⁻¹·Xᵀ·diag(eᵢ²/(1 − hᵢᵢ)²)·X·(XᵀX)⁻¹ (MacKinnon & White 1985, "Some
+    /// heteroskedasticity-consistent covariance matrix estimators with improved finite sample
+    /// properties", *J. Econometrics* 29:305; Long & Ervin 2000, *Am. Stat.* 54:217).
+    ///
+    /// Computed through the QR factor T (X·T = Q₁, T·Tᵀ = (XᵀX)⁻¹): with qᵢ = Tᵀxᵢ, hᵢᵢ = ‖qᵢ‖² and
+    /// V = T·[Σ ωᵢ qᵢqᵢᵀ]·Tᵀ, ωᵢ = eᵢ²/(1 − hᵢᵢ)². `nil` when a case has leverage 1 (HC3 undefined).
+    /// Tested against R 4.2.2 `car::hccm(fit, type = "hc3")` (`RegressionTests`).
+    static func hc3Covariance(design: Matrix, residuals: [Double], factor: Matrix) -> Matrix? {
+        let n = design.rows, p = design.columns, r = factor.columns
+        var meat = Matrix(rows: r, columns: r)
+        var q = [Double](repeating: 0, count: r)
+        for i in 0..<n {
+            for m in 0..<r {
+                var s = 0.0
+                for j in 0..<p { s += design[i, j] * factor[j, m] }
+                q[m] = s
+            }
+            let leverage = q.reduce(0) { $0 + $1 * $1 }
+            guard leverage < 1 - 1e-10 else { return nil }
+            let omega = residuals[i] * residuals[i] / ((1 - leverage) * (1 - leverage))
+            for a in 0..<r { for b in a..<r { meat[a, b] += omega * q[a] * q[b] } }
+        }
+        var inner = Matrix(rows: p, columns: r)   // T·meat
+        for j in 0..<p {
+            for b in 0..<r {
+                var s = 0.0
+                for a in 0..<r { s += factor[j, a] * (a <= b ? meat[a, b] : meat[b, a]) }
+                inner[j, b] = s
+            }
+        }
+        var covariance = Matrix(rows: p, columns: p)
+        for i in 0..<p {
+            for j in i..<p {
+                var s = 0.0
+                for m in 0..<r { s += inner[i, m] * factor[j, m] }
+                covariance[i, j] = s
+                covariance[j, i] = s
+            }
+        }
+        return covariance
+    }
+}
