@@ -1,0 +1,30 @@
+import SurveyStats
+
+extension Table {
+    /// APA item analysis table of one scale: per item M, SD, corrected item–total r and α if the
+    /// item is deleted; the note gives n, k, α with its Feldt CI, standardized α and any warnings.
+    public static func reliability(_ result: ReliabilityResult, scale: String) -> Table {
+        let rows: [[Cell]] = result.items.map { item in
+            [.text(item.name), .number(item.mean, decimals: 2), .number(item.sd, decimals: 2),
+             .number(item.rDrop, decimals: 2, leadingZero: false),
+             .number(item.alphaIfDeleted, decimals: 2, leadingZero: false)]
+        }
+        func bounded(_ value: Double?) -> String { APA.number(value, decimals: 2, leadingZero: false) }
+        let excluded = result.nExcluded > 0 ? " (\(result.nExcluded) with a missing item excluded listwise)" : ""
+        let level = APA.number(100 * result.confLevel, decimals: 0)
+        var notes = [
+            "n = \(result.n)\(excluded), k = \(result.k).",
+            "Cronbach's α = \(bounded(result.alpha)), \(level)% CI [\(bounded(result.confLow)), \(bounded(result.confHigh))] (Feldt); standardized α = \(bounded(result.standardizedAlpha)).",
+            "Item–total r is corrected (item vs. sum of the other items).",
+        ]
+        notes += result.warnings.map { "Warning: \($0.message)" }
+        return Table(
+            id: "reliability_\(scale)",
+            title: "Item Analysis of the \(scale) Scale",
+            columns: [
+                .init("Item", key: "name", alignment: .left), .init("M", key: "mean"), .init("SD", key: "sd"),
+                .init("Item–total r", key: "r_drop"), .init("α if item deleted", key: "alpha_if_deleted"),
+            ],
+            rows: rows, notes: notes)
+    }
+}
