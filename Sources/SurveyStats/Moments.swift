@@ -80,15 +80,20 @@ public struct Moments: Sendable, Equatable, Codable {
         m4 = Swift.max(0, d4 - 4 * delta * d3 + 6 * delta * delta * d2 - 3 * nn * delta * delta * delta * delta)
     }
 
+    /// The summary of `count` copies of `value` (a tallied Likert level, say); merge such summaries
+    /// with ``merge(_:)`` to describe a variable from its counts.
+    public init(value: Double, count: Int) {
+        self.init()
+        guard count > 0, !value.isNaN else { return }
+        self.count = count
+        mean = value
+        min = value
+        max = value
+    }
+
     /// Adds one value (ignored when NaN).
     public mutating func append(_ x: Double) {
-        guard !x.isNaN else { return }
-        var single = Moments()
-        single.count = 1
-        single.mean = x
-        single.min = x
-        single.max = x
-        merge(single)
+        merge(Moments(value: x, count: 1))
     }
 
     /// Combines with the summary of another, disjoint part of the same variable (Pébay 2008,

@@ -47,6 +47,28 @@ final class DescriptivesTests: XCTestCase {
         XCTAssertEqual(Moments() + whole, whole)
     }
 
+    func testTalliedCountsGiveTheSameResultAsTheValues() {
+        for name in ["q1", "q2", "q3", "q4", "q5"] {
+            let values = LikertFixture.column(name)
+            let counts = (1...5).map { level in values.filter { $0 == Double(level) }.count }
+            let missing = values.filter(\.isNaN).count
+            let tallied = Descriptives.describe(levels: [1, 2, 3, 4, 5], counts: counts, missing: missing, name: name)
+            let direct = Descriptives.describe(values, name: name)
+            XCTAssertEqual(tallied.n, direct.n)
+            XCTAssertEqual(tallied.missing, direct.missing)
+            XCTAssertEqual(tallied.median, direct.median, name)
+            XCTAssertEqual(tallied.min, direct.min)
+            XCTAssertEqual(tallied.max, direct.max)
+            for (a, b) in [(tallied.mean, direct.mean), (tallied.sd, direct.sd), (tallied.skewness, direct.skewness),
+                           (tallied.kurtosis, direct.kurtosis)] {
+                assertRelative(a, b!, 1e-13, name)
+            }
+        }
+        let even = Descriptives.describe(levels: [1, 2, 3, 4], counts: [1, 1, 0, 2], missing: 0, name: "even")
+        XCTAssertEqual(even.median, 3)
+        XCTAssertNil(Descriptives.describe(levels: [1, 2], counts: [0, 0], missing: 3, name: "none").median)
+    }
+
     func testUndefinedStatisticsAreNilNotNaN() {
         let empty = Descriptives.describe([.nan, .nan], name: "empty")
         XCTAssertEqual(empty, DescriptivesResult(name: "empty", n: 0, missing: 2, mean: nil, sd: nil, median: nil,

@@ -35,7 +35,7 @@ final class NISTUnivariateTests: XCTestCase {
         let tokens: [Substring]
     }
 
-    func load(_ name: String) throws -> Certified {
+    static func load(_ name: String) throws -> Certified {
         let directory = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
             .appendingPathComponent("descriptives/nist")
         let csv = try String(contentsOf: directory.appendingPathComponent("\(name).csv"), encoding: .utf8)
@@ -60,7 +60,7 @@ final class NISTUnivariateTests: XCTestCase {
 
     func testCentredDecimalsReachFourteenDigitsOnTheMeanAndNineOnTheSD() throws {
         for name in Self.datasets {
-            let data = try load(name)
+            let data = try Self.load(name)
             let centred = try CenteredDecimals(data.tokens)
             let result = Descriptives.describe(centred.deviations, name: name)
             let mean = result.mean.map { centred.offset + $0 }
@@ -74,7 +74,7 @@ final class NISTUnivariateTests: XCTestCase {
 
     func testPlainDoublesReachTheBarExceptWhereParsingLosesTheDigits() throws {
         for name in Self.datasets {
-            let data = try load(name)
+            let data = try Self.load(name)
             let values = data.tokens.map { Double($0.trimmingCharacters(in: .whitespaces))! }
             let result = Descriptives.describe(values, name: name)
             let meanLRE = lre(result.mean, data.mean), sdLRE = lre(result.sd, data.sd)
@@ -88,7 +88,7 @@ final class NISTUnivariateTests: XCTestCase {
     /// The merge path (per-chunk summaries combined pairwise) must be as accurate as the two-pass one.
     func testMergedChunksReachTheSameBar() throws {
         for name in Self.datasets {
-            let data = try load(name)
+            let data = try Self.load(name)
             let deviations = try CenteredDecimals(data.tokens)
             var merged = Moments()
             var start = 0
