@@ -9,7 +9,7 @@ extension Table {
                                     title: String = "Correlations") -> Table {
         let k = result.variables.count
         var columns: [Table.Column] = [.init("Variable", key: "variable", alignment: .left)]
-        columns += (1..<max(k, 2)).map { .init(String($0), key: result.variables[$0 - 1], alignment: .center) }
+        columns += (0..<max(k - 1, 0)).map { .init(String($0 + 1), key: result.variables[$0], alignment: .center) }
         let rows: [[Cell]] = result.variables.enumerated().map { i, name in
             [.text("\(i + 1). \(name)")] + (0..<(k - 1)).map { j -> Cell in
                 if j == i { return .text(APA.undefined) }

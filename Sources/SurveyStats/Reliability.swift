@@ -11,7 +11,7 @@ import GSL
 ///     α_std   = k·r̄ / (1 + (k − 1)·r̄)            r̄ = mean of the k(k − 1)/2 inter-item correlations
 ///     CI      = [1 − (1 − α)·F(1 − γ/2; n − 1, (n − 1)(k − 1)),  1 − (1 − α)·F(γ/2; n − 1, (n − 1)(k − 1))]
 ///
-/// with F(p; d₁, d₂) the F quantile and γ = 1 − confidence (Feldt 1965, *Psychometrika* 30:357;
+/// with F(p; d₁, d₂) the F quantile and γ = 1 − confidence level (Feldt 1965, *Psychometrika* 30:357;
 /// Feldt, Woodruff & Salih 1987, *Applied Psychological Measurement* 11:93), the form of pingouin's
 /// `cronbach_alpha` and `psych::alpha.ci`. Per item: r.drop, the Pearson correlation of the item
 /// with the sum of the other items, and α of the other k − 1 items (`alpha.drop` in psych). An item
@@ -23,11 +23,12 @@ public enum Reliability {
     /// Analyses `items` (one column per item, `Double.nan` for missing, already reverse-keyed where
     /// needed; see ``reverseKeyed(_:min:max:)``), named `names`.
     /// - Throws: ``ReliabilityError`` for fewer than two items, columns of different lengths or a
-    ///   wrong number of names.
-    public static func cronbachAlpha(_ items: [[Double]], names: [String], confidence: Double = 0.95) throws -> ReliabilityResult {
+    ///   wrong number of names, or a confidence level outside (0, 1).
+    public static func cronbachAlpha(_ items: [[Double]], names: [String], confidenceLevel: Double = 0.95) throws -> ReliabilityResult {
         let k = items.count
         guard k >= 2 else { throw ReliabilityError.tooFewItems(k) }
         guard names.count == k else { throw ReliabilityError.nameCount(names: names.count, items: k) }
+        guard confidenceLevel > 0, confidenceLevel < 1 else { throw ReliabilityError.confidenceLevel(confidenceLevel) }
         guard Set(items.map(\.count)).count == 1 else {
             throw ReliabilityError.unequalLengths(names: names, lengths: items.map(\.count))
         }
@@ -40,7 +41,7 @@ public enum Reliability {
                 message: "Only \(n) respondent\(n == 1 ? "" : "s") answered every item; α needs at least 2.")
             return ReliabilityResult(
                 n: n, k: k, nExcluded: excluded, alpha: nil, standardizedAlpha: nil, meanInterItemCorrelation: nil,
-                confLow: nil, confHigh: nil, confLevel: confidence,
+                confLow: nil, confHigh: nil, confLevel: confidenceLevel,
                 items: names.enumerated().map { i, name in
                     .init(name: name, mean: n == 1 ? items[i][rows[0]] : nil, sd: nil, rDrop: nil, alphaIfDeleted: nil)
                 },
@@ -63,7 +64,7 @@ public enum Reliability {
         var confLow: Double?, confHigh: Double?
         if let alpha {
             let df1 = Double(n - 1), df2 = Double((n - 1) * (k - 1))
-            let gamma = 1 - confidence
+            let gamma = 1 - confidenceLevel
             confLow = 1 - (1 - alpha) * FisherF.quantile(1 - gamma / 2, df1: df1, df2: df2)
             confHigh = 1 - (1 - alpha) * FisherF.quantile(gamma / 2, df1: df1, df2: df2)
         }
@@ -90,7 +91,7 @@ public enum Reliability {
 
         return ReliabilityResult(
             n: n, k: k, nExcluded: excluded, alpha: alpha, standardizedAlpha: standardized,
-            meanInterItemCorrelation: rBar, confLow: confLow, confHigh: confHigh, confLevel: confidence,
+            meanInterItemCorrelation: rBar, confLow: confLow, confHigh: confHigh, confLevel: confidenceLevel,
             items: itemResults, warnings: warnings)
     }
 

@@ -6,6 +6,8 @@ public enum ReliabilityError: Error, Equatable, Sendable, CustomStringConvertibl
     case unequalLengths(names: [String], lengths: [Int])
     /// A different number of names than items.
     case nameCount(names: Int, items: Int)
+    /// A confidence level outside (0, 1).
+    case confidenceLevel(Double)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum ReliabilityError: Error, Equatable, Sendable, CustomStringConvertibl
             return "items have different numbers of rows (\(pairs)); expected one value per respondent in each"
         case let .nameCount(names, items):
             return "\(names) names for \(items) items (expected one name per item)"
+        case let .confidenceLevel(level):
+            return "confidence level \(level) is not between 0 and 1 (expected e.g. 0.95)"
         }
     }
 }

@@ -75,6 +75,9 @@ final class ReliabilityTests: XCTestCase {
             XCTAssertEqual($0 as? ReliabilityError, .tooFewItems(1))
         }
         XCTAssertThrowsError(try Reliability.cronbachAlpha([[1, 2], [1]], names: ["a", "b"]))
+        XCTAssertThrowsError(try Reliability.cronbachAlpha([[1, 2], [2, 1]], names: ["a", "b"], confidenceLevel: 95)) {
+            XCTAssertEqual($0 as? ReliabilityError, .confidenceLevel(95))
+        }
         let few = try Reliability.cronbachAlpha([[1, .nan, 3], [2, 2, .nan]], names: ["a", "b"])
         XCTAssertEqual(few.n, 1)
         XCTAssertNil(few.alpha)
