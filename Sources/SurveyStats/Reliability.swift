@@ -13,9 +13,10 @@ import GSL
 ///
 /// with F(p; d₁, d₂) the F quantile and γ = 1 − confidence level (Feldt 1965, *Psychometrika* 30:357;
 /// Feldt, Woodruff & Salih 1987, *Applied Psychological Measurement* 11:93), the form of pingouin's
-/// `cronbach_alpha` and `psych::alpha.ci`. Per item: r.drop, the Pearson correlation of the item
-/// with the sum of the other items, and α of the other k − 1 items (`alpha.drop` in psych). An item
-/// with a negative r.drop gets a ``ReliabilityWarning`` (probably not reverse-keyed).
+/// `cronbach_alpha` and `psych::alpha.ci`, with n the complete cases (pingouin 0.7.0 takes n before
+/// its listwise deletion, so its interval differs when rows are dropped). Per item: r.drop, the
+/// Pearson correlation of the item with the sum of the other items, and α of the other k − 1 items
+/// (`alpha.drop` in psych). An item with a negative r.drop gets a ``ReliabilityWarning`` (probably not reverse-keyed).
 ///
 /// Tests: R 4.2.2 `psych::alpha(na.omit(items), check.keys = FALSE)` and `psych::alpha.ci`
 /// (psych 2.2.9); the interval also against pingouin 0.7.0 `cronbach_alpha` / scipy 1.17.1 `f.isf`.
