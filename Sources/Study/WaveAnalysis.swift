@@ -23,12 +23,12 @@ enum WaveAnalysis {
             }
             _ = labelled(name)
             scale.items.forEach { _ = labelled($0) }
-            return try Reliability.cronbachAlpha(dataset.keyedItemValues(scale.items), names: scale.items)
+            return NamedReliability(scale: name, result: try Reliability.cronbachAlpha(dataset.keyedItemValues(scale.items), names: scale.items))
         }
         let correlationNames = plan.correlations ?? codebook.scales.map(\.name)
         let correlation = correlationNames.count >= 2
-            ? try Correlation.matrix(correlationNames.map { try variables.numeric(labelled($0)) }, names: correlationNames,
-                                     pairwise: plan.pairwiseCorrelations)
+            ? try Correlation.pearson(correlationNames.map { try variables.numeric(labelled($0)) }, names: correlationNames,
+                                      deletion: plan.pairwiseCorrelations ? .pairwise : .listwise)
             : nil
         let regressions = try plan.regressions.map { model in
             let linearModel = LinearModel(

@@ -9,7 +9,7 @@ public struct WaveResult: Sendable, Codable {
     public var labels: [String: String]
     public var descriptives: [DescriptivesResult]
     public var frequencies: [FrequencyTableResult]
-    public var reliability: [ReliabilityResult]
+    public var reliability: [NamedReliability]
     public var correlation: CorrelationResult?
     public var regressions: [NamedRegression]
     public var anovas: [NamedAnova]
@@ -33,4 +33,10 @@ public struct NamedAnova: Sendable, Codable {
     public var dependent: String
     public var factor: String
     public var result: AnovaResult
+}
+
+/// A reliability analysis with the scale it belongs to.
+public struct NamedReliability: Sendable, Codable {
+    public var scale: String
+    public var result: ReliabilityResult
 }

@@ -1,0 +1,56 @@
+import Study
+import SurveyStats
+
+/// Assembles the report of a study run from its results: replication first, then data quality,
+/// descriptives, frequencies, reliability, correlations, regressions, ANOVAs and interviews.
+public enum StudyReport {
+    public static func build(_ result: StudyResult) -> Report {
+        var preamble = result.notices
+        if let date = result.runDate { preamble.append("Run date: \(date). Codebook: \(result.codebook).") }
+        var sections: [Report.Section] = []
+        if !result.replication.isEmpty {
+            sections.append(Report.Section(
+                title: "Replication of the Published Results",
+                paragraphs: ["Each figure the paper reports, beside the value this run obtains and whether it is reproduced at the paper's precision."],
+                tables: [.replication(result.replication)]))
+        }
+        for wave in result.waves {
+            sections += waveSections(wave, prefix: result.waves.count > 1 ? "\(wave.file): " : "")
+        }
+        return Report(title: result.title, preamble: preamble, sections: sections)
+    }
+
+    static func waveSections(_ wave: WaveResult, prefix: String) -> [Report.Section] {
+        func label(_ name: String) -> String { wave.labels[name] ?? name }
+        var sections: [Report.Section] = []
+        var quality = ["Data file: \(wave.file). \(wave.dataQuality.rows) respondents; \(wave.dataQuality.totalMissing) cells missing (blank or user-missing)."]
+        quality += wave.dataQuality.warnings.map { "Warning: \($0)" }
+        sections.append(Report.Section(title: prefix + "Data Quality", paragraphs: quality, tables: [.dataQuality(wave.dataQuality)]))
+
+        if !wave.descriptives.isEmpty {
+            let scaleMeans = wave.descriptives.filter { wave.reliability.map(\.scale).contains($0.name) }
+            let chart = BarChart(title: "Scale means", axisLabel: "Mean (1 = strongly disagree, 5 = strongly agree)",
+                                 bars: scaleMeans.compactMap { d in d.mean.map { BarChart.Bar(label: label(d.name), value: $0) } },
+                                 range: 1...5)
+            sections.append(Report.Section(
+                title: prefix + "Descriptive Statistics",
+                tables: [.descriptives(wave.descriptives, title: "Descriptive Statistics of Items and Scale Scores")],
+                charts: scaleMeans.isEmpty ? [] : [chart]))
+        }
+        if !wave.frequencies.isEmpty {
+            sections.append(Report.Section(title: prefix + "Frequencies",
+                                           tables: wave.frequencies.map { .frequencies($0, label: label($0.name)) }))
+        }
+        if !wave.reliability.isEmpty {
+            sections.append(Report.Section(title: prefix + "Scale Reliability",
+                                           tables: [.reliabilitySummary(wave.reliability.map { ($0.scale, $0.result) })]
+                                               + wave.reliability.map { .reliability($0.result, scale: $0.scale) }))
+        }
+        if let correlation = wave.correlation {
+            sections.append(Report.Section(title: prefix + "Correlations",
+                                           paragraphs: correlation.variables.enumerated().map { "\($0 + 1). \($1): \(label($1))." },
+                                           tables: [.correlations(correlation, title: "Pearson Correlations of the Scale Scores")]))
+        }
+        return sections
+    }
+}

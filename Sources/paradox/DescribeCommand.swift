@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import SurveyData
+import SurveyStats
+
+/// `paradox describe FILE [--columns A,B]`: descriptives of numeric columns, frequencies of the others.
+struct Describe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Descriptive statistics of a data file, without a study file.",
+        discussion: """
+        A column whose non-blank cells are all numbers is described (n, missing, M, SD, median, range,
+        skewness and kurtosis with standard errors, SPSS type 2); any other column gets a frequency
+        table. JSON: {"variables": [{name, n, missing, mean, sd, median, min, max, skewness, kurtosis,
+        se_skewness, se_kurtosis}], "frequencies": [...], "warnings": [...]}.
+        """)
+
+    @OptionGroup var data: DataFileOptions
+
+    @Option(help: "Comma-separated columns to describe (default: all).", transform: commaList)
+    var columns: [String]?
+
+    struct Output: Encodable {
+        var variables: [DescriptivesResult]
+        var frequencies: [FrequencyTableResult]
+        var warnings: [String]
+    }
+
+    func run() throws {
+        try failing {
+            let dataset = try Dataset.infer(contentsOf: URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte)
+            dataset.warnings.forEach(printWarning)
+            let selected = try (columns ?? dataset.columnNames).map(dataset.requireColumn)
+            var output = Output(variables: [], frequencies: [], warnings: dataset.warnings)
+            for column in selected {
+                if let values = column.numericValues {
+                    output.variables.append(Descriptives.describe(values, name: column.name))
+                } else if case .categorical(let factor) = column.values {
+                    output.frequencies.append(try Frequencies.table(
+                        name: column.name, kind: .categorical,
+                        levels: factor.levels.map { Frequencies.Level(value: $0.value, label: $0.label) },
+                        counts: factor.counts, systemMissing: column.missing.blank))
+                }
+            }
+            var tables: [Table] = []
+            if !output.variables.isEmpty { tables.append(.descriptives(output.variables)) }
+            tables += output.frequencies.map { .frequencies($0) }
+            print(try render(tables, json: output, format: data.format), terminator: "")
+        }
+    }
+}
+
+/// The tables of a one-off command in the chosen format (JSON prints `json` instead).
+func render<T: Encodable>(_ tables: [Table], json: T, format: OutputFormat) throws -> String {
+    switch format {
+    case .json: return try JSONOutput.encode(json)
+    case .text: return tables.map(TextRenderer.render).joined(separator: "\n")
+    case .markdown: return tables.map { MarkdownRenderer.render($0) }.joined(separator: "\n")
+    case .csv: return tables.map(CSVRenderer.render).joined(separator: "\n")
+    }
+}
