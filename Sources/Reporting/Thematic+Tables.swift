@@ -1,0 +1,148 @@
+import Thematic
+
+/// Tables of a thematic analysis: theme frequencies and prevalence, theme × attribute matrices,
+/// co-occurrence, exemplar quotes, the coded segments (one 0/1 column per theme) and coder agreement.
+extension Table {
+    /// Per theme (outline order, sub-themes indented): coded segments, participants mentioning it and
+    /// their share of all interviewees.
+    public static func themeFrequencies(_ result: CodingResult) -> Table {
+        let rows: [[Cell]] = result.themeFrequencies().map { frequency in
+            [.text(indented(frequency.label, depth: frequency.depth)), .text(frequency.themeID),
+             .integer(frequency.segments), .integer(frequency.participants), .percent(frequency.prevalencePercent)]
+        }
+        return Table(
+            id: "themes",
+            title: "Frequency and Prevalence of Interview Themes",
+            columns: [
+                .init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left),
+                .init("Segments", key: "segments"), .init("Participants", key: "participants"),
+                .init("% of participants", key: "prevalence_percent"),
+            ],
+            rows: rows,
+            notes: [codingNote(result),
+                    "A segment coded to a sub-theme counts for its parent theme too; prevalence is the share of the \(result.participants.count) interviewees with at least one such segment."])
+    }
+
+    /// Participants mentioning each theme, by the values of one attribute (NVivo-style matrix query).
+    public static func themeMatrix(_ matrix: ThemeAttributeMatrix, result: CodingResult) -> Table {
+        let valueColumns = zip(matrix.values, matrix.groupSizes).map { value, size in
+            Column("\(value) (n = \(size))", key: snakeCase(value))
+        }
+        let rows: [[Cell]] = matrix.rows.map { row in
+            [.text(indented(row.label, depth: row.depth)), .text(row.themeID)] + row.participants.map { .integer($0) }
+        }
+        return Table(
+            id: "themes_by_\(snakeCase(matrix.attribute))",
+            title: "Participants Mentioning Each Theme by \(matrix.attribute.replacingUnderscores.capitalizedFirst)",
+            columns: [.init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left)] + valueColumns,
+            rows: rows,
+            notes: [codingNote(result), "Cells count participants with at least one segment coded to the theme or a sub-theme."])
+    }
+
+    /// Segments coded to both themes of each pair; the diagonal is each theme's segment count.
+    public static func themeCooccurrence(_ cooccurrence: ThemeCooccurrence, result: CodingResult) -> Table {
+        let rows: [[Cell]] = cooccurrence.themeIDs.enumerated().map { index, id in
+            [.text(result.codebook.theme(id)?.label ?? id), .text(id)] + cooccurrence.counts[index].map { .integer($0) }
+        }
+        return Table(
+            id: "theme_cooccurrence",
+            title: "Co-occurrence of Themes Within Segments",
+            columns: [.init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left)]
+                + cooccurrence.themeIDs.map { Column($0, key: $0) },
+            rows: rows,
+            notes: [codingNote(result), "Cells count segments coded to both themes (sub-themes counting for their parents); the diagonal gives each theme's segments."])
+    }
+
+    /// Exemplar quotes per theme with participant, role and segment.
+    public static func themeExemplars(_ exemplars: [String: [ThemeExemplar]], result: CodingResult) -> Table {
+        var rows: [[Cell]] = []
+        for id in result.themeOrder {
+            for exemplar in exemplars[id] ?? [] {
+                rows.append([.text(result.codebook.theme(id)?.label ?? id), .text(exemplar.participantID),
+                             .text(exemplar.role ?? ""), .text(exemplar.segmentID), .text(singleLine(exemplar.quote))])
+            }
+        }
+        return Table(
+            id: "theme_exemplars",
+            title: "Exemplar Quotes for Each Theme",
+            columns: [
+                .init("Theme", key: "theme", alignment: .left), .init("Participant", key: "participant_id", alignment: .left),
+                .init("Role", key: "role", alignment: .left), .init("Segment", key: "segment_id", alignment: .left),
+                .init("Quote", key: "quote", alignment: .left),
+            ],
+            rows: rows,
+            notes: ["Segments ranked by the number of distinct codebook terms of the theme; one quote per participant before any second; quotes are trimmed to whole sentences."])
+    }
+
+    /// Every coded segment with its span and one 0/1 column per theme (sub-themes counting for their parents).
+    public static func codedSegments(_ result: CodingResult) -> Table {
+        let rows: [[Cell]] = result.segments.map { coded in
+            let themes = Set(result.aggregatedThemes(of: coded))
+            let terms = coded.codings.flatMap { coding in coding.matches.map(\.text) }
+            return [.text(coded.segment.id), .text(coded.segment.transcriptID), .text(coded.segment.participantID),
+                    .text(coded.segment.speaker ?? ""), .integer(coded.segment.start), .integer(coded.segment.end)]
+                + result.themeOrder.map { .integer(themes.contains($0) ? 1 : 0) }
+                + [.text(terms.joined(separator: "; "))]
+        }
+        return Table(
+            id: "coded_segments",
+            title: "Coded Segments",
+            columns: [
+                .init("Segment", key: "segment_id", alignment: .left), .init("Transcript", key: "transcript_id", alignment: .left),
+                .init("Participant", key: "participant_id", alignment: .left), .init("Speaker", key: "speaker", alignment: .left),
+                .init("Start", key: "start"), .init("End", key: "end"),
+            ] + result.themeOrder.map { Column($0, key: $0) } + [.init("Matched terms", key: "matched_terms", alignment: .left)],
+            rows: rows,
+            notes: [codingNote(result), "Start and end are half-open Unicode scalar offsets into the transcript text."])
+    }
+
+    /// Per theme: confusion counts, percent agreement, Cohen's κ, PABAK and Krippendorff's α.
+    public static func coderAgreement(_ agreement: AgreementResult, firstCoder: String = "Automatic", secondCoder: String = "Human") -> Table {
+        let rows: [[Cell]] = agreement.themes.map { theme in
+            [.text(theme.label), .text(theme.themeID), .integer(theme.confusion.both), .integer(theme.confusion.firstOnly),
+             .integer(theme.confusion.secondOnly), .integer(theme.confusion.neither), .percent(theme.percentAgreement),
+             .number(theme.kappa, decimals: 2, leadingZero: false), .number(theme.pabak, decimals: 2, leadingZero: false),
+             .number(theme.alpha, decimals: 2, leadingZero: false)]
+        }
+        return Table(
+            id: "coder_agreement",
+            title: "Agreement Between \(firstCoder) and \(secondCoder) Coding",
+            columns: [
+                .init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left),
+                .init("Both", key: "both"), .init("\(firstCoder) only", key: "first_only"),
+                .init("\(secondCoder) only", key: "second_only"), .init("Neither", key: "neither"),
+                .init("% agreement", key: "percent_agreement"), .init("κ", key: "kappa"),
+                .init("PABAK", key: "pabak"), .init("α", key: "alpha"),
+            ],
+            rows: rows,
+            notes: [
+                "N = \(agreement.segments) segments. κ = Cohen's kappa; PABAK = prevalence- and bias-adjusted kappa (2p₀ − 1); α = Krippendorff's alpha (nominal). — : undefined (one coder or both constant).",
+                "Over all segment × theme decisions: \(APA.percent(agreement.percentAgreement))% agreement, Krippendorff's α = \(APA.number(agreement.alpha, decimals: 2, leadingZero: false)).",
+            ])
+    }
+
+    private static func codingNote(_ result: CodingResult) -> String {
+        "Deductive coding of \(result.transcripts.count) transcripts by \(result.unit.rawValue) with the codebook \"\(result.codebook.name)\"."
+    }
+
+    /// `text` with every run of white space (line breaks included) shown as one space.
+    private static func singleLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private static func indented(_ label: String, depth: Int) -> String {
+        String(repeating: "  ", count: depth) + label
+    }
+
+    private static func snakeCase(_ text: String) -> String {
+        let lowered = text.lowercased().unicodeScalars.map { scalar -> Character in
+            (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)) ? Character(scalar) : "_"
+        }
+        return String(lowered).split(separator: "_").joined(separator: "_")
+    }
+}
+
+private extension String {
+    var replacingUnderscores: String { split(separator: "_").joined(separator: " ") }
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,72 @@
+/// The deductive coder: segments transcripts and assigns each segment the themes whose evidence
+/// occurs in it.
+///
+/// A theme is assigned to a segment when at least one of its words, phrases or regular expressions
+/// matches there and none of its exclusions does (an exclusion vetoes only its own theme, in that
+/// segment). Interviewer segments are left uncoded unless `codesInterviewer` is set.
+public struct Coder: Sendable {
+    public let codebook: ThemeCodebook
+    public let unit: SegmentationUnit
+    public let codesInterviewer: Bool
+    private let matcher: PatternMatcher
+
+    /// Compiles the codebook's evidence into one ``PatternMatcher``.
+    public init(codebook: ThemeCodebook, unit: SegmentationUnit = .turn, codesInterviewer: Bool = false) throws {
+        try codebook.validateHierarchy()
+        var terms: [(term: String, themeIndex: Int, role: PatternMatcher.Role)] = []
+        var regularExpressions: [(pattern: String, themeIndex: Int)] = []
+        for (index, theme) in codebook.themes.enumerated() {
+            terms += (theme.words + theme.phrases).map { ($0, index, .evidence) }
+            terms += theme.exclusions.map { ($0, index, .exclusion) }
+            regularExpressions += theme.regexes.map { ($0, index) }
+        }
+        do {
+            matcher = try PatternMatcher(terms: terms, regularExpressions: regularExpressions)
+        } catch let error as PatternError {
+            let owner: (String) -> Theme? = { pattern in
+                codebook.themes.first { ($0.words + $0.phrases + $0.exclusions + $0.regexes).contains(pattern) }
+            }
+            switch error {
+            case let .badTerm(term, reason):
+                throw CodebookError.badTerm(file: codebook.source, line: owner(term)?.line ?? 0, term: term, reason: reason)
+            case let .badRegex(pattern):
+                throw CodebookError.badRegex(file: codebook.source, line: owner(pattern)?.line ?? 0, pattern: pattern, reason: "ICU cannot compile it")
+            }
+        }
+        self.codebook = codebook
+        self.unit = unit
+        self.codesInterviewer = codesInterviewer
+    }
+
+    /// The coded segments of `transcript` (interviewer segments only when `codesInterviewer`).
+    public func code(_ transcript: Transcript) -> [CodedSegment] {
+        Segmenter.segments(of: transcript, unit: unit)
+            .filter { codesInterviewer || !$0.isInterviewer }
+            .map(code)
+    }
+
+    /// Codes one segment.
+    public func code(_ segment: Segment) -> CodedSegment {
+        let matches = matcher.matches(in: Substring(segment.text), startOffset: segment.start)
+        var evidence = [[MatchedTerm]](repeating: [], count: codebook.themes.count)
+        var vetoed = [Bool](repeating: false, count: codebook.themes.count)
+        let scalars = Array(segment.text.unicodeScalars)
+        for match in matches {
+            let pattern = matcher.patterns[match.patternIndex]
+            switch pattern.role {
+            case .exclusion:
+                vetoed[pattern.themeIndex] = true
+            case .evidence:
+                var words = String.UnicodeScalarView()
+                words.append(contentsOf: scalars[(match.span.lowerBound - segment.start)..<(match.span.upperBound - segment.start)])
+                evidence[pattern.themeIndex].append(MatchedTerm(term: pattern.term, text: String(words),
+                                                                start: match.span.lowerBound, end: match.span.upperBound))
+            }
+        }
+        let codings = codebook.themes.indices.compactMap { index -> ThemeCoding? in
+            guard !vetoed[index], !evidence[index].isEmpty else { return nil }
+            return ThemeCoding(themeID: codebook.themes[index].id, matches: evidence[index])
+        }
+        return CodedSegment(segment: segment, codings: codings)
+    }
+}

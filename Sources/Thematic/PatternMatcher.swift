@@ -1,0 +1,322 @@
+import Foundation
+
+/// Finds every codebook term in a text in one pass, in time linear in the text and nearly
+/// independent of the number of terms.
+///
+/// The terms (words, stems, phrases) are folded with ``TextFolding`` and compiled into an
+/// Aho–Corasick automaton (Aho & Corasick 1975, "Efficient string matching: an aid to
+/// bibliographic search", CACM 18(6)) whose failure links are resolved into a full transition
+/// table over a compact alphabet: the folded scalars that occur in some term, plus one class for
+/// all others. The text is decoded from UTF-8, folded (whitespace runs and dashes collapse to one
+/// space) and fed to the automaton one folded scalar at a time; each candidate match is then checked
+/// for word boundaries: a term that begins (ends) with a word character must not be preceded
+/// (followed) by one, except that a stem (`consent*`) may be followed by anything.
+///
+/// Regular expressions cannot join the automaton; the few there are run separately with
+/// `NSRegularExpression` on the folded text of the same segment.
+///
+/// Every match is reported as a half-open range of Unicode scalar offsets into the original text.
+public struct PatternMatcher: @unchecked Sendable {
+    /// What a match of a pattern means for its theme.
+    public enum Role: Sendable, Equatable { case evidence, exclusion }
+
+    /// One compiled term or regular expression.
+    public struct Pattern: Sendable, Equatable {
+        /// The term as written in the codebook (`consent*`, `privacy notice`, a regex).
+        public let term: String
+        /// Index of the theme in the codebook.
+        public let themeIndex: Int
+        public let role: Role
+        /// Length in folded scalars (automaton patterns only).
+        let foldedLength: Int
+        let needsLeftBoundary: Bool
+        let needsRightBoundary: Bool
+        /// A stem's match extends to the end of the word it begins.
+        let isStem: Bool
+    }
+
+    /// A pattern found in the text.
+    public struct Match: Sendable, Equatable {
+        /// Index into ``patterns``.
+        public let patternIndex: Int
+        /// Half-open Unicode scalar offsets into the original text.
+        public let span: Range<Int>
+    }
+
+    /// All patterns: the automaton's first, then the regular expressions.
+    public let patterns: [Pattern]
+    private let regexes: [(patternIndex: Int, expression: NSRegularExpression)]
+
+    /// Alphabet class of each ASCII folded scalar (0: no term contains it).
+    private let asciiClass: [Int32]
+    private let otherClass: [UInt32: Int32]
+    private let alphabetSize: Int
+    /// `transitions[state * alphabetSize + class]`: the next state.
+    private let transitions: [Int32]
+    /// Patterns ending in `state` are `outputs[outputStart[state] ..< outputStart[state + 1]]`.
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+
+    /// A reason why `term` cannot be a pattern, or nil when it can.
+    public static func problem(inTerm term: String) -> String? {
+        let body = term.hasSuffix("*") ? String(term.dropLast()) : term
+        if body.contains("*") { return "a wildcard '*' may only end a term (a stem such as consent*)" }
+        if foldedTerm(body).isEmpty { return "the term is empty once case, accents and spaces are folded" }
+        return nil
+    }
+
+    /// Compiles terms (words, stems, phrases) into the automaton and regular expressions beside it.
+    public init(terms: [(term: String, themeIndex: Int, role: Role)],
+                regularExpressions: [(pattern: String, themeIndex: Int)]) throws {
+        var patterns: [Pattern] = []
+        var foldedTerms: [[Unicode.Scalar]] = []
+        for entry in terms {
+            if let problem = Self.problem(inTerm: entry.term) { throw PatternError.badTerm(entry.term, problem) }
+            let isStem = entry.term.hasSuffix("*")
+            let folded = Self.foldedTerm(isStem ? String(entry.term.dropLast()) : entry.term)
+            patterns.append(Pattern(
+                term: entry.term, themeIndex: entry.themeIndex, role: entry.role, foldedLength: folded.count,
+                needsLeftBoundary: TextFolding.isWordScalar(folded[0]),
+                needsRightBoundary: !isStem && TextFolding.isWordScalar(folded[folded.count - 1]),
+                isStem: isStem
+            ))
+            foldedTerms.append(folded)
+        }
+        var regexes: [(Int, NSRegularExpression)] = []
+        for entry in regularExpressions {
+            let expression: NSRegularExpression
+            do { expression = try NSRegularExpression(pattern: entry.pattern) } catch {
+                throw PatternError.badRegex(entry.pattern)
+            }
+            regexes.append((patterns.count, expression))
+            patterns.append(Pattern(term: entry.pattern, themeIndex: entry.themeIndex, role: .evidence,
+                                    foldedLength: 0, needsLeftBoundary: false, needsRightBoundary: false, isStem: false))
+        }
+        self.patterns = patterns
+        self.regexes = regexes
+
+        // The alphabet: every folded scalar used by some term gets a class; class 0 is "any other".
+        var asciiClass = [Int32](repeating: 0, count: 128)
+        var otherClass: [UInt32: Int32] = [:]
+        var alphabetSize: Int32 = 1
+        for scalar in foldedTerms.joined() {
+            if scalar.value < 128 {
+                if asciiClass[Int(scalar.value)] == 0 { asciiClass[Int(scalar.value)] = alphabetSize; alphabetSize += 1 }
+            } else if otherClass[scalar.value] == nil {
+                otherClass[scalar.value] = alphabetSize; alphabetSize += 1
+            }
+        }
+        func classOf(_ scalar: Unicode.Scalar) -> Int {
+            scalar.value < 128 ? Int(asciiClass[Int(scalar.value)]) : Int(otherClass[scalar.value] ?? 0)
+        }
+
+        // The trie.
+        var children: [[Int: Int32]] = [[:]]
+        var nodeOutputs: [[Int32]] = [[]]
+        for (index, folded) in foldedTerms.enumerated() {
+            var node = 0
+            for scalar in folded {
+                let symbol = classOf(scalar)
+                if let next = children[node][symbol] { node = Int(next) } else {
+                    children.append([:]); nodeOutputs.append([])
+                    children[node][symbol] = Int32(children.count - 1)
+                    node = children.count - 1
+                }
+            }
+            nodeOutputs[node].append(Int32(index))
+        }
+
+        // Failure links by breadth-first search, folded into a full transition table.
+        let size = Int(alphabetSize)
+        var transitions = [Int32](repeating: 0, count: children.count * size)
+        var failure = [Int32](repeating: 0, count: children.count)
+        var queue: [Int] = []
+        for (symbol, child) in children[0] {
+            transitions[symbol] = child
+            queue.append(Int(child))
+        }
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]; head += 1
+            let fail = Int(failure[node])
+            nodeOutputs[node].append(contentsOf: nodeOutputs[fail])
+            for symbol in 0..<size {
+                if let child = children[node][symbol] {
+                    failure[Int(child)] = transitions[fail * size + symbol]
+                    transitions[node * size + symbol] = child
+                    queue.append(Int(child))
+                } else {
+                    transitions[node * size + symbol] = transitions[fail * size + symbol]
+                }
+            }
+        }
+        var outputStart: [Int32] = [0]
+        var outputs: [Int32] = []
+        for list in nodeOutputs {
+            outputs.append(contentsOf: list.sorted())
+            outputStart.append(Int32(outputs.count))
+        }
+        self.asciiClass = asciiClass
+        self.otherClass = otherClass
+        self.alphabetSize = size
+        self.transitions = transitions
+        self.outputStart = outputStart
+        self.outputs = outputs
+    }
+
+    /// Every pattern occurring in `text`, ordered by start offset, then pattern index.
+    /// - Parameter startOffset: the Unicode scalar offset of `text` in the original document, added to every span.
+    public func matches(in text: Substring, startOffset: Int = 0) -> [Match] {
+        var folded = FoldedText()
+        var candidates: [(patternIndex: Int32, end: Int32)] = []
+        let run = { (bytes: UnsafeBufferPointer<UInt8>) in
+            self.scan(bytes, into: &folded, candidates: &candidates)
+        }
+        if text.utf8.withContiguousStorageIfAvailable(run) == nil {
+            var copy = String(text)
+            copy.withUTF8(run)
+        }
+        var found: [Match] = []
+        let count = folded.scalars.count
+        for candidate in candidates {
+            let pattern = patterns[Int(candidate.patternIndex)]
+            var end = Int(candidate.end)
+            let start = end - pattern.foldedLength
+            if pattern.needsLeftBoundary, start > 0, folded.isWord[start - 1] { continue }
+            if pattern.needsRightBoundary, end < count, folded.isWord[end] { continue }
+            if pattern.isStem { while end < count, folded.isWord[end] { end += 1 } }
+            found.append(Match(patternIndex: Int(candidate.patternIndex),
+                               span: startOffset + Int(folded.origin[start]) ..< startOffset + Int(folded.originEnd[end - 1])))
+        }
+        if !regexes.isEmpty { found += regexMatches(in: folded, startOffset: startOffset) }
+        found.sort { ($0.span.lowerBound, $0.patternIndex) < ($1.span.lowerBound, $1.patternIndex) }
+        return found
+    }
+
+    /// Decodes UTF-8, folds, and runs the automaton, recording candidate matches by end position.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into folded: inout FoldedText,
+                      candidates: inout [(patternIndex: Int32, end: Int32)]) {
+        folded.reserve(bytes.count)
+        var state = 0
+        var index = 0
+        var scalarOffset: Int32 = 0
+        let size = alphabetSize
+        transitions.withUnsafeBufferPointer { delta in
+            asciiClass.withUnsafeBufferPointer { asciiClass in
+                func feed(_ scalar: Unicode.Scalar, isWord: Bool, symbol: Int, origin: Int32) {
+                    if scalar == TextFolding.space, folded.scalars.last == TextFolding.space || folded.scalars.isEmpty { return }
+                    folded.append(scalar, isWord: isWord, origin: origin, originEnd: scalarOffset + 1)
+                    state = Int(delta[state * size + symbol])
+                    let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
+                    if first != last {
+                        let end = Int32(folded.scalars.count)
+                        for k in first..<last { candidates.append((outputs[k], end)) }
+                    }
+                }
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    if lead < 0x80 {
+                        let scalar = TextFolding.foldedASCII(lead)
+                        feed(scalar, isWord: TextFolding.isWordASCII(lead), symbol: Int(asciiClass[Int(scalar.value)]), origin: scalarOffset)
+                        index += 1
+                    } else {
+                        let (value, length) = Self.decode(bytes, at: index, lead: lead)
+                        let foldedScalars = TextFolding.fold(Unicode.Scalar(value)!)
+                        if foldedScalars.isEmpty, !folded.originEnd.isEmpty {
+                            folded.originEnd[folded.originEnd.count - 1] = scalarOffset + 1  // a combining mark joins its base
+                        }
+                        for scalar in foldedScalars {
+                            let symbol = scalar.value < 128 ? Int(asciiClass[Int(scalar.value)]) : Int(otherClass[scalar.value] ?? 0)
+                            feed(scalar, isWord: TextFolding.isWordScalar(scalar), symbol: symbol, origin: scalarOffset)
+                        }
+                        index += length
+                    }
+                    scalarOffset += 1
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8) -> (UInt32, Int) {
+        if lead < 0xE0 {
+            return ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), 2)
+        } else if lead < 0xF0 {
+            return ((UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F), 3)
+        }
+        return ((UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
+                | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F), 4)
+    }
+
+    private func regexMatches(in folded: FoldedText, startOffset: Int) -> [Match] {
+        var string = String.UnicodeScalarView()
+        string.append(contentsOf: folded.scalars)
+        let text = String(string)
+        // UTF-16 offset → folded scalar index.
+        var foldedIndexAtUTF16: [Int] = []
+        foldedIndexAtUTF16.reserveCapacity(folded.scalars.count + 1)
+        for (index, scalar) in folded.scalars.enumerated() {
+            foldedIndexAtUTF16.append(index)
+            if scalar.value > 0xFFFF { foldedIndexAtUTF16.append(index) }
+        }
+        foldedIndexAtUTF16.append(folded.scalars.count)
+        var found: [Match] = []
+        let whole = NSRange(location: 0, length: foldedIndexAtUTF16.count - 1)
+        for (patternIndex, expression) in regexes {
+            for result in expression.matches(in: text, range: whole) where result.range.length > 0 {
+                let start = foldedIndexAtUTF16[result.range.location]
+                let end = foldedIndexAtUTF16[result.range.location + result.range.length]
+                found.append(Match(patternIndex: patternIndex,
+                                   span: startOffset + Int(folded.origin[start]) ..< startOffset + Int(folded.originEnd[end - 1])))
+            }
+        }
+        return found
+    }
+
+    /// A term folded as the text is: folded scalars, space runs collapsed, no space at either end.
+    static func foldedTerm(_ term: String) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        for scalar in term.unicodeScalars {
+            for folded in TextFolding.fold(scalar) {
+                if folded == TextFolding.space, result.isEmpty || result.last == TextFolding.space { continue }
+                result.append(folded)
+            }
+        }
+        if result.last == TextFolding.space { result.removeLast() }
+        return result
+    }
+}
+
+/// A pattern that cannot be compiled (for codebooks built in memory; files report ``CodebookError``).
+public enum PatternError: Error, CustomStringConvertible, Equatable {
+    case badTerm(String, String)
+    case badRegex(String)
+
+    public var description: String {
+        switch self {
+        case let .badTerm(term, reason): return "invalid term '\(term)': \(reason)"
+        case let .badRegex(pattern): return "invalid regular expression '\(pattern)'"
+        }
+    }
+}
+
+/// The folded form of a text with, for each folded scalar, whether it is a word character and the
+/// original scalar offsets it came from.
+struct FoldedText {
+    var scalars: [Unicode.Scalar] = []
+    var isWord: [Bool] = []
+    /// Offset of the original scalar each folded scalar came from.
+    var origin: [Int32] = []
+    /// End (exclusive) of that original scalar.
+    var originEnd: [Int32] = []
+
+    mutating func reserve(_ capacity: Int) {
+        scalars.reserveCapacity(capacity); isWord.reserveCapacity(capacity)
+        origin.reserveCapacity(capacity); originEnd.reserveCapacity(capacity)
+    }
+
+    @inline(__always)
+    mutating func append(_ scalar: Unicode.Scalar, isWord word: Bool, origin start: Int32, originEnd end: Int32) {
+        scalars.append(scalar); isWord.append(word); origin.append(start); originEnd.append(end)
+    }
+}

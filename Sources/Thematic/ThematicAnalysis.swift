@@ -1,0 +1,33 @@
+import Foundation
+
+/// The one call the study runner and the `code` command make: read transcripts, a codebook and
+/// optional participant attributes, code everything, return the result.
+public enum ThematicAnalysis {
+    /// Codes `transcripts` with the codebook at `codebook`.
+    ///
+    /// Participant attributes come from the `participants` CSV when given, completed by each
+    /// transcript's header; the interviewees are the distinct transcript participants in order.
+    public static func run(transcripts: [URL], codebook: URL, participants: URL? = nil,
+                           unit: SegmentationUnit = .turn, codesInterviewer: Bool = false) throws -> CodingResult {
+        let themes = try ThemeCodebook.load(contentsOf: codebook)
+        let table = try participants.map(ParticipantTable.read) ?? []
+        let read = try transcripts.map(TranscriptReader.read)
+        return try run(read, codebook: themes, participants: table, unit: unit, codesInterviewer: codesInterviewer)
+    }
+
+    /// Codes transcripts already read.
+    public static func run(_ transcripts: [Transcript], codebook: ThemeCodebook, participants table: [Participant] = [],
+                           unit: SegmentationUnit = .turn, codesInterviewer: Bool = false) throws -> CodingResult {
+        let coder = try Coder(codebook: codebook, unit: unit, codesInterviewer: codesInterviewer)
+        var participants: [Participant] = []
+        for transcript in transcripts where !participants.contains(where: { $0.id == transcript.participantID }) {
+            var participant = table.first { $0.id == transcript.participantID } ?? Participant(id: transcript.participantID)
+            for attribute in transcript.attributes where participant[attribute.name] == nil {
+                participant.attributes.append(attribute)
+            }
+            participants.append(participant)
+        }
+        return CodingResult(codebook: codebook, unit: unit, transcripts: transcripts, participants: participants,
+                            segments: transcripts.flatMap(coder.code))
+    }
+}

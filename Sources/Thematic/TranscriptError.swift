@@ -1,0 +1,16 @@
+/// A transcript that cannot be read; each case names the file and, where there is one, the line.
+public enum TranscriptError: Error, CustomStringConvertible, Equatable {
+    case unreadable(file: String, reason: String)
+    /// A caption block that is not what the format requires (`expected` says what it should be).
+    case malformedCue(file: String, line: Int, expected: String)
+    /// The file holds no spoken text at all.
+    case empty(file: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(file, reason): return "\(file): cannot read the transcript: \(reason)"
+        case let .malformedCue(file, line, expected): return "\(file):\(line): expected \(expected)"
+        case let .empty(file): return "\(file): the transcript contains no spoken text"
+        }
+    }
+}

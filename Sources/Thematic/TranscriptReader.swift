@@ -1,0 +1,32 @@
+import Foundation
+
+/// Reads a transcript in any supported format (see ``TranscriptFormat``), chosen by the file
+/// extension (`.vtt`, `.srt`, anything else is plain text) or a `WEBVTT` signature.
+public enum TranscriptReader {
+    /// Reads the transcript at `url`; its id is the file name without extension.
+    public static func read(contentsOf url: URL) throws -> Transcript {
+        let content: String
+        do { content = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw TranscriptError.unreadable(file: url.path, reason: "not readable as UTF-8 text")
+        }
+        return try parse(content, name: url.lastPathComponent)
+    }
+
+    /// Parses transcript text; `name` is the file name (it gives the id and, by extension, the format).
+    public static func parse(_ content: String, name: String, format: TranscriptFormat? = nil) throws -> Transcript {
+        let id = (name as NSString).deletingPathExtension
+        let chosen = format ?? detectFormat(content, name: name)
+        switch chosen {
+        case .plainText: return try PlainTranscriptReader.parse(content, id: id, name: name)
+        case .webVTT, .srt: return try CaptionTranscriptReader.parse(content, id: id, name: name, format: chosen)
+        }
+    }
+
+    static func detectFormat(_ content: String, name: String) -> TranscriptFormat {
+        switch (name as NSString).pathExtension.lowercased() {
+        case "vtt": return .webVTT
+        case "srt": return .srt
+        default: return content.unicodeScalars.drop(while: { $0 == "\u{FEFF}" }).starts(with: "WEBVTT".unicodeScalars) ? .webVTT : .plainText
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import XCTest
+@testable import Thematic
+
+final class PatternMatcherTests: XCTestCase {
+    private func found(_ terms: [String], in text: String, regexes: [String] = []) throws -> [(String, String)] {
+        let matcher = try PatternMatcher(terms: terms.map { ($0, 0, .evidence) }, regularExpressions: regexes.map { ($0, 0) })
+        let scalars = Array(text.unicodeScalars)
+        return matcher.matches(in: Substring(text)).map { match in
+            var words = String.UnicodeScalarView()
+            words.append(contentsOf: scalars[match.span])
+            return (matcher.patterns[match.patternIndex].term, String(words))
+        }
+    }
+
+    func testWordRespectsWordBoundaries() throws {
+        let hits = try found(["data"], in: "Data, metadata and data-driven datasets: big DATA.")
+        XCTAssertEqual(hits.map(\.1), ["Data", "data", "DATA"])
+    }
+
+    func testStemMatchesAnyEnding() throws {
+        let hits = try found(["consent*"], in: "Consent, consents and consenting — but not nonconsent.")
+        XCTAssertEqual(hits.map(\.1), ["Consent", "consents", "consenting"])
+    }
+
+    func testPhraseMatchesAcrossWhitespaceAndHyphens() throws {
+        let hits = try found(["opt out", "privacy notice"], in: "You can opt-out, opt\n out, or read the privacy   notice.")
+        XCTAssertEqual(hits.map(\.1), ["opt-out", "opt\n out", "privacy   notice"])
+    }
+
+    func testCaseAndDiacriticsAreFolded() throws {
+        let composed = "Café naïve RÉSUMÉ"
+        let decomposed = "Cafe\u{301} nai\u{308}ve"
+        XCTAssertEqual(try found(["cafe", "naive", "resume"], in: composed).map(\.1), ["Café", "naïve", "RÉSUMÉ"])
+        XCTAssertEqual(try found(["café", "naïve"], in: decomposed).map(\.1), ["Cafe\u{301}", "nai\u{308}ve"])
+    }
+
+    func testCurlyApostropheMatchesStraight() throws {
+        XCTAssertEqual(try found(["don't share"], in: "We don’t share it.").map(\.1), ["don’t share"])
+    }
+
+    func testOffsetsAreUnicodeScalarsOfTheOriginal() throws {
+        let text = "👩‍💻 naïve Zoë said “consent” twice: consent."
+        let matcher = try PatternMatcher(terms: [("consent", 0, .evidence)], regularExpressions: [])
+        let spans = matcher.matches(in: Substring(text), startOffset: 100).map(\.span)
+        let scalars = Array(text.unicodeScalars)
+        XCTAssertEqual(spans.count, 2)
+        for span in spans {
+            XCTAssertEqual(String(String.UnicodeScalarView(scalars[(span.lowerBound - 100)..<(span.upperBound - 100)])), "consent")
+        }
+        XCTAssertEqual(spans[0].lowerBound, 100 + 20)
+    }
+
+    func testOverlappingPatternsAreAllReported() throws {
+        let hits = try found(["data", "data protection", "protection officer"], in: "our data protection officer")
+        XCTAssertEqual(hits.map(\.0), ["data", "data protection", "protection officer"])
+    }
+
+    func testRegularExpressionRunsOnFoldedText() throws {
+        let hits = try found([], in: "Users can OPT-IN or Opt In here.", regexes: ["opt ?in"])
+        XCTAssertEqual(hits.map(\.1), ["OPT-IN", "Opt In"])
+    }
+
+    func testWildcardInsideTermIsRejected() {
+        XCTAssertNotNil(PatternMatcher.problem(inTerm: "con*sent"))
+        XCTAssertNotNil(PatternMatcher.problem(inTerm: " - "))
+        XCTAssertNil(PatternMatcher.problem(inTerm: "consent*"))
+    }
+}
