@@ -28,6 +28,11 @@ public struct WaveResponses: Sendable, Equatable {
         set { columns[positions[name]!].cells[respondent] = newValue }
     }
 
+    /// Appends a cell to the named column (while a wave is being drawn).
+    mutating func appendCell(_ cell: ResponseCell, to name: String) {
+        columns[positions[name]!].cells.append(cell)
+    }
+
     /// The named Likert item as SurveyData stores it (missing cells as ``LikertValues/missing``),
     /// keyed as the instrument says.
     public func likertValues(_ item: String, reversed: Bool) -> LikertValues {
