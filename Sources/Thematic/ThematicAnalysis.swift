@@ -18,6 +18,13 @@ public enum ThematicAnalysis {
     /// Codes transcripts already read.
     public static func run(_ transcripts: [Transcript], codebook: ThemeCodebook, participants table: [Participant] = [],
                            unit: SegmentationUnit = .turn, codesInterviewer: Bool = false) throws -> CodingResult {
+        var fileOfID: [String: String] = [:]
+        for transcript in transcripts {
+            if let other = fileOfID[transcript.id] {
+                throw TranscriptError.duplicateID(file: transcript.name, id: transcript.id, otherFile: other)
+            }
+            fileOfID[transcript.id] = transcript.name
+        }
         let coder = try Coder(codebook: codebook, unit: unit, codesInterviewer: codesInterviewer)
         var participants: [Participant] = []
         for transcript in transcripts where !participants.contains(where: { $0.id == transcript.participantID }) {

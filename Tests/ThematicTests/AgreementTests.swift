@@ -1,0 +1,91 @@
+import XCTest
+@testable import Thematic
+
+/// Reference values: `Fixtures/agreement/make_agreement_fixture.py` (scikit-learn 1.9.1
+/// `cohen_kappa_score` and `accuracy_score`, krippendorff 0.9.0 `alpha(level_of_measurement="nominal")`,
+/// numpy 2.4.6, Python 3.11.7), output saved in `Fixtures/agreement/reference-values.txt`.
+final class AgreementTests: XCTestCase {
+    private func compareFixture() throws -> AgreementResult {
+        let codebook = try ThemeCodebook.load(contentsOf: FixtureFiles.url("agreement/themes.yml"))
+        let a = try HumanCoding.read(contentsOf: FixtureFiles.url("agreement/coder_a.csv"), codebook: codebook)
+        let b = try HumanCoding.read(contentsOf: FixtureFiles.url("agreement/coder_b.csv"), codebook: codebook)
+        return Agreement.compare(a.themes, b.themes, segments: a.segmentIDs, themes: codebook.themes.map { ($0.id, $0.label) })
+    }
+
+    func testPerThemeAgainstScikitLearnAndKrippendorff() throws {
+        let result = try compareFixture()
+        XCTAssertEqual(result.segments, 40)
+        let byID = Dictionary(uniqueKeysWithValues: result.themes.map { ($0.themeID, $0) })
+        let tolerance = 1e-12
+
+        let common = try XCTUnwrap(byID["common"])
+        XCTAssertEqual(common.confusion, ConfusionCounts(both: 31, firstOnly: 5, secondOnly: 0, neither: 4))
+        XCTAssertEqual(common.kappa!, 0.5535714285714286, accuracy: tolerance)
+        XCTAssertEqual(common.percentAgreement!, 87.5, accuracy: tolerance)
+        XCTAssertEqual(common.pabak!, 0.75, accuracy: tolerance)
+        XCTAssertEqual(common.alpha!, 0.5464982778415615, accuracy: tolerance)
+
+        let balanced = try XCTUnwrap(byID["balanced"])
+        XCTAssertEqual(balanced.confusion, ConfusionCounts(both: 11, firstOnly: 6, secondOnly: 7, neither: 16))
+        XCTAssertEqual(balanced.kappa!, 0.3401015228426396, accuracy: tolerance)
+        XCTAssertEqual(balanced.percentAgreement!, 67.5, accuracy: tolerance)
+        XCTAssertEqual(balanced.pabak!, 0.3500000000000001, accuracy: tolerance)
+        XCTAssertEqual(balanced.alpha!, 0.347936507936508, accuracy: tolerance)
+
+        let skewed = try XCTUnwrap(byID["skewed"])
+        XCTAssertEqual(skewed.confusion, ConfusionCounts(both: 2, firstOnly: 1, secondOnly: 3, neither: 34))
+        XCTAssertEqual(skewed.kappa!, 0.4482758620689655, accuracy: tolerance)
+        XCTAssertEqual(skewed.percentAgreement!, 90.0, accuracy: tolerance)
+        XCTAssertEqual(skewed.pabak!, 0.8, accuracy: tolerance)
+        XCTAssertEqual(skewed.alpha!, 0.45138888888888884, accuracy: tolerance)
+
+        // Neither coder uses it: sklearn gives nan for κ and krippendorff cannot compute α; we give nil.
+        let rare = try XCTUnwrap(byID["rare"])
+        XCTAssertEqual(rare.confusion, ConfusionCounts(both: 0, firstOnly: 0, secondOnly: 0, neither: 40))
+        XCTAssertNil(rare.kappa)
+        XCTAssertNil(rare.alpha)
+        XCTAssertEqual(rare.percentAgreement!, 100.0, accuracy: tolerance)
+        XCTAssertEqual(rare.pabak!, 1.0, accuracy: tolerance)
+    }
+
+    func testPooledAlphaOverAllSegmentThemePairs() throws {
+        let result = try compareFixture()
+        XCTAssertEqual(result.alpha!, 0.6961904761904762, accuracy: 1e-12)
+        XCTAssertEqual(result.percentAgreement!, 86.25, accuracy: 1e-12)
+    }
+
+    func testAlphaWithThreeCodersAndMissingValues() {
+        let coders: [[Int?]] = [
+            [1, 2, 3, 3, 2, 1, 4, 1, 2, nil, nil, nil],
+            [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, nil, 3],
+            [nil, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, nil],
+        ]
+        let units = (0..<12).map { unit in coders.map { $0[unit] } }
+        XCTAssertEqual(Agreement.krippendorffAlphaNominal(units)!, 0.6752577319587629, accuracy: 1e-12)
+    }
+
+    func testBundledHumanCodingRefersToCodedSegments() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../")
+        let interviews = root.appendingPathComponent("Data/interviews")
+        let files = try FileManager.default.contentsOfDirectory(atPath: interviews.path)
+            .filter { $0.hasPrefix("INT") }.sorted().map { interviews.appendingPathComponent($0) }
+        let result = try ThematicAnalysis.run(transcripts: files, codebook: root.appendingPathComponent("Codebooks/themes.yml"),
+                                              participants: interviews.appendingPathComponent("participants.csv"))
+        let human = try HumanCoding.read(contentsOf: interviews.appendingPathComponent("human-coding.csv"), codebook: result.codebook)
+        let agreement = try result.agreement(with: human)
+        XCTAssertEqual(agreement.segments, human.segmentIDs.count)
+        // The three reported themes (R8) are the three most frequent.
+        let top = result.themeFrequencies().filter { $0.depth == 0 }.sorted { $0.segments > $1.segments }.prefix(3).map(\.themeID)
+        XCTAssertEqual(Set(top), ["communication", "ethics", "compliance_efficiency"])
+    }
+
+    func testUnknownSegmentInHumanCodingNamesTheLine() throws {
+        let result = try ThematicAnalysis.run(transcripts: [FixtureFiles.url("transcripts/mini.txt")],
+                                              codebook: FixtureFiles.url("codebooks/mini.yml"))
+        let human = HumanCoding(segmentIDs: ["mini-002", "mini-099"], themes: ["mini-002": ["trust"], "mini-099": []],
+                                source: "gold.csv", lines: ["mini-002": 2, "mini-099": 3])
+        XCTAssertThrowsError(try result.agreement(with: human)) { error in
+            XCTAssertEqual(error as? AgreementError, .unknownSegment(file: "gold.csv", line: 3, segmentID: "mini-099"))
+        }
+    }
+}
