@@ -7,9 +7,9 @@
 ///   opacity = z₁; intrusiveness = .25·opacity + .97·z₂;
 ///   benefits = .15·youth + .10·income + .97·z₃; attitude = .50·benefits − .20·intrusiveness + .82·z₄;
 ///   risks = .30·opacity + .25·intrusiveness − .15·benefits + .25·breach + .85·z₅;
-///   concern = .45·opacity + .35·intrusiveness + age shift + .15·breach + .75·z₆;
+///   concern = .55·opacity + .45·intrusiveness + age shift + .15·breach + .70·z₆;
 ///   trust = .40·benefits − .35·risks − .20·breach + .80·z₇; comfort = −.45·concern + .25·trust + .85·z₈,
-///   with age shifts (+.40, +.15, −.05, −.35) for 18–24 … 45+, youth = (+1, +.5, 0, −.5), income the
+///   with age shifts (+.40, +.15, −.10, −.35) for 18–24 … 45+, youth = (+1, +.5, 0, −.5), income the
 ///   bracket index centred on 1.5.
 /// - Items: x = μ + σ·(λ·trait + √(1 − λ²)·e), e ~ N(0, 1), rounded to the nearest scale point and
 ///   clamped to 1–5 (thresholds 1.5, 2.5, 3.5, 4.5); a reverse-keyed item is written as 6 − x.
@@ -26,7 +26,7 @@ public struct LatentTraitModel: Sendable {
         let loading: Double
     }
 
-    static let concernShiftByAge = [0.40, 0.15, -0.05, -0.35]
+    static let concernShiftByAge = [0.40, 0.15, -0.10, -0.35]
     static let youthByAge = [1.0, 0.5, 0.0, -0.5]
     static let breachProbability = 0.35
     static let skipProbabilityPerScale = 0.035
@@ -38,7 +38,7 @@ public struct LatentTraitModel: Sendable {
         Instrument.privacyConcern.scale: ItemParameters(means: [4.35, 4.30, 4.15, 4.25], sd: 0.80, loading: 0.80),
         Instrument.transparency.scale: ItemParameters(means: [3.70, 3.60, 3.80], sd: 0.95, loading: 0.78),
         Instrument.intrusiveness.scale: ItemParameters(means: [3.50, 3.70, 3.30], sd: 1.00, loading: 0.78),
-        Instrument.attitude.scale: ItemParameters(means: [3.90, 3.95, 3.75], sd: 0.85, loading: 0.80),
+        Instrument.attitude.scale: ItemParameters(means: [3.80, 3.85, 3.65], sd: 0.85, loading: 0.80),
         Instrument.benefits.scale: ItemParameters(means: [3.80, 3.90, 3.60], sd: 0.90, loading: 0.75),
         Instrument.risks.scale: ItemParameters(means: [3.90, 4.00, 3.80], sd: 0.90, loading: 0.75),
         Instrument.trust.scale: ItemParameters(means: [2.80, 2.90, 3.00, 2.90], sd: 0.95, loading: 0.75),
@@ -90,7 +90,7 @@ public struct LatentTraitModel: Sendable {
         let benefits = 0.15 * youthByAge[age] + 0.10 * income + 0.97 * generator.nextNormal()
         let attitude = 0.50 * benefits - 0.20 * intrusiveness + 0.82 * generator.nextNormal()
         let risks = 0.30 * opacity + 0.25 * intrusiveness - 0.15 * benefits + 0.25 * breached + 0.85 * generator.nextNormal()
-        let concern = 0.45 * opacity + 0.35 * intrusiveness + concernShiftByAge[age] + 0.15 * breached + 0.75 * generator.nextNormal()
+        let concern = 0.55 * opacity + 0.45 * intrusiveness + concernShiftByAge[age] + 0.15 * breached + 0.70 * generator.nextNormal()
         let trust = 0.40 * benefits - 0.35 * risks - 0.20 * breached + 0.80 * generator.nextNormal()
         let comfort = -0.45 * concern + 0.25 * trust + 0.85 * generator.nextNormal()
         return [
