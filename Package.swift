@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SurveyStatsTests", dependencies: ["SurveyStats", "SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ThematicTests", dependencies: ["Thematic"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData"]),
+        .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData", "SurveyStats"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "CLITests", dependencies: ["paradox"]),
     ],
