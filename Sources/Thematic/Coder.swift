@@ -48,24 +48,32 @@ public struct Coder: Sendable {
     /// Codes one segment.
     public func code(_ segment: Segment) -> CodedSegment {
         let matches = matcher.matches(in: Substring(segment.text), startOffset: segment.start)
-        var evidence = [[MatchedTerm]](repeating: [], count: codebook.themes.count)
-        var vetoed = [Bool](repeating: false, count: codebook.themes.count)
-        let scalars = Array(segment.text.unicodeScalars)
+        guard !matches.isEmpty else { return CodedSegment(segment: segment, codings: []) }
+        var vetoed: Set<Int> = []
+        var evidence: [(themeIndex: Int, term: MatchedTerm)] = []
+        let utf8 = segment.text.utf8
         for match in matches {
             let pattern = matcher.patterns[match.patternIndex]
             switch pattern.role {
             case .exclusion:
-                vetoed[pattern.themeIndex] = true
+                vetoed.insert(pattern.themeIndex)
             case .evidence:
-                var words = String.UnicodeScalarView()
-                words.append(contentsOf: scalars[(match.span.lowerBound - segment.start)..<(match.span.upperBound - segment.start)])
-                evidence[pattern.themeIndex].append(MatchedTerm(term: pattern.term, text: String(words),
-                                                                start: match.span.lowerBound, end: match.span.upperBound))
+                let from = utf8.index(utf8.startIndex, offsetBy: match.utf8Span.lowerBound)
+                let to = utf8.index(from, offsetBy: match.utf8Span.count)
+                evidence.append((pattern.themeIndex, MatchedTerm(term: pattern.term, text: String(segment.text[from..<to]),
+                                                                 start: match.span.lowerBound, end: match.span.upperBound)))
             }
         }
-        let codings = codebook.themes.indices.compactMap { index -> ThemeCoding? in
-            guard !vetoed[index], !evidence[index].isEmpty else { return nil }
-            return ThemeCoding(themeID: codebook.themes[index].id, matches: evidence[index])
+        // Group by theme in codebook order, keeping text order within a theme (the sort is stable).
+        if zip(evidence, evidence.dropFirst()).contains(where: { $0.themeIndex > $1.themeIndex }) {
+            evidence = evidence.enumerated().sorted { ($0.element.themeIndex, $0.offset) < ($1.element.themeIndex, $1.offset) }.map(\.element)
+        }
+        var codings: [ThemeCoding] = []
+        for (themeIndex, term) in evidence where !vetoed.contains(themeIndex) {
+            let id = codebook.themes[themeIndex].id
+            if codings.last?.themeID == id { codings[codings.count - 1].matches.append(term) } else {
+                codings.append(ThemeCoding(themeID: id, matches: [term]))
+            }
         }
         return CodedSegment(segment: segment, codings: codings)
     }

@@ -41,6 +41,8 @@ public struct PatternMatcher: @unchecked Sendable {
         public let patternIndex: Int
         /// Half-open Unicode scalar offsets into the original text.
         public let span: Range<Int>
+        /// Half-open UTF-8 offsets into the text that was searched (without `startOffset`).
+        let utf8Span: Range<Int>
     }
 
     /// All patterns: the automaton's first, then the regular expressions.
@@ -51,7 +53,8 @@ public struct PatternMatcher: @unchecked Sendable {
     private let asciiClass: [Int32]
     private let otherClass: [UInt32: Int32]
     private let alphabetSize: Int
-    /// `transitions[state * alphabetSize + class]`: the next state.
+    /// `transitions[row + class]`, where `row = state * alphabetSize`: the next state's row, or its
+    /// bitwise complement (negative) when patterns end in the next state — one load per scalar.
     private let transitions: [Int32]
     /// Patterns ending in `state` are `outputs[outputStart[state] ..< outputStart[state + 1]]`.
     private let outputStart: [Int32]
@@ -156,6 +159,11 @@ public struct PatternMatcher: @unchecked Sendable {
             outputs.append(contentsOf: list.sorted())
             outputStart.append(Int32(outputs.count))
         }
+        for index in transitions.indices {
+            let next = Int(transitions[index])
+            let row = Int32(next * size)
+            transitions[index] = nodeOutputs[next].isEmpty ? row : ~row
+        }
         self.asciiClass = asciiClass
         self.otherClass = otherClass
         self.alphabetSize = size
@@ -167,17 +175,20 @@ public struct PatternMatcher: @unchecked Sendable {
     /// Every pattern occurring in `text`, ordered by start offset, then pattern index.
     /// - Parameter startOffset: the Unicode scalar offset of `text` in the original document, added to every span.
     public func matches(in text: Substring, startOffset: Int = 0) -> [Match] {
-        var folded = FoldedText()
+        let run = { (bytes: UnsafeBufferPointer<UInt8>) -> [Match] in self.matches(inUTF8: bytes, startOffset: startOffset) }
+        if let found = text.utf8.withContiguousStorageIfAvailable(run) { return found }
+        var copy = String(text)
+        return copy.withUTF8(run)
+    }
+
+    private func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>, startOffset: Int) -> [Match] {
+        var folded = FoldedText(capacity: bytes.count)
+        defer { folded.deallocate() }
         var candidates: [(patternIndex: Int32, end: Int32)] = []
-        let run = { (bytes: UnsafeBufferPointer<UInt8>) in
-            self.scan(bytes, into: &folded, candidates: &candidates)
-        }
-        if text.utf8.withContiguousStorageIfAvailable(run) == nil {
-            var copy = String(text)
-            copy.withUTF8(run)
-        }
+        scan(bytes, into: &folded, candidates: &candidates)
         var found: [Match] = []
-        let count = folded.scalars.count
+        found.reserveCapacity(candidates.count)
+        let count = folded.count
         for candidate in candidates {
             let pattern = patterns[Int(candidate.patternIndex)]
             var end = Int(candidate.end)
@@ -185,56 +196,97 @@ public struct PatternMatcher: @unchecked Sendable {
             if pattern.needsLeftBoundary, start > 0, folded.isWord[start - 1] { continue }
             if pattern.needsRightBoundary, end < count, folded.isWord[end] { continue }
             if pattern.isStem { while end < count, folded.isWord[end] { end += 1 } }
-            found.append(Match(patternIndex: Int(candidate.patternIndex),
-                               span: startOffset + Int(folded.origin[start]) ..< startOffset + Int(folded.originEnd[end - 1])))
+            found.append(folded.match(Int(candidate.patternIndex), folded: start..<end, startOffset: startOffset))
         }
         if !regexes.isEmpty { found += regexMatches(in: folded, startOffset: startOffset) }
         found.sort { ($0.span.lowerBound, $0.patternIndex) < ($1.span.lowerBound, $1.patternIndex) }
         return found
     }
 
-    /// Decodes UTF-8, folds, and runs the automaton, recording candidate matches by end position.
+    /// Decodes UTF-8, folds, collapses space runs, and runs the automaton, recording candidate
+    /// matches by end position. Written over raw pointers with the automaton's state in locals:
+    /// this loop is the coder's hot path. ASCII bytes take the fast path; other scalars are folded
+    /// by ``TextFolding/fold(_:)`` and fed through the same steps.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into folded: inout FoldedText,
                       candidates: inout [(patternIndex: Int32, end: Int32)]) {
-        folded.reserve(bytes.count)
-        var state = 0
-        var index = 0
-        var scalarOffset: Int32 = 0
-        let size = alphabetSize
         transitions.withUnsafeBufferPointer { delta in
-            asciiClass.withUnsafeBufferPointer { asciiClass in
-                func feed(_ scalar: Unicode.Scalar, isWord: Bool, symbol: Int, origin: Int32) {
-                    if scalar == TextFolding.space, folded.scalars.last == TextFolding.space || folded.scalars.isEmpty { return }
-                    folded.append(scalar, isWord: isWord, origin: origin, originEnd: scalarOffset + 1)
-                    state = Int(delta[state * size + symbol])
-                    let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
-                    if first != last {
-                        let end = Int32(folded.scalars.count)
-                        for k in first..<last { candidates.append((outputs[k], end)) }
-                    }
-                }
-                while index < bytes.count {
-                    let lead = bytes[index]
-                    if lead < 0x80 {
-                        let scalar = TextFolding.foldedASCII(lead)
-                        feed(scalar, isWord: TextFolding.isWordASCII(lead), symbol: Int(asciiClass[Int(scalar.value)]), origin: scalarOffset)
-                        index += 1
-                    } else {
-                        let (value, length) = Self.decode(bytes, at: index, lead: lead)
-                        let foldedScalars = TextFolding.fold(Unicode.Scalar(value)!)
-                        if foldedScalars.isEmpty, !folded.originEnd.isEmpty {
-                            folded.originEnd[folded.originEnd.count - 1] = scalarOffset + 1  // a combining mark joins its base
-                        }
-                        for scalar in foldedScalars {
-                            let symbol = scalar.value < 128 ? Int(asciiClass[Int(scalar.value)]) : Int(otherClass[scalar.value] ?? 0)
-                            feed(scalar, isWord: TextFolding.isWordScalar(scalar), symbol: symbol, origin: scalarOffset)
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputs.withUnsafeBufferPointer { outputs in
+        asciiClass.withUnsafeBufferPointer { asciiClass in
+        TextFolding.asciiFolds.withUnsafeBufferPointer { asciiFolds in
+        TextFolding.asciiWords.withUnsafeBufferPointer { asciiWords in
+            let delta = delta.baseAddress!, outputStart = outputStart.baseAddress!, asciiClass = asciiClass.baseAddress!
+            let asciiFolds = asciiFolds.baseAddress!, asciiWords = asciiWords.baseAddress!
+            let scalars = folded.scalars.baseAddress!, isWord = folded.isWord.baseAddress!
+            let origin = folded.origin.baseAddress!, originEnd = folded.originEnd.baseAddress!
+            let byteOrigin = folded.byteOrigin.baseAddress!, byteOriginEnd = folded.byteOriginEnd.baseAddress!
+            let input = bytes.baseAddress!
+            let size = Int(alphabetSize)
+            var row = 0
+            var count = 0
+            var scalarOffset: Int32 = 0
+            var lastWasSpace = true  // so that leading white space is dropped
+            var index = 0
+            var pending: [Unicode.Scalar] = []
+            while index < bytes.count {
+                let lead = input[index]
+                var length = 1
+                var scalar: UInt32
+                var word: Bool
+                var symbol: Int
+                if lead < 0x80 {
+                    scalar = UInt32(asciiFolds[Int(lead)])
+                    word = asciiWords[Int(lead)]
+                    symbol = Int(asciiClass[Int(scalar)])
+                } else {
+                    let decoded = Self.decode(bytes, at: index, lead: lead)
+                    length = decoded.1
+                    pending = TextFolding.fold(Unicode.Scalar(decoded.0)!)
+                    if pending.isEmpty {
+                        if count > 0 {  // a combining mark joins its base
+                            originEnd[count - 1] = scalarOffset + 1
+                            byteOriginEnd[count - 1] = Int32(index + length)
                         }
                         index += length
+                        scalarOffset += 1
+                        continue
                     }
-                    scalarOffset += 1
+                    let first = pending.removeFirst()
+                    scalar = first.value
+                    word = TextFolding.isWordScalar(first)
+                    symbol = first.value < 128 ? Int(asciiClass[Int(first.value)]) : Int(otherClass[first.value] ?? 0)
                 }
+                while true {
+                    let isSpace = scalar == 0x20
+                    if !(isSpace && lastWasSpace) {
+                        lastWasSpace = isSpace
+                        scalars[count] = scalar
+                        isWord[count] = word
+                        origin[count] = scalarOffset
+                        originEnd[count] = scalarOffset + 1
+                        byteOrigin[count] = Int32(index)
+                        byteOriginEnd[count] = Int32(index + length)
+                        count += 1
+                        let next = Int(delta[row &+ symbol])
+                        if next >= 0 {
+                            row = next
+                        } else {
+                            row = ~next
+                            let state = row / size
+                            for k in Int(outputStart[state])..<Int(outputStart[state + 1]) { candidates.append((outputs[k], Int32(count))) }
+                        }
+                    }
+                    guard !pending.isEmpty else { break }
+                    let next = pending.removeFirst()  // a scalar that folds to several (ß → ss)
+                    scalar = next.value
+                    word = TextFolding.isWordScalar(next)
+                    symbol = next.value < 128 ? Int(asciiClass[Int(next.value)]) : Int(otherClass[next.value] ?? 0)
+                }
+                index += length
+                scalarOffset += 1
             }
-        }
+            folded.count = count
+        }}}}}}
     }
 
     @inline(__always)
@@ -250,24 +302,23 @@ public struct PatternMatcher: @unchecked Sendable {
 
     private func regexMatches(in folded: FoldedText, startOffset: Int) -> [Match] {
         var string = String.UnicodeScalarView()
-        string.append(contentsOf: folded.scalars)
+        for index in 0..<folded.count { string.append(Unicode.Scalar(folded.scalars[index])!) }
         let text = String(string)
         // UTF-16 offset → folded scalar index.
         var foldedIndexAtUTF16: [Int] = []
-        foldedIndexAtUTF16.reserveCapacity(folded.scalars.count + 1)
-        for (index, scalar) in folded.scalars.enumerated() {
+        foldedIndexAtUTF16.reserveCapacity(folded.count + 1)
+        for index in 0..<folded.count {
             foldedIndexAtUTF16.append(index)
-            if scalar.value > 0xFFFF { foldedIndexAtUTF16.append(index) }
+            if folded.scalars[index] > 0xFFFF { foldedIndexAtUTF16.append(index) }
         }
-        foldedIndexAtUTF16.append(folded.scalars.count)
+        foldedIndexAtUTF16.append(folded.count)
         var found: [Match] = []
         let whole = NSRange(location: 0, length: foldedIndexAtUTF16.count - 1)
         for (patternIndex, expression) in regexes {
             for result in expression.matches(in: text, range: whole) where result.range.length > 0 {
                 let start = foldedIndexAtUTF16[result.range.location]
                 let end = foldedIndexAtUTF16[result.range.location + result.range.length]
-                found.append(Match(patternIndex: patternIndex,
-                                   span: startOffset + Int(folded.origin[start]) ..< startOffset + Int(folded.originEnd[end - 1])))
+                found.append(folded.match(patternIndex, folded: start..<end, startOffset: startOffset))
             }
         }
         return found
@@ -301,22 +352,41 @@ public enum PatternError: Error, CustomStringConvertible, Equatable {
 }
 
 /// The folded form of a text with, for each folded scalar, whether it is a word character and the
-/// original scalar offsets it came from.
+/// original scalar and UTF-8 offsets it came from; raw buffers sized for the worst case (a folded
+/// text never has more scalars than the UTF-8 text has bytes), freed by `deallocate()`.
 struct FoldedText {
-    var scalars: [Unicode.Scalar] = []
-    var isWord: [Bool] = []
-    /// Offset of the original scalar each folded scalar came from.
-    var origin: [Int32] = []
-    /// End (exclusive) of that original scalar.
-    var originEnd: [Int32] = []
+    var count = 0
+    let scalars: UnsafeMutableBufferPointer<UInt32>
+    let isWord: UnsafeMutableBufferPointer<Bool>
+    /// Offset of the original scalar each folded scalar came from, and the end (exclusive) of that scalar.
+    let origin: UnsafeMutableBufferPointer<Int32>
+    let originEnd: UnsafeMutableBufferPointer<Int32>
+    /// The same in UTF-8 bytes.
+    let byteOrigin: UnsafeMutableBufferPointer<Int32>
+    let byteOriginEnd: UnsafeMutableBufferPointer<Int32>
 
-    mutating func reserve(_ capacity: Int) {
-        scalars.reserveCapacity(capacity); isWord.reserveCapacity(capacity)
-        origin.reserveCapacity(capacity); originEnd.reserveCapacity(capacity)
+    /// The six buffers share one allocation.
+    private let storage: UnsafeMutableRawPointer
+
+    init(capacity: Int) {
+        let capacity = max(capacity, 1)
+        let int32Bytes = capacity * MemoryLayout<Int32>.stride
+        storage = .allocate(byteCount: 5 * int32Bytes + capacity, alignment: MemoryLayout<Int32>.alignment)
+        scalars = UnsafeMutableBufferPointer(start: storage.bindMemory(to: UInt32.self, capacity: capacity), count: capacity)
+        origin = UnsafeMutableBufferPointer(start: (storage + int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
+        originEnd = UnsafeMutableBufferPointer(start: (storage + 2 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
+        byteOrigin = UnsafeMutableBufferPointer(start: (storage + 3 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
+        byteOriginEnd = UnsafeMutableBufferPointer(start: (storage + 4 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
+        isWord = UnsafeMutableBufferPointer(start: (storage + 5 * int32Bytes).bindMemory(to: Bool.self, capacity: capacity), count: capacity)
     }
 
-    @inline(__always)
-    mutating func append(_ scalar: Unicode.Scalar, isWord word: Bool, origin start: Int32, originEnd end: Int32) {
-        scalars.append(scalar); isWord.append(word); origin.append(start); originEnd.append(end)
+    func deallocate() { storage.deallocate() }
+
+    /// The match of pattern `patternIndex` over the folded scalars `range`, in original offsets.
+    func match(_ patternIndex: Int, folded range: Range<Int>, startOffset: Int) -> PatternMatcher.Match {
+        PatternMatcher.Match(
+            patternIndex: patternIndex,
+            span: startOffset + Int(origin[range.lowerBound]) ..< startOffset + Int(originEnd[range.upperBound - 1]),
+            utf8Span: Int(byteOrigin[range.lowerBound]) ..< Int(byteOriginEnd[range.upperBound - 1]))
     }
 }

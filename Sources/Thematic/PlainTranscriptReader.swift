@@ -22,7 +22,7 @@ struct PlainTranscriptReader {
     static func parse(_ original: String, id: String, name: String) throws -> Transcript {
         var text = original
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(13) {
+        if text.utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: 13) != nil }) ?? true {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         var header = TranscriptHeader()

@@ -15,7 +15,7 @@ public enum Segmenter {
                         id: "\(transcript.id)-\(number(segments.count + 1))", transcriptID: transcript.id,
                         participantID: transcript.participantID, speaker: turn.speaker, isInterviewer: turn.isInterviewer,
                         start: piece.scalarStart, end: piece.scalarStart + length,
-                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[piece.bytes]), as: UTF8.self)))
+                        text: String(transcript.slice(utf8: piece.bytes))))
                 }
             }
         }

@@ -34,13 +34,11 @@ enum TextFolding {
 
     static let space: Unicode.Scalar = " "
 
-    /// The fold of an ASCII byte (one scalar, no allocation).
-    @inline(__always)
-    static func foldedASCII(_ byte: UInt8) -> Unicode.Scalar { asciiTable[Int(byte)] }
+    /// The fold of each ASCII byte (one ASCII byte), for the matcher's hot loop.
+    static let asciiFolds: [UInt8] = asciiTable.map { UInt8($0.value) }
 
-    /// Whether an ASCII byte is a word character (its fold is one too).
-    @inline(__always)
-    static func isWordASCII(_ byte: UInt8) -> Bool { asciiWordTable[Int(byte)] }
+    /// Whether each ASCII byte is a word character (its fold is one too).
+    static let asciiWords: [Bool] = asciiWordTable
 
     private static let asciiTable: [Unicode.Scalar] = (0..<128).map { value -> Unicode.Scalar in
         let scalar = Unicode.Scalar(UInt8(value))

@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+// Benchmarks for Paradox, kept out of the main package so that CI never builds them by accident.
+// Run one with: swift run -c release --package-path Benchmarks <TargetName>
+import PackageDescription
+
+let package = Package(
+    name: "ParadoxBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "Paradox", path: ".."),
+    ],
+    targets: [
+        // Coding speed of the thematic matcher on a generated 50 MB corpus (issue 5).
+        .executableTarget(
+            name: "ThematicBenchmark",
+            dependencies: [.product(name: "ParadoxKit", package: "Paradox")]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)
