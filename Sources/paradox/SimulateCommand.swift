@@ -34,10 +34,15 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         try failing {
-            let csv = try SyntheticWave.generate(respondents: respondents, seed: seed,
-                                                 calibrateTo: noCalibrate ? nil : .soni)
-            try AtomicFile.write(csv, to: URL(fileURLWithPath: out))
+            let wave = try SyntheticWave.responses(respondents: respondents, seed: seed,
+                                                   calibrateTo: noCalibrate ? nil : .soni)
+            try AtomicFile.write(wave.csv, to: URL(fileURLWithPath: out))
             print("Wrote \(respondents) synthetic respondents to \(out) (seed \(seed)\(noCalibrate ? ", uncalibrated" : ", calibrated")).")
+            let f = try CalibrationFigures(wave)
+            print(String(format: "M privacy concern %.3f, M attitude %.3f; β transparency %.4f (p = %.2g), β intrusiveness %.4f (p = %.2g); F(%d, %d) = %.4f (p = %.4f)",
+                         f.privacyConcernMean, f.attitudeMean, f.transparencyBeta, f.transparencyP, f.intrusivenessBeta,
+                         f.intrusivenessP, f.ageDF, f.ageDFResidual, f.ageF, f.ageP))
+            print("Mean privacy concern by age group, youngest first: " + f.concernByAge.map { String(format: "%.3f", $0) }.joined(separator: ", "))
         }
     }
 }
