@@ -10,7 +10,7 @@ struct CSVTable {
     static func read(contentsOf url: URL) throws -> CSVTable {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw CSVError.unreadable(file: url.path, reason: "not readable as UTF-8 text")
+            throw CSVError.unreadable(file: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "not readable as UTF-8 text" : "no such file")
         }
         return try parse(text, file: url.path)
     }

@@ -204,9 +204,9 @@ public struct PatternMatcher: @unchecked Sendable {
     }
 
     /// Decodes UTF-8, folds, collapses space runs, and runs the automaton, recording candidate
-    /// matches by end position. Written over raw pointers with the automaton's state in locals:
-    /// this loop is the coder's hot path. ASCII bytes take the fast path; other scalars are folded
-    /// by ``TextFolding/fold(_:)`` and fed through the same steps.
+    /// matches by end position. Written over raw pointers, in two passes so that each loop keeps
+    /// its state in registers: first fold (ASCII bytes by table, other scalars by
+    /// ``TextFolding/fold(_:)``), then step the automaton over the folded symbols.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into folded: inout FoldedText,
                       candidates: inout [(patternIndex: Int32, end: Int32)]) {
         transitions.withUnsafeBufferPointer { delta in
@@ -222,7 +222,7 @@ public struct PatternMatcher: @unchecked Sendable {
             let byteOrigin = folded.byteOrigin.baseAddress!, byteOriginEnd = folded.byteOriginEnd.baseAddress!
             let input = bytes.baseAddress!
             let size = Int(alphabetSize)
-            var row = 0
+            let symbols = folded.symbols.baseAddress!
             var count = 0
             var scalarOffset: Int32 = 0
             var lastWasSpace = true  // so that leading white space is dropped
@@ -261,20 +261,13 @@ public struct PatternMatcher: @unchecked Sendable {
                     if !(isSpace && lastWasSpace) {
                         lastWasSpace = isSpace
                         scalars[count] = scalar
+                        symbols[count] = Int32(truncatingIfNeeded: symbol)
                         isWord[count] = word
                         origin[count] = scalarOffset
                         originEnd[count] = scalarOffset + 1
                         byteOrigin[count] = Int32(index)
                         byteOriginEnd[count] = Int32(index + length)
                         count += 1
-                        let next = Int(delta[row &+ symbol])
-                        if next >= 0 {
-                            row = next
-                        } else {
-                            row = ~next
-                            let state = row / size
-                            for k in Int(outputStart[state])..<Int(outputStart[state + 1]) { candidates.append((outputs[k], Int32(count))) }
-                        }
                     }
                     guard !pending.isEmpty else { break }
                     let next = pending.removeFirst()  // a scalar that folds to several (ß → ss)
@@ -284,6 +277,18 @@ public struct PatternMatcher: @unchecked Sendable {
                 }
                 index += length
                 scalarOffset += 1
+            }
+            // Second pass: the automaton alone, one table load per folded scalar.
+            var row = 0
+            for position in 0..<count {
+                let next = Int(delta[row &+ Int(symbols[position])])
+                if next >= 0 {
+                    row = next
+                } else {
+                    row = ~next
+                    let state = row / size
+                    for k in Int(outputStart[state])..<Int(outputStart[state + 1]) { candidates.append((outputs[k], Int32(position + 1))) }
+                }
             }
             folded.count = count
         }}}}}}
@@ -357,6 +362,8 @@ public enum PatternError: Error, CustomStringConvertible, Equatable {
 struct FoldedText {
     var count = 0
     let scalars: UnsafeMutableBufferPointer<UInt32>
+    /// Alphabet class of each folded scalar.
+    let symbols: UnsafeMutableBufferPointer<Int32>
     let isWord: UnsafeMutableBufferPointer<Bool>
     /// Offset of the original scalar each folded scalar came from, and the end (exclusive) of that scalar.
     let origin: UnsafeMutableBufferPointer<Int32>
@@ -365,19 +372,20 @@ struct FoldedText {
     let byteOrigin: UnsafeMutableBufferPointer<Int32>
     let byteOriginEnd: UnsafeMutableBufferPointer<Int32>
 
-    /// The six buffers share one allocation.
+    /// The seven buffers share one allocation.
     private let storage: UnsafeMutableRawPointer
 
     init(capacity: Int) {
         let capacity = max(capacity, 1)
         let int32Bytes = capacity * MemoryLayout<Int32>.stride
-        storage = .allocate(byteCount: 5 * int32Bytes + capacity, alignment: MemoryLayout<Int32>.alignment)
+        storage = .allocate(byteCount: 6 * int32Bytes + capacity, alignment: MemoryLayout<Int32>.alignment)
         scalars = UnsafeMutableBufferPointer(start: storage.bindMemory(to: UInt32.self, capacity: capacity), count: capacity)
         origin = UnsafeMutableBufferPointer(start: (storage + int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
         originEnd = UnsafeMutableBufferPointer(start: (storage + 2 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
         byteOrigin = UnsafeMutableBufferPointer(start: (storage + 3 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
         byteOriginEnd = UnsafeMutableBufferPointer(start: (storage + 4 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
-        isWord = UnsafeMutableBufferPointer(start: (storage + 5 * int32Bytes).bindMemory(to: Bool.self, capacity: capacity), count: capacity)
+        symbols = UnsafeMutableBufferPointer(start: (storage + 5 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
+        isWord = UnsafeMutableBufferPointer(start: (storage + 6 * int32Bytes).bindMemory(to: Bool.self, capacity: capacity), count: capacity)
     }
 
     func deallocate() { storage.deallocate() }

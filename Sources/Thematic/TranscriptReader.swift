@@ -7,7 +7,7 @@ public enum TranscriptReader {
     public static func read(contentsOf url: URL) throws -> Transcript {
         let content: String
         do { content = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw TranscriptError.unreadable(file: url.path, reason: "not readable as UTF-8 text")
+            throw TranscriptError.unreadable(file: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "not readable as UTF-8 text" : "no such file")
         }
         return try parse(content, name: url.lastPathComponent)
     }
