@@ -13,6 +13,7 @@ struct PlainTranscriptReader {
         var byteStart: Int
         var byteEnd: Int
         var scalarStart: Int
+        var scalarCount: Int
         var label: String?
         var time: Double?
         /// Where the words start: after the label, or the line start.
@@ -54,7 +55,7 @@ struct PlainTranscriptReader {
                 let from = labelled ? line.wordsStart : line.byteStart
                 guard let words = trimmed(bytes, from..<line.byteEnd) else { continue }
                 let startScalar = line.scalarStart + scalarCount(bytes, line.byteStart..<words.lowerBound)
-                let endScalar = startScalar + scalarCount(bytes, words)
+                let endScalar = line.scalarStart + line.scalarCount - scalarCount(bytes, words.upperBound..<line.byteEnd)
                 if current!.start == nil { current!.start = (words.lowerBound, startScalar) }
                 current!.end = (words.upperBound, endScalar)
             }
@@ -80,7 +81,7 @@ struct PlainTranscriptReader {
                 header.read(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(words.lowerBound + 1)..<words.upperBound]), as: UTF8.self))
             } else if !(inHeader && words == nil) {
                 inHeader = false
-                var line = Line(byteStart: start, byteEnd: end, scalarStart: scalar, wordsStart: start)
+                var line = Line(byteStart: start, byteEnd: end, scalarStart: scalar, scalarCount: lineScalars, wordsStart: start)
                 if let words { readLabel(bytes, words, into: &line) }
                 lines.append(line)
             }

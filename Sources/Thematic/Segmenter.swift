@@ -10,7 +10,7 @@ public enum Segmenter {
                 if unit != .turn { pieces = pieces.flatMap { split($0, in: bytes, at: paragraphBreak) } }
                 if unit == .sentence { pieces = pieces.flatMap { split($0, in: bytes, at: sentenceBreak) } }
                 for piece in pieces {
-                    let length = PlainTranscriptReader.scalarCount(bytes, piece.bytes)
+                    let length = unit == .turn ? turn.span.count : PlainTranscriptReader.scalarCount(bytes, piece.bytes)
                     segments.append(Segment(
                         id: "\(transcript.id)-\(number(segments.count + 1))", transcriptID: transcript.id,
                         participantID: transcript.participantID, speaker: turn.speaker, isInterviewer: turn.isInterviewer,
