@@ -227,7 +227,8 @@ public struct PatternMatcher: @unchecked Sendable {
             var scalarOffset: Int32 = 0
             var lastWasSpace = true  // so that leading white space is dropped
             var index = 0
-            var pending: [Unicode.Scalar] = []
+            var pending: [Unicode.Scalar] = []  // the rest of a scalar that folds to several (ß → ss)
+            var pendingIndex = 0
             while index < bytes.count {
                 let lead = input[index]
                 var length = 1
@@ -235,6 +236,7 @@ public struct PatternMatcher: @unchecked Sendable {
                 var word: Bool
                 var symbol: Int
                 if lead < 0x80 {
+                    pendingIndex = Int.max
                     scalar = UInt32(asciiFolds[Int(lead)])
                     word = asciiWords[Int(lead)]
                     symbol = Int(asciiClass[Int(scalar)])
@@ -251,9 +253,10 @@ public struct PatternMatcher: @unchecked Sendable {
                         scalarOffset += 1
                         continue
                     }
-                    let first = pending.removeFirst()
+                    let first = pending[0]
+                    pendingIndex = 1
                     scalar = first.value
-                    word = TextFolding.isWordScalar(first)
+                    word = first.value < 128 ? asciiWords[Int(first.value)] : TextFolding.isWordScalar(first)
                     symbol = first.value < 128 ? Int(asciiClass[Int(first.value)]) : Int(otherClass[first.value] ?? 0)
                 }
                 while true {
@@ -269,10 +272,11 @@ public struct PatternMatcher: @unchecked Sendable {
                         byteOriginEnd[count] = Int32(index + length)
                         count += 1
                     }
-                    guard !pending.isEmpty else { break }
-                    let next = pending.removeFirst()  // a scalar that folds to several (ß → ss)
+                    guard pendingIndex < pending.count else { break }
+                    let next = pending[pendingIndex]
+                    pendingIndex += 1
                     scalar = next.value
-                    word = TextFolding.isWordScalar(next)
+                    word = next.value < 128 ? asciiWords[Int(next.value)] : TextFolding.isWordScalar(next)
                     symbol = next.value < 128 ? Int(asciiClass[Int(next.value)]) : Int(otherClass[next.value] ?? 0)
                 }
                 index += length

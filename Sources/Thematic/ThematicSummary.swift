@@ -1,0 +1,50 @@
+/// The tables of a thematic analysis as plain values, computed once from a ``CodingResult``: theme
+/// frequencies and prevalence, theme × attribute matrices, co-occurrence of the top-level themes,
+/// exemplar quotes, and (with a human coding) agreement. The `code` command and study runs both
+/// report this value.
+public struct ThematicSummary: Sendable, Encodable {
+    public var unit: SegmentationUnit
+    public var participants: [Participant]
+    public var themes: [ThemeFrequency]
+    public var matrices: [ThemeAttributeMatrix]
+    public var cooccurrence: ThemeCooccurrence
+    /// Exemplar quotes by theme id.
+    public var exemplars: [String: [ThemeExemplar]]
+    public var segments: [CodedSegment]
+    public var agreement: AgreementResult?
+
+    /// - Parameters:
+    ///   - attributes: participant attributes to cross with the themes; `nil` means every attribute
+    ///     with at most 10 distinct values (role, industry …, not free text).
+    ///   - human: a human coding of the same segments, for the agreement table.
+    public init(_ result: CodingResult, attributes: [String]? = nil, human: HumanCoding? = nil) throws {
+        let crossed = attributes ?? result.attributeNames.filter { name in
+            Set(result.participants.compactMap { $0[name] }).count <= 10
+        }
+        unit = result.unit
+        participants = result.participants
+        themes = result.themeFrequencies()
+        matrices = crossed.map(result.matrix)
+        cooccurrence = result.cooccurrence(of: result.codebook.children(of: nil))
+        exemplars = result.exemplars()
+        segments = result.segments
+        agreement = try human.map(result.agreement)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case unit, participants, themes, matrices, cooccurrence, exemplars, segments, agreement
+    }
+
+    /// Exemplars are encoded as one list in theme order, so the JSON does not depend on hash order.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(participants, forKey: .participants)
+        try container.encode(themes, forKey: .themes)
+        try container.encode(matrices, forKey: .matrices)
+        try container.encode(cooccurrence, forKey: .cooccurrence)
+        try container.encode(themes.flatMap { exemplars[$0.themeID] ?? [] }, forKey: .exemplars)
+        try container.encode(segments, forKey: .segments)
+        try container.encodeIfPresent(agreement, forKey: .agreement)
+    }
+}
