@@ -17,7 +17,25 @@ public enum StudyReport {
         for wave in result.waves {
             sections += waveSections(wave, prefix: result.waves.count > 1 ? "\(wave.file): " : "")
         }
+        if let interviews = result.interviews { sections.append(interviewSection(interviews)) }
         return Report(title: result.title, preamble: preamble, sections: sections)
+    }
+
+    static func interviewSection(_ interviews: InterviewResult) -> Report.Section {
+        let summary = interviews.summary
+        var tables: [Table] = [.themeFrequencies(interviews.coding)]
+        tables += summary.matrices.map { .themeMatrix($0, result: interviews.coding) }
+        tables.append(.themeCooccurrence(summary.cooccurrence, result: interviews.coding))
+        tables.append(.themeExemplars(summary.exemplars, result: interviews.coding))
+        if let agreement = summary.agreement { tables.append(.coderAgreement(agreement)) }
+        let topLevel = summary.themes.filter { $0.depth == 0 }
+        let chart = BarChart(title: "Participants mentioning each top-level theme", axisLabel: "Participants (%)",
+                             bars: topLevel.map { BarChart.Bar(label: $0.label, value: $0.prevalencePercent) },
+                             range: 0...100)
+        return Report.Section(
+            title: "Thematic Analysis of the Interviews",
+            paragraphs: ["\(interviews.transcripts.count) transcripts, \(summary.participants.count) participants, coded by \(summary.unit.rawValue) with the theme codebook (deductive first pass; every coded segment keeps its character span and the terms that matched)."],
+            tables: tables, charts: topLevel.isEmpty ? [] : [chart])
     }
 
     static func waveSections(_ wave: WaveResult, prefix: String) -> [Report.Section] {

@@ -6,21 +6,19 @@ import SurveyStats
 enum ReplicationCheck {
     static func evaluate(_ targets: [ReplicationTarget], on wave: WaveResult) throws -> [ReplicationCheckResult] {
         try targets.map { target in
-            var value: Double?
-            var p: Double?
-            var obtained: String
-            var holds = true
+            var check = ReplicationCheckResult(id: target.id, description: target.description, published: target.published,
+                                               statistic: "", value: nil, decimals: target.decimals, pValue: nil, df: nil,
+                                               means: nil, reproduced: true)
             switch target.check {
             case .mean(let variable):
                 guard let describe = wave.descriptives.first(where: { $0.name == variable }) else {
                     throw StudyError.unknownAnalysis(variable, kind: "descriptives of")
                 }
-                value = describe.mean
-                obtained = "M = \(format(value, target.decimals))"
+                check.statistic = "mean"
+                check.value = describe.mean
             case .sampleSize(let name):
-                let anova = try find(name, in: wave)
-                value = Double(anova.result.nobs)
-                obtained = "N = \(anova.result.nobs)"
+                check.statistic = "n"
+                check.value = Double(try find(name, in: wave).result.nobs)
             case .standardizedCoefficient(let model, let term):
                 guard let regression = wave.regressions.first(where: { $0.name == model }) else {
                     throw StudyError.unknownAnalysis(model, kind: "regression")
@@ -28,29 +26,30 @@ enum ReplicationCheck {
                 guard let coefficient = regression.result.coefficients.first(where: { $0.term == term }) else {
                     throw StudyError.unknownAnalysis(term, kind: "term of regression '\(model)':")
                 }
-                value = coefficient.stdEstimate
-                p = coefficient.pValue
-                obtained = "β = \(format(value, target.decimals)), p = \(format(p, 3))"
+                check.statistic = "std_estimate"
+                check.value = coefficient.stdEstimate
+                check.pValue = coefficient.pValue
             case .anovaF(let name):
-                let anova = try find(name, in: wave)
-                let row = anova.result.anova[0]
-                value = row.statistic
-                p = row.pValue
-                obtained = "F(\(row.df), \(anova.result.anova[1].df)) = \(format(value, target.decimals)), p = \(format(p, 3))"
+                let anova = try find(name, in: wave).result
+                check.statistic = "anova_f"
+                check.value = anova.anova[0].statistic
+                check.pValue = anova.anova[0].pValue
+                check.df = [anova.anova[0].df, anova.anova[1].df]
             case .meansDecreasing(let name):
                 let groups = try find(name, in: wave).result.groups
                 let means = groups.compactMap(\.mean)
-                holds = means.count == groups.count && zip(means, means.dropFirst()).allSatisfy { $0 > $1 }
-                obtained = means.map { format($0, 2) }.joined(separator: " > ")
+                check.statistic = "means_decreasing"
+                check.means = means
+                check.reproduced = means.count == groups.count && zip(means, means.dropFirst()).allSatisfy { $0 > $1 }
             }
             if let expected = target.value {
-                holds = holds && value.map { rounded($0, target.decimals) == rounded(expected, target.decimals) } ?? false
+                check.reproduced = check.reproduced
+                    && check.value.map { rounded($0, target.decimals) == rounded(expected, target.decimals) } ?? false
             }
             if let bound = target.pBelow {
-                holds = holds && (p.map { $0 < bound } ?? false)
+                check.reproduced = check.reproduced && (check.pValue.map { $0 < bound } ?? false)
             }
-            return ReplicationCheckResult(id: target.id, description: target.description, published: target.published,
-                                          obtained: obtained, value: value, pValue: p, reproduced: holds)
+            return check
         }
     }
 
@@ -63,10 +62,5 @@ enum ReplicationCheck {
     private static func rounded(_ x: Double, _ decimals: Int) -> Double {
         let scale = pow(10, Double(decimals))
         return (x * scale).rounded(.toNearestOrAwayFromZero) / scale
-    }
-
-    private static func format(_ x: Double?, _ decimals: Int) -> String {
-        guard let x, x.isFinite else { return "—" }
-        return String(format: "%.\(decimals)f", x)
     }
 }

@@ -36,20 +36,26 @@ public struct ReplicationTarget: Sendable, Equatable {
     }
 }
 
-/// The outcome of checking one ``ReplicationTarget``.
+/// The outcome of checking one ``ReplicationTarget``: our figures as plain values (Reporting formats them).
 public struct ReplicationCheckResult: Sendable, Equatable, Codable {
     public var id: String
     public var description: String
     public var published: String
-    /// Our figure, formatted at the paper's precision.
-    public var obtained: String
-    /// Our value at full precision, when the check has one.
+    /// What kind of figure: `n`, `mean`, `std_estimate`, `anova_f` or `means_decreasing`.
+    public var statistic: String
+    /// Our value at full precision (N, M, β or F).
     public var value: Double?
+    /// The decimals the paper prints the value with.
+    public var decimals: Int
     public var pValue: Double?
+    /// Degrees of freedom of an F test.
+    public var df: [Int]?
+    /// Group means in level order (for `means_decreasing`).
+    public var means: [Double]?
     public var reproduced: Bool
 
     enum CodingKeys: String, CodingKey {
-        case id, description, published, obtained, value, reproduced
+        case id, description, published, statistic, value, decimals, df, means, reproduced
         case pValue = "p_value"
     }
 }

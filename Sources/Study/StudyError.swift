@@ -5,6 +5,7 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
     case notTabulable(String)
     case analysisFailed(analysis: String, reason: String)
     case unknownAnalysis(String, kind: String)
+    case unknownSegmentationUnit(String)
 
     public var description: String {
         switch self {
@@ -18,6 +19,8 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(analysis) could not be computed: \(reason)"
         case .unknownAnalysis(let name, let kind):
             return "the replication table names \(kind) '\(name)', which the study file does not define"
+        case .unknownSegmentationUnit(let unit):
+            return "unknown interview unit '\(unit)' (expected turn, paragraph or sentence)"
         }
     }
 }

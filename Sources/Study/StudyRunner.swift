@@ -12,6 +12,6 @@ public enum StudyRunner {
         }
         let replication = try waves.first.map { try ReplicationCheck.evaluate(plan.replication, on: $0) } ?? []
         return StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices, codebook: plan.codebook.written,
-                           waves: waves, replication: replication)
+                           waves: waves, replication: replication, interviews: try plan.interviews.map(InterviewResult.run))
     }
 }
