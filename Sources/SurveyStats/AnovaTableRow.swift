@@ -3,14 +3,14 @@
 public struct AnovaTableRow: Sendable, Equatable, Codable {
     /// "Regression", "Residual", a factor's name or "Residuals".
     public let term: String
-    public let df: Double
+    public let df: Int
     public let sumsq: Double
     public let meansq: Double?
     /// F; `nil` for the residual row and when the residual mean square is zero.
     public let statistic: Double?
     public let pValue: Double?
 
-    public init(term: String, df: Double, sumsq: Double, meansq: Double?, statistic: Double?, pValue: Double?) {
+    public init(term: String, df: Int, sumsq: Double, meansq: Double?, statistic: Double?, pValue: Double?) {
         self.term = term
         self.df = df
         self.sumsq = sumsq

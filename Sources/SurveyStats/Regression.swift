@@ -132,9 +132,9 @@ extension Regression.Estimate {
             nobs: n, rSquared: r2, adjRSquared: adjR2, sigma: sigma, statistic: f, pValue: modelP,
             df: dfModel, dfResidual: dfResidual)
         let anova = [
-            AnovaTableRow(term: "Regression", df: Double(dfModel), sumsq: ssRegression, meansq: meanSquareRegression,
+            AnovaTableRow(term: "Regression", df: dfModel, sumsq: ssRegression, meansq: meanSquareRegression,
                           statistic: f, pValue: modelP),
-            AnovaTableRow(term: "Residual", df: Double(dfResidual), sumsq: rss, meansq: variance,
+            AnovaTableRow(term: "Residual", df: dfResidual, sumsq: rss, meansq: variance,
                           statistic: nil, pValue: nil),
         ]
         return RegressionResult(response: model.responseName, coefficients: coefficients, model: summary,
