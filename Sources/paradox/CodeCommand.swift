@@ -51,43 +51,22 @@ struct Code: ParsableCommand {
         if transcripts.isEmpty { throw ValidationError("Give at least one transcript file.") }
     }
 
-    struct Output: Encodable {
-        var unit: SegmentationUnit
-        var participants: [Participant]
-        var themes: [ThemeFrequency]
-        var matrices: [ThemeAttributeMatrix]
-        var cooccurrence: ThemeCooccurrence
-        var exemplars: [ThemeExemplar]
-        var segments: [CodedSegment]
-        var agreement: AgreementResult?
-    }
-
     func run() throws {
         try failing {
             let result = try ThematicAnalysis.run(
                 transcripts: transcripts.map { URL(fileURLWithPath: $0) }, codebook: URL(fileURLWithPath: codebook),
                 participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer)
-            let agreement = try gold.map { try result.agreement(with: HumanCoding.read(contentsOf: URL(fileURLWithPath: $0), codebook: result.codebook)) }
-            let attributes = by.isEmpty
-                ? result.attributeNames.filter { name in Set(result.participants.compactMap { $0[name] }).count <= 10 }
-                : by
-            let matrices = attributes.map(result.matrix)
-            let topLevel = result.codebook.children(of: nil)
-            let cooccurrence = result.cooccurrence(of: topLevel)
-            let exemplars = result.exemplars()
+            let human = try gold.map { try HumanCoding.read(contentsOf: URL(fileURLWithPath: $0), codebook: result.codebook) }
+            let summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, human: human)
             var tables: [Table] = [.themeFrequencies(result)]
-            tables += matrices.map { .themeMatrix($0, result: result) }
-            tables.append(.themeCooccurrence(cooccurrence, result: result))
-            tables.append(.themeExemplars(exemplars, result: result))
-            if let agreement { tables.append(.coderAgreement(agreement)) }
-            if let qdpx { try REFIQDAExport.project(result).write(to: URL(fileURLWithPath: qdpx)) }
-            if let qdc { try Data(REFIQDAExport.codebookXML(result.codebook).utf8).write(to: URL(fileURLWithPath: qdc)) }
-            if let segments { try Data(CSVRenderer.render(.codedSegments(result)).utf8).write(to: URL(fileURLWithPath: segments)) }
-            let output = Output(unit: unit, participants: result.participants, themes: result.themeFrequencies(),
-                                matrices: matrices, cooccurrence: cooccurrence,
-                                exemplars: result.themeOrder.flatMap { exemplars[$0] ?? [] },
-                                segments: result.segments, agreement: agreement)
-            print(try render(tables, json: output, format: format), terminator: "")
+            tables += summary.matrices.map { .themeMatrix($0, result: result) }
+            tables.append(.themeCooccurrence(summary.cooccurrence, result: result))
+            tables.append(.themeExemplars(summary.exemplars, result: result))
+            if let agreement = summary.agreement { tables.append(.coderAgreement(agreement)) }
+            if let qdpx { try AtomicFile.write(REFIQDAExport.project(result).data, to: URL(fileURLWithPath: qdpx)) }
+            if let qdc { try AtomicFile.write(REFIQDAExport.codebookXML(result.codebook), to: URL(fileURLWithPath: qdc)) }
+            if let segments { try AtomicFile.write(CSVRenderer.render(.codedSegments(result)), to: URL(fileURLWithPath: segments)) }
+            print(try render(tables, json: summary, format: format), terminator: "")
         }
     }
 }
