@@ -1,0 +1,242 @@
+import Foundation
+import XCTest
+import SurveyStats
+
+/// `Fixtures/regression/survey_reference.csv`: 96 synthetic survey cases (Python `random`, seed
+/// 20261123) with a response y, numeric predictors x1–x3, a 4-level factor `age` (unequal n and
+/// variances) and a 1–5 item `likert` (many ties); four cells are NA.
+enum SurveyReferenceFixture {
+    static let levels = ["18-29", "30-44", "45-59", "60+"]
+    static let columns: [String: [String]] = {
+        let url = Bundle.module.url(forResource: "survey_reference", withExtension: "csv",
+                                    subdirectory: "Fixtures/regression")!
+        var lines = try! String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline)
+        let header = lines.removeFirst().split(separator: ",").map(String.init)
+        let rows = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return Dictionary(uniqueKeysWithValues: header.enumerated().map { j, name in (name, rows.map { $0[j] }) })
+    }()
+    static func numeric(_ name: String) -> [Double] { columns[name]!.map { Double($0) ?? .nan } }
+    static var ageCodes: [Int] { columns["age"]!.map { levels.firstIndex(of: $0) ?? -1 } }
+
+    static func check(_ actual: Double?, _ key: String, in expected: [String: Double], tolerance: Double = 1e-10,
+                      file: StaticString = #filePath, line: UInt = #line) {
+        guard let e = expected[key] else { return XCTFail("no reference value \(key)", file: file, line: line) }
+        guard let actual else { return XCTFail("\(key) is nil", file: file, line: line) }
+        XCTAssertLessThanOrEqual(abs(actual - e) / abs(e), tolerance, "\(key): \(actual) vs \(e)", file: file, line: line)
+    }
+}
+
+/// Regression against R. Expected values: R 4.2.2 Patched (2022-11-10 r83330), car 3.1-1, printed with
+/// `sprintf("%.17g")` by `Fixtures/regression/survey_reference.R` (output `survey_reference_R.txt`):
+/// `lm(y ~ x1 + x2 + x3 + age)` (summary, confint), β = B·sd(column)/sd(y) on `model.matrix`, column
+/// VIF = 1/(1 − R²) of `lm(column ~ other columns)`, `car::vif`, `car::hccm(fit, type = "hc3")`,
+/// `anova(lm(y ~ age), fit)` for the blocks, and `lm(y ~ 0 + x1 + x2)`.
+final class RegressionTests: XCTestCase {
+    static let r: [String: Double] = [
+        "lm.(Intercept).estimate": 2.5682339313594831,
+        "lm.(Intercept).std_error": 0.44322670350492405,
+        "lm.(Intercept).statistic": 5.7944025282108287,
+        "lm.(Intercept).p_value": 1.1315552932575888e-07,
+        "lm.(Intercept).conf_low": 1.6869805010437209,
+        "lm.(Intercept).conf_high": 3.4494873616752453,
+        "lm.(Intercept).std_error_hc3": 0.50255203674496907,
+        "lm.(Intercept).statistic_hc3": 5.1103840867782395,
+        "lm.(Intercept).p_value_hc3": 1.950761875000819e-06,
+        "lm.(Intercept).conf_low_hc3": 1.5690258448621477,
+        "lm.x1.estimate": 0.49998834484143662,
+        "lm.x1.std_error": 0.10248357034989551,
+        "lm.x1.statistic": 4.8787170776193243,
+        "lm.x1.p_value": 4.9306481980393104e-06,
+        "lm.x1.conf_low": 0.29622355087105523,
+        "lm.x1.conf_high": 0.703753138811818,
+        "lm.x1.std_error_hc3": 0.11176653322705232,
+        "lm.x1.statistic_hc3": 4.473506786022579,
+        "lm.x1.p_value_hc3": 2.368112657125078e-05,
+        "lm.x1.conf_low_hc3": 0.27776653369610194,
+        "lm.x1.std_estimate": 0.37975246322830347,
+        "lm.x1.vif": 1.0583481990068595,
+        "lm.x2.estimate": -0.24602125062560096,
+        "lm.x2.std_error": 0.052311239008822168,
+        "lm.x2.statistic": -4.7030285515529471,
+        "lm.x2.p_value": 9.8201670578919044e-06,
+        "lm.x2.conf_low": -0.3500300083472126,
+        "lm.x2.conf_high": -0.14201249290398932,
+        "lm.x2.std_error_hc3": 0.051252334573790713,
+        "lm.x2.statistic_hc3": -4.8001959846607782,
+        "lm.x2.p_value_hc3": 6.7191626764635003e-06,
+        "lm.x2.conf_low_hc3": -0.34792462264195428,
+        "lm.x2.std_estimate": -0.37475717546611953,
+        "lm.x2.vif": 1.1091322328445008,
+        "lm.x3.estimate": 0.12436268589358675,
+        "lm.x3.std_error": 0.06196781133880945,
+        "lm.x3.statistic": 2.0068916943610109,
+        "lm.x3.p_value": 0.047939264201248187,
+        "lm.x3.conf_low": 0.0011540753120288377,
+        "lm.x3.conf_high": 0.24757129647514464,
+        "lm.x3.std_error_hc3": 0.067210818983255677,
+        "lm.x3.statistic_hc3": 1.8503373084111561,
+        "lm.x3.p_value_hc3": 0.067739200065047037,
+        "lm.x3.conf_low_hc3": -0.0092704285260813285,
+        "lm.x3.std_estimate": 0.16037499981425202,
+        "lm.x3.vif": 1.1154859633762966,
+        "lm.age30-44.estimate": 0.30976088509098965,
+        "lm.age30-44.std_error": 0.2478296972022293,
+        "lm.age30-44.statistic": 1.2498941353191599,
+        "lm.age30-44.p_value": 0.21476863860640316,
+        "lm.age30-44.conf_low": -0.18299094837600027,
+        "lm.age30-44.conf_high": 0.80251271855797957,
+        "lm.age30-44.std_error_hc3": 0.21053426849847232,
+        "lm.age30-44.statistic_hc3": 1.4713086249578289,
+        "lm.age30-44.p_value_hc3": 0.14490029819546432,
+        "lm.age30-44.conf_low_hc3": -0.10883764438871546,
+        "lm.age30-44.std_estimate": 0.11562845178055063,
+        "lm.age30-44.vif": 1.4949325699391964,
+        "lm.age45-59.estimate": 0.86783071045047178,
+        "lm.age45-59.std_error": 0.27278259999778043,
+        "lm.age45-59.statistic": 3.1814005382217676,
+        "lm.age45-59.p_value": 0.0020467921968719753,
+        "lm.age45-59.conf_low": 0.32546582115668898,
+        "lm.age45-59.conf_high": 1.4101955997442546,
+        "lm.age45-59.std_error_hc3": 0.28287023515264748,
+        "lm.age45-59.statistic_hc3": 3.0679463676415355,
+        "lm.age45-59.p_value_hc3": 0.0028913247518233156,
+        "lm.age45-59.conf_low_hc3": 0.30540889991592779,
+        "lm.age45-59.std_estimate": 0.29060839565318702,
+        "lm.age45-59.vif": 1.4575325306081774,
+        "lm.age60+.estimate": 1.9845970101394241,
+        "lm.age60+.std_error": 0.40832123949246962,
+        "lm.age60+.statistic": 4.8603815285391851,
+        "lm.age60+.p_value": 5.3013617628932324e-06,
+        "lm.age60+.conf_low": 1.1727449937152261,
+        "lm.age60+.conf_high": 2.7964490265636224,
+        "lm.age60+.std_error_hc3": 0.68377912087949499,
+        "lm.age60+.statistic_hc3": 2.9023948663228887,
+        "lm.age60+.p_value_hc3": 0.0047155673447932056,
+        "lm.age60+.conf_low_hc3": 0.62506092829173654,
+        "lm.age60+.std_estimate": 0.40692605151919614,
+        "lm.age60+.vif": 1.2244157533713995,
+        "gvif.x1.gvif": 1.0583481990068588,
+        "gvif.x1.adjusted": 1.0287605158669626,
+        "gvif.x2.gvif": 1.109132232844501,
+        "gvif.x2.adjusted": 1.0531534706985972,
+        "gvif.x3.gvif": 1.1154859633762961,
+        "gvif.x3.adjusted": 1.0561656893576388,
+        "gvif.age.gvif": 1.167105900314541,
+        "gvif.age.adjusted": 1.0260890289362152,
+        "lm.nobs": 92,
+        "lm.r_squared": 0.51339083707257127,
+        "lm.adj_r_squared": 0.47904195498357627,
+        "lm.sigma": 0.93843043853935482,
+        "lm.statistic": 14.94636232243076,
+        "lm.p_value": 1.3514150920664893e-11,
+        "lm.ss_regression": 78.975235250201763,
+        "lm.ss_residual": 74.855393478059085,
+        "block1.r_squared": 0.25110524459726707,
+        "block1.statistic": 9.8354992986414427,
+        "block2.delta_r_squared": 0.2622855924753042,
+        "block2.statistic": 15.271856114312261,
+        "block2.p_value": 4.941882593365153e-08,
+        "noint.x1.estimate": 1.5635228450371286,
+        "noint.x1.std_error": 0.062823667188709229,
+        "noint.x2.estimate": -0.2308915706542701,
+        "noint.x2.std_error": 0.080918279845720129,
+        "noint.r_squared": 0.90245764409517604,
+        "noint.adj_r_squared": 0.90031385605331182,
+        "noint.statistic": 420.96402558080689,
+        "noint.vif.x1": 1.5508455428235848,
+    ]
+
+    var model: LinearModel {
+        LinearModel(responseName: "y", response: SurveyReferenceFixture.numeric("y"), terms: [
+            .numeric(name: "x1", values: SurveyReferenceFixture.numeric("x1")),
+            .numeric(name: "x2", values: SurveyReferenceFixture.numeric("x2")),
+            .numeric(name: "x3", values: SurveyReferenceFixture.numeric("x3")),
+            .categorical(name: "age", codes: SurveyReferenceFixture.ageCodes, levels: SurveyReferenceFixture.levels),
+        ], hc3: true)
+    }
+
+    func testCoefficientsModelAndRobustErrorsMatchR() throws {
+        let result = try Regression.fit(model)
+        XCTAssertEqual(result.coefficients.map(\.term), ["(Intercept)", "x1", "x2", "x3", "age[30-44]", "age[45-59]", "age[60+]"])
+        for c in result.coefficients {
+            let name = c.term.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+            let check = { (v: Double?, k: String) in SurveyReferenceFixture.check(v, "lm.\(name).\(k)", in: Self.r) }
+            check(c.estimate, "estimate"); check(c.stdError, "std_error"); check(c.statistic, "statistic")
+            check(c.pValue, "p_value"); check(c.confLow, "conf_low"); check(c.confHigh, "conf_high")
+            check(c.stdErrorHC3, "std_error_hc3"); check(c.statisticHC3, "statistic_hc3")
+            check(c.pValueHC3, "p_value_hc3"); check(c.confLowHC3, "conf_low_hc3")
+            if c.term != "(Intercept)" { check(c.stdEstimate, "std_estimate"); check(c.vif, "vif") }
+        }
+        let m = result.model
+        XCTAssertEqual(Double(m.nobs), Self.r["lm.nobs"])
+        XCTAssertEqual(result.excludedCases, 96 - m.nobs)
+        SurveyReferenceFixture.check(m.rSquared, "lm.r_squared", in: Self.r)
+        SurveyReferenceFixture.check(m.adjRSquared, "lm.adj_r_squared", in: Self.r)
+        SurveyReferenceFixture.check(m.sigma, "lm.sigma", in: Self.r)
+        SurveyReferenceFixture.check(m.statistic, "lm.statistic", in: Self.r)
+        SurveyReferenceFixture.check(m.pValue, "lm.p_value", in: Self.r)
+        SurveyReferenceFixture.check(result.anova[0].sumsq, "lm.ss_regression", in: Self.r)
+        SurveyReferenceFixture.check(result.anova[1].sumsq, "lm.ss_residual", in: Self.r)
+        for g in result.generalizedVIF {
+            SurveyReferenceFixture.check(g.gvif, "gvif.\(g.term).gvif", in: Self.r)
+            SurveyReferenceFixture.check(g.adjustedGVIF, "gvif.\(g.term).adjusted", in: Self.r)
+        }
+    }
+
+    func testHierarchicalBlocksMatchNestedModelComparison() throws {
+        var blocked = model
+        blocked.blocks = [["age"], ["x1", "x2", "x3"]]
+        let result = try Regression.fit(blocked)
+        XCTAssertEqual(result.blocks.map(\.df), [3, 3])
+        SurveyReferenceFixture.check(result.blocks[0].rSquared, "block1.r_squared", in: Self.r)
+        SurveyReferenceFixture.check(result.blocks[0].deltaRSquared, "block1.r_squared", in: Self.r)
+        SurveyReferenceFixture.check(result.blocks[0].statistic, "block1.statistic", in: Self.r)
+        SurveyReferenceFixture.check(result.blocks[1].deltaRSquared, "block2.delta_r_squared", in: Self.r)
+        SurveyReferenceFixture.check(result.blocks[1].statistic, "block2.statistic", in: Self.r)
+        SurveyReferenceFixture.check(result.blocks[1].pValue, "block2.p_value", in: Self.r)
+    }
+
+    func testNoInterceptModelUsesUncentredRSquared() throws {
+        let result = try Regression.fit(LinearModel(responseName: "y", response: SurveyReferenceFixture.numeric("y"), terms: [
+            .numeric(name: "x1", values: SurveyReferenceFixture.numeric("x1")),
+            .numeric(name: "x2", values: SurveyReferenceFixture.numeric("x2")),
+        ], intercept: false))
+        for (c, name) in zip(result.coefficients, ["x1", "x2"]) {
+            SurveyReferenceFixture.check(c.estimate, "noint.\(name).estimate", in: Self.r)
+            SurveyReferenceFixture.check(c.stdError, "noint.\(name).std_error", in: Self.r)
+        }
+        SurveyReferenceFixture.check(result.model.rSquared, "noint.r_squared", in: Self.r)
+        SurveyReferenceFixture.check(result.model.adjRSquared, "noint.adj_r_squared", in: Self.r)
+        SurveyReferenceFixture.check(result.model.statistic, "noint.statistic", in: Self.r)
+        SurveyReferenceFixture.check(result.coefficients[0].vif, "noint.vif.x1", in: Self.r)
+    }
+
+    func testDegenerateDesignsAreTypedErrorsNamingTheTerms() {
+        let x = [1.0, 2, 3, 4, 5, 6], y = [2.0, 1, 4, 3, 6, 5]
+        XCTAssertThrowsError(try Regression.fit(LinearModel(responseName: "y", response: y, terms: [
+            .numeric(name: "a", values: x), .numeric(name: "b", values: x.map { 2 * $0 + 1 })]))) {
+            XCTAssertEqual($0 as? RegressionError, .perfectCollinearity(term: "b", dependsOn: ["(Intercept)", "a"]))
+        }
+        XCTAssertThrowsError(try Regression.fit(LinearModel(responseName: "y", response: y, terms: [
+            .numeric(name: "c", values: [3, 3, 3, 3, 3, 3])]))) {
+            XCTAssertEqual($0 as? RegressionError, .constantPredictor(term: "c", value: 3))
+        }
+        XCTAssertThrowsError(try Regression.fit(LinearModel(responseName: "y", response: Array(y[0..<2]), terms: [
+            .numeric(name: "a", values: Array(x[0..<2]))]))) {
+            XCTAssertEqual($0 as? RegressionError, .tooFewObservations(n: 2, parameters: 2))
+        }
+        XCTAssertThrowsError(try Regression.fit(LinearModel(responseName: "y", response: y, terms: [
+            .categorical(name: "g", codes: [0, 0, 1, 1, 0, 1], levels: ["a", "b", "c"])]))) {
+            XCTAssertEqual($0 as? RegressionError, .emptyLevel(term: "g", level: "c"))
+        }
+        XCTAssertTrue(RegressionError.perfectCollinearity(term: "b", dependsOn: ["a"]).description.contains("b"))
+    }
+
+    func testJSONUsesBroomKeys() throws {
+        let json = String(decoding: try JSONEncoder().encode(try Regression.fit(model)), as: UTF8.self)
+        for key in ["\"std_error\"", "\"p_value\"", "\"conf_low\"", "\"std_estimate\"", "\"vif\"", "\"std_error_hc3\"",
+                    "\"adj_r_squared\"", "\"df_residual\"", "\"nobs\"", "\"sumsq\"", "\"meansq\"", "\"(Intercept)\"", "\"age[60+]\""] {
+            XCTAssertTrue(json.contains(key), key)
+        }
+    }
+}
