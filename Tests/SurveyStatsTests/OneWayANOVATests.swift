@@ -166,7 +166,7 @@ final class OneWayANOVATests: XCTestCase {
         XCTAssertEqual(result.tukey.count, 3)
         let json = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
         XCTAssertFalse(json.contains("nan"))
-        for key in ["\"games_howell\"", "\"eta_squared\"",
+        for key in ["\"brown_forsythe_means\"", "\"games_howell\"", "\"eta_squared\"",
                     "\"omega_squared\"", "\"df_residual\"", "\"std_error\""] {
             XCTAssertTrue(json.contains(key), key)
         }
