@@ -1,0 +1,74 @@
+import SurveyStats
+
+extension Table {
+    /// APA ANOVA table: SS, df, MS, F, p and η² for the factor and the residuals; ω² in the note.
+    public static func anova(_ result: AnovaResult, id: String, title: String? = nil) -> Table {
+        let rows: [[Cell]] = result.anova.enumerated().map { index, row in
+            [.text(row.term), .number(row.sumsq, decimals: 2), .integer(row.df), .number(row.meansq, decimals: 2),
+             .number(row.statistic, decimals: 2), row.pValue == nil ? .empty : .p(row.pValue),
+             index == 0 ? .number(result.etaSquared, decimals: 2, leadingZero: false) : .empty]
+        }
+        return Table(
+            id: id, title: title ?? "One-Way ANOVA by \(result.factor)",
+            columns: [.init("Source", key: "term", alignment: .left), .init("SS", key: "sumsq"), .init("df", key: "df"),
+                      .init("MS", key: "meansq"), .init("F", key: "statistic"), .init("p", key: "p_value"),
+                      .init("η²", key: "eta_squared")],
+            rows: rows,
+            notes: ["N = \(result.nobs). ω² = \(APA.number(result.omegaSquared, decimals: 2, leadingZero: false))."])
+    }
+
+    /// Group table: n, M, SD, SE and the 95% CI of the mean per level, in codebook order.
+    public static func anovaGroups(_ result: AnovaResult, id: String, title: String? = nil) -> Table {
+        Table(
+            id: id, title: title ?? "Descriptive Statistics by \(result.factor)",
+            columns: [.init(result.factor, key: "level", alignment: .left), .init("n", key: "n"), .init("M", key: "mean"),
+                      .init("SD", key: "sd"), .init("SE", key: "std_error"), .init("95% CI LL", key: "conf_low"),
+                      .init("95% CI UL", key: "conf_high")],
+            rows: result.groups.map { g in
+                [.text(g.level), .integer(g.n), .number(g.mean, decimals: 2), .number(g.sd, decimals: 2),
+                 .number(g.stdError, decimals: 2), .number(g.confLow, decimals: 2), .number(g.confHigh, decimals: 2)]
+            })
+    }
+
+    /// Assumption and robust tests: Levene, Brown–Forsythe, Welch, Brown–Forsythe F*, Kruskal–Wallis.
+    public static func anovaAssumptions(_ result: AnovaResult, id: String, title: String? = nil) -> Table {
+        func row(_ name: String, _ test: AnovaResult.FTest?, fractional: Bool) -> [Cell] {
+            [.text(name), .number(test?.statistic, decimals: 2), .number(test?.df, decimals: 0),
+             .number(test?.dfResidual, decimals: fractional ? 2 : 0), .p(test?.pValue)]
+        }
+        let kw = result.kruskalWallis
+        return Table(
+            id: id, title: title ?? "Tests of Assumptions and Robust Tests by \(result.factor)",
+            columns: [.init("Test", key: "test", alignment: .left), .init("Statistic", key: "statistic"),
+                      .init("df1", key: "df"), .init("df2", key: "df_residual"), .init("p", key: "p_value")],
+            rows: [
+                row("Levene (mean)", result.levene, fractional: false),
+                row("Brown–Forsythe (median)", result.brownForsythe, fractional: false),
+                row("Welch F", result.welch, fractional: true),
+                row("Brown–Forsythe F*", result.brownForsytheMeans, fractional: true),
+                [.text("Kruskal–Wallis H"), .number(kw?.statistic, decimals: 2), kw.map { .integer($0.df) } ?? .empty,
+                 .empty, .p(kw?.pValue)],
+            ],
+            notes: ["Kruskal–Wallis H is corrected for ties and referred to χ²(df1)."])
+    }
+
+    /// Post-hoc table (Tukey–Kramer or Games–Howell): difference M₂ − M₁, SE, q, p, 95% CI (and df).
+    public static func postHoc(_ rows: [AnovaResult.PairwiseComparison], method: String, id: String) -> Table {
+        let withDF = rows.contains { $0.df != nil }
+        var columns: [Column] = [
+            .init("Group 1", key: "group1", alignment: .left), .init("Group 2", key: "group2", alignment: .left),
+            .init("M₂ − M₁", key: "estimate"), .init("SE", key: "std_error"), .init("q", key: "statistic"),
+        ]
+        if withDF { columns.append(.init("df", key: "df")) }
+        columns += [.init("p", key: "p_value"), .init("95% CI LL", key: "conf_low"), .init("95% CI UL", key: "conf_high")]
+        return Table(
+            id: id, title: "\(method) Pairwise Comparisons", columns: columns,
+            rows: rows.map { r in
+                var cells: [Cell] = [.text(r.group1), .text(r.group2), .number(r.estimate, decimals: 2),
+                                     .number(r.stdError, decimals: 2), .number(r.statistic, decimals: 2)]
+                if withDF { cells.append(.number(r.df, decimals: 2)) }
+                return cells + [.p(r.pValue), .number(r.confLow, decimals: 2), .number(r.confHigh, decimals: 2)]
+            },
+            notes: ["p and CI from the studentized range distribution; q = |M₂ − M₁|/(SE/√2)."])
+    }
+}
