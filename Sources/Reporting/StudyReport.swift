@@ -69,6 +69,23 @@ public enum StudyReport {
                                            paragraphs: correlation.variables.enumerated().map { "\($0 + 1). \($1): \(label($1))." },
                                            tables: [.correlations(correlation, title: "Pearson Correlations of the Scale Scores")]))
         }
+        for model in wave.regressions {
+            sections.append(Report.Section(title: prefix + "Regression: \(model.title)",
+                                           tables: [.regression(model.result, id: "regression_\(model.name)", title: model.title)]))
+        }
+        for anova in wave.anovas {
+            let title = "\(label(anova.dependent)) by \(label(anova.factor))"
+            let bars = anova.result.groups.compactMap { group in
+                group.mean.map { BarChart.Bar(label: group.level, value: $0, low: group.confLow, high: group.confHigh) }
+            }
+            let extremes = bars.flatMap { [$0.low ?? $0.value, $0.high ?? $0.value] }
+            let chart = BarChart(title: "Mean \(label(anova.dependent)) by \(label(anova.factor)) (95% CI)", axisLabel: "Mean",
+                                 bars: bars,
+                                 range: min(1, (extremes.min() ?? 1).rounded(.down))...max(5, (extremes.max() ?? 5).rounded(.up)))
+            sections.append(Report.Section(title: prefix + "ANOVA: \(title)",
+                                           tables: Table.anovaTables(anova.result, id: "anova_\(anova.name)", title: title),
+                                           charts: [chart]))
+        }
         return sections
     }
 }

@@ -47,7 +47,8 @@ enum WaveAnalysis {
             }
             do {
                 let result = try OneWayANOVA.run(values: try variables.numeric(labelled(anova.dependent)),
-                                                 groups: factor.intCodes, levels: factor.levels.map(\.label))
+                                                 groups: factor.intCodes, levels: factor.levels.map(\.label),
+                                                 factor: variables.label(anova.factor))
                 return NamedAnova(name: anova.name, dependent: anova.dependent, factor: anova.factor, result: result)
             } catch {
                 throw StudyError.analysisFailed(analysis: "ANOVA '\(anova.name)'", reason: "\(error)")

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import SurveyData
+import SurveyStats
+
+/// `paradox regress FILE --dv Y --iv A,B,C [--categorical G] [--reference G=level] [--no-intercept] [--robust hc3]`.
+struct Regress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "OLS regression, without a study file.",
+        discussion: """
+        Solved by pivoted Householder QR; listwise deletion. Columns with text cells, and those named in
+        --categorical, enter as treatment dummies G[level] against the reference level (the first, or
+        --reference G=level). JSON in broom's vocabulary: coefficients (term, estimate, std_error,
+        statistic, p_value, conf_low, conf_high, std_estimate, vif), model (nobs, r_squared,
+        adj_r_squared, sigma, statistic, p_value, df, df_residual) and anova (Regression, Residual).
+        """)
+
+    @OptionGroup var data: DataFileOptions
+
+    @Option(help: "The dependent variable (a numeric column).")
+    var dv: String
+
+    @Option(help: "Comma-separated predictors.", transform: commaList)
+    var iv: [String]
+
+    @Option(help: "Comma-separated predictors to treat as categorical even if coded as numbers.", transform: commaList)
+    var categorical: [String] = []
+
+    @Option(help: "Reference level of a categorical predictor, as G=level (repeatable).")
+    var reference: [String] = []
+
+    @Flag(help: "Fit the model without an intercept (R² is then uncentered, as R reports it).")
+    var noIntercept = false
+
+    @Option(help: "Heteroscedasticity-consistent standard errors: hc3.")
+    var robust: Robust?
+
+    enum Robust: String, ExpressibleByArgument { case hc3 }
+
+    func validate() throws {
+        guard !iv.isEmpty else { throw ValidationError("--iv needs at least one predictor") }
+        for entry in reference where !entry.contains("=") {
+            throw ValidationError("--reference '\(entry)' is not of the form G=level")
+        }
+    }
+
+    func run() throws {
+        try failing {
+            let dataset = try Dataset.infer(contentsOf: URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte)
+            let references = Dictionary(reference.map { entry -> (String, String) in
+                let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+                return (parts[0], parts.count > 1 ? parts[1] : "")
+            }, uniquingKeysWith: { $1 })
+            let predictors = iv + categorical.filter { !iv.contains($0) }
+            let terms = try predictors.map { name -> LinearModel.Term in
+                let column = try dataset.requireColumn(name)
+                let isFactor = categorical.contains(name) || references[name] != nil || column.numericValues == nil
+                guard isFactor else { return .numeric(name: name, values: try dataset.numericValues(name)) }
+                let factor = try dataset.factor(name)
+                var referenceIndex = factor.reference
+                if let wanted = references[name] {
+                    guard let index = factor.levels.firstIndex(where: { $0.value == wanted || $0.label == wanted }) else {
+                        throw ValidationError("--reference \(name)=\(wanted): no such level (levels: \(factor.levels.map(\.value).joined(separator: ", ")))")
+                    }
+                    referenceIndex = index
+                }
+                return .categorical(name: name, codes: factor.intCodes, levels: factor.levels.map(\.value), reference: referenceIndex)
+            }
+            if let stray = references.keys.sorted().first(where: { !predictors.contains($0) }) {
+                throw ValidationError("--reference names '\(stray)', which is not a predictor")
+            }
+            let model = LinearModel(responseName: dv, response: try dataset.numericValues(dv), terms: terms,
+                                    intercept: !noIntercept, hc3: robust == .hc3)
+            let result = try Regression.fit(model)
+            print(try render([.regression(result, id: "regression", title: "Regression of \(dv)")], json: result, format: data.format), terminator: "")
+        }
+    }
+}
