@@ -1,0 +1,69 @@
+import XCTest
+@testable import SurveyStats
+
+/// The studentized range upper tail and quantile.
+/// - High-precision references: mpmath 1.3.0, 24-digit arithmetic, by
+///   `Fixtures/anova/studentized_range_mpmath.py` (output `studentized_range_mpmath.txt`; its
+///   "digits" column bounds the reference's own accuracy).
+/// - Closed forms for k = 2: Q = √2·|T_ν|, so P(Q > q) = P(|T_ν| > q/√2); for ν = 2 that is
+///   1 − t/√(2 + t²) = 2/(√(2 + t²)(√(2 + t²) + t)), for ν = ∞ erfc(q/2).
+/// - R 4.2.2 `ptukey(q, k, df, lower.tail = FALSE)` and `qtukey(0.95, k, df)` at moderate values,
+///   which R computes to about 1e-8 (ptukey) and 1e-4 (qtukey's stopping rule).
+final class StudentizedRangeTests: XCTestCase {
+    func relative(_ x: Double, _ e: Double) -> Double { abs(x - e) / abs(e) }
+
+    func testUpperTailMatchesMpmathToTenDigitsDownTo1e100() {
+        // (q, k, df, P(Q > q)) from studentized_range_mpmath.txt
+        let cases: [(Double, Int, Double, Double)] = [
+            (30, 2, .infinity, 7.2129941724512066666e-100),
+            (20, 10, .infinity, 9.3981941269314333189e-44),
+            (4, 3, .infinity, 0.012987661373194238794),
+            (3.5, 4, 20, 0.094958450546299915604),
+            (25, 20, 1000, 8.7332844217298971409e-59),
+            (5, 10, 1000, 0.015419780499186740035),
+        ]
+        for (q, k, df, p) in cases {
+            let value = StudentizedRange.upperTail(q, groups: k, df: df)
+            print("studentized range q=\(q) k=\(k) df=\(df): relative error \(relative(value, p))")
+            XCTAssertLessThanOrEqual(relative(value, p), 1e-10, "q=\(q) k=\(k) df=\(df)")
+        }
+    }
+
+    func testTwoGroupsReduceToStudentsT() {
+        for q in [2.0, 10, 1e4, 1e10, 1e50] {
+            let t = q / 2.0.squareRoot()
+            let root = (2 + t * t).squareRoot()
+            let exact = 2 / (root * (root + t))
+            XCTAssertLessThanOrEqual(relative(StudentizedRange.upperTail(q, groups: 2, df: 2), exact), 1e-10, "q=\(q)")
+        }
+        for q in [1.0, 8, 20, 28] {
+            XCTAssertLessThanOrEqual(relative(StudentizedRange.upperTail(q, groups: 2, df: .infinity), erfc(q / 2)), 1e-10, "q=\(q)")
+        }
+    }
+
+    func testAgreesWithRWhereRIsAccurate() {
+        // R 4.2.2: sprintf("%.17g", ptukey(q, k, df, lower.tail = FALSE)), qtukey(0.95, k, df)
+        let cases: [(Double, Int, Double, Double, Double)] = [
+            (3.5, 4, 20, 0.094958450548556672, 3.9582934614503928),
+            (2, 2, 5, 0.21643722926977127, 3.6353514212908076),
+            (5, 10, 1000, 0.015419780498972302, 4.4843024456033715),
+            (4, 3, .infinity, 0.012987661373184856, 3.3144931575530054),
+            (8, 5, 10, 0.0015250465650576972, 4.6542930755433387),
+            (1, 20, 2, 0.99969514037015683, 16.783124160972523),
+        ]
+        for (q, k, df, p, quantile) in cases {
+            XCTAssertEqual(StudentizedRange.upperTail(q, groups: k, df: df), p, accuracy: 1e-8)
+            if df >= 5 {  // see the report: at (k = 20, ν = 2) R's qtukey and this quantile differ by 8.5e-4
+                XCTAssertLessThanOrEqual(relative(StudentizedRange.quantile(0.95, groups: k, df: df), quantile), 1e-5)
+            }
+        }
+    }
+
+    func testQuantileInvertsTheUpperTail() {
+        for (k, df) in [(3, 5.0), (4, 20), (10, 1000), (20, .infinity)] {
+            let q = StudentizedRange.quantile(0.95, groups: k, df: df)
+            XCTAssertLessThanOrEqual(relative(StudentizedRange.upperTail(q, groups: k, df: df), 0.05), 1e-11)
+        }
+        XCTAssertEqual(StudentizedRange.upperTail(0, groups: 3, df: 10), 1)
+    }
+}
