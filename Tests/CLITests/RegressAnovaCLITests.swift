@@ -1,0 +1,92 @@
+import XCTest
+
+final class RegressAnovaCLITests: CLITestCase {
+    static let csv = """
+    y,a,b,c,g
+    1,1,2,5,x
+    2,2,4,5,x
+    3,3,6,5,y
+    5,4,8.5,5,y
+    4,5,10,5,z
+    6,6,12.1,5,z
+
+    """
+
+    func run(_ csv: String, _ arguments: [String]) throws -> Outcome {
+        let file = try write(csv, to: "data.csv", in: try temporaryFolder())
+        return try paradox([arguments[0], file.path] + arguments.dropFirst())
+    }
+
+    func testRegressJSONUsesBroomVocabularyAndDummyNames() throws {
+        let outcome = try run(Self.csv, ["regress", "--dv", "y", "--iv", "a", "--categorical", "g", "--reference", "g=z", "--robust", "hc3", "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let root = try json(outcome.stdout)
+        let coefficients = try XCTUnwrap(root["coefficients"] as? [[String: Any]])
+        XCTAssertEqual(coefficients.map { $0["term"] as? String }, ["(Intercept)", "a", "g[x]", "g[y]"])
+        for key in ["term", "estimate", "std_error", "statistic", "p_value", "conf_low", "conf_high", "std_estimate", "vif",
+                    "std_error_hc3", "statistic_hc3", "p_value_hc3", "conf_low_hc3", "conf_high_hc3"] {
+            XCTAssertTrue(coefficients[1].keys.contains(key), key)
+        }
+        let model = try XCTUnwrap(root["model"] as? [String: Any])
+        for key in ["nobs", "r_squared", "adj_r_squared", "sigma", "statistic", "p_value", "df", "df_residual"] {
+            XCTAssertNotNil(model[key], key)
+        }
+        XCTAssertEqual(model["nobs"] as? Int, 6)
+        XCTAssertEqual((root["anova"] as? [[String: Any]])?.map { $0["term"] as? String }, ["Regression", "Residual"])
+    }
+
+    func testAnovaJSONHasEveryPart() throws {
+        let outcome = try run(Self.csv, ["anova", "--dv", "y", "--factor", "g", "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let root = try json(outcome.stdout)
+        for key in ["anova", "groups", "eta_squared", "omega_squared", "levene", "brown_forsythe", "welch",
+                    "brown_forsythe_means", "kruskal_wallis", "tukey", "games_howell"] {
+            XCTAssertNotNil(root[key], key)
+        }
+        XCTAssertEqual((root["groups"] as? [[String: Any]])?.map { $0["level"] as? String }, ["x", "y", "z"])
+        let tukey = try XCTUnwrap(root["tukey"] as? [[String: Any]])
+        XCTAssertEqual(tukey.count, 3)
+        XCTAssertEqual(tukey[0]["group1"] as? String, "x")
+        XCTAssertEqual(tukey[0]["group2"] as? String, "y")
+        // estimate = mean(y) − mean(x) = 4 − 1.5
+        XCTAssertEqual(try XCTUnwrap(tukey[0]["estimate"] as? Double), 2.5, accuracy: 1e-12)
+        XCTAssertNotNil((root["games_howell"] as? [[String: Any]])?.first?["df"])
+    }
+
+    func testDegenerateRegressionsAreClearErrors() throws {
+        let constant = try run(Self.csv, ["regress", "--dv", "y", "--iv", "a,c"])
+        XCTAssertEqual(constant.status, 1)
+        XCTAssertTrue(constant.stderr.contains("c is constant"), constant.stderr)
+
+        let collinear = try run("y,a,b\n1,1,2\n2,2,4\n3,3,6\n5,4,8\n", ["regress", "--dv", "y", "--iv", "a,b"])
+        XCTAssertEqual(collinear.status, 1)
+        XCTAssertTrue(collinear.stderr.contains("b is a perfect linear combination of a"), collinear.stderr)
+
+        let tooFew = try run("y,a,b\n1,1,1\n2,2,3\n", ["regress", "--dv", "y", "--iv", "a,b"])
+        XCTAssertEqual(tooFew.status, 1)
+        XCTAssertTrue(tooFew.stderr.contains("2 complete case(s) for 3 parameter(s)"), tooFew.stderr)
+
+        let badReference = try run(Self.csv, ["regress", "--dv", "y", "--iv", "a", "--categorical", "g", "--reference", "g=w"])
+        XCTAssertNotEqual(badReference.status, 0)
+        XCTAssertTrue(badReference.stderr.contains("g=w"), badReference.stderr)
+    }
+
+    func testDegenerateAnovasAreErrorsOrMarkedUndefined() throws {
+        let oneGroup = try run("y,g\n1,a\n2,a\n3,a\n", ["anova", "--dv", "y", "--factor", "g"])
+        XCTAssertEqual(oneGroup.status, 1)
+        XCTAssertTrue(oneGroup.stderr.contains("at least two groups"), oneGroup.stderr)
+
+        let constant = try run("y,g\n1,a\n1,a\n3,b\n3,b\n", ["anova", "--dv", "y", "--factor", "g"])
+        XCTAssertEqual(constant.status, 1)
+        XCTAssertTrue(constant.stderr.contains("within-group variance 0"), constant.stderr)
+
+        let singleton = try run("y,g\n1,a\n2,a\n3,b\n4,c\n5,c\n", ["anova", "--dv", "y", "--factor", "g", "--format", "json"])
+        XCTAssertEqual(singleton.status, 0, singleton.stderr)
+        XCTAssertFalse(singleton.stdout.contains("NaN") || singleton.stdout.contains("nan"))
+        let root = try json(singleton.stdout)
+        XCTAssertTrue(root["welch"] is NSNull, "Welch's F needs two cases per group")
+        let text = try run("y,g\n1,a\n2,a\n3,b\n4,c\n5,c\n", ["anova", "--dv", "y", "--factor", "g"])
+        XCTAssertTrue(text.stdout.contains("—"))
+        XCTAssertFalse(text.stdout.lowercased().contains("nan"))
+    }
+}
