@@ -65,7 +65,7 @@ public enum HTMLRenderer {
 
     /// A horizontal bar chart with optional error bars, scaled to `chart.range`.
     static func svg(_ chart: BarChart) -> String {
-        let labelWidth = 220.0, plotWidth = 420.0, barHeight = 18.0, gap = 8.0, top = 28.0
+        let labelWidth = 260.0, plotWidth = 420.0, barHeight = 18.0, gap = 8.0, top = 28.0
         let height = top + Double(chart.bars.count) * (barHeight + gap) + 30
         let span = chart.range.upperBound - chart.range.lowerBound
         func x(_ value: Double) -> Double {
@@ -76,7 +76,8 @@ public enum HTMLRenderer {
         out += "<text x=\"0\" y=\"16\" font-size=\"14\" font-style=\"italic\">\(escape(chart.title))</text>\n"
         for (index, bar) in chart.bars.enumerated() {
             let y = top + Double(index) * (barHeight + gap)
-            out += "<text x=\"\(f(labelWidth - 6))\" y=\"\(f(y + barHeight - 4))\" font-size=\"12\" text-anchor=\"end\">\(escape(bar.label))</text>\n"
+            let shown = bar.label.count > 40 ? String(bar.label.prefix(39)) + "…" : bar.label
+            out += "<text x=\"\(f(labelWidth - 6))\" y=\"\(f(y + barHeight - 4))\" font-size=\"12\" text-anchor=\"end\"><title>\(escape(bar.label))</title>\(escape(shown))</text>\n"
             out += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(x(bar.value) - labelWidth))\" height=\"\(f(barHeight))\" fill=\"#6b8fb3\"/>\n"
             if let low = bar.low, let high = bar.high {
                 let mid = y + barHeight / 2
