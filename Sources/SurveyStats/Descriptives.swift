@@ -23,7 +23,7 @@ public enum Descriptives {
     /// same result as ``describe(_:name:)`` on the expanded values.
     public static func describe(levels: [Double], counts: [Int], missing: Int, name: String) -> DescriptivesResult {
         let tallies = zip(levels, counts).filter { !$0.0.isNaN && $0.1 > 0 }.sorted { $0.0 < $1.0 }
-        let moments = tallies.reduce(into: Moments()) { $0.merge(Moments(value: $1.0, count: $1.1)) }
+        let moments = Moments(values: tallies.map(\.0), counts: tallies.map(\.1))
         let n = moments.count
         /// The value at zero-based position `rank` of the sorted answers.
         func orderStatistic(_ rank: Int) -> Double {
@@ -53,13 +53,33 @@ public enum Descriptives {
     }
 
     /// The median of the valid values (NaN skipped): the middle one, or the mean of the two
-    /// middle ones; `nil` without valid values.
+    /// middle ones; `nil` without valid values. The middle order statistics are found by
+    /// selection (Hoare's quickselect, expected O(n)), not by sorting.
     public static func median(_ values: [Double]) -> Double? {
-        let sorted = values.filter { !$0.isNaN }.sorted()
-        guard !sorted.isEmpty else { return nil }
-        let middle = sorted.count / 2
-        if sorted.count % 2 == 1 { return sorted[middle] }
-        let (a, b) = (sorted[middle - 1], sorted[middle])
-        return a + (b - a) / 2
+        var valid = values.filter { !$0.isNaN }
+        guard !valid.isEmpty else { return nil }
+        let middle = valid.count / 2
+        let upper = select(middle, in: &valid)
+        if valid.count % 2 == 1 { return upper }
+        let lower = valid[..<middle].max()!  // after selection, everything before `middle` is ≤ upper
+        return lower + (upper - lower) / 2
+    }
+
+    /// The value of zero-based rank `k` in ascending order; afterwards `values[..<k]` ≤ it ≤ `values[(k+1)...]`.
+    static func select(_ k: Int, in values: inout [Double]) -> Double {
+        var low = 0, high = values.count - 1
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        while low < high {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let pivot = values[low + Int((seed >> 33) % UInt64(high - low + 1))]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j { values.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { return values[k] }
+        }
+        return values[k]
     }
 }

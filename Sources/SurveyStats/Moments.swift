@@ -80,6 +80,40 @@ public struct Moments: Sendable, Equatable, Codable {
         m4 = Swift.max(0, d4 - 4 * delta * d3 + 6 * delta * delta * d2 - 3 * nn * delta * delta * delta * delta)
     }
 
+    /// The summary of tallied values — `counts[j]` copies of `values[j]` — by the same corrected
+    /// two-pass algorithm as ``init(_:)``, over the distinct values only: Σcⱼxⱼ is accumulated
+    /// compensated, then the central sums Σcⱼ(xⱼ − x̄)ᵏ. For Likert answers this is as accurate
+    /// as the pass over every cell (the mean of small integers comes out correctly rounded) and
+    /// costs O(number of levels).
+    public init(values: [Double], counts: [Int]) {
+        self.init()
+        var sum = CompensatedSum()
+        var n = 0
+        var low = Double.infinity, high = -Double.infinity
+        for (x, c) in zip(values, counts) where c > 0 && !x.isNaN {
+            sum.add(x * Double(c))
+            n += c
+            low = Swift.min(low, x)
+            high = Swift.max(high, x)
+        }
+        guard n > 0 else { return }
+        count = n
+        min = low
+        max = high
+        let nn = Double(n)
+        mean = sum.value / nn
+        if low == high { mean = low; return }
+        var s2 = CompensatedSum(), s3 = CompensatedSum(), s4 = CompensatedSum()
+        for (x, c) in zip(values, counts) where c > 0 && !x.isNaN {
+            let d = x - mean, w = Double(c)
+            let d2 = d * d
+            s2.add(w * d2); s3.add(w * d2 * d); s4.add(w * d2 * d2)
+        }
+        m2 = s2.value
+        m3 = s3.value
+        m4 = s4.value
+    }
+
     /// The summary of `count` copies of `value` (a tallied Likert level, say); merge such summaries
     /// with ``merge(_:)`` to describe a variable from its counts.
     public init(value: Double, count: Int) {
