@@ -15,6 +15,11 @@ let package = Package(
             name: "ThematicBenchmark",
             dependencies: [.product(name: "ParadoxKit", package: "Paradox")]
         ),
+        // Reading and the whole analysis plan on generated waves of 10k–10M respondents (issues 2 and 6).
+        .executableTarget(
+            name: "WaveBenchmark",
+            dependencies: [.product(name: "ParadoxKit", package: "Paradox")]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -31,10 +31,24 @@ public enum FisherF {
         return gsl_cdf_fdist_Q(f, df1, df2)
     }
 
-    /// The quantile f such that P(F ≤ f) = p (`gsl_cdf_fdist_Pinv`).
+    /// The quantile f such that P(F ≤ f) = p (`gsl_cdf_fdist_Pinv`). For large degrees of freedom
+    /// (about 10⁴ and more, e.g. Feldt's interval of α on a big survey wave) GSL's inverse does not
+    /// converge and returns NaN; then f is found by bisection on the CDF (on the upper tail for
+    /// p > ½), to the last bit of f.
     public static func quantile(_ p: Double, df1: Double, df2: Double) -> Double {
         GSLRuntime.ready
-        return gsl_cdf_fdist_Pinv(p, df1, df2)
+        let direct = gsl_cdf_fdist_Pinv(p, df1, df2)
+        guard direct.isNaN, p > 0, p < 1, df1 > 0, df2 > 0 else { return direct }
+        let below: (Double) -> Bool = p > 0.5
+            ? { gsl_cdf_fdist_Q($0, df1, df2) > 1 - p }
+            : { gsl_cdf_fdist_P($0, df1, df2) < p }
+        var lower = 0.0, upper = 1.0
+        while below(upper) { lower = upper; upper *= 2 }
+        while true {
+            let middle = lower + (upper - lower) / 2
+            if middle <= lower || middle >= upper { return middle }
+            if below(middle) { lower = middle } else { upper = middle }
+        }
     }
 }
 

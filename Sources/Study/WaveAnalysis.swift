@@ -12,7 +12,7 @@ enum WaveAnalysis {
         }
 
         let descriptives = try (plan.descriptives ?? variables.describableNames).map { name in
-            Descriptives.describe(try variables.numeric(labelled(name)), name: name)
+            try variables.describe(labelled(name))
         }
         let frequencies = try (plan.frequencies ?? variables.tabulableNames).map { name in
             try frequencyTable(dataset.requireColumn(labelled(name)))

@@ -26,6 +26,16 @@ struct WaveVariables {
         return try dataset.numericValues(name)
     }
 
+    /// Descriptive statistics of a scale score or a Likert/numeric column; a Likert item from its
+    /// tallied one-byte answers (no doubles, no sorting).
+    func describe(_ name: String) throws -> DescriptivesResult {
+        if scaleScores[name] == nil, let column = dataset.column(named: name), case .likert(let likert) = column.values {
+            return Descriptives.describe(levels: likert.scale.range.map(Double.init), counts: likert.counts,
+                                         missing: dataset.rowCount - likert.counts.reduce(0, +), name: name)
+        }
+        return Descriptives.describe(try numeric(name), name: name)
+    }
+
     /// A categorical column's codes and levels.
     func categorical(_ name: String) throws -> CategoricalValues? {
         if scaleScores[name] != nil { return nil }

@@ -20,10 +20,46 @@ public struct CSVReader: Sendable {
     /// Reads the file at `url`.
     public init(contentsOf url: URL, delimiter: UInt8? = nil) throws {
         let display = url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = Self.contents(of: url.path) else {
             throw DataError(file: display, kind: .unreadable(reason: "no such file, or no permission to read it"))
         }
-        try self.init(bytes: [UInt8](data), file: display, delimiter: delimiter)
+        try self.init(bytes: bytes, file: display, delimiter: delimiter)
+    }
+
+    /// The file's bytes, read straight into one array (no intermediate `Data`, so a big file is held once).
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(status.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                if got <= 0 { failed = got < 0; break }
+                count += got
+            }
+        }
+        return failed ? nil : bytes
+    }
+
+    /// The first line's fields (trimmed) and the offset after its line end, for a first line that
+    /// is not blank and has no quotes; `nil` otherwise (then only ``forEachRecord(_:)`` reads it right).
+    func plainFirstLine() -> (fields: [String], end: Int)? {
+        var end = start
+        while end < bytes.count && bytes[end] != Self.newline && bytes[end] != Self.carriageReturn {
+            if bytes[end] == Self.quote { return nil }
+            end += 1
+        }
+        let fields = bytes[start..<end].split(separator: delimiter, omittingEmptySubsequences: false).map {
+            String(decoding: $0.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed(), as: UTF8.self)
+        }
+        guard fields.count > 1 || !(fields.first ?? "").isEmpty else { return nil }
+        if end < bytes.count && bytes[end] == Self.carriageReturn { end += 1 }
+        if end < bytes.count && bytes[end] == Self.newline { end += 1 }
+        return (fields, end)
     }
 
     /// - Parameters:

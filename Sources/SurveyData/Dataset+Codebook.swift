@@ -6,11 +6,38 @@ extension Dataset {
     /// Blank cells, `NA` and user-missing codes become missing and are counted per column. Any
     /// other value that does not fit its variable is a ``DataError`` naming file, line, column and
     /// value; so are a ragged row, a duplicate respondent ID and a file without data rows.
-    public static func load(contentsOf url: URL, codebook: Codebook, delimiter: UInt8? = nil) throws -> Dataset {
-        try load(reader: CSVReader(contentsOf: url, delimiter: delimiter), codebook: codebook)
+    ///
+    /// Well-formed files are parsed in chunks on `concurrency` threads (``ParallelColumnLoader``);
+    /// anything unusual, and every error, goes through the sequential reader, so messages and
+    /// results do not depend on the number of threads.
+    /// - Parameter progress: called (from any thread) with the bytes read so far and the file's size.
+    public static func load(contentsOf url: URL, codebook: Codebook, delimiter: UInt8? = nil,
+                            concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            progress: LoadProgress? = nil) throws -> Dataset {
+        try load(reader: CSVReader(contentsOf: url, delimiter: delimiter), codebook: codebook,
+                 concurrency: concurrency, progress: progress)
     }
 
-    public static func load(reader: CSVReader, codebook: Codebook) throws -> Dataset {
+    public static func load(reader: CSVReader, codebook: Codebook,
+                            concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                            progress: LoadProgress? = nil) throws -> Dataset {
+        if let header = reader.plainFirstLine() {
+            var warnings: [String] = []
+            try checkHeader(header.fields, codebook: codebook, file: reader.file, warnings: &warnings)
+            let loader = ParallelColumnLoader(reader: reader, header: header.fields, variables: header.fields.map(codebook.variable(named:)),
+                                              concurrency: concurrency)
+            if let (rowCount, columns) = loader.load(dataStart: header.end, progress: progress), rowCount > 0 {
+                let ordered = codebook.variables.map { variable in columns[header.fields.firstIndex(of: variable.name)!]! }
+                return Dataset(file: reader.file, rowCount: rowCount, columns: ordered, warnings: warnings)
+            }
+        }
+        let dataset = try loadSequentially(reader: reader, codebook: codebook)
+        progress?(reader.bytes.count - reader.start, reader.bytes.count - reader.start)
+        return dataset
+    }
+
+    /// The reader of record: one record after the other, every error located exactly.
+    static func loadSequentially(reader: CSVReader, codebook: Codebook) throws -> Dataset {
         var header: [String] = []
         var builders: [ColumnBuilder?] = []
         var rowCount = 0
@@ -18,7 +45,10 @@ extension Dataset {
         try reader.forEachRecord { record in
             if header.isEmpty {
                 header = (0..<record.count).map(record.string)
-                builders = try Self.builders(header: header, codebook: codebook, file: reader.file, warnings: &warnings)
+                try Self.checkHeader(header, codebook: codebook, file: reader.file, warnings: &warnings)
+                builders = header.enumerated().map { index, name in
+                    codebook.variable(named: name).map { ColumnBuilder(variable: $0, position: index + 1, file: reader.file, decimalComma: false) }
+                }
                 return
             }
             guard record.count == header.count else {
@@ -36,7 +66,8 @@ extension Dataset {
         return Dataset(file: reader.file, rowCount: rowCount, columns: columns, warnings: warnings)
     }
 
-    private static func builders(header: [String], codebook: Codebook, file: String, warnings: inout [String]) throws -> [ColumnBuilder?] {
+    /// Unique column names, every codebook variable present; a warning naming columns not in the codebook.
+    private static func checkHeader(_ header: [String], codebook: Codebook, file: String, warnings: inout [String]) throws {
         var seen = Set<String>()
         for (index, name) in header.enumerated() where !seen.insert(name).inserted {
             throw DataError(file: file, line: 1, column: index + 1, columnName: name, kind: .duplicateHeader(name))
@@ -48,9 +79,6 @@ extension Dataset {
         if !ignored.isEmpty {
             warnings.append("Columns not in the codebook were ignored: \(ignored.joined(separator: ", ")).")
         }
-        return header.enumerated().map { index, name in
-            codebook.variable(named: name).map { ColumnBuilder(variable: $0, position: index + 1, file: file, decimalComma: false) }
-        }
     }
 }
 
@@ -60,17 +88,16 @@ struct ColumnBuilder {
     let position: Int
     let file: String
     let decimalComma: Bool
-    private var storage: Storage
     private var blank = 0
     private var userMissing: [Int]
     private var firstLineOfID: [String: Int] = [:]
-
-    private enum Storage {
-        case likert([Int8], LikertScale, labels: [String: Int8])
-        case numeric([Double])
-        case categorical([Int32], lookup: [String: Int32], levels: [Level], reference: Int)
-        case text([String])
-    }
+    /// Storage by kind; only the one of the variable's kind grows.
+    private var likertCodes: [Int8] = []
+    private var numbers: [Double] = []
+    private var levelCodes: [Int32] = []
+    private var texts: [String] = []
+    private var likertLabels: [String: Int8] = [:]
+    private var levelLookup: [String: Int32] = [:]
 
     init(variable: Variable, position: Int, file: String, decimalComma: Bool) {
         self.variable = variable
@@ -80,18 +107,13 @@ struct ColumnBuilder {
         userMissing = Array(repeating: 0, count: variable.missingCodes.count)
         switch variable.kind {
         case .likert(let scale):
-            var labels: [String: Int8] = [:]
-            for (value, label) in scale.valueLabels { labels[label.lowercased()] = Int8(value) }
-            storage = .likert([], scale, labels: labels)
-        case .numeric: storage = .numeric([])
-        case .categorical(let levels, let reference):
-            var lookup: [String: Int32] = [:]
+            for (value, label) in scale.valueLabels { likertLabels[label.lowercased()] = Int8(value) }
+        case .categorical(let levels, _):
             for (index, level) in levels.enumerated().reversed() {
-                lookup[level.label] = Int32(index)
-                lookup[level.value] = Int32(index)
+                levelLookup[level.label] = Int32(index)
+                levelLookup[level.value] = Int32(index)
             }
-            storage = .categorical([], lookup: lookup, levels: levels, reference: reference)
-        case .id, .text: storage = .text([])
+        case .numeric, .id, .text: break
         }
     }
 
@@ -119,46 +141,38 @@ struct ColumnBuilder {
     mutating func append(_ record: CSVRecord, _ index: Int) throws {
         let bytes = record.trimmedBytes(index)
         let isBlank = bytes.isEmpty || (bytes.count == 2 && bytes[0] == UInt8(ascii: "N") && bytes[1] == UInt8(ascii: "A"))
-        switch storage {
-        case .likert(var codes, let scale, let labels):
-            storage = .numeric([])  // release the array so the append below does not copy it
-            defer { storage = .likert(codes, scale, labels: labels) }
-            if isBlank { blank += 1; codes.append(LikertValues.missing); return }
+        switch variable.kind {
+        case .likert(let scale):
+            if isBlank { blank += 1; likertCodes.append(LikertValues.missing); return }
             if let value = NumberParsing.integer(bytes) {
-                if countUserMissing(Double(value)) { codes.append(LikertValues.missing); return }
+                if countUserMissing(Double(value)) { likertCodes.append(LikertValues.missing); return }
                 guard scale.range.contains(value) else {
                     throw error(record, index, .outOfRange(value: record.string(index),
                         expected: "a whole number from \(scale.range.lowerBound) to \(scale.range.upperBound)\(missingCodesText)"))
                 }
-                codes.append(Int8(value))
+                likertCodes.append(Int8(value))
                 return
             }
             let text = record.string(index)
-            if let code = labels[text.lowercased()] { codes.append(code); return }
-            if countUserMissing(text) { codes.append(LikertValues.missing); return }
+            if let code = likertLabels[text.lowercased()] { likertCodes.append(code); return }
+            if countUserMissing(text) { likertCodes.append(LikertValues.missing); return }
             let expected = "a whole number from \(scale.range.lowerBound) to \(scale.range.upperBound)\(missingCodesText)"
             if NumberParsing.double(bytes) != nil { throw error(record, index, .outOfRange(value: text, expected: expected)) }
             throw error(record, index, .notNumeric(value: text, expected: expected))
-        case .numeric(var values):
-            storage = .text([])
-            defer { storage = .numeric(values) }
-            if isBlank { blank += 1; values.append(.nan); return }
+        case .numeric:
+            if isBlank { blank += 1; numbers.append(.nan); return }
             guard let value = NumberParsing.double(bytes, decimalComma: decimalComma) else {
                 throw error(record, index, .notNumeric(value: record.string(index), expected: "a number\(missingCodesText)"))
             }
-            if countUserMissing(value) { values.append(.nan); return }
-            values.append(value)
-        case .categorical(var codes, let lookup, let levels, let reference):
-            storage = .text([])
-            defer { storage = .categorical(codes, lookup: lookup, levels: levels, reference: reference) }
-            if isBlank { blank += 1; codes.append(CategoricalValues.missing); return }
+            if countUserMissing(value) { numbers.append(.nan); return }
+            numbers.append(value)
+        case .categorical(let levels, _):
+            if isBlank { blank += 1; levelCodes.append(CategoricalValues.missing); return }
             let text = record.string(index)
-            if let code = lookup[text] { codes.append(code); return }
-            if countUserMissing(text) { codes.append(CategoricalValues.missing); return }
+            if let code = levelLookup[text] { levelCodes.append(code); return }
+            if countUserMissing(text) { levelCodes.append(CategoricalValues.missing); return }
             throw error(record, index, .unknownLevel(value: text, levels: levels.map(\.value)))
-        case .text(var texts):
-            storage = .numeric([])
-            defer { storage = .text(texts) }
+        case .id, .text:
             let text = record.string(index)
             if text.isEmpty { blank += 1; texts.append(""); return }
             if variable.kind == .id {
@@ -171,18 +185,32 @@ struct ColumnBuilder {
     }
 
     func finish() -> DataColumn {
-        let values: ColumnValues
-        switch storage {
-        case .likert(let codes, let scale, _): values = .likert(LikertValues(codes: codes, scale: scale))
-        case .numeric(let numbers): values = .numeric(numbers)
-        case .categorical(let codes, _, let levels, let reference):
-            values = .categorical(CategoricalValues(codes: codes, levels: levels, reference: reference))
-        case .text(let texts): values = .text(texts)
+        DataColumn(variable: variable, position: position,
+                   values: ColumnValues(variable.kind, likert: likertCodes, numbers: numbers, levels: levelCodes, texts: texts),
+                   blank: blank, userMissing: userMissing)
+    }
+}
+
+extension ColumnValues {
+    /// The storage of a column of `kind`, from the array of that kind (the others are ignored).
+    init(_ kind: Variable.Kind, likert: [Int8], numbers: [Double], levels: [Int32], texts: [String]) {
+        switch kind {
+        case .likert(let scale): self = .likert(LikertValues(codes: likert, scale: scale))
+        case .numeric: self = .numeric(numbers)
+        case .categorical(let levelList, let reference):
+            self = .categorical(CategoricalValues(codes: levels, levels: levelList, reference: reference))
+        case .id, .text: self = .text(texts)
         }
+    }
+}
+
+extension DataColumn {
+    /// A loaded column with its missing counts (`userMissing` per code of `variable`, in codebook order).
+    init(variable: Variable, position: Int, values: ColumnValues, blank: Int, userMissing: [Int]) {
         let missing = MissingSummary(blank: blank, userMissing: zip(variable.missingCodes, userMissing).map {
             MissingSummary.UserMissingCount(code: $0, count: $1)
         })
-        return DataColumn(name: variable.name, label: variable.label, position: position, values: values, missing: missing)
+        self.init(name: variable.name, label: variable.label, position: position, values: values, missing: missing)
     }
 }
 

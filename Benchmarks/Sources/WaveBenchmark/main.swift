@@ -1,0 +1,167 @@
+import Foundation
+import Reporting
+import Study
+import SurveyData
+
+// Speed and memory of Paradox on large survey waves (issues 2 and 6).
+//
+// Generates uncalibrated waves of the bundled instrument with 20 extra Likert items
+// (`LargeSyntheticWave`, seed 2024) of each size into a temporary folder, then times
+//   (a) load: reading the CSV and checking every cell against the codebook (`Dataset.load`);
+//   (b) plan: the bundled study's whole analysis plan on that wave, loading included, with every
+//       report format rendered and written (`StudyPlan.load` + `StudyRunner.run` + `ReportFiles`).
+// Per size it prints wall time, CPU time (all threads), peak resident memory of that step (VmHWM from
+// /proc/self/status, reset before each step through /proc/self/clear_refs), MB/s (10^6 bytes of CSV
+// per wall second) and µs per 1,000 rows. Last, the issue-2 figure: a 1,000,000-row × 45-column
+// Likert file read on one thread (MB/s per CPU second and per wall second).
+//
+//     swift run -c release --package-path Benchmarks WaveBenchmark [rows …]     (default 10000 100000 1000000)
+
+let extraItems = 20
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+let bundledStudy = packageRoot.appendingPathComponent("Codebooks/privacy-paradox.study.yml")
+let bundledCodebook = packageRoot.appendingPathComponent("Codebooks/privacy-paradox.codebook.yml")
+
+let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0.replacingOccurrences(of: "_", with: "")) }
+let rowCounts = sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes
+
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-wave-benchmark-\(getpid())")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+
+/// Resets the kernel's peak-RSS counter of this process (Linux ≥ 4.0), so that VmHWM measures one step.
+func resetPeakMemory() {
+    try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+}
+
+/// Peak resident set size in MB since the last reset (VmHWM), or getrusage's lifetime maximum.
+func peakMemoryMB() -> Double {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kB = Double(line.split(separator: " ").dropFirst().first ?? "") {
+        return kB / 1024
+    }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// CPU seconds used by the process so far (user + system, all threads).
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+struct Measurement {
+    var wall: Double
+    var cpu: Double
+    var peakMB: Double
+}
+
+func measure(_ body: () throws -> Void) rethrows -> Measurement {
+    resetPeakMemory()
+    let cpuStart = cpuSeconds()
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return Measurement(wall: wall, cpu: cpuSeconds() - cpuStart, peakMB: peakMemoryMB())
+}
+
+/// The bundled codebook with `names` appended as 5-point Likert items (before its scales).
+func extendedCodebook(adding names: [String]) throws -> String {
+    let text = try String(contentsOf: bundledCodebook, encoding: .utf8)
+    let entries = names.map { "  - {name: \($0), type: likert, scale: [1, 5], labels: agree5, label: \"Benchmark item \($0)\"}\n" }
+    guard let scales = text.range(of: "\nscales:") else { fatalError("the bundled codebook has no scales: section") }
+    return text.replacingCharacters(in: scales.lowerBound..<scales.lowerBound, with: "\n" + entries.joined())
+}
+
+/// The bundled study pointed at `codebook` and `data` (both relative to the study file's folder),
+/// without its `interviews:` section (thematic coding is not part of the survey plan measured here).
+func studyFile(codebook: String, data: String) throws -> String {
+    let text = try String(contentsOf: bundledStudy, encoding: .utf8)
+    var lines: [String] = []
+    var inInterviews = false
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if let first = line.first, first != " ", first != "#" { inInterviews = line.hasPrefix("interviews:") }
+        if inInterviews { continue }
+        if line.hasPrefix("codebook:") { lines.append("codebook: \(codebook)") }
+        else if line.hasPrefix("data:") { lines.append("data: \(data)") }
+        else { lines.append(String(line)) }
+    }
+    return lines.joined(separator: "\n")
+}
+
+func format(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+
+let codebookText = try extendedCodebook(adding: LargeSyntheticWave.extraItemNames(extraItems))
+try codebookText.write(to: folder.appendingPathComponent("wave.codebook.yml"), atomically: true, encoding: .utf8)
+let codebook = try Codebook(yaml: YAMLValue(text: codebookText, file: "wave.codebook.yml"))
+let columnCount = LargeSyntheticWave.columnNames(extraItems: extraItems).count
+
+print("Paradox wave benchmark: bundled instrument + \(extraItems) Likert items (\(columnCount) columns), "
+      + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
+print("| rows | MB | step | wall s | CPU s | peak MB | MB/s | µs / 1k rows |")
+print("|---:|---:|---|---:|---:|---:|---:|---:|")
+for rows in rowCounts {
+    let data = folder.appendingPathComponent("wave-\(rows).csv")
+    try LargeSyntheticWave.write(respondents: rows, extraItems: extraItems, to: data)
+    let megabytes = Double(try FileManager.default.attributesOfItem(atPath: data.path)[.size] as! Int) / 1e6
+    let study = folder.appendingPathComponent("wave-\(rows).study.yml")
+    try studyFile(codebook: "wave.codebook.yml", data: data.lastPathComponent).write(to: study, atomically: true, encoding: .utf8)
+
+    var loadedRows = 0
+    let load = try measure { loadedRows = try Dataset.load(contentsOf: data, codebook: codebook).rowCount }
+    precondition(loadedRows == rows)
+    var fileCount = 0
+    let plan = try measure {
+        let result = try StudyRunner.run(StudyPlan.load(from: study))
+        let files = try ReportFiles.render(result)
+        let out = folder.appendingPathComponent("out-\(rows)")
+        for (path, content) in files { try AtomicFile.write(content, to: out.appendingPathComponent(path)) }
+        fileCount = files.count
+    }
+    for (step, m) in [("load", load), ("plan (\(fileCount) files)", plan)] {
+        print("| \(rows) | \(format(megabytes, 1)) | \(step) | \(format(m.wall, 3)) | \(format(m.cpu, 3)) | \(format(m.peakMB, 0)) | "
+              + "\(format(megabytes / m.wall, 0)) | \(format(m.wall * 1e6 / (Double(rows) / 1000), 1)) |")
+    }
+    try FileManager.default.removeItem(at: data)
+}
+
+// Issue 2: 1,000,000 rows × 45 Likert columns, one thread.
+let likertNames = (1...45).map { String(format: "Q%02d", $0) }
+let likertCodebook = Codebook(title: "45 Likert items", variables: likertNames.map {
+    Variable(name: $0, label: $0, kind: .likert(LikertScale(range: 1...5)))
+})
+let likertFile = folder.appendingPathComponent("likert45.csv")
+do {
+    var generator = SplitMix64(seed: SyntheticWave.defaultSeed)
+    var bytes = Array((likertNames.joined(separator: ",") + "\n").utf8)
+    bytes.reserveCapacity(1_000_000 * 90 + bytes.count)
+    for _ in 0..<1_000_000 {
+        for column in 0..<45 {
+            bytes.append(UInt8(ascii: "1") + UInt8(generator.nextIndex(below: 5)))
+            bytes.append(column == 44 ? UInt8(ascii: "\n") : UInt8(ascii: ","))
+        }
+    }
+    try Data(bytes).write(to: likertFile)
+}
+let likertMB = Double(try FileManager.default.attributesOfItem(atPath: likertFile.path)[.size] as! Int) / 1e6
+var likertBytesPerCell = 0.0
+let oneThread = try measure {
+    let dataset = try Dataset.load(contentsOf: likertFile, codebook: likertCodebook, concurrency: 1)
+    if case .likert(let values) = dataset.columns[0].values {
+        likertBytesPerCell = Double(MemoryLayout<Int8>.stride * values.codes.capacity) / Double(dataset.rowCount)
+    }
+}
+let allCores = try measure { _ = try Dataset.load(contentsOf: likertFile, codebook: likertCodebook) }
+print("")
+print("Issue 2: 1,000,000 rows × 45 Likert columns (\(format(likertMB, 1)) MB), \(format(likertBytesPerCell, 2)) byte per Likert cell")
+print("| threads | wall s | CPU s | peak MB | MB/s (wall) | MB/s per CPU second |")
+print("|---|---:|---:|---:|---:|---:|")
+for (threads, m) in [("1", oneThread), ("all", allCores)] {
+    print("| \(threads) | \(format(m.wall, 3)) | \(format(m.cpu, 3)) | \(format(m.peakMB, 0)) | \(format(likertMB / m.wall, 0)) | \(format(likertMB / m.cpu, 0)) |")
+}
