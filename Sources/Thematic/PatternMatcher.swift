@@ -51,6 +51,8 @@ public struct PatternMatcher: @unchecked Sendable {
 
     /// Alphabet class of each ASCII folded scalar (0: no term contains it).
     private let asciiClass: [Int32]
+    /// Alphabet class of the fold of each ASCII byte.
+    private let asciiByteClass: [Int32]
     private let otherClass: [UInt32: Int32]
     private let alphabetSize: Int
     /// `transitions[row + class]`, where `row = state * alphabetSize`: the next state's row, or its
@@ -165,6 +167,7 @@ public struct PatternMatcher: @unchecked Sendable {
             transitions[index] = nodeOutputs[next].isEmpty ? row : ~row
         }
         self.asciiClass = asciiClass
+        asciiByteClass = TextFolding.asciiFolds.map { asciiClass[Int($0)] }
         self.otherClass = otherClass
         self.alphabetSize = size
         self.transitions = transitions
@@ -182,7 +185,7 @@ public struct PatternMatcher: @unchecked Sendable {
     }
 
     private func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>, startOffset: Int) -> [Match] {
-        var folded = FoldedText(capacity: bytes.count)
+        var folded = FoldedText(folding: bytes)
         defer { folded.deallocate() }
         var candidates: [(patternIndex: Int32, end: Int32)] = []
         scan(bytes, into: &folded, candidates: &candidates)
@@ -205,7 +208,7 @@ public struct PatternMatcher: @unchecked Sendable {
 
     /// Decodes UTF-8, folds, collapses space runs, and runs the automaton, recording candidate
     /// matches by end position. Written over raw pointers, in two passes so that each loop keeps
-    /// its state in registers: first fold (ASCII bytes by table, other scalars by
+    /// its state in registers: first fold (ASCII bytes by table in a tight loop, other scalars by
     /// ``TextFolding/fold(_:)``), then step the automaton over the folded symbols.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into folded: inout FoldedText,
                       candidates: inout [(patternIndex: Int32, end: Int32)]) {
@@ -213,74 +216,62 @@ public struct PatternMatcher: @unchecked Sendable {
         outputStart.withUnsafeBufferPointer { outputStart in
         outputs.withUnsafeBufferPointer { outputs in
         asciiClass.withUnsafeBufferPointer { asciiClass in
+        asciiByteClass.withUnsafeBufferPointer { asciiByteClass in
         TextFolding.asciiFolds.withUnsafeBufferPointer { asciiFolds in
         TextFolding.asciiWords.withUnsafeBufferPointer { asciiWords in
             let delta = delta.baseAddress!, outputStart = outputStart.baseAddress!, asciiClass = asciiClass.baseAddress!
+            let asciiByteClass = asciiByteClass.baseAddress!
             let asciiFolds = asciiFolds.baseAddress!, asciiWords = asciiWords.baseAddress!
             let scalars = folded.scalars.baseAddress!, isWord = folded.isWord.baseAddress!
-            let origin = folded.origin.baseAddress!, originEnd = folded.originEnd.baseAddress!
-            let byteOrigin = folded.byteOrigin.baseAddress!, byteOriginEnd = folded.byteOriginEnd.baseAddress!
+            let origin = folded.origin.baseAddress!, byteOrigin = folded.byteOrigin.baseAddress!
             let input = bytes.baseAddress!
+            let byteCount = bytes.count
             let size = Int(alphabetSize)
             let symbols = folded.symbols.baseAddress!
             var count = 0
             var scalarOffset: Int32 = 0
             var lastWasSpace = true  // so that leading white space is dropped
             var index = 0
-            var pending: [Unicode.Scalar] = []  // the rest of a scalar that folds to several (ß → ss)
-            var pendingIndex = 0
-            while index < bytes.count {
+            while index < byteCount {
                 let lead = input[index]
-                var length = 1
-                var scalar: UInt32
-                var word: Bool
-                var symbol: Int
                 if lead < 0x80 {
-                    pendingIndex = Int.max
-                    scalar = UInt32(asciiFolds[Int(lead)])
-                    word = asciiWords[Int(lead)]
-                    symbol = Int(asciiClass[Int(scalar)])
-                } else {
-                    let decoded = Self.decode(bytes, at: index, lead: lead)
-                    length = decoded.1
-                    pending = TextFolding.fold(Unicode.Scalar(decoded.0)!)
-                    if pending.isEmpty {
-                        if count > 0 {  // a combining mark joins its base
-                            originEnd[count - 1] = scalarOffset + 1
-                            byteOriginEnd[count - 1] = Int32(index + length)
-                        }
-                        index += length
-                        scalarOffset += 1
-                        continue
-                    }
-                    let first = pending[0]
-                    pendingIndex = 1
-                    scalar = first.value
-                    word = first.value < 128 ? asciiWords[Int(first.value)] : TextFolding.isWordScalar(first)
-                    symbol = first.value < 128 ? Int(asciiClass[Int(first.value)]) : Int(otherClass[first.value] ?? 0)
-                }
-                while true {
+                    let scalar = asciiFolds[Int(lead)]
                     let isSpace = scalar == 0x20
                     if !(isSpace && lastWasSpace) {
                         lastWasSpace = isSpace
-                        scalars[count] = scalar
-                        symbols[count] = Int32(truncatingIfNeeded: symbol)
-                        isWord[count] = word
+                        scalars[count] = UInt32(scalar)
+                        symbols[count] = asciiByteClass[Int(lead)]
+                        isWord[count] = asciiWords[Int(lead)]
                         origin[count] = scalarOffset
-                        originEnd[count] = scalarOffset + 1
-                        byteOrigin[count] = Int32(index)
-                        byteOriginEnd[count] = Int32(index + length)
-                        count += 1
+                        byteOrigin[count] = Int32(truncatingIfNeeded: index)
+                        count &+= 1
                     }
-                    guard pendingIndex < pending.count else { break }
-                    let next = pending[pendingIndex]
-                    pendingIndex += 1
-                    scalar = next.value
-                    word = next.value < 128 ? asciiWords[Int(next.value)] : TextFolding.isWordScalar(next)
-                    symbol = next.value < 128 ? Int(asciiClass[Int(next.value)]) : Int(otherClass[next.value] ?? 0)
+                    index &+= 1
+                    scalarOffset &+= 1
+                    continue
                 }
-                index += length
-                scalarOffset += 1
+                let (value, length) = Self.decode(bytes, at: index, lead: lead)
+                let pieces = TextFolding.fold(Unicode.Scalar(value)!)
+                if pieces.isEmpty {
+                    if count > 0 {  // a combining mark joins its base
+                        folded.extend(count - 1, scalarEnd: scalarOffset + 1, byteEnd: Int32(truncatingIfNeeded: index + length))
+                    }
+                } else {
+                    for piece in pieces {
+                        let isSpace = piece == TextFolding.space
+                        if isSpace && lastWasSpace { continue }
+                        lastWasSpace = isSpace
+                        let value = piece.value
+                        scalars[count] = value
+                        symbols[count] = value < 128 ? asciiClass[Int(value)] : otherClass[value] ?? 0
+                        isWord[count] = value < 128 ? asciiWords[Int(value)] : TextFolding.isWordScalar(piece)
+                        origin[count] = scalarOffset
+                        byteOrigin[count] = Int32(truncatingIfNeeded: index)
+                        count &+= 1
+                    }
+                }
+                index &+= length
+                scalarOffset &+= 1
             }
             // Second pass: the automaton alone, one table load per folded scalar.
             var row = 0
@@ -295,7 +286,7 @@ public struct PatternMatcher: @unchecked Sendable {
                 }
             }
             folded.count = count
-        }}}}}}
+        }}}}}}}
     }
 
     @inline(__always)
@@ -363,42 +354,72 @@ public enum PatternError: Error, CustomStringConvertible, Equatable {
 /// The folded form of a text with, for each folded scalar, whether it is a word character and the
 /// original scalar and UTF-8 offsets it came from; raw buffers sized for the worst case (a folded
 /// text never has more scalars than the UTF-8 text has bytes), freed by `deallocate()`.
+///
+/// A folded scalar's original scalar ends one scalar (its UTF-8 length in bytes) after it begins,
+/// unless combining marks follow it; those extensions are kept apart, as they are rare.
 struct FoldedText {
     var count = 0
     let scalars: UnsafeMutableBufferPointer<UInt32>
     /// Alphabet class of each folded scalar.
     let symbols: UnsafeMutableBufferPointer<Int32>
     let isWord: UnsafeMutableBufferPointer<Bool>
-    /// Offset of the original scalar each folded scalar came from, and the end (exclusive) of that scalar.
+    /// Offset of the original scalar each folded scalar came from.
     let origin: UnsafeMutableBufferPointer<Int32>
-    let originEnd: UnsafeMutableBufferPointer<Int32>
     /// The same in UTF-8 bytes.
     let byteOrigin: UnsafeMutableBufferPointer<Int32>
-    let byteOriginEnd: UnsafeMutableBufferPointer<Int32>
+    /// The UTF-8 text that was folded.
+    private let text: UnsafeBufferPointer<UInt8>
+    /// Folded scalars followed by combining marks, in increasing order, with the end (exclusive)
+    /// of their original text, marks included.
+    private var extensions: [(foldedIndex: Int, scalarEnd: Int32, byteEnd: Int32)] = []
 
-    /// The seven buffers share one allocation.
+    /// The five buffers share one allocation.
     private let storage: UnsafeMutableRawPointer
 
-    init(capacity: Int) {
-        let capacity = max(capacity, 1)
+    init(folding text: UnsafeBufferPointer<UInt8>) {
+        self.text = text
+        let capacity = max(text.count, 1)
         let int32Bytes = capacity * MemoryLayout<Int32>.stride
-        storage = .allocate(byteCount: 6 * int32Bytes + capacity, alignment: MemoryLayout<Int32>.alignment)
+        storage = .allocate(byteCount: 4 * int32Bytes + capacity, alignment: MemoryLayout<Int32>.alignment)
         scalars = UnsafeMutableBufferPointer(start: storage.bindMemory(to: UInt32.self, capacity: capacity), count: capacity)
         origin = UnsafeMutableBufferPointer(start: (storage + int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
-        originEnd = UnsafeMutableBufferPointer(start: (storage + 2 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
-        byteOrigin = UnsafeMutableBufferPointer(start: (storage + 3 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
-        byteOriginEnd = UnsafeMutableBufferPointer(start: (storage + 4 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
-        symbols = UnsafeMutableBufferPointer(start: (storage + 5 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
-        isWord = UnsafeMutableBufferPointer(start: (storage + 6 * int32Bytes).bindMemory(to: Bool.self, capacity: capacity), count: capacity)
+        byteOrigin = UnsafeMutableBufferPointer(start: (storage + 2 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
+        symbols = UnsafeMutableBufferPointer(start: (storage + 3 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
+        isWord = UnsafeMutableBufferPointer(start: (storage + 4 * int32Bytes).bindMemory(to: Bool.self, capacity: capacity), count: capacity)
     }
 
     func deallocate() { storage.deallocate() }
 
+    /// Extends the original text of folded scalar `foldedIndex` to a combining mark ending at the given offsets.
+    mutating func extend(_ foldedIndex: Int, scalarEnd: Int32, byteEnd: Int32) {
+        if extensions.last?.foldedIndex == foldedIndex { extensions.removeLast() }
+        extensions.append((foldedIndex, scalarEnd, byteEnd))
+    }
+
+    /// The end (exclusive) of the original scalar, and of its UTF-8 bytes, that folded scalar `foldedIndex` came from.
+    private func originEnd(_ foldedIndex: Int) -> (scalar: Int, byte: Int) {
+        if !extensions.isEmpty {
+            var low = 0, high = extensions.count
+            while low < high {
+                let middle = (low + high) / 2
+                if extensions[middle].foldedIndex < foldedIndex { low = middle + 1 } else { high = middle }
+            }
+            if low < extensions.count, extensions[low].foldedIndex == foldedIndex {
+                return (Int(extensions[low].scalarEnd), Int(extensions[low].byteEnd))
+            }
+        }
+        let byteStart = Int(byteOrigin[foldedIndex])
+        let lead = text[byteStart]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return (Int(origin[foldedIndex]) + 1, byteStart + length)
+    }
+
     /// The match of pattern `patternIndex` over the folded scalars `range`, in original offsets.
     func match(_ patternIndex: Int, folded range: Range<Int>, startOffset: Int) -> PatternMatcher.Match {
-        PatternMatcher.Match(
+        let end = originEnd(range.upperBound - 1)
+        return PatternMatcher.Match(
             patternIndex: patternIndex,
-            span: startOffset + Int(origin[range.lowerBound]) ..< startOffset + Int(originEnd[range.upperBound - 1]),
-            utf8Span: Int(byteOrigin[range.lowerBound]) ..< Int(byteOriginEnd[range.upperBound - 1]))
+            span: startOffset + Int(origin[range.lowerBound]) ..< startOffset + end.scalar,
+            utf8Span: Int(byteOrigin[range.lowerBound]) ..< end.byte)
     }
 }
