@@ -178,10 +178,9 @@ public struct PatternMatcher: @unchecked Sendable {
     /// Every pattern occurring in `text`, ordered by start offset, then pattern index.
     /// - Parameter startOffset: the Unicode scalar offset of `text` in the original document, added to every span.
     public func matches(in text: Substring, startOffset: Int = 0) -> [Match] {
-        let run = { (bytes: UnsafeBufferPointer<UInt8>) -> [Match] in self.matches(inUTF8: bytes, startOffset: startOffset) }
-        if let found = text.utf8.withContiguousStorageIfAvailable(run) { return found }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ matches(inUTF8: $0, startOffset: startOffset) }) { return found }
         var copy = String(text)
-        return copy.withUTF8(run)
+        return copy.withUTF8 { matches(inUTF8: $0, startOffset: startOffset) }
     }
 
     private func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>, startOffset: Int) -> [Match] {

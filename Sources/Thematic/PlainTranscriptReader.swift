@@ -32,16 +32,22 @@ struct PlainTranscriptReader {
             let lines = splitLines(bytes, header: &header)
             var labelCounts: [String: Int] = [:]
             for line in lines { if let label = line.label { labelCounts[label, default: 0] += 1 } }
+            // Judged once per distinct label rather than once per line.
+            var verdicts: [String: (isSpeaker: Bool, isInterviewer: Bool)] = [:]
+            for (label, count) in labelCounts {
+                let isInterviewer = header.isInterviewer(label)
+                let isSpeaker = count >= 2 || isInterviewer || TranscriptHeader.intervieweeLabels.contains(label.lowercased()) || looksLikeID(label)
+                verdicts[label] = (isSpeaker, isInterviewer)
+            }
             func accepts(_ line: Line) -> Bool {
                 guard let label = line.label else { return false }
-                return labelCounts[label, default: 0] >= 2 || header.isInterviewer(label)
-                    || TranscriptHeader.intervieweeLabels.contains(label.lowercased()) || line.time != nil || looksLikeID(label)
+                return line.time != nil || verdicts[label]!.isSpeaker
             }
             var current: (speaker: String?, time: Double?, start: (byte: Int, scalar: Int)?, end: (byte: Int, scalar: Int)?)?
             func close() {
                 guard let turn = current, let start = turn.start, let end = turn.end else { return }
                 turns.append(Transcript.Turn(
-                    speaker: turn.speaker, isInterviewer: turn.speaker.map(header.isInterviewer) ?? false,
+                    speaker: turn.speaker, isInterviewer: turn.speaker.map { verdicts[$0]!.isInterviewer } ?? false,
                     span: start.scalar..<end.scalar, startTime: turn.time, utf8Span: start.byte..<end.byte))
             }
             for line in lines {
