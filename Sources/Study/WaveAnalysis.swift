@@ -15,7 +15,7 @@ enum WaveAnalysis {
             try variables.describe(labelled(name))
         }
         let frequencies = try (plan.frequencies ?? variables.tabulableNames).map { name in
-            try frequencyTable(dataset.requireColumn(labelled(name)))
+            try dataset.requireColumn(labelled(name)).frequencyTable()
         }
         let reliability = try (plan.reliability ?? codebook.scales.map(\.name)).map { name in
             guard let scale = codebook.scales.first(where: { $0.name == name }) else {
@@ -57,24 +57,5 @@ enum WaveAnalysis {
         return WaveResult(file: file, dataQuality: DataQuality(dataset: dataset), labels: labels,
                           descriptives: descriptives, frequencies: frequencies, reliability: reliability,
                           correlation: correlation, regressions: regressions, anovas: anovas)
-    }
-
-    /// A frequency table of a Likert or categorical column from its tallied counts.
-    static func frequencyTable(_ column: DataColumn) throws -> FrequencyTableResult {
-        let userMissing = column.missing.userMissing.map {
-            Frequencies.MissingCount(code: MissingCode.format($0.code.value), label: $0.code.label, count: $0.count)
-        }
-        switch column.values {
-        case .likert(let likert):
-            let levels = likert.scale.range.map { Frequencies.Level(value: String($0), label: likert.scale.valueLabels[$0] ?? String($0)) }
-            return try Frequencies.table(name: column.name, kind: .likert, levels: levels, counts: likert.counts,
-                                         systemMissing: column.missing.blank, userMissing: userMissing)
-        case .categorical(let factor):
-            return try Frequencies.table(name: column.name, kind: .categorical,
-                                         levels: factor.levels.map { Frequencies.Level(value: $0.value, label: $0.label) },
-                                         counts: factor.counts, systemMissing: column.missing.blank, userMissing: userMissing)
-        case .numeric, .text:
-            throw StudyError.notTabulable(column.name)
-        }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reporting
+import Study
 import SurveyData
 import SurveyStats
 
@@ -35,11 +36,8 @@ struct Describe: ParsableCommand {
             for column in selected {
                 if let values = column.numericValues {
                     output.variables.append(Descriptives.describe(values, name: column.name))
-                } else if case .categorical(let factor) = column.values {
-                    output.frequencies.append(try Frequencies.table(
-                        name: column.name, kind: .categorical,
-                        levels: factor.levels.map { Frequencies.Level(value: $0.value, label: $0.label) },
-                        counts: factor.counts, systemMissing: column.missing.blank))
+                } else {
+                    output.frequencies.append(try column.frequencyTable())
                 }
             }
             var tables: [Table] = []
