@@ -30,8 +30,8 @@ struct WaveVariables {
     /// tallied one-byte answers (no doubles, no sorting).
     func describe(_ name: String) throws -> DescriptivesResult {
         if scaleScores[name] == nil, let column = dataset.column(named: name), case .likert(let likert) = column.values {
-            return Descriptives.describe(levels: likert.scale.range.map(Double.init), counts: likert.counts,
-                                         missing: dataset.rowCount - likert.counts.reduce(0, +), name: name)
+            return Descriptives.describe(ValueTally(values: likert.scale.range.map(Double.init), counts: likert.counts,
+                                                    missing: dataset.rowCount - likert.counts.reduce(0, +)), name: name)
         }
         return Descriptives.describe(try numeric(name), name: name)
     }

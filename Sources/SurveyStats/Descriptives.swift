@@ -18,26 +18,10 @@ public enum Descriptives {
                       median: median(values))
     }
 
-    /// Describes a variable from tallied counts: `counts[j]` valid answers equal `levels[j]`
-    /// (e.g. the one-byte Likert codes of a large file), `missing` rows without an answer. Gives the
-    /// same result as ``describe(_:name:)`` on the expanded values.
-    public static func describe(levels: [Double], counts: [Int], missing: Int, name: String) -> DescriptivesResult {
-        let tallies = zip(levels, counts).filter { !$0.0.isNaN && $0.1 > 0 }.sorted { $0.0 < $1.0 }
-        let moments = Moments(values: tallies.map(\.0), counts: tallies.map(\.1))
-        let n = moments.count
-        /// The value at zero-based position `rank` of the sorted answers.
-        func orderStatistic(_ rank: Int) -> Double {
-            var seen = 0
-            for (value, count) in tallies {
-                seen += count
-                if rank < seen { return value }
-            }
-            return tallies[tallies.count - 1].0
-        }
-        let median: Double? = n == 0 ? nil
-            : n % 2 == 1 ? orderStatistic(n / 2)
-            : { let (a, b) = (orderStatistic(n / 2 - 1), orderStatistic(n / 2)); return a + (b - a) / 2 }()
-        return result(name: name, moments: moments, missing: missing, median: median)
+    /// Describes a variable from its tally (e.g. of the one-byte Likert codes of a large file, or
+    /// merged from parts of a wave); the same result as ``describe(_:name:)`` on the expanded values.
+    public static func describe(_ tally: ValueTally, name: String) -> DescriptivesResult {
+        result(name: name, moments: tally.moments, missing: tally.missing, median: tally.median)
     }
 
     /// Assembles the result from a summary computed elsewhere (e.g. merged per-chunk ``Moments``)

@@ -52,7 +52,8 @@ final class DescriptivesTests: XCTestCase {
             let values = LikertFixture.column(name)
             let counts = (1...5).map { level in values.filter { $0 == Double(level) }.count }
             let missing = values.filter(\.isNaN).count
-            let tallied = Descriptives.describe(levels: [1, 2, 3, 4, 5], counts: counts, missing: missing, name: name)
+            let tallied = Descriptives.describe(ValueTally(values: [1, 2, 3, 4, 5], counts: counts, missing: missing), name: name)
+            XCTAssertEqual(ValueTally(values), ValueTally(values: [1, 2, 3, 4, 5], counts: counts, missing: missing))
             let direct = Descriptives.describe(values, name: name)
             XCTAssertEqual(tallied.n, direct.n)
             XCTAssertEqual(tallied.missing, direct.missing)
@@ -64,9 +65,18 @@ final class DescriptivesTests: XCTestCase {
                 assertRelative(a, b!, 1e-13, name)
             }
         }
-        let even = Descriptives.describe(levels: [1, 2, 3, 4], counts: [1, 1, 0, 2], missing: 0, name: "even")
+        let even = Descriptives.describe(ValueTally(values: [4, 1, 2, 3], counts: [2, 1, 1, 0]), name: "even")
         XCTAssertEqual(even.median, 3)
-        XCTAssertNil(Descriptives.describe(levels: [1, 2], counts: [0, 0], missing: 3, name: "none").median)
+        XCTAssertNil(Descriptives.describe(ValueTally(values: [1, 2], counts: [0, 0], missing: 3), name: "none").median)
+    }
+
+    func testTalliesOfPartsMergeIntoTheTallyOfTheWhole() {
+        let values = LikertFixture.column("q1") + [2.5, .nan, -1, 2.5]
+        let parts = [Array(values[..<7]), Array(values[7..<60]), Array(values[60...])]
+        let merged = parts.map { ValueTally($0) }.reduce(ValueTally(), +)
+        XCTAssertEqual(merged, ValueTally(values))
+        XCTAssertEqual(merged.count + merged.missing, values.count)
+        XCTAssertEqual(merged.median, Descriptives.median(values))
     }
 
     func testUndefinedStatisticsAreNilNotNaN() {
