@@ -17,45 +17,52 @@ import GSL
 /// its listwise deletion, so its interval differs when rows are dropped). Per item: r.drop, the
 /// Pearson correlation of the item with the sum of the other items, and α of the other k − 1 items
 /// (`alpha.drop` in psych). An item with a negative r.drop gets a ``ReliabilityWarning`` (probably not reverse-keyed).
+/// All of it comes from the items' mergeable ``CoMoments`` (Cᵢⱼ = (n − 1)·Sᵢⱼ), so a wave can be
+/// summarised in parts and the parts merged.
 ///
 /// Tests: R 4.2.2 `psych::alpha(na.omit(items), check.keys = FALSE)` and `psych::alpha.ci`
 /// (psych 2.2.9); the interval also against pingouin 0.7.0 `cronbach_alpha` / scipy 1.17.1 `f.isf`.
 public enum Reliability {
     /// Analyses `items` (one column per item, `Double.nan` for missing, already reverse-keyed where
-    /// needed; see ``reverseKeyed(_:min:max:)``), named `names`.
+    /// needed; see ``reverseKeyed(_:min:max:)``), named `names`: builds their ``CoMoments`` and
+    /// analyses those.
     /// - Throws: ``ReliabilityError`` for fewer than two items, columns of different lengths or a
     ///   wrong number of names, or a confidence level outside (0, 1).
     public static func cronbachAlpha(_ items: [[Double]], names: [String], confidenceLevel: Double = 0.95) throws -> ReliabilityResult {
-        let k = items.count
-        guard k >= 2 else { throw ReliabilityError.tooFewItems(k) }
-        guard names.count == k else { throw ReliabilityError.nameCount(names: names.count, items: k) }
-        guard confidenceLevel > 0, confidenceLevel < 1 else { throw ReliabilityError.confidenceLevel(confidenceLevel) }
+        try validate(itemCount: items.count, names: names, confidenceLevel: confidenceLevel)
         guard Set(items.map(\.count)).count == 1 else {
             throw ReliabilityError.unequalLengths(names: names, lengths: items.map(\.count))
         }
-        let rows = completeRows(items)
-        let n = rows.count
-        let excluded = items[0].count - n
+        return try cronbachAlpha(CoMoments(columns: items), names: names, confidenceLevel: confidenceLevel)
+    }
+
+    /// Analyses the items summarised by `summary` (e.g. merged from parts of a wave), named
+    /// `names`; n is `summary.count` and the excluded rows `summary.incomplete`.
+    /// - Throws: ``ReliabilityError`` for fewer than two items, a wrong number of names, or a
+    ///   confidence level outside (0, 1).
+    public static func cronbachAlpha(_ summary: CoMoments, names: [String], confidenceLevel: Double = 0.95) throws -> ReliabilityResult {
+        let k = summary.variableCount
+        try validate(itemCount: k, names: names, confidenceLevel: confidenceLevel)
+        let n = summary.count
         guard n >= 2 else {
             let warning = ReliabilityWarning(
                 kind: .tooFewCases, item: nil,
                 message: "Only \(n) respondent\(n == 1 ? "" : "s") answered every item; α needs at least 2.")
             return ReliabilityResult(
-                n: n, k: k, nExcluded: excluded, alpha: nil, standardizedAlpha: nil, meanInterItemCorrelation: nil,
+                n: n, k: k, nExcluded: summary.incomplete, alpha: nil, standardizedAlpha: nil, meanInterItemCorrelation: nil,
                 confLow: nil, confHigh: nil, confLevel: confidenceLevel,
                 items: names.enumerated().map { i, name in
-                    .init(name: name, mean: n == 1 ? items[i][rows[0]] : nil, sd: nil, rDrop: nil, alphaIfDeleted: nil)
+                    .init(name: name, mean: n == 1 ? summary.means[i] : nil, sd: nil, rDrop: nil, alphaIfDeleted: nil)
                 },
                 warnings: [warning])
         }
 
-        let s = CrossProducts(columns: items, rows: rows)
         let all = Array(0..<k)
-        let alpha = rawAlpha(s.matrix, over: all)
+        let alpha = rawAlpha(summary, over: all)
         var warnings: [ReliabilityWarning] = []
 
         var correlations: [Double] = []
-        for i in 0..<k { for j in (i + 1)..<k { if let r = s.correlation(i, j) { correlations.append(r) } } }
+        for i in 0..<k { for j in (i + 1)..<k { if let r = summary.correlation(i, j) { correlations.append(r) } } }
         let rBar = correlations.count == k * (k - 1) / 2 ? correlations.reduce(0, +) / Double(correlations.count) : nil
         let standardized = rBar.flatMap { r in
             let denominator = 1 + Double(k - 1) * r
@@ -72,11 +79,12 @@ public enum Reliability {
 
         let itemResults = (0..<k).map { i -> ReliabilityResult.Item in
             let rest = all.filter { $0 != i }
-            let covarianceWithRest = rest.reduce(0) { $0 + s.matrix[i][$1] }
-            let restVariance = rest.reduce(0) { sum, j in rest.reduce(sum) { $0 + s.matrix[j][$1] } }
-            let denominator = (s.matrix[i][i] * restVariance).squareRoot()
+            let covarianceWithRest = rest.reduce(0) { $0 + summary.coMoment(i, $1) }
+            let restVariance = rest.reduce(0) { sum, j in rest.reduce(sum) { $0 + summary.coMoment(j, $1) } }
+            let itemVariance = summary.coMoment(i, i)
+            let denominator = (itemVariance * restVariance).squareRoot()
             let rDrop = denominator > 0 ? Swift.max(-1, Swift.min(1, covarianceWithRest / denominator)) : nil
-            if s.matrix[i][i] == 0 {
+            if itemVariance == 0 {
                 warnings.append(ReliabilityWarning(
                     kind: .constantItem, item: names[i],
                     message: "\(names[i]) has the same answer in all \(n) complete cases; its correlations are undefined."))
@@ -86,12 +94,12 @@ public enum Reliability {
                     message: "\(names[i]) correlates negatively with the sum of the other items; it is probably not reverse-keyed."))
             }
             return ReliabilityResult.Item(
-                name: names[i], mean: s.means[i], sd: (s.matrix[i][i] / Double(n - 1)).squareRoot(),
-                rDrop: rDrop, alphaIfDeleted: k >= 3 ? rawAlpha(s.matrix, over: rest) : nil)
+                name: names[i], mean: summary.means[i], sd: summary.covariance(i, i)?.squareRoot(),
+                rDrop: rDrop, alphaIfDeleted: k >= 3 ? rawAlpha(summary, over: rest) : nil)
         }
 
         return ReliabilityResult(
-            n: n, k: k, nExcluded: excluded, alpha: alpha, standardizedAlpha: standardized,
+            n: n, k: k, nExcluded: summary.incomplete, alpha: alpha, standardizedAlpha: standardized,
             meanInterItemCorrelation: rBar, confLow: confLow, confHigh: confHigh, confLevel: confidenceLevel,
             items: itemResults, warnings: warnings)
     }
@@ -101,12 +109,19 @@ public enum Reliability {
         values.map { min + max - $0 }
     }
 
-    /// k/(k − 1)·(1 − Σ Sᵢᵢ / Σ Sᵢⱼ) over the items `subset` of the cross-product matrix (the
-    /// common factor 1/(n − 1) cancels); `nil` when the sum score has zero variance.
-    private static func rawAlpha(_ s: [[Double]], over subset: [Int]) -> Double? {
+    /// Throws the ``ReliabilityError`` of an analysis that cannot be made whatever the data.
+    private static func validate(itemCount k: Int, names: [String], confidenceLevel: Double) throws {
+        guard k >= 2 else { throw ReliabilityError.tooFewItems(k) }
+        guard names.count == k else { throw ReliabilityError.nameCount(names: names.count, items: k) }
+        guard confidenceLevel > 0, confidenceLevel < 1 else { throw ReliabilityError.confidenceLevel(confidenceLevel) }
+    }
+
+    /// k/(k − 1)·(1 − Σ Cᵢᵢ / Σ Cᵢⱼ) over the items `subset` of the co-moment matrix (the common
+    /// factor 1/(n − 1) cancels); `nil` when the sum score has zero variance.
+    private static func rawAlpha(_ summary: CoMoments, over subset: [Int]) -> Double? {
         let k = Double(subset.count)
-        let itemVariances = subset.reduce(0) { $0 + s[$1][$1] }
-        let totalVariance = subset.reduce(0) { sum, i in subset.reduce(sum) { $0 + s[i][$1] } }
+        let itemVariances = subset.reduce(0) { $0 + summary.coMoment($1, $1) }
+        let totalVariance = subset.reduce(0) { sum, i in subset.reduce(sum) { $0 + summary.coMoment(i, $1) } }
         guard totalVariance > 0 else { return nil }
         return k / (k - 1) * (1 - itemVariances / totalVariance)
     }
