@@ -8,24 +8,27 @@ import GSL
 /// Tested against R 4.2.2 `kruskal.test(y ~ g)`.
 enum KruskalWallisTest {
     /// `nil` when every value is tied (the correction's denominator is 0).
+    /// Midranks and ties come from the pooled tally of the groups (a distinct value with t cases
+    /// below-count b has midrank b + (t + 1)/2), each group's rank sum from its own tally.
     static func test(_ groups: [OneWayANOVA.GroupSample]) -> AnovaResult.KruskalWallis? {
-        var pooled: [(value: Double, group: Int)] = []
-        for (index, g) in groups.enumerated() { for v in g.values { pooled.append((v, index)) } }
-        pooled.sort { $0.value < $1.value }
-        let n = pooled.count
-        var rankSums = [Double](repeating: 0, count: groups.count)
-        var ties = 0.0
-        var start = 0
-        while start < n {
-            var end = start
-            while end + 1 < n, pooled[end + 1].value == pooled[start].value { end += 1 }
-            let midrank = Double(start + end) / 2 + 1
-            for i in start...end { rankSums[pooled[i].group] += midrank }
-            let t = Double(end - start + 1)
+        let pooled = groups.reduce(ValueTally()) { $0 + $1.tally }
+        var midranks: [Double] = []
+        var below = 0, ties = 0.0
+        for count in pooled.counts {
+            midranks.append(Double(below) + Double(count + 1) / 2)
+            below += count
+            let t = Double(count)
             ties += t * t * t - t
-            start = end + 1
         }
-        let nn = Double(n)
+        let rankSums = groups.map { group -> Double in
+            var sum = 0.0, j = 0
+            for (value, count) in zip(group.tally.values, group.tally.counts) {
+                while pooled.values[j] < value { j += 1 }   // both ascending
+                sum += Double(count) * midranks[j]
+            }
+            return sum
+        }
+        let nn = Double(below)
         let correction = 1 - ties / (nn * nn * nn - nn)
         guard correction > 0 else { return nil }
         var sum = CompensatedSum()

@@ -14,7 +14,9 @@ enum Levene {
     static func test(_ groups: [OneWayANOVA.GroupSample], center: Center) -> AnovaResult.FTest? {
         let deviations = groups.map { group -> OneWayANOVA.GroupSample in
             let c = center == .mean ? group.mean : group.median
-            return OneWayANOVA.GroupSample(group.values.map { abs($0 - c) })
+            // The tally of the |y − c|: values symmetric about c fall together.
+            return OneWayANOVA.GroupSample(ValueTally(values: group.tally.values.map { abs($0 - c) },
+                                                      counts: group.tally.counts))
         }
         return OneWayANOVA.ClassicalF(deviations).test
     }

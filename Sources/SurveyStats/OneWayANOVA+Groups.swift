@@ -1,38 +1,46 @@
 import GSL
 
 extension OneWayANOVA {
-    /// The values of one level and their summaries: mean (compensated sum corrected by the mean
-    /// deviation), Σ(y − ȳ)² by a second pass, and the median.
+    /// The summary of one level, computed from the tally of its distinct values only (never the
+    /// cases): n, the mean and Σ(y − ȳ)² by the corrected two-pass algorithm over the distinct
+    /// values (Chan, Golub & LeVeque 1983, "Algorithms for computing the sample variance",
+    /// *Am. Stat.* 37:242) and the median from the counts.
+    ///
+    /// Pass 1: S = Σcⱼyⱼ, each product split exactly into its rounded value and error by fused
+    /// multiply–add and both added to a compensated (Neumaier) sum, so S is as accurate as summing
+    /// every case; m = S/n. Pass 2: ȳ = m + Σcⱼ(yⱼ − m)/n (the mean deviation corrects m's rounding).
+    /// Pass 3: Σcⱼ(yⱼ − ȳ)², compensated. This keeps the NIST StRD ANOVA digits (`NISTAnovaTests`).
     struct GroupSample {
-        let values: [Double]
+        let tally: ValueTally
         let mean: Double
         let sumOfSquares: Double
 
-        init(_ values: [Double]) {
-            self.values = values
-            guard !values.isEmpty else { mean = 0; sumOfSquares = 0; return }
-            let n = Double(values.count)
-            var sum = CompensatedSum()
-            for v in values { sum.add(v) }
-            var m = sum.value / n
-            var deviation = CompensatedSum()
-            for v in values { deviation.add(v - m) }
-            m += deviation.value / n
-            var squares = CompensatedSum()
-            for v in values { let d = v - m; squares.add(d * d) }
+        init(_ tally: ValueTally) {
+            self.tally = tally
+            let n = Double(tally.count)
+            guard n > 0 else { mean = 0; sumOfSquares = 0; return }
+            func weightedSum(_ term: (Double) -> Double) -> Double {
+                var sum = CompensatedSum()
+                for (value, count) in zip(tally.values, tally.counts) {
+                    let x = term(value), c = Double(count)
+                    let product = x * c
+                    sum.add(product)
+                    sum.add((-product).addingProduct(x, c))   // x·c − product, exact by FMA
+                }
+                return sum.value
+            }
+            var m = weightedSum { $0 } / n
+            let shift = m
+            m += weightedSum { $0 - shift } / n
+            let centre = m
             mean = m
-            sumOfSquares = squares.value
+            sumOfSquares = weightedSum { ($0 - centre) * ($0 - centre) }
         }
 
-        var n: Int { values.count }
+        var n: Int { tally.count }
         /// Sample variance (n − 1); `nil` when n < 2.
         var variance: Double? { n >= 2 ? sumOfSquares / Double(n - 1) : nil }
-
-        var median: Double {
-            let sorted = values.sorted()
-            let mid = sorted.count / 2
-            return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-        }
+        var median: Double { tally.median ?? 0 }
     }
 
     /// The classical one-way F on groups: SS between Σnᵢ(ȳᵢ − ȳ)², SS within Σᵢ Σⱼ(yᵢⱼ − ȳᵢ)².

@@ -18,15 +18,17 @@ import GSL
 /// `TukeyHSD`), statsmodels 0.15.0 `anova_oneway(use_var="bf")` and pingouin 0.7.0
 /// `pairwise_gameshowell` (`OneWayANOVATests`).
 public enum OneWayANOVA {
-    /// Runs the analysis.
+    /// Runs the analysis on cases: validates them, tallies each level's values and calls
+    /// ``run(tallies:levels:factor:casesWithoutLevel:confidenceLevel:postHoc:)``.
     /// - Parameters:
     ///   - values: the dependent variable, `Double.nan` = missing.
     ///   - groups: 0-based level index per case, `-1` = missing.
     ///   - levels: level names in codebook order (the group table keeps this order).
     ///   - factor: the factor's name, the `term` of the first ANOVA row.
     ///   - confidenceLevel: for the group means and the post-hoc intervals.
-    ///   - postHoc: compute Tukey–Kramer and Games–Howell (each pair needs studentized-range
-    ///     integrals, tens of milliseconds per pair); `false` leaves both arrays empty.
+    ///   - postHoc: compute Tukey–Kramer and Games–Howell (a studentized-range quantile per
+    ///     comparison set or df and a tail per pair, about a millisecond each); `false` leaves both
+    ///     arrays empty.
     /// - Throws: ``OneWayANOVAError``.
     public static func run(values: [Double], groups: [Int], levels: [String], factor: String = "Group",
                            confidenceLevel: Double = 0.95, postHoc: Bool = true) throws -> AnovaResult {
@@ -34,17 +36,46 @@ public enum OneWayANOVA {
             throw OneWayANOVAError.lengthMismatch(values: values.count, groups: groups.count)
         }
         var buckets = [[Double]](repeating: [], count: levels.count)
-        var excluded = 0
+        var withoutLevel = 0
         for i in values.indices {
             let code = groups[i]
             guard code == -1 || (0..<levels.count).contains(code) else {
                 throw OneWayANOVAError.invalidLevelCode(case: i, code: code, levelCount: levels.count)
             }
             if values[i].isInfinite { throw OneWayANOVAError.nonFiniteValue(case: i) }
-            if code == -1 || values[i].isNaN { excluded += 1; continue }
-            buckets[code].append(values[i])
+            if code == -1 { withoutLevel += 1 } else { buckets[code].append(values[i]) }
         }
-        let samples = buckets.map(GroupSample.init)
+        return try run(tallies: buckets.map { ValueTally($0) }, levels: levels, factor: factor,
+                       casesWithoutLevel: withoutLevel, confidenceLevel: confidenceLevel, postHoc: postHoc)
+    }
+
+    /// Runs the analysis on one ``ValueTally`` per level — the exact, mergeable summary, so the
+    /// tallies of the parts of a wave merged with `+` give the same result as its cases. Every
+    /// statistic comes from the tallies: means and SS by the corrected two-pass sums over the
+    /// distinct values, medians and Kruskal–Wallis midranks from the counts.
+    /// - Parameters:
+    ///   - tallies: the values of each level, in the order of `levels`; a tally's `missing` cases
+    ///     (level known, value missing) count as excluded.
+    ///   - levels: level names in codebook order (the group table keeps this order).
+    ///   - factor: the factor's name, the `term` of the first ANOVA row.
+    ///   - casesWithoutLevel: cases whose level is missing, added to `excludedCases`.
+    ///   - confidenceLevel: for the group means and the post-hoc intervals.
+    ///   - postHoc: compute Tukey–Kramer and Games–Howell; `false` leaves both arrays empty.
+    /// - Throws: ``OneWayANOVAError``.
+    public static func run(tallies: [ValueTally], levels: [String], factor: String = "Group",
+                           casesWithoutLevel: Int = 0, confidenceLevel: Double = 0.95,
+                           postHoc: Bool = true) throws -> AnovaResult {
+        precondition(casesWithoutLevel >= 0, "casesWithoutLevel cannot be negative")
+        guard tallies.count == levels.count else {
+            throw OneWayANOVAError.tallyCountMismatch(tallies: tallies.count, levels: levels.count)
+        }
+        for (level, tally) in zip(levels, tallies) {
+            if let value = tally.values.first(where: { $0.isInfinite }) {
+                throw OneWayANOVAError.nonFiniteTalliedValue(level: level, value: value)
+            }
+        }
+        let excluded = casesWithoutLevel + tallies.reduce(0) { $0 + $1.missing }
+        let samples = tallies.map(GroupSample.init)
         let used = levels.indices.filter { samples[$0].n > 0 }
         guard used.count >= 2 else { throw OneWayANOVAError.fewerThanTwoGroups(nonEmpty: used.map { levels[$0] }) }
         let groupsUsed = used.map { samples[$0] }

@@ -4,6 +4,10 @@ public enum OneWayANOVAError: Error, Equatable, Sendable, CustomStringConvertibl
     case lengthMismatch(values: Int, groups: Int)
     /// A value is infinite (missing values are NaN).
     case nonFiniteValue(case: Int)
+    /// A tallied value is infinite.
+    case nonFiniteTalliedValue(level: String, value: Double)
+    /// The number of tallies differs from the number of levels.
+    case tallyCountMismatch(tallies: Int, levels: Int)
     /// A group code is outside `-1..<levels.count`.
     case invalidLevelCode(case: Int, code: Int, levelCount: Int)
     /// Fewer than two levels have cases.
@@ -19,6 +23,10 @@ public enum OneWayANOVAError: Error, Equatable, Sendable, CustomStringConvertibl
             return "\(values) values but \(groups) group codes; expected one group code per value"
         case let .nonFiniteValue(index):
             return "value at case \(index + 1) is infinite (expected a finite number or missing)"
+        case let .nonFiniteTalliedValue(level, value):
+            return "level \(level) has the value \(value) (expected finite values)"
+        case let .tallyCountMismatch(tallies, levels):
+            return "\(tallies) tallies for \(levels) levels; expected one tally per level"
         case let .invalidLevelCode(index, code, count):
             return "group code \(code) at case \(index + 1), expected -1 (missing) or 0..<\(count)"
         case let .fewerThanTwoGroups(nonEmpty):

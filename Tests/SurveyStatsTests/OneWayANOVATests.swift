@@ -143,6 +143,36 @@ final class OneWayANOVATests: XCTestCase {
         check(likert.kruskalWallis?.pValue, "kruskal.p_value", 1e-10)
     }
 
+    /// The fixture's cases cut into three uneven parts, each tallied per level, the tallies merged
+    /// with `+`: every number of the result equals the one-pass result (the tally is exact, so the
+    /// two agree to the last bit; 1e-12 relative is the contract).
+    func testTalliesOfThreePartsMergedEqualTheOnePassResult() throws {
+        let fixture = SurveyReferenceFixture.self
+        let codes = fixture.ageCodes, levels = fixture.levels
+        for column in ["y", "likert"] {
+            let values = fixture.numeric(column)
+            let whole = try OneWayANOVA.run(values: values, groups: codes, levels: levels, factor: "age")
+            let cuts = [0, values.count / 7, values.count * 3 / 5, values.count]
+            var tallies = [ValueTally](repeating: ValueTally(), count: levels.count)
+            var withoutLevel = 0
+            for part in 0..<3 {
+                let cases = cuts[part]..<cuts[part + 1]
+                for level in levels.indices {
+                    tallies[level] = tallies[level] + ValueTally(cases.filter { codes[$0] == level }.map { values[$0] })
+                }
+                withoutLevel += cases.filter { codes[$0] == -1 }.count
+            }
+            let merged = try OneWayANOVA.run(tallies: tallies, levels: levels, factor: "age",
+                                             casesWithoutLevel: withoutLevel)
+            XCTAssertEqual(merged.excludedCases, whole.excludedCases)
+            XCTAssertEqual(merged.tukey.count, 6)
+            try assertSameNumbers(merged, whole, relative: 1e-12)
+        }
+        XCTAssertThrowsError(try OneWayANOVA.run(tallies: [ValueTally([1, 2])], levels: ["a", "b"])) {
+            XCTAssertEqual($0 as? OneWayANOVAError, .tallyCountMismatch(tallies: 1, levels: 2))
+        }
+    }
+
     func testDegenerateInputsAreErrorsOrNil() throws {
         XCTAssertThrowsError(try OneWayANOVA.run(values: [1, 2, 3], groups: [0, 0, 0], levels: ["a", "b"])) {
             XCTAssertEqual($0 as? OneWayANOVAError, .fewerThanTwoGroups(nonEmpty: ["a"]))

@@ -1,0 +1,35 @@
+import Foundation
+import XCTest
+
+/// Asserts that two results encode to the same JSON tree — same keys, same strings, same nulls —
+/// with every number equal to `relative` (|a − b| ≤ relative·max(|a|, |b|)). Used by the tests that
+/// compare a statistic computed from merged per-chunk summaries with the one-pass result.
+func assertSameNumbers<T: Encodable>(_ actual: T, _ expected: T, relative: Double,
+                                     file: StaticString = #filePath, line: UInt = #line) throws {
+    let encoder = JSONEncoder()
+    let a = try JSONSerialization.jsonObject(with: encoder.encode(actual))
+    let b = try JSONSerialization.jsonObject(with: encoder.encode(expected))
+    var compared = 0
+    func walk(_ x: Any, _ y: Any, _ path: String) {
+        switch (x, y) {
+        case let (x as [String: Any], y as [String: Any]):
+            XCTAssertEqual(Set(x.keys), Set(y.keys), path, file: file, line: line)
+            for (key, value) in x { if let other = y[key] { walk(value, other, path + "." + key) } }
+        case let (x as [Any], y as [Any]):
+            XCTAssertEqual(x.count, y.count, path, file: file, line: line)
+            for (i, (u, v)) in zip(x, y).enumerated() { walk(u, v, "\(path)[\(i)]") }
+        case let (x as String, y as String):
+            XCTAssertEqual(x, y, path, file: file, line: line)
+        case let (x as NSNumber, y as NSNumber):
+            let u = x.doubleValue, v = y.doubleValue
+            compared += 1
+            XCTAssertLessThanOrEqual(abs(u - v), relative * max(abs(u), abs(v)), "\(path): \(u) vs \(v)", file: file, line: line)
+        case (is NSNull, is NSNull):
+            break
+        default:
+            XCTFail("\(path): \(x) vs \(y)", file: file, line: line)
+        }
+    }
+    walk(a, b, "$")
+    XCTAssertGreaterThan(compared, 0, "no numbers compared", file: file, line: line)
+}
