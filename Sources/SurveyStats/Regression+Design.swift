@@ -1,11 +1,18 @@
 import GSL
 
 extension Regression {
-    /// The design matrix on the estimation sample (complete cases), with the column names, the
-    /// columns of each term and the per-column summaries the result needs.
+    /// The design matrix on the estimation sample (complete rows with a positive case count), with
+    /// the column names, the columns of each term and the per-column summaries the result needs.
+    /// With case counts cᵢ every summary is over the cases: n = Σcᵢ, means and sums of squares
+    /// weighted by cᵢ.
     struct Design {
+        /// One row per distinct row of the estimation sample (unscaled).
         let matrix: Matrix
         let response: [Double]
+        /// Cases per row of `matrix`; `nil` = one each.
+        let counts: [Double]?
+        /// n, the number of cases (Σcᵢ).
+        let caseCount: Int
         /// Column names: `(Intercept)`, numeric names, `G[level]`.
         let names: [String]
         /// Non-intercept terms and their column indices.
@@ -20,7 +27,8 @@ extension Regression {
         let uncentredTotalSS: Double
         let excludedCases: Int
 
-        init(_ model: LinearModel) throws {
+        /// - Parameter alsoExcluded: cases dropped before the model was built (a tally's `excluded`).
+        init(_ model: LinearModel, alsoExcluded: Int = 0) throws {
             let total = model.response.count
             guard model.intercept || !model.terms.isEmpty else { throw RegressionError.emptyModel }
             var seen = Set<String>()
@@ -62,10 +70,22 @@ extension Regression {
                     }
                 }
             }
-            let rows = (0..<total).filter { complete[$0] }
+            var caseCounts = [Int](repeating: 1, count: total)
+            if let given = model.caseCounts {
+                guard given.count == total else {
+                    throw RegressionError.lengthMismatch(term: LinearModel.caseCountsName, expected: total, actual: given.count)
+                }
+                if let row = given.firstIndex(where: { $0 < 0 }) {
+                    throw RegressionError.negativeCaseCount(row: row, count: given[row])
+                }
+                caseCounts = given
+            }
+            let rows = (0..<total).filter { complete[$0] && caseCounts[$0] > 0 }
             let n = rows.count
+            let cases = rows.reduce(0) { $0 + caseCounts[$1] }
+            let counts: [Double]? = model.caseCounts == nil ? nil : rows.map { Double(caseCounts[$0]) }
             let p = (model.intercept ? 1 : 0) + model.terms.reduce(0) { $0 + $1.columnCount }
-            guard n > p else { throw RegressionError.tooFewObservations(n: n, parameters: p) }
+            guard cases > p, n >= 1 else { throw RegressionError.tooFewObservations(n: cases, parameters: p) }
 
             // Columns.
             var matrix = Matrix(rows: n, columns: p)
@@ -103,24 +123,40 @@ extension Regression {
                 }
             }
             let response = rows.map { model.response[$0] }
-            let (meanY, ssY) = Self.meanAndSumOfSquares(response)
+            let (meanY, ssY) = Self.meanAndSumOfSquares(response, counts: counts)
             var uncentred = CompensatedSum()
-            for y in response { uncentred.add(y * y) }
+            for (i, y) in response.enumerated() { uncentred.add((counts?[i] ?? 1) * y * y) }
             var sds = [Double](repeating: 0, count: p)
             for j in (model.intercept ? 1 : 0)..<p {
-                sds[j] = (Self.meanAndSumOfSquares(matrix.column(j)).ss / Double(n - 1)).squareRoot()
+                sds[j] = (Self.meanAndSumOfSquares(matrix.column(j), counts: counts).ss / Double(cases - 1)).squareRoot()
             }
             self.matrix = matrix
             self.response = response
+            self.counts = counts
+            self.caseCount = cases
             self.names = names
             self.termColumns = termColumns
             self.hasIntercept = model.intercept
             self.responseMean = meanY
-            self.responseSD = (ssY / Double(n - 1)).squareRoot()
+            self.responseSD = (ssY / Double(cases - 1)).squareRoot()
             self.columnSDs = sds
             self.centredTotalSS = ssY
             self.uncentredTotalSS = uncentred.value
-            self.excludedCases = total - n
+            self.excludedCases = alsoExcluded + (0..<total).reduce(0) { $0 + (complete[$1] ? 0 : caseCounts[$1]) }
+        }
+
+        /// X and y with row i multiplied by √cᵢ, so that least squares on them minimises
+        /// Σcᵢ(yᵢ − xᵢᵀb)², the sum over the cases (unchanged without counts).
+        func scaled(_ x: Matrix) -> (x: Matrix, y: [Double]) {
+            guard let counts else { return (x, response) }
+            var scaledX = x
+            var scaledY = response
+            for i in 0..<x.rows {
+                let root = counts[i].squareRoot()
+                for j in 0..<x.columns { scaledX[i, j] *= root }
+                scaledY[i] *= root
+            }
+            return (scaledX, scaledY)
         }
 
         /// The intercept (if any) and the columns of the given terms, ascending.
@@ -128,16 +164,24 @@ extension Regression {
             (hasIntercept ? [0] : []) + termColumns.filter { terms.contains($0.term) }.flatMap(\.columns).sorted()
         }
 
-        /// Mean (compensated sum, corrected by the mean deviation) and Σ(x − x̄)², two passes.
-        static func meanAndSumOfSquares(_ values: [Double]) -> (mean: Double, ss: Double) {
-            var sum = CompensatedSum()
-            for v in values { sum.add(v) }
-            var mean = sum.value / Double(values.count)
-            var deviation = CompensatedSum(), squares = CompensatedSum()
-            for v in values { deviation.add(v - mean) }
-            mean += deviation.value / Double(values.count)
-            for v in values { let d = v - mean; squares.add(d * d) }
-            return (mean, squares.value)
+        /// Mean (compensated sum, corrected by the mean deviation) and Σ(x − x̄)², two passes, each
+        /// value counted `counts[i]` times (products by count added with their exact FMA error).
+        static func meanAndSumOfSquares(_ values: [Double], counts: [Double]?) -> (mean: Double, ss: Double) {
+            func weightedSum(_ term: (Double) -> Double) -> Double {
+                var sum = CompensatedSum()
+                for (i, v) in values.enumerated() {
+                    let x = term(v)
+                    guard let c = counts?[i] else { sum.add(x); continue }
+                    let product = x * c
+                    sum.add(product)
+                    sum.add((-product).addingProduct(x, c))
+                }
+                return sum.value
+            }
+            let n = counts?.reduce(0, +) ?? Double(values.count)
+            let provisional = weightedSum { $0 } / n
+            let mean = provisional + weightedSum { $0 - provisional } / n
+            return (mean, weightedSum { ($0 - mean) * ($0 - mean) })
         }
 
         static func validateBlocks(_ model: LinearModel) throws {

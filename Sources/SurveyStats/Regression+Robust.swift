@@ -8,8 +8,12 @@ extension Regression {
     ///
     /// Computed through the QR factor T (X·T = Q₁, T·Tᵀ = (XᵀX)⁻¹): with qᵢ = Tᵀxᵢ, hᵢᵢ = ‖qᵢ‖² and
     /// V = T·[Σ ωᵢ qᵢqᵢᵀ]·Tᵀ, ωᵢ = eᵢ²/(1 − hᵢᵢ)². `nil` when a case has leverage 1 (HC3 undefined).
-    /// Tested against R 4.2.2 `car::hccm(fit, type = "hc3")` (`RegressionTests`).
-    static func hc3Covariance(design: Matrix, residuals: [Double], factor: Matrix) -> Matrix? {
+    ///
+    /// With case counts, row i stands for cᵢ identical cases: T comes from the √c-scaled QR
+    /// (T·Tᵀ = (XᵀWX)⁻¹), qᵢ = Tᵀxᵢ of the unscaled row gives the leverage of one of its cases, and
+    /// its term enters the meat cᵢ times, Σ cᵢωᵢqᵢqᵢᵀ, as in the sum over the cases.
+    /// Tested against R 4.2.2 `car::hccm(fit, type = "hc3")` and the fit on expanded rows (`RegressionTests`).
+    static func hc3Covariance(design: Matrix, residuals: [Double], counts: [Double]?, factor: Matrix) -> Matrix? {
         let n = design.rows, p = design.columns, r = factor.columns
         var meat = Matrix(rows: r, columns: r)
         var q = [Double](repeating: 0, count: r)
@@ -21,7 +25,7 @@ extension Regression {
             }
             let leverage = q.reduce(0) { $0 + $1 * $1 }
             guard leverage < 1 - 1e-10 else { return nil }
-            let omega = residuals[i] * residuals[i] / ((1 - leverage) * (1 - leverage))
+            let omega = (counts?[i] ?? 1) * residuals[i] * residuals[i] / ((1 - leverage) * (1 - leverage))
             for a in 0..<r { for b in a..<r { meat[a, b] += omega * q[a] * q[b] } }
         }
         var inner = Matrix(rows: p, columns: r)   // T·meat

@@ -9,8 +9,14 @@ import GSL
 /// - SSreg = Σ(ŷ − ȳ)² (Σŷ² without intercept), R² = SSreg/(SSreg + SSres),
 ///   F = [SSreg/(p − i)]/σ̂²;
 /// - standardized β = B·sd(x)/sd(y) (SPSS "Beta"; for a dummy the SD of its 0/1 column);
-/// - VIF and generalized VIF: ``VarianceInflation``; HC3: ``Regression/hc3Covariance(design:residuals:factor:)``;
+/// - VIF and generalized VIF: ``VarianceInflation``; HC3: ``Regression/hc3Covariance(design:residuals:counts:factor:)``;
 ///   blocks: ``Regression/fit(_:)`` fits each cumulative model on the same estimation sample.
+///
+/// Rows with case counts (``LinearModel/caseCounts``, a ``RowTally``): a row xᵢ standing for cᵢ
+/// identical cases enters the QR as √cᵢ·xᵢ, √cᵢ·yᵢ, which minimises Σcᵢ(yᵢ − xᵢᵀb)², the sum over
+/// the cases — still no normal equations — and gives (XᵀWX)⁻¹, W = diag(c), from the same factor.
+/// Every statistic is then that of the n = Σcᵢ cases: SSres = Σcᵢeᵢ², df n − p, R², F, β and VIF
+/// from case-weighted sums, HC3 with the leverage hᵢ = xᵢᵀ(XᵀWX)⁻¹xᵢ of one case of the row.
 ///
 /// References: Draper & Smith (1998), *Applied Regression Analysis*, 3rd ed., ch. 5–6; R `summary.lm`.
 /// Tested against the NIST StRD linear regression sets (`NISTRegressionTests`) and R 4.2.2 `lm`,
@@ -20,7 +26,43 @@ public enum Regression {
     /// - Throws: ``RegressionError`` for invalid input, too few cases, a constant predictor, an empty
     ///   factor level or perfect collinearity (naming the terms involved).
     public static func fit(_ model: LinearModel) throws -> RegressionResult {
-        let design = try Design(model)
+        try fit(model, alsoExcluded: 0)
+    }
+
+    /// Fits `model`'s specification (names, factor levels and reference, intercept, blocks, HC3,
+    /// confidence level) on the cases of `tally` — the response in its column 0, term j in column
+    /// j + 1 (a categorical term's level codes) — ignoring the model's own columns and case
+    /// counts. The result equals the fit on the tallied cases themselves (`RegressionTests`);
+    /// `excludedCases` is the tally's `excluded`.
+    /// - Throws: ``RegressionError``, e.g. ``RegressionError/tallyColumnMismatch(expected:actual:)``.
+    public static func fit(_ model: LinearModel, tally: RowTally) throws -> RegressionResult {
+        guard tally.columnCount == 1 + model.terms.count else {
+            throw RegressionError.tallyColumnMismatch(expected: 1 + model.terms.count, actual: tally.columnCount)
+        }
+        var tallied = model
+        tallied.response = tally.column(0)
+        tallied.terms = try model.terms.enumerated().map { index, term in
+            let column = tally.column(index + 1)
+            switch term {
+            case let .numeric(name, _):
+                return .numeric(name: name, values: column)
+            case let .categorical(name, _, levels, reference):
+                let codes = try column.map { value -> Int in
+                    guard value >= 0, value < Double(levels.count), value == value.rounded() else {
+                        throw RegressionError.invalidTalliedLevelCode(term: name, value: value, levelCount: levels.count)
+                    }
+                    return Int(value)
+                }
+                return .categorical(name: name, codes: codes, levels: levels, reference: reference)
+            }
+        }
+        tallied.caseCounts = tally.counts
+        return try fit(tallied, alsoExcluded: tally.excluded)
+    }
+
+    /// The one implementation behind both entry points.
+    static func fit(_ model: LinearModel, alsoExcluded: Int) throws -> RegressionResult {
+        let design = try Design(model, alsoExcluded: alsoExcluded)
         let allColumns = Array(0..<design.matrix.columns)
         let final = try estimate(design, columns: allColumns, model: model)
 
@@ -56,6 +98,8 @@ public enum Regression {
     struct Estimate {
         let columns: [Int]
         let fit: LeastSquaresFit
+        /// yᵢ − xᵢᵀb per row of the design (the fit's residuals divided by √cᵢ).
+        let residuals: [Double]
         let rss: Double
         let ssRegression: Double
         let dfResidual: Int
@@ -66,8 +110,9 @@ public enum Regression {
         let n = design.matrix.rows
         let x = columns.count == design.matrix.columns
             ? design.matrix : design.matrix.submatrix(rows: Array(0..<n), columns: columns)
+        let scaled = design.scaled(x)
         let fit: LeastSquaresFit
-        do { fit = try LeastSquares.solve(x, design.response) } catch {
+        do { fit = try LeastSquares.solve(scaled.x, scaled.y) } catch {
             throw RegressionError.numerical(String(describing: error))
         }
         if let (column, dependsOn) = fit.aliasedDependencies.min(by: { $0.key < $1.key }) {
@@ -75,22 +120,24 @@ public enum Regression {
                 term: design.names[columns[column]], dependsOn: dependsOn.map { design.names[columns[$0]] })
         }
         let rss = fit.residualSumOfSquares
+        let residuals = design.counts.map { counts in (0..<n).map { fit.residuals[$0] / counts[$0].squareRoot() } }
+            ?? fit.residuals
         var ssRegression = CompensatedSum()
         for i in 0..<n {
             let fitted = design.hasIntercept
-                ? (design.response[i] - design.responseMean) - fit.residuals[i]
-                : design.response[i] - fit.residuals[i]
-            ssRegression.add(fitted * fitted)
+                ? (design.response[i] - design.responseMean) - residuals[i]
+                : design.response[i] - residuals[i]
+            ssRegression.add((design.counts?[i] ?? 1) * fitted * fitted)
         }
-        return Estimate(columns: columns, fit: fit, rss: rss, ssRegression: ssRegression.value,
-                        dfResidual: n - columns.count)
+        return Estimate(columns: columns, fit: fit, residuals: residuals, rss: rss, ssRegression: ssRegression.value,
+                        dfResidual: design.caseCount - columns.count)
     }
 }
 
 extension Regression.Estimate {
     /// Assembles the full result of the final model.
     func result(design: Regression.Design, model: LinearModel, blocks: [RegressionResult.Block]) -> RegressionResult {
-        let n = design.matrix.rows, p = columns.count
+        let n = design.caseCount, p = columns.count
         let intercept = design.hasIntercept ? 1 : 0
         let dfModel = p - intercept
         let variance = rss / Double(dfResidual)
@@ -106,7 +153,8 @@ extension Regression.Estimate {
         let inflation = VarianceInflation(covariance: covariance, interceptColumn: design.hasIntercept ? 0 : nil,
                                           termColumns: design.termColumns)
         let robust = model.hc3
-            ? Regression.hc3Covariance(design: design.matrix, residuals: fit.residuals, factor: fit.inverseFactor)
+            ? Regression.hc3Covariance(design: design.matrix, residuals: residuals, counts: design.counts,
+                                       factor: fit.inverseFactor)
             : nil
         let sdY = design.responseSD
         var coefficients: [RegressionResult.Coefficient] = []
