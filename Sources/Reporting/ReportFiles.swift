@@ -5,9 +5,22 @@ import Study
 /// written until all of it exists.
 public enum ReportFiles {
     public static func render(_ result: StudyResult) throws -> [(path: String, content: String)] {
-        let report = StudyReport.build(result)
+        files(of: StudyReport.build(result), json: try JSONOutput.encode(result))
+    }
+
+    /// The combined report of a batch of waves (each wave's own report is ``render(_:)`` of its
+    /// result, written to ``waveFolder(_:)``).
+    public static func render(_ batch: BatchResult) throws -> [(path: String, content: String)] {
+        files(of: BatchReport.build(batch), json: try JSONOutput.encode(batch))
+    }
+
+    /// The folder of a wave's own report, relative to the batch's output folder.
+    public static func waveFolder(_ wave: String) -> String { "waves/\(wave)" }
+
+    /// results.json, report.md, report.html, tables.tex and csv/NN_<table>.csv.
+    static func files(of report: Report, json: String) -> [(path: String, content: String)] {
         var files: [(String, String)] = [
-            ("results.json", try JSONOutput.encode(result)),
+            ("results.json", json),
             ("report.md", MarkdownRenderer.render(report)),
             ("report.html", HTMLRenderer.render(report)),
             ("tables.tex", LaTeXRenderer.render(report)),

@@ -78,10 +78,7 @@ public enum StudyReport {
             let bars = anova.result.groups.compactMap { group in
                 group.mean.map { BarChart.Bar(label: group.level, value: $0, low: group.confLow, high: group.confHigh) }
             }
-            let extremes = bars.flatMap { [$0.low ?? $0.value, $0.high ?? $0.value] }
-            let chart = BarChart(title: "Mean \(label(anova.dependent)) by \(label(anova.factor)) (95% CI)", axisLabel: "Mean",
-                                 bars: bars,
-                                 range: min(1, (extremes.min() ?? 1).rounded(.down))...max(5, (extremes.max() ?? 5).rounded(.up)))
+            let chart = BarChart.means(title: "Mean \(label(anova.dependent)) by \(label(anova.factor)) (95% CI)", bars: bars)
             sections.append(Report.Section(title: prefix + "ANOVA: \(title)",
                                            tables: Table.anovaTables(anova.result, id: "anova_\(anova.name)", title: title),
                                            charts: [chart]))

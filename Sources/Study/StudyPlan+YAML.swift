@@ -10,8 +10,7 @@ extension StudyPlan {
 
     public init(yaml root: YAMLValue, base: URL) throws {
         try root.checkKeys(["title", "run_date", "notices", "codebook", "data", "delimiter", "analyses", "interviews", "replication"])
-        let dataNode = try root.required("data")
-        let data = try Self.expand(dataNode.strings(), base: base, node: dataNode)
+        let data = try Self.expand(root.required("data"), base: base)
         var delimiter: UInt8?
         if let node = try root.optional("delimiter") {
             switch try node.string() {
@@ -34,10 +33,13 @@ extension StudyPlan {
             replication: try root.optional("replication")?.sequence().map(ReplicationTarget.init(yaml:)) ?? [])
     }
 
-    /// Expands `*` and `?` in the last path component (e.g. `../Data/wave*.csv`), sorted by name.
-    static func expand(_ patterns: [String], base: URL, node: YAMLValue) throws -> [FileReference] {
+    /// The files a path, a glob or a list of them names. `*` and `?` are expanded in the last path
+    /// component (e.g. `../Data/wave*.csv`), matches sorted by name; a glob that matches nothing is
+    /// an error at its line.
+    static func expand(_ node: YAMLValue, base: URL) throws -> [FileReference] {
         var references: [FileReference] = []
-        for pattern in patterns {
+        for entry in node.node.sequence != nil ? try node.sequence() : [node] {
+            let pattern = try entry.string()
             guard pattern.contains("*") || pattern.contains("?") else {
                 references.append(FileReference(written: pattern, relativeTo: base))
                 continue
@@ -47,7 +49,9 @@ extension StudyPlan {
             let folderURL = FileReference(written: folder.isEmpty ? "." : folder, relativeTo: base).url
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []
             let matches = names.filter { fnmatch(namePattern, $0, 0) == 0 }.sorted()
-            guard !matches.isEmpty else { throw node.error("no file matches '\(pattern)'") }
+            guard !matches.isEmpty else {
+                throw entry.error("no file matches '\(pattern)' (expected at least one file in \(folderURL.path))")
+            }
             references += matches.map { FileReference(written: folder.isEmpty ? $0 : "\(folder)/\($0)", relativeTo: base) }
         }
         return references
@@ -124,9 +128,8 @@ extension RegressionPlan {
 extension InterviewPlan {
     init(yaml node: YAMLValue, base: URL) throws {
         try node.checkKeys(["transcripts", "codebook", "participants", "human_coding", "unit"])
-        let transcriptsNode = try node.required("transcripts")
         self.init(
-            transcripts: try StudyPlan.expand(transcriptsNode.strings(), base: base, node: transcriptsNode),
+            transcripts: try StudyPlan.expand(node.required("transcripts"), base: base),
             codebook: FileReference(written: try node.required("codebook").string(), relativeTo: base),
             participants: try node.optional("participants").map { FileReference(written: try $0.string(), relativeTo: base) },
             humanCoding: try node.optional("human_coding").map { FileReference(written: try $0.string(), relativeTo: base) },

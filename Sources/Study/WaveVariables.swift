@@ -29,11 +29,20 @@ struct WaveVariables {
     /// Descriptive statistics of a scale score or a Likert/numeric column; a Likert item from its
     /// tallied one-byte answers (no doubles, no sorting).
     func describe(_ name: String) throws -> DescriptivesResult {
-        if scaleScores[name] == nil, let column = dataset.column(named: name), case .likert(let likert) = column.values {
-            return Descriptives.describe(ValueTally(values: likert.scale.range.map(Double.init), counts: likert.counts,
-                                                    missing: dataset.rowCount - likert.counts.reduce(0, +)), name: name)
-        }
+        if let tally = likertTally(name) { return Descriptives.describe(tally, name: name) }
         return Descriptives.describe(try numeric(name), name: name)
+    }
+
+    /// The exact tally of a scale score's or a Likert/numeric column's values (a Likert item from
+    /// its per-level counts).
+    func tally(_ name: String) throws -> ValueTally {
+        try likertTally(name) ?? ValueTally(numeric(name))
+    }
+
+    private func likertTally(_ name: String) -> ValueTally? {
+        guard scaleScores[name] == nil, let column = dataset.column(named: name), case .likert(let likert) = column.values else { return nil }
+        return ValueTally(values: likert.scale.range.map(Double.init), counts: likert.counts,
+                          missing: dataset.rowCount - likert.counts.reduce(0, +))
     }
 
     /// A categorical column's codes and levels.

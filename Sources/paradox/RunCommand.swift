@@ -12,6 +12,9 @@ struct Run: ParsableCommand {
         report.md (APA tables), report.html (tables and charts), tables.tex (booktabs), results.json
         (every number at full precision) and csv/<table>.csv (one file per table). Each file is written
         to a temporary file first and renamed into place, and nothing is written if the run fails.
+        A study whose data are several files (a list or a glob) runs as `paradox batch`: a report per wave
+        in OUT/waves/<file stem>/ and a comparison of the waves in OUT/. A progress bar is shown on stderr
+        when it is a terminal, unless --quiet.
         """)
 
     static let bundledStudy = "Codebooks/privacy-paradox.study.yml"
@@ -22,10 +25,17 @@ struct Run: ParsableCommand {
     @Option(help: "The folder to write the report to.")
     var out: String = "Output"
 
+    @Flag(help: "Show no progress bar.")
+    var quiet = false
+
     func run() throws {
+        let progress = TerminalProgress.make(quiet: quiet)
         try failing {
+            defer { progress?.clear() }
             let plan = try StudyPlan.load(from: URL(fileURLWithPath: study))
-            let result = try StudyRunner.run(plan)
+            if plan.data.count > 1 { return try Batch.write(plan, out: out, progress: progress) }
+            let result = try StudyRunner.run(plan, progress: progress?.handler)
+            progress?.clear()
             let files = try ReportFiles.render(result)
             let folder = URL(fileURLWithPath: out)
             for (path, content) in files {
