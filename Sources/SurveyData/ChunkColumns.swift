@@ -6,6 +6,8 @@ final class ChunkColumns {
     private(set) var rows = 0
     let capacity: Int
     private(set) var likert: [UnsafeMutablePointer<Int8>?]
+    /// The Likert buffers' allocations; `likert[c]` starts 64·(c mod 64) bytes in (see ``init(plans:capacity:)``).
+    private let likertAllocations: [UnsafeMutablePointer<Int8>?]
     private(set) var levels: [UnsafeMutablePointer<Int32>?]
     private(set) var numbers: [UnsafeMutablePointer<Double>?]
     private(set) var texts: [[String]]
@@ -16,7 +18,11 @@ final class ChunkColumns {
 
     private init(plans: [ParallelColumnLoader.Plan], capacity: Int) {
         self.capacity = capacity
-        likert = plans.map { $0.kind == .likert ? .allocate(capacity: capacity) : nil }
+        // A row writes one byte to every Likert buffer. Buffers allocated alike start at the same
+        // offset within a page, so those bytes would share one set of the 8-way L1 cache and evict
+        // each other; starting buffer c a cache line further than buffer c − 1 spreads them over all sets.
+        likertAllocations = plans.map { $0.kind == .likert ? .allocate(capacity: capacity + 4096) : nil }
+        likert = likertAllocations.enumerated().map { column, allocation in allocation.map { $0 + 64 * (column % 64) } }
         levels = plans.map { $0.kind == .categorical ? .allocate(capacity: capacity) : nil }
         numbers = plans.map { $0.kind == .numeric ? .allocate(capacity: capacity) : nil }
         texts = plans.map { plan in
@@ -29,7 +35,7 @@ final class ChunkColumns {
     }
 
     deinit {
-        likert.forEach { $0?.deallocate() }
+        likertAllocations.forEach { $0?.deallocate() }
         levels.forEach { $0?.deallocate() }
         numbers.forEach { $0?.deallocate() }
     }
@@ -54,26 +60,52 @@ final class ChunkColumns {
                               plans: [ParallelColumnLoader.Plan], delimiter: UInt8) -> Bool {
         let newline = CSVReader.newline, carriageReturn = CSVReader.carriageReturn
         let last = plans.count - 1
-        // The hot path reads only these flat locals: one-byte Likert codes (256 per column) and targets.
+        // The hot path reads only these flat buffers: one-byte Likert codes (256 per column) and targets.
         let oneByteCodes = plans.flatMap { $0.kind == .likert ? $0.oneByteCode : [Int8](repeating: -1, count: 256) }
         let likertTargets = likert
+        let quads = QuadCells.lanes(plans)
+        let delimiterLanes = UInt64(delimiter) &* 0x0100_0100_0100_0100
         var position = start
         var row = 0
         defer { rows = row }
         return oneByteCodes.withUnsafeBufferPointer { codes in
-            records: while position < end {
-                for column in 0...last {
-                    let fieldStart = position
-                    while position < end {
-                        let byte = base[position]
-                        if byte == delimiter || byte == newline || byte == carriageReturn { break }
-                        position += 1
-                    }
-                    let atLineEnd = position == end || base[position] != delimiter
-                    if position - fieldStart == 1, let target = likertTargets[column],
-                       case let code = codes[column &* 256 &+ Int(base[fieldStart])], code >= 0, row < capacity {
-                        target[row] = code  // the common cell: one digit of a Likert scale
-                    } else {
+            likertTargets.withUnsafeBufferPointer { targets in
+                records: while position < end {
+                    guard row < capacity else { return false }
+                    var column = 0
+                    while column <= last {
+                        // Four one-digit Likert cells, each followed by the delimiter, in one 8-byte word.
+                        while let lanes = quads[column], position &+ 8 <= end {
+                            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                            guard word & 0xFF00_FF00_FF00_FF00 == delimiterLanes, lanes.contains(word) else { break }
+                            let codes = (word & 0x00FF_00FF_00FF_00FF) &- 0x0030_0030_0030_0030
+                            targets[column]![row] = Int8(truncatingIfNeeded: codes)
+                            targets[column &+ 1]![row] = Int8(truncatingIfNeeded: codes >> 16)
+                            targets[column &+ 2]![row] = Int8(truncatingIfNeeded: codes >> 32)
+                            targets[column &+ 3]![row] = Int8(truncatingIfNeeded: codes >> 48)
+                            position &+= 8
+                            column &+= 4
+                        }
+                        // The common cell: one digit of a Likert scale, then the delimiter (or the line end in
+                        // the last column). Anything else, including the final cell of a file without a
+                        // final newline, takes the general path below.
+                        if let target = targets[column], position + 1 < end,
+                           case let code = codes[column &* 256 &+ Int(base[position])], code >= 0 {
+                            let next = base[position &+ 1]
+                            if column < last ? next == delimiter : (next == newline || next == carriageReturn) {
+                                target[row] = code
+                                position &+= column < last ? 2 : 1
+                                column &+= 1
+                                continue
+                            }
+                        }
+                        let fieldStart = position
+                        while position < end {
+                            let byte = base[position]
+                            if byte == delimiter || byte == newline || byte == carriageReturn { break }
+                            position += 1
+                        }
+                        let atLineEnd = position == end || base[position] != delimiter
                         var lower = fieldStart, upper = position
                         while lower < upper && (base[lower] == Self.space || base[lower] == Self.tab) { lower += 1 }
                         while upper > lower && (base[upper - 1] == Self.space || base[upper - 1] == Self.tab) { upper -= 1 }
@@ -81,21 +113,47 @@ final class ChunkColumns {
                             skipLineEnd(base, &position, end)
                             continue records
                         }
-                        guard row < capacity,
-                              decode(UnsafeBufferPointer(start: base + lower, count: upper - lower), row: row, column: column, plan: plans[column])
+                        guard decode(UnsafeBufferPointer(start: base + lower, count: upper - lower), row: row, column: column, plan: plans[column])
                         else { return false }
+                        if column < last {
+                            guard !atLineEnd else { return false }  // too few fields
+                            position += 1
+                        } else if !atLineEnd {
+                            return false  // too many fields
+                        }
+                        column += 1
                     }
-                    if column < last {
-                        guard !atLineEnd else { return false }  // too few fields
-                        position += 1
-                    } else if !atLineEnd {
-                        return false  // too many fields
-                    }
+                    skipLineEnd(base, &position, end)
+                    row += 1
                 }
-                skipLineEnd(base, &position, end)
-                row += 1
+                return true
             }
-            return true
+        }
+    }
+
+    /// Checks four one-digit cells at once (SWAR, "SIMD within a register"): the bytes of a word
+    /// `d,d,d,d,` in 16-bit lanes, the digit in each lane's low byte. With L = 0x100 − lowest digit
+    /// and H = 0xFF − highest, digit + L has bit 8 set iff digit ≥ lowest and digit + H iff
+    /// digit > highest; no lane exceeds 0x1FF, so lanes never carry into each other.
+    struct QuadCells {
+        let low: UInt64
+        let high: UInt64
+
+        func contains(_ word: UInt64) -> Bool {
+            let digits = word & 0x00FF_00FF_00FF_00FF
+            return (digits &+ low) & ~(digits &+ high) & 0x0100_0100_0100_0100 == 0x0100_0100_0100_0100
+        }
+
+        /// Per column: the lanes when it and the next three columns are Likert items with the same
+        /// digit range and none of them is the last column (whose cell ends the line).
+        static func lanes(_ plans: [ParallelColumnLoader.Plan]) -> [QuadCells?] {
+            plans.indices.map { column in
+                guard column + 4 < plans.count, let range = plans[column].digitRange,
+                      plans[column...(column + 3)].allSatisfy({ $0.kind == .likert && $0.digitRange == range })
+                else { return nil }
+                return QuadCells(low: (0x100 - UInt64(range.lowerBound)) &* 0x0001_0001_0001_0001,
+                                 high: (0xFF - UInt64(range.upperBound)) &* 0x0001_0001_0001_0001)
+            }
         }
     }
 

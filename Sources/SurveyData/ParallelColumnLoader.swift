@@ -27,6 +27,9 @@ struct ParallelColumnLoader {
         var range: ClosedRange<Int> = 0...0
         /// For a one-byte Likert cell: its code, or −1 to take the general path.
         var oneByteCode = [Int8](repeating: -1, count: 256)
+        /// The digits `"a"…"b"` whose one-byte code is their value, when those are all of them
+        /// (e.g. `"1"…"5"`): such cells can be checked and decoded several at a time.
+        var digitRange: ClosedRange<UInt8>?
         /// Categorical level keys (values and labels as bytes) with their level index.
         var levelKeys: [([UInt8], Int32)] = []
 
@@ -37,8 +40,10 @@ struct ParallelColumnLoader {
             case .likert(let scale):
                 kind = .likert
                 range = scale.range
-                for value in scale.range where (0...9).contains(value) && !missingValues.contains(Double(value)) {
-                    oneByteCode[48 + value] = Int8(value)
+                let digits = scale.range.filter { (0...9).contains($0) && !missingValues.contains(Double($0)) }
+                for value in digits { oneByteCode[48 + value] = Int8(value) }
+                if let first = digits.first, let last = digits.last, digits.count == last - first + 1 {
+                    digitRange = UInt8(48 + first)...UInt8(48 + last)
                 }
             case .numeric: kind = .numeric
             case .categorical(let levels, _):

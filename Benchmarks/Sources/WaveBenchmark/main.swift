@@ -16,6 +16,7 @@ import SurveyData
 // Likert file read on one thread (MB/s per CPU second and per wall second).
 //
 //     swift run -c release --package-path Benchmarks WaveBenchmark [rows …]     (default 10000 100000 1000000)
+//     swift run -c release --package-path Benchmarks WaveBenchmark reader       (only the issue-2 reader figure)
 
 let extraItems = 20
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -24,7 +25,8 @@ let bundledStudy = packageRoot.appendingPathComponent("Codebooks/privacy-paradox
 let bundledCodebook = packageRoot.appendingPathComponent("Codebooks/privacy-paradox.codebook.yml")
 
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0.replacingOccurrences(of: "_", with: "")) }
-let rowCounts = sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes
+let readerOnly = CommandLine.arguments.dropFirst().contains("reader")
+let rowCounts = readerOnly ? [] : sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-wave-benchmark-\(getpid())")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -104,8 +106,10 @@ let columnCount = LargeSyntheticWave.columnNames(extraItems: extraItems).count
 
 print("Paradox wave benchmark: bundled instrument + \(extraItems) Likert items (\(columnCount) columns), "
       + "\(ProcessInfo.processInfo.activeProcessorCount) cores")
-print("| rows | MB | step | wall s | CPU s | peak MB | MB/s | µs / 1k rows |")
-print("|---:|---:|---|---:|---:|---:|---:|---:|")
+if !rowCounts.isEmpty {
+    print("| rows | MB | step | wall s | CPU s | peak MB | MB/s | µs / 1k rows |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|")
+}
 for rows in rowCounts {
     let data = folder.appendingPathComponent("wave-\(rows).csv")
     try LargeSyntheticWave.write(respondents: rows, extraItems: extraItems, to: data)
