@@ -33,11 +33,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Assertions shared by test targets (not part of any product).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SurveyStatsTests", dependencies: ["SurveyStats", "SurveyData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurveyStatsTests", dependencies: ["SurveyStats", "SurveyData", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ThematicTests", dependencies: ["Thematic"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData", "SurveyStats"]),
+        .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData", "SurveyStats", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "CLITests", dependencies: ["paradox"]),
     ],

@@ -25,15 +25,15 @@ public struct DataQuality: Sendable, Equatable, Codable {
         variables.reduce(0) { $0 + $1.blank + $1.userMissing.reduce(0) { $0 + $1.count } }
     }
 
-    init(dataset: Dataset) {
-        rows = dataset.rowCount
-        warnings = dataset.warnings
-        variables = dataset.columns.map { column in
-            VariableMissing(
-                name: column.name,
-                valid: dataset.rowCount - column.missing.total,
-                blank: column.missing.blank,
-                userMissing: column.missing.userMissing.map {
+    /// The data quality of a summarised wave (user-missing codes labelled from the codebook).
+    init(summary: WaveSummary, codebook: Codebook) {
+        rows = summary.rows
+        warnings = summary.warnings
+        variables = summary.columns.map { column in
+            let missing = column.missing(codes: codebook.variable(named: column.name)?.missingCodes ?? [])
+            return VariableMissing(
+                name: column.name, valid: summary.rows - missing.total, blank: missing.blank,
+                userMissing: missing.userMissing.map {
                     .init(code: MissingCode.format($0.code.value), label: $0.code.label, count: $0.count)
                 })
         }

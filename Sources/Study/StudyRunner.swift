@@ -13,6 +13,27 @@ public enum StudyRunner {
             defer { tracker.finished(index) }
             return try WaveAnalysis.run(plan.analyses, dataset: dataset, codebook: codebook, file: plan.data[index].written)
         }
+        return try result(plan, waves: waves)
+    }
+
+    /// The summary of one part of a wave (a data file with the wave's header and some of its rows)
+    /// for the study's analysis plan: what `paradox summarize` writes for `paradox merge`.
+    public static func summarize(_ plan: StudyPlan, part: FileReference, progress: LoadProgress? = nil) throws -> WaveSummary {
+        let codebook = try loadCodebook(plan)
+        return try WaveSummary(plan: plan.analyses, dataset: load(part, of: plan, codebook: codebook, progress: progress), codebook: codebook)
+    }
+
+    /// The study's result on the wave whose parts were summarised separately: the same numbers as
+    /// ``run(_:progress:)`` on the whole wave (to rounding).
+    public static func merge(_ plan: StudyPlan, parts: [WaveSummary]) throws -> StudyResult {
+        let codebook = try loadCodebook(plan)
+        guard let whole = try WaveSummary.merged(parts) else { return try result(plan, waves: []) }
+        let file = plan.data.count == 1 ? plan.data[0].written : "\(parts.count) merged parts"
+        return try result(plan, waves: [WaveAnalysis.run(plan.analyses, summary: whole, codebook: codebook, file: file)])
+    }
+
+    /// The study's result from its analysed waves: replication checks on the first, and the interviews.
+    static func result(_ plan: StudyPlan, waves: [WaveResult]) throws -> StudyResult {
         let replication = try waves.first.map { try ReplicationCheck.evaluate(plan.replication, on: $0) } ?? []
         return StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices, codebook: plan.codebook.written,
                            waves: waves, replication: replication, interviews: try plan.interviews.map(InterviewResult.run))

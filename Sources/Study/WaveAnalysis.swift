@@ -1,61 +1,91 @@
 import SurveyData
 import SurveyStats
 
-/// Runs an analysis plan on one loaded wave.
-enum WaveAnalysis {
+/// Runs an analysis plan on one wave: every statistic from the wave's ``WaveSummary``, so that a
+/// wave read in one pass and a wave merged from the summaries of its parts give the same results.
+public enum WaveAnalysis {
+    /// Summarises a loaded wave, then analyses the summary.
     static func run(_ plan: AnalysisPlan, dataset: Dataset, codebook: Codebook, file: String) throws -> WaveResult {
-        let variables = try WaveVariables(dataset: dataset, codebook: codebook)
+        try run(plan, summary: WaveSummary(plan: plan, dataset: dataset, codebook: codebook), codebook: codebook, file: file)
+    }
+
+    /// The statistics of the plan from the summary of a wave made for that plan and codebook.
+    /// - Throws: ``StudyError`` when an analysis cannot be computed (e.g. a regression whose
+    ///   predictors are collinear), or when the summary does not fit the plan.
+    public static func run(_ plan: AnalysisPlan, summary: WaveSummary, codebook: Codebook, file: String) throws -> WaveResult {
         var labels: [String: String] = [:]
         func labelled(_ name: String) -> String {
-            labels[name] = variables.label(name)
+            labels[name] = codebook.label(name)
             return name
         }
-
-        let descriptives = try (plan.descriptives ?? variables.describableNames).map { name in
-            try variables.describe(labelled(name))
-        }
-        let frequencies = try (plan.frequencies ?? variables.tabulableNames).map { name in
-            try dataset.requireColumn(labelled(name)).frequencyTable()
-        }
-        let reliability = try (plan.reliability ?? codebook.scales.map(\.name)).map { name in
-            guard let scale = codebook.scales.first(where: { $0.name == name }) else {
-                throw StudyError.unknownScale(name, available: codebook.scales.map(\.name))
+        let descriptives = summary.tallies.map { Descriptives.describe($0.summary, name: labelled($0.name)) }
+        let frequencies = try (plan.frequencies ?? codebook.tabulableNames).map { name in
+            guard let variable = codebook.variable(named: name), let column = summary.column(name), let counts = column.levels else {
+                throw StudyError.notTabulable(name)
             }
-            _ = labelled(name)
-            scale.items.forEach { _ = labelled($0) }
-            return NamedReliability(scale: name, result: try Reliability.cronbachAlpha(dataset.keyedItemValues(scale.items), names: scale.items))
+            return try DataColumn.frequencyTable(name: labelled(name), kind: variable.kind, counts: counts,
+                                                 missing: column.missing(codes: variable.missingCodes))
         }
-        let correlationNames = plan.correlations ?? codebook.scales.map(\.name)
-        let correlation = correlationNames.count >= 2
-            ? try Correlation.pearson(correlationNames.map { try variables.numeric(labelled($0)) }, names: correlationNames,
-                                      deletion: plan.pairwiseCorrelations ? .pairwise : .listwise)
-            : nil
-        let regressions = try plan.regressions.map { model in
+        let reliability = try summary.reliability.map { named in
+            let scale = try codebook.requireScale(labelled(named.name))
+            scale.items.forEach { _ = labelled($0) }
+            return NamedReliability(scale: named.name, result: try Reliability.cronbachAlpha(named.summary, names: scale.items))
+        }
+        let correlationNames = (plan.correlations ?? codebook.scales.map(\.name)).map(labelled)
+        let correlation: CorrelationResult?
+        switch summary.correlation {
+        case .listwise(let coMoments)?: correlation = try Correlation.pearson(coMoments, names: correlationNames)
+        case .pairwise(let coMoments)?: correlation = try Correlation.pearson(coMoments, names: correlationNames)
+        case nil: correlation = nil
+        }
+        let regressions = try zip(plan.regressions, summary.regressions).map { model, tally in
             let linearModel = LinearModel(
-                responseName: labelled(model.dependent), response: try variables.numeric(model.dependent),
-                terms: try model.terms.map { try variables.term(labelled($0)) }, intercept: model.intercept,
+                responseName: labelled(model.dependent), response: [],
+                terms: model.terms.map { term(labelled($0), codebook: codebook) }, intercept: model.intercept,
                 blocks: model.blocks.count > 1 ? model.blocks.map(\.terms) : [], hc3: model.robust)
             do {
-                return NamedRegression(name: model.name, title: model.title, result: try Regression.fit(linearModel))
+                return NamedRegression(name: model.name, title: model.title, result: try Regression.fit(linearModel, tally: tally.summary))
             } catch {
                 throw StudyError.analysisFailed(analysis: "regression '\(model.name)'", reason: "\(error)")
             }
         }
-        let anovas = try plan.anovas.map { anova in
-            guard let factor = try variables.categorical(labelled(anova.factor)) else {
+        let anovas = try zip(plan.anovas, summary.anovas).map { anova, groups in
+            guard case .categorical(let levels, _)? = codebook.variable(named: labelled(anova.factor))?.kind else {
                 throw StudyError.notCategorical(anova.factor)
             }
             do {
-                let result = try OneWayANOVA.run(values: try variables.numeric(labelled(anova.dependent)),
-                                                 groups: factor.intCodes, levels: factor.levels.map(\.label),
-                                                 factor: variables.label(anova.factor))
+                let result = try OneWayANOVA.run(tallies: groups.summary.levels, levels: levels.map(\.label),
+                                                 factor: codebook.label(anova.factor),
+                                                 casesWithoutLevel: groups.summary.casesWithoutLevel)
+                _ = labelled(anova.dependent)
                 return NamedAnova(name: anova.name, dependent: anova.dependent, factor: anova.factor, result: result)
             } catch {
                 throw StudyError.analysisFailed(analysis: "ANOVA '\(anova.name)'", reason: "\(error)")
             }
         }
-        return WaveResult(file: file, dataQuality: DataQuality(dataset: dataset), labels: labels,
+        return WaveResult(file: file, dataQuality: DataQuality(summary: summary, codebook: codebook), labels: labels,
                           descriptives: descriptives, frequencies: frequencies, reliability: reliability,
                           correlation: correlation, regressions: regressions, anovas: anovas)
+    }
+
+    /// A regression term without values (they come from the tally): categorical columns as
+    /// dummies, scales and other variables as numbers.
+    private static func term(_ name: String, codebook: Codebook) -> LinearModel.Term {
+        if !codebook.scales.contains(where: { $0.name == name }),
+           case .categorical(let levels, let reference)? = codebook.variable(named: name)?.kind {
+            return .categorical(name: name, codes: [], levels: levels.map(\.label), reference: reference)
+        }
+        return .numeric(name: name, values: [])
+    }
+}
+
+extension WaveSummary {
+    func column(_ name: String) -> ColumnCounts? { columns.first { $0.name == name } }
+}
+
+extension WaveSummary.ColumnCounts {
+    /// The missing cells with the codebook's user-missing codes.
+    func missing(codes: [MissingCode]) -> MissingSummary {
+        MissingSummary(blank: blank, userMissing: zip(codes, userMissing).map { MissingSummary.UserMissingCount(code: $0, count: $1) })
     }
 }

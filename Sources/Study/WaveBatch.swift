@@ -32,12 +32,13 @@ public enum WaveBatch {
             do {
                 let dataset = try StudyRunner.load(file, of: plan, codebook: codebook, progress: tracker.reading(index))
                 tracker.analysing(index)
-                let wave = try WaveAnalysis.run(plan.analyses, dataset: dataset, codebook: codebook, file: file.written)
+                let summary = try WaveSummary(plan: plan.analyses, dataset: dataset, codebook: codebook)
+                let wave = try WaveAnalysis.run(plan.analyses, summary: summary, codebook: codebook, file: file.written)
                 let result = StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices,
                                          codebook: plan.codebook.written, waves: [wave],
                                          replication: try ReplicationCheck.evaluate(plan.replication, on: wave),
                                          interviews: interviews)
-                tallies.append(try WaveTallies(wave: file.stem, dataset: dataset, codebook: codebook, plan: plan.analyses))
+                tallies.append(WaveTallies(wave: file.stem, summary: summary, codebook: codebook))
                 outcome = .analysed(WaveStatus(name: file.stem, file: file.written, rows: dataset.rowCount), result)
             } catch {
                 outcome = .failed(WaveStatus(name: file.stem, file: file.written, error: message(error, file: file)))

@@ -27,11 +27,11 @@ public struct WaveTallies: Sendable {
         self.variables = variables
     }
 
-    /// The tallies of the variables `plan` describes (default: every Likert and numeric item and every scale).
-    init(wave: String, dataset: Dataset, codebook: Codebook, plan: AnalysisPlan) throws {
-        let values = try WaveVariables(dataset: dataset, codebook: codebook)
-        self.init(wave: wave, variables: try (plan.descriptives ?? values.describableNames).map { name in
-            Variable(name: name, label: values.label(name), isScale: values.isScale(name), tally: try values.tally(name))
+    /// The tallies of the variables the wave's summary describes.
+    init(wave: String, summary: WaveSummary, codebook: Codebook) {
+        self.init(wave: wave, variables: summary.tallies.map { named in
+            Variable(name: named.name, label: codebook.label(named.name),
+                     isScale: codebook.scales.contains { $0.name == named.name }, tally: named.summary)
         })
     }
 }

@@ -14,23 +14,12 @@ struct WaveVariables {
         for scale in codebook.scales { scaleScores[scale.name] = try dataset.scores(of: scale) }
     }
 
-    func label(_ name: String) -> String {
-        codebook.scales.first { $0.name == name }?.label ?? codebook.variable(named: name)?.label ?? name
-    }
-
     func isScale(_ name: String) -> Bool { scaleScores[name] != nil }
 
     /// Values of a scale score or a Likert/numeric column (`nan` = missing).
     func numeric(_ name: String) throws -> [Double] {
         if let scores = scaleScores[name] { return scores }
         return try dataset.numericValues(name)
-    }
-
-    /// Descriptive statistics of a scale score or a Likert/numeric column; a Likert item from its
-    /// tallied one-byte answers (no doubles, no sorting).
-    func describe(_ name: String) throws -> DescriptivesResult {
-        if let tally = likertTally(name) { return Descriptives.describe(tally, name: name) }
-        return Descriptives.describe(try numeric(name), name: name)
     }
 
     /// The exact tally of a scale score's or a Likert/numeric column's values (a Likert item from
@@ -58,25 +47,5 @@ struct WaveVariables {
             return .categorical(name: name, codes: factor.intCodes, levels: factor.levels.map(\.label), reference: factor.reference)
         }
         return .numeric(name: name, values: try numeric(name))
-    }
-
-    /// Names of every Likert and numeric variable, then every scale (the default for descriptives).
-    var describableNames: [String] {
-        codebook.variables.filter {
-            switch $0.kind {
-            case .likert, .numeric: return true
-            default: return false
-            }
-        }.map(\.name) + codebook.scales.map(\.name)
-    }
-
-    /// Names of every Likert and categorical variable (the default for frequencies).
-    var tabulableNames: [String] {
-        codebook.variables.filter {
-            switch $0.kind {
-            case .likert, .categorical: return true
-            default: return false
-            }
-        }.map(\.name)
     }
 }

@@ -171,5 +171,10 @@ public struct MissingSummary: Sendable, Equatable {
     public struct UserMissingCount: Sendable, Equatable {
         public var code: MissingCode
         public var count: Int
+
+        public init(code: MissingCode, count: Int) {
+            self.code = code
+            self.count = count
+        }
     }
 }

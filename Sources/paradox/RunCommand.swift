@@ -36,15 +36,20 @@ struct Run: ParsableCommand {
             if plan.data.count > 1 { return try Batch.write(plan, out: out, progress: progress) }
             let result = try StudyRunner.run(plan, progress: progress?.handler)
             progress?.clear()
-            let files = try ReportFiles.render(result)
-            let folder = URL(fileURLWithPath: out)
-            for (path, content) in files {
-                try AtomicFile.write(content, to: folder.appendingPathComponent(path))
-            }
-            let reproduced = result.replication.filter(\.reproduced).count
-            var summary = "Wrote \(files.count) files to \(out)/"
-            if !result.replication.isEmpty { summary += "; \(reproduced) of \(result.replication.count) published results reproduced" }
-            print(summary + ".")
+            try Run.write(result, out: out)
         }
+    }
+
+    /// Writes the report files of a single-wave result to `out` and says so on stdout.
+    static func write(_ result: StudyResult, out: String) throws {
+        let files = try ReportFiles.render(result)
+        let folder = URL(fileURLWithPath: out)
+        for (path, content) in files {
+            try AtomicFile.write(content, to: folder.appendingPathComponent(path))
+        }
+        let reproduced = result.replication.filter(\.reproduced).count
+        var summary = "Wrote \(files.count) files to \(out)/"
+        if !result.replication.isEmpty { summary += "; \(reproduced) of \(result.replication.count) published results reproduced" }
+        print(summary + ".")
     }
 }

@@ -4,7 +4,7 @@ import XCTest
 /// Asserts that two results encode to the same JSON tree — same keys, same strings, same nulls —
 /// with every number equal to `relative` (|a − b| ≤ relative·max(|a|, |b|)). Used by the tests that
 /// compare a statistic computed from merged per-chunk summaries with the one-pass result.
-func assertSameNumbers<T: Encodable>(_ actual: T, _ expected: T, relative: Double,
+public func assertSameNumbers<T: Encodable>(_ actual: T, _ expected: T, relative: Double,
                                      file: StaticString = #filePath, line: UInt = #line) throws {
     let encoder = JSONEncoder()
     let a = try JSONSerialization.jsonObject(with: encoder.encode(actual))

@@ -1,0 +1,54 @@
+import SurveyData
+import SurveyStats
+
+extension WaveSummary {
+    /// The summary of a loaded wave (or part of one) for `plan`.
+    /// - Throws: ``StudyError`` for a plan that names a scale, factor or variable the codebook
+    ///   lacks or cannot serve; `DataError` for a variable not in the data.
+    public init(plan: AnalysisPlan, dataset: Dataset, codebook: Codebook) throws {
+        let variables = try WaveVariables(dataset: dataset, codebook: codebook)
+        rows = dataset.rowCount
+        warnings = dataset.warnings
+        columns = dataset.columns.map { column in
+            let levels: [Int]?
+            switch column.values {
+            case .likert(let likert): levels = likert.counts
+            case .categorical(let factor): levels = factor.counts
+            case .numeric, .text: levels = nil
+            }
+            return ColumnCounts(name: column.name, blank: column.missing.blank,
+                                userMissing: column.missing.userMissing.map(\.count), levels: levels)
+        }
+        for name in plan.frequencies ?? codebook.tabulableNames {
+            guard let column = dataset.column(named: name) else { _ = try dataset.requireColumn(name); continue }
+            if case .numeric = column.values { throw StudyError.notTabulable(name) }
+            if case .text = column.values { throw StudyError.notTabulable(name) }
+        }
+        tallies = try (plan.descriptives ?? codebook.describableNames).map { Named(name: $0, summary: try variables.tally($0)) }
+        reliability = try (plan.reliability ?? codebook.scales.map(\.name)).map { name in
+            Named(name: name, summary: CoMoments(columns: try dataset.keyedItemValues(try codebook.requireScale(name).items)))
+        }
+        let correlated = plan.correlations ?? codebook.scales.map(\.name)
+        if correlated.count >= 2 {
+            let values = try correlated.map(variables.numeric)
+            correlation = plan.pairwiseCorrelations ? .pairwise(PairwiseCoMoments(columns: values)) : .listwise(CoMoments(columns: values))
+        } else {
+            correlation = nil
+        }
+        regressions = try plan.regressions.map { model in
+            Named(name: model.name, summary: try RowTally(LinearModel(
+                responseName: model.dependent, response: try variables.numeric(model.dependent),
+                terms: try model.terms.map(variables.term))))
+        }
+        anovas = try plan.anovas.map { anova in
+            guard let factor = try variables.categorical(anova.factor) else { throw StudyError.notCategorical(anova.factor) }
+            let values = try variables.numeric(anova.dependent)
+            var byLevel = [[Double]](repeating: [], count: factor.levels.count)
+            var withoutLevel = 0
+            for (value, code) in zip(values, factor.intCodes) {
+                if code < 0 { withoutLevel += 1 } else { byLevel[code].append(value) }
+            }
+            return Named(name: anova.name, summary: GroupTallies(levels: byLevel.map { ValueTally($0) }, casesWithoutLevel: withoutLevel))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+
+/// `paradox summarize` on parts of the bundled wave and `paradox merge` of their summaries give the
+/// report of the whole wave (issue 6, point 5).
+final class MergeCLITests: CLITestCase {
+    static let study = packageRoot.appendingPathComponent("Codebooks/privacy-paradox.study.yml").path
+
+    /// The bundled wave cut into files of `sizes` rows each, every one with the header line.
+    func parts(_ sizes: [Int], in folder: URL) throws -> [URL] {
+        let lines = try String(contentsOf: Self.packageRoot.appendingPathComponent("Data/wave1.csv"), encoding: .utf8)
+            .split(separator: "\n")
+        var start = 1
+        return try sizes.enumerated().map { index, size in
+            defer { start += size }
+            return try write(([lines[0]] + lines[start..<(start + size)]).joined(separator: "\n") + "\n", to: "part\(index + 1).csv", in: folder)
+        }
+    }
+
+    func testMergedPartsReproduceTheOnePassReport() throws {
+        let folder = try temporaryFolder()
+        let summaries = try parts([1, 120, 79], in: folder).map { part -> String in
+            let summary = part.deletingPathExtension().path + ".summary.json"
+            let outcome = try paradox(["summarize", Self.study, part.path, "--out", summary])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            return summary
+        }
+        let merged = folder.appendingPathComponent("merged")
+        let outcome = try paradox(["merge", Self.study] + summaries + ["--out", merged.path])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("7 of 7 published results reproduced"), outcome.stdout)
+        // The APA report rounds every number, so it equals the committed one-pass report exactly.
+        XCTAssertEqual(try String(contentsOf: merged.appendingPathComponent("report.md"), encoding: .utf8),
+                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Output/report.md"), encoding: .utf8))
+        let results = try json(String(contentsOf: merged.appendingPathComponent("results.json"), encoding: .utf8))
+        let wave = try XCTUnwrap((results["waves"] as? [[String: Any]])?.first)
+        XCTAssertEqual((wave["data_quality"] as? [String: Any])?["rows"] as? Int, 200)
+    }
+
+    func testBadSummaryFilesAreNamed() throws {
+        let folder = try temporaryFolder()
+        let notJSON = try write("id,q1\n", to: "part.summary.json", in: folder)
+        var outcome = try paradox(["merge", Self.study, notJSON.path, "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("part.summary.json: not JSON"), outcome.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+
+        let other = try write(#"{"format": "paradox-wave-summary", "version": 1, "study": "Another study", "part": "p.csv", "summary": {}}"#,
+                              to: "other.json", in: folder)
+        outcome = try paradox(["merge", Self.study, other.path, "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("other.json: not a Paradox wave summary: missing 'rows'"), outcome.stderr)
+    }
+
+    func testPartWithABadCellIsNamedByLine() throws {
+        let folder = try temporaryFolder()
+        let part = try parts([5], in: folder)[0]
+        var lines = try String(contentsOf: part, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",")
+        let column = try XCTUnwrap(header.firstIndex(of: "PC1"))
+        var cells = lines[3].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[column] = "7"
+        lines[3] = cells.joined(separator: ",")
+        try (lines.joined(separator: "\n") + "\n").write(to: part, atomically: true, encoding: .utf8)
+        let outcome = try paradox(["summarize", Self.study, part.path, "--out", folder.appendingPathComponent("p.json").path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("part1.csv:4, column \(column + 1) (PC1)"), outcome.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("p.json").path))
+    }
+}

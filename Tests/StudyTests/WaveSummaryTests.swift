@@ -1,0 +1,67 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import Study
+import SurveyData
+
+/// Issue 6, point 5: a wave cut into parts, each part summarised on its own and the summaries
+/// merged, gives the statistics of the whole wave read in one pass (every number to 1e-12 relative).
+final class WaveSummaryTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The bundled study's plan and codebook, and its wave's header and data lines.
+    func bundled() throws -> (plan: StudyPlan, codebook: Codebook, header: Substring, lines: [Substring]) {
+        let plan = try StudyPlan.load(from: Self.root.appendingPathComponent("Codebooks/privacy-paradox.study.yml"))
+        let codebook = try StudyRunner.loadCodebook(plan)
+        let text = try String(contentsOf: plan.data[0].url, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        return (plan, codebook, lines[0], Array(lines.dropFirst()))
+    }
+
+    func summary(_ lines: ArraySlice<Substring>, header: Substring, plan: StudyPlan, codebook: Codebook) throws -> WaveSummary {
+        let csv = ([header] + lines).joined(separator: "\n") + "\n"
+        let dataset = try Dataset.load(reader: CSVReader(bytes: Array(csv.utf8), file: "part.csv"), codebook: codebook)
+        return try WaveSummary(plan: plan.analyses, dataset: dataset, codebook: codebook)
+    }
+
+    func testMergedPartsGiveTheOnePassResults() throws {
+        let (plan, codebook, header, lines) = try bundled()
+        XCTAssertEqual(lines.count, 200)
+        let whole = try summary(lines[...], header: header, plan: plan, codebook: codebook)
+        // Uneven parts, one of a single row, merged out of order.
+        let parts = try [lines[1..<74], lines[..<1], lines[74...]].map { try summary($0, header: header, plan: plan, codebook: codebook) }
+        let merged = try XCTUnwrap(WaveSummary.merged(parts))
+        XCTAssertEqual(merged.rows, 200)
+        XCTAssertEqual(merged.columns, whole.columns)
+        XCTAssertEqual(merged.tallies, whole.tallies)
+        XCTAssertEqual(merged.regressions, whole.regressions)
+        XCTAssertEqual(merged.anovas, whole.anovas)
+
+        let onePass = try WaveAnalysis.run(plan.analyses, summary: whole, codebook: codebook, file: "wave1.csv")
+        let fromParts = try WaveAnalysis.run(plan.analyses, summary: merged, codebook: codebook, file: "wave1.csv")
+        try assertSameNumbers(fromParts, onePass, relative: 1e-12)
+        XCTAssertEqual(fromParts.regressions[0].result.coefficients[1].estimate, 0.3479703222213849, accuracy: 1e-13)
+        XCTAssertEqual(fromParts.anovas[0].result.anova[0].statistic!, 4.6718, accuracy: 5e-5)
+    }
+
+    func testSummaryFilesRoundTripExactly() throws {
+        let (plan, codebook, header, lines) = try bundled()
+        let part = try summary(lines[..<40], header: header, plan: plan, codebook: codebook)
+        let decoded = try JSONDecoder().decode(WaveSummary.self, from: JSONEncoder().encode(part))
+        XCTAssertEqual(decoded, part)
+    }
+
+    func testSummariesOfDifferentPlansDoNotMerge() throws {
+        let (plan, codebook, header, lines) = try bundled()
+        var part = try summary(lines[..<40], header: header, plan: plan, codebook: codebook)
+        var other = plan
+        other.analyses.anovas.removeLast()
+        let fewer = try WaveSummary(plan: other.analyses,
+                                    dataset: Dataset.load(reader: CSVReader(bytes: Array(([header] + lines[..<5]).joined(separator: "\n").utf8), file: "p.csv"),
+                                                          codebook: codebook),
+                                    codebook: codebook)
+        XCTAssertThrowsError(try part.merge(fewer)) { error in
+            XCTAssertTrue("\(error)".contains("ANOVAs"), "\(error)")
+        }
+    }
+}
