@@ -19,8 +19,9 @@ struct ParallelColumnLoader {
 
     static let minimumChunkBytes = 1 << 20
 
-    /// How one column of the file is decoded.
-    struct Plan {
+    /// How one column of the file is decoded (a class, so that the hot loop passes a reference
+    /// instead of copying its arrays cell by cell).
+    final class Plan: @unchecked Sendable {
         enum Kind { case skip, likert, numeric, categorical, text, id }
         var kind: Kind
         var missingValues: [Double]

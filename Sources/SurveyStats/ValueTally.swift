@@ -22,19 +22,35 @@ public struct ValueTally: Sendable, Equatable, Codable {
         missing = 0
     }
 
-    /// The tally of `values`; `Double.nan` counts as missing.
+    /// The tally of `values`; `Double.nan` counts as missing. The distinct values are counted in an
+    /// open-addressing hash table keyed by their bit patterns (−0 counted as +0), then sorted: O(n)
+    /// for the few distinct values of survey answers, where sorting every value would be O(n log n).
     public init<C: Collection>(_ values: C) where C.Element == Double {
         self.init()
-        var valid = values.filter { !$0.isNaN }
-        missing = values.count - valid.count
-        valid.sort()
-        var start = 0
-        while start < valid.count {
-            var end = start + 1
-            while end < valid.count, valid[end] == valid[start] { end += 1 }
-            self.values.append(valid[start])
-            counts.append(end - start)
-            start = end
+        var keys = [UInt64](repeating: 0, count: 64)
+        var slotCounts = [Int](repeating: 0, count: 64)
+        var distinct = 0
+        func insert(_ key: UInt64, _ count: Int, keys: inout [UInt64], counts: inout [Int]) {
+            let mask = keys.count - 1
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while counts[slot] > 0 && keys[slot] != key { slot = (slot + 1) & mask }
+            if counts[slot] == 0 { keys[slot] = key; distinct += 1 }
+            counts[slot] += count
+        }
+        for value in values {
+            if value.isNaN { missing += 1; continue }
+            insert((value + 0).bitPattern, 1, keys: &keys, counts: &slotCounts)
+            if distinct * 2 > keys.count {  // keep the table at most half full
+                let (oldKeys, oldCounts) = (keys, slotCounts)
+                keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+                slotCounts = [Int](repeating: 0, count: oldKeys.count * 2)
+                distinct = 0
+                for (key, count) in zip(oldKeys, oldCounts) where count > 0 { insert(key, count, keys: &keys, counts: &slotCounts) }
+            }
+        }
+        for (key, count) in zip(keys, slotCounts).filter({ $0.1 > 0 }).sorted(by: { Double(bitPattern: $0.0) < Double(bitPattern: $1.0) }) {
+            self.values.append(Double(bitPattern: key))
+            counts.append(count)
         }
     }
 
