@@ -15,19 +15,37 @@ extension Regression {
     /// Tested against R 4.2.2 `car::hccm(fit, type = "hc3")` and the fit on expanded rows (`RegressionTests`).
     static func hc3Covariance(design: Matrix, residuals: [Double], counts: [Double]?, factor: Matrix) -> Matrix? {
         let n = design.rows, p = design.columns, r = factor.columns
-        var meat = Matrix(rows: r, columns: r)
+        // The loop over the cases is the cost at scale (n·r·(p + r/2) flops): flat buffers, the
+        // meat's upper triangle accumulated row-major.
+        var meatElements = [Double](repeating: 0, count: r * r)
         var q = [Double](repeating: 0, count: r)
-        for i in 0..<n {
-            for m in 0..<r {
-                var s = 0.0
-                for j in 0..<p { s += design[i, j] * factor[j, m] }
-                q[m] = s
+        let complete = design.elements.withUnsafeBufferPointer { x in
+            factor.elements.withUnsafeBufferPointer { t in
+                meatElements.withUnsafeMutableBufferPointer { meat in
+                    q.withUnsafeMutableBufferPointer { q in
+                        for i in 0..<n {
+                            let row = i * p
+                            for m in 0..<r {
+                                var s = 0.0
+                                for j in 0..<p { s += x[row + j] * t[j * r + m] }
+                                q[m] = s
+                            }
+                            var leverage = 0.0
+                            for m in 0..<r { leverage += q[m] * q[m] }
+                            guard leverage < 1 - 1e-10 else { return false }
+                            let omega = (counts?[i] ?? 1) * residuals[i] * residuals[i] / ((1 - leverage) * (1 - leverage))
+                            for a in 0..<r {
+                                let scaled = omega * q[a]
+                                for b in a..<r { meat[a * r + b] += scaled * q[b] }
+                            }
+                        }
+                        return true
+                    }
+                }
             }
-            let leverage = q.reduce(0) { $0 + $1 * $1 }
-            guard leverage < 1 - 1e-10 else { return nil }
-            let omega = (counts?[i] ?? 1) * residuals[i] * residuals[i] / ((1 - leverage) * (1 - leverage))
-            for a in 0..<r { for b in a..<r { meat[a, b] += omega * q[a] * q[b] } }
         }
+        guard complete else { return nil }
+        let meat = Matrix(rows: r, columns: r, elements: meatElements)
         var inner = Matrix(rows: p, columns: r)   // T·meat
         for j in 0..<p {
             for b in 0..<r {
