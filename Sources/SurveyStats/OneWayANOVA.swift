@@ -112,16 +112,11 @@ public enum OneWayANOVA {
             gamesHowell: !postHoc ? [] : GamesHowell.compare(groupsUsed, names: names, confidenceLevel: confidenceLevel))
     }
 
-    /// n, mean, SD, SE = SD/√n and mean ∓ t(1 − α/2, n − 1)·SE of one level.
+    /// n, mean, SD, SE = SD/√n and mean ∓ t(1 − α/2, n − 1)·SE of one level (``SampleSummary``).
     static func groupRow(level: String, sample: GroupSample, confidenceLevel: Double) -> AnovaResult.Group {
-        guard let variance = sample.variance else {
-            return AnovaResult.Group(level: level, n: sample.n, mean: sample.n > 0 ? sample.mean : nil,
-                                     sd: nil, stdError: nil, confLow: nil, confHigh: nil)
-        }
-        let sd = variance.squareRoot()
-        let se = sd / Double(sample.n).squareRoot()
-        let t = StudentT.quantile(1 - (1 - confidenceLevel) / 2, df: Double(sample.n - 1))
-        return AnovaResult.Group(level: level, n: sample.n, mean: sample.mean, sd: sd, stdError: se,
-                                 confLow: sample.mean - t * se, confHigh: sample.mean + t * se)
+        let summary = SampleSummary(n: sample.n, mean: sample.n > 0 ? sample.mean : nil, sd: sample.variance?.squareRoot())
+        let interval = summary.confidenceInterval(level: confidenceLevel)
+        return AnovaResult.Group(level: level, n: summary.n, mean: summary.mean, sd: summary.sd, stdError: summary.standardError,
+                                 confLow: interval?.lowerBound, confHigh: interval?.upperBound)
     }
 }
