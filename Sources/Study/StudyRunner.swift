@@ -13,7 +13,7 @@ public enum StudyRunner {
             defer { tracker.finished(index) }
             return try WaveAnalysis.run(plan.analyses, dataset: dataset, codebook: codebook, file: plan.data[index].written)
         }
-        return try result(plan, waves: waves)
+        return try result(plan, waves: waves, interviews: plan.interviews.map(InterviewResult.run))
     }
 
     /// The summary of one part of a wave (a data file with the wave's header and some of its rows)
@@ -27,16 +27,18 @@ public enum StudyRunner {
     /// ``run(_:progress:)`` on the whole wave (to rounding).
     public static func merge(_ plan: StudyPlan, parts: [WaveSummary]) throws -> StudyResult {
         let codebook = try loadCodebook(plan)
-        guard let whole = try WaveSummary.merged(parts) else { return try result(plan, waves: []) }
+        guard let whole = try WaveSummary.merged(parts) else { return try result(plan, waves: [], interviews: plan.interviews.map(InterviewResult.run)) }
         let file = plan.data.count == 1 ? plan.data[0].written : "\(parts.count) merged parts"
-        return try result(plan, waves: [WaveAnalysis.run(plan.analyses, summary: whole, codebook: codebook, file: file)])
+        return try result(plan, waves: [WaveAnalysis.run(plan.analyses, summary: whole, codebook: codebook, file: file)],
+                          interviews: plan.interviews.map(InterviewResult.run))
     }
 
-    /// The study's result from its analysed waves: replication checks on the first, and the interviews.
-    static func result(_ plan: StudyPlan, waves: [WaveResult]) throws -> StudyResult {
+    /// The study's result from its analysed waves (replication checks on the first) and its coded interviews.
+    static func result(_ plan: StudyPlan, waves: [WaveResult], interviews: InterviewResult?) throws -> StudyResult {
         let replication = try waves.first.map { try ReplicationCheck.evaluate(plan.replication, on: $0) } ?? []
         return StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices, codebook: plan.codebook.written,
-                           waves: waves, replication: replication, interviews: try plan.interviews.map(InterviewResult.run))
+                           waves: waves, replication: replication,
+                           interviews: interviews)
     }
 
     static func loadCodebook(_ plan: StudyPlan) throws -> Codebook {

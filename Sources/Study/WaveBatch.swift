@@ -34,10 +34,7 @@ public enum WaveBatch {
                 tracker.analysing(index)
                 let summary = try WaveSummary(plan: plan.analyses, dataset: dataset, codebook: codebook)
                 let wave = try WaveAnalysis.run(plan.analyses, summary: summary, codebook: codebook, file: file.written)
-                let result = StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices,
-                                         codebook: plan.codebook.written, waves: [wave],
-                                         replication: try ReplicationCheck.evaluate(plan.replication, on: wave),
-                                         interviews: interviews)
+                let result = try StudyRunner.result(plan, waves: [wave], interviews: interviews)
                 tallies.append(WaveTallies(wave: file.stem, summary: summary, codebook: codebook))
                 outcome = .analysed(WaveStatus(name: file.stem, file: file.written, rows: dataset.rowCount), result)
             } catch {

@@ -20,7 +20,7 @@ extension WaveSummary {
                                 userMissing: column.missing.userMissing.map(\.count), levels: levels)
         }
         for name in plan.frequencies ?? codebook.tabulableNames {
-            guard let column = dataset.column(named: name) else { _ = try dataset.requireColumn(name); continue }
+            let column = try dataset.requireColumn(name)
             if case .numeric = column.values { throw StudyError.notTabulable(name) }
             if case .text = column.values { throw StudyError.notTabulable(name) }
         }
