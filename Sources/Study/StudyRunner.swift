@@ -8,10 +8,10 @@ public enum StudyRunner {
         let codebook = try loadCodebook(plan)
         let tracker = WaveProgressTracker(plan.data, handler: progress)
         let waves = try plan.data.indices.map { index in
-            let dataset = try load(plan.data[index], of: plan, codebook: codebook, progress: tracker.reading(index))
+            let summary = try summarize(plan.data[index], of: plan, codebook: codebook, progress: tracker.reading(index))
             tracker.analysing(index)
             defer { tracker.finished(index) }
-            return try WaveAnalysis.run(plan.analyses, dataset: dataset, codebook: codebook, file: plan.data[index].written)
+            return try WaveAnalysis.run(plan.analyses, summary: summary, codebook: codebook, file: plan.data[index].written)
         }
         return try result(plan, waves: waves, interviews: plan.interviews.map(InterviewResult.run))
     }
@@ -19,8 +19,7 @@ public enum StudyRunner {
     /// The summary of one part of a wave (a data file with the wave's header and some of its rows)
     /// for the study's analysis plan: what `paradox summarize` writes for `paradox merge`.
     public static func summarize(_ plan: StudyPlan, part: FileReference, progress: LoadProgress? = nil) throws -> WaveSummary {
-        let codebook = try loadCodebook(plan)
-        return try WaveSummary(plan: plan.analyses, dataset: load(part, of: plan, codebook: codebook, progress: progress), codebook: codebook)
+        return try summarize(part, of: plan, codebook: try loadCodebook(plan), progress: progress)
     }
 
     /// The study's result on the wave whose parts were summarised separately: the same numbers as
@@ -45,9 +44,9 @@ public enum StudyRunner {
         try Codebook(yaml: YAMLValue(contentsOf: plan.codebook.url))
     }
 
-    /// Loads one wave, checked against the codebook, its data named by the path the study file writes.
-    static func load(_ file: FileReference, of plan: StudyPlan, codebook: Codebook, progress: LoadProgress?) throws -> Dataset {
-        let dataset = try Dataset.load(contentsOf: file.url, codebook: codebook, delimiter: plan.delimiter, progress: progress)
-        return Dataset(file: file.written, rowCount: dataset.rowCount, columns: dataset.columns, warnings: dataset.warnings)
+    /// The summary of one data file (a wave or a part of one) for the study's analysis plan, read
+    /// block by block and checked against the codebook.
+    static func summarize(_ file: FileReference, of plan: StudyPlan, codebook: Codebook, progress: LoadProgress?) throws -> WaveSummary {
+        try WaveSummary(plan: plan.analyses, reading: file, codebook: codebook, delimiter: plan.delimiter, progress: progress)
     }
 }

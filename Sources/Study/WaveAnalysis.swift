@@ -4,11 +4,6 @@ import SurveyStats
 /// Runs an analysis plan on one wave: every statistic from the wave's ``WaveSummary``, so that a
 /// wave read in one pass and a wave merged from the summaries of its parts give the same results.
 public enum WaveAnalysis {
-    /// Summarises a loaded wave, then analyses the summary.
-    static func run(_ plan: AnalysisPlan, dataset: Dataset, codebook: Codebook, file: String) throws -> WaveResult {
-        try run(plan, summary: WaveSummary(plan: plan, dataset: dataset, codebook: codebook), codebook: codebook, file: file)
-    }
-
     /// The statistics of the plan from the summary of a wave made for that plan and codebook.
     /// - Throws: ``StudyError`` when an analysis cannot be computed (e.g. a regression whose
     ///   predictors are collinear), or when the summary does not fit the plan.

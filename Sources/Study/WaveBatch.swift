@@ -30,13 +30,12 @@ public enum WaveBatch {
         for (index, file) in plan.data.enumerated() {
             let outcome: Outcome
             do {
-                let dataset = try StudyRunner.load(file, of: plan, codebook: codebook, progress: tracker.reading(index))
+                let summary = try StudyRunner.summarize(file, of: plan, codebook: codebook, progress: tracker.reading(index))
                 tracker.analysing(index)
-                let summary = try WaveSummary(plan: plan.analyses, dataset: dataset, codebook: codebook)
                 let wave = try WaveAnalysis.run(plan.analyses, summary: summary, codebook: codebook, file: file.written)
                 let result = try StudyRunner.result(plan, waves: [wave], interviews: interviews)
                 tallies.append(WaveTallies(wave: file.stem, summary: summary, codebook: codebook))
-                outcome = .analysed(WaveStatus(name: file.stem, file: file.written, rows: dataset.rowCount), result)
+                outcome = .analysed(WaveStatus(name: file.stem, file: file.written, rows: summary.rows), result)
             } catch {
                 outcome = .failed(WaveStatus(name: file.stem, file: file.written, error: message(error, file: file)))
             }

@@ -42,13 +42,7 @@ extension WaveSummary {
         }
         anovas = try plan.anovas.map { anova in
             guard let factor = try variables.categorical(anova.factor) else { throw StudyError.notCategorical(anova.factor) }
-            let values = try variables.numeric(anova.dependent)
-            var byLevel = [[Double]](repeating: [], count: factor.levels.count)
-            var withoutLevel = 0
-            for (value, code) in zip(values, factor.intCodes) {
-                if code < 0 { withoutLevel += 1 } else { byLevel[code].append(value) }
-            }
-            return Named(name: anova.name, summary: GroupTallies(levels: byLevel.map { ValueTally($0) }, casesWithoutLevel: withoutLevel))
+            return Named(name: anova.name, summary: try variables.groupTallies(anova.dependent, by: factor))
         }
     }
 }

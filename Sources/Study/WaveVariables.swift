@@ -7,11 +7,17 @@ struct WaveVariables {
     let dataset: Dataset
     let codebook: Codebook
     private(set) var scaleScores: [String: [Double]] = [:]
+    /// The scores of scales of Likert items, also as codes into their few possible values.
+    private var codedScores: [String: ScaleScores] = [:]
 
     init(dataset: Dataset, codebook: Codebook) throws {
         self.dataset = dataset
         self.codebook = codebook
-        for scale in codebook.scales { scaleScores[scale.name] = try dataset.scores(of: scale) }
+        for scale in codebook.scales {
+            let coded = try dataset.codedScores(of: scale)
+            codedScores[scale.name] = coded
+            scaleScores[scale.name] = try coded?.doubles ?? dataset.scores(of: scale)
+        }
     }
 
     func isScale(_ name: String) -> Bool { scaleScores[name] != nil }
@@ -25,7 +31,32 @@ struct WaveVariables {
     /// The exact tally of a scale score's or a Likert/numeric column's values (a Likert item from
     /// its per-level counts).
     func tally(_ name: String) throws -> ValueTally {
-        try likertTally(name) ?? ValueTally(numeric(name))
+        if let coded = codedScores[name] {
+            let counts = coded.counts
+            return ValueTally(values: coded.values, counts: counts.perValue, missing: counts.missing)
+        }
+        return try likertTally(name) ?? ValueTally(numeric(name))
+    }
+
+    /// The tallies of `dependent` per level of `factor` (cases without a level counted apart).
+    func groupTallies(_ dependent: String, by factor: CategoricalValues) throws -> WaveSummary.GroupTallies {
+        let levels = factor.levels.count
+        var withoutLevel = 0
+        if let coded = codedScores[dependent] {
+            var counts = [[Int]](repeating: [Int](repeating: 0, count: coded.values.count), count: levels)
+            var missing = [Int](repeating: 0, count: levels)
+            for (code, level) in zip(coded.codes, factor.codes) {
+                if level < 0 { withoutLevel += 1 } else if code < 0 { missing[Int(level)] += 1 } else { counts[Int(level)][Int(code)] += 1 }
+            }
+            return WaveSummary.GroupTallies(
+                levels: (0..<levels).map { ValueTally(values: coded.values, counts: counts[$0], missing: missing[$0]) },
+                casesWithoutLevel: withoutLevel)
+        }
+        var byLevel = [[Double]](repeating: [], count: levels)
+        for (value, level) in zip(try numeric(dependent), factor.codes) {
+            if level < 0 { withoutLevel += 1 } else { byLevel[Int(level)].append(value) }
+        }
+        return WaveSummary.GroupTallies(levels: byLevel.map { ValueTally($0) }, casesWithoutLevel: withoutLevel)
     }
 
     private func likertTally(_ name: String) -> ValueTally? {

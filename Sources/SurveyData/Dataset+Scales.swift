@@ -5,18 +5,28 @@ extension Dataset {
     /// items (SPSS `MEAN.k`); `sum` scoring with missing items allowed is prorated, mean × number of
     /// items, so that scores stay on one metric whatever the number answered.
     public func scores(of scale: ScaleDefinition) throws -> [Double] {
+        if let coded = try codedScores(of: scale) { return coded.doubles }
         let items = try keyedItemValues(scale.items)
-        let k = Double(items.count)
         return (0..<rowCount).map { row in
             var sum = 0.0, answered = 0
             for item in items where !item[row].isNaN {
                 sum += item[row]
                 answered += 1
             }
-            guard answered >= scale.minimumItems, answered > 0 else { return .nan }
-            let mean = sum / Double(answered)
-            return scale.scoring == .mean ? mean : mean * k
+            return ScaleScores.score(sum: sum, answered: answered, of: scale)
         }
+    }
+
+    /// The scores of a scale of Likert items as codes into the few values such a score can take
+    /// (``ScaleScores``), or `nil` when an item is not a Likert item. The same numbers as
+    /// ``scores(of:)``, found by integer sums of the one-byte answers.
+    public func codedScores(of scale: ScaleDefinition) throws -> ScaleScores? {
+        var items: [LikertValues] = []
+        for name in scale.items {
+            guard case .likert(let likert) = try requireColumn(name).values else { return nil }
+            items.append(likert)
+        }
+        return ScaleScores(scale: scale, items: items, rowCount: rowCount)
     }
 
     /// The named items as they enter scores and reliability: Likert items reverse-keyed as the

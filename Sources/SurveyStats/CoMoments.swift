@@ -42,7 +42,8 @@ public struct CoMoments: Sendable, Equatable, Codable {
     }
 
     /// The summary of `columns` (one per variable, all of one length, `Double.nan` for missing) by
-    /// the corrected two-pass algorithm, in O(n·p²) time.
+    /// the corrected two-pass algorithm, in O(n·p²) time. Both passes go row by row, so the
+    /// p + p(p + 1)/2 compensated sums of a row are independent and run side by side.
     public init(columns: [[Double]]) {
         let p = columns.count
         let rowCount = columns.first?.count ?? 0
@@ -57,35 +58,51 @@ public struct CoMoments: Sendable, Equatable, Codable {
         incomplete = rowCount - rows.count
         guard let firstRow = rows.first else { return }
         let n = Double(count)
+        let pairs = p * (p + 1) / 2
 
-        // Pass 1: provisional means; a constant column's is its value, so its co-moments are exactly 0.
-        let provisional = columns.map { column -> Double in
-            let first = column[firstRow]
-            var sum = CompensatedSum()
-            var isConstant = true
+        withColumnPointers(columns) { x in
+            // Pass 1: provisional means; a constant column's is its value, so its co-moments are exactly 0.
+            var sums = [CompensatedSum](repeating: CompensatedSum(), count: p)
+            var isConstant = [Bool](repeating: true, count: p)
+            let first = (0..<p).map { x[$0][firstRow] }
             for r in rows {
-                let x = column[r]
-                sum.add(x)
-                if x != first { isConstant = false }
+                for i in 0..<p {
+                    let v = x[i][r]
+                    sums[i].add(v)
+                    if v != first[i] { isConstant[i] = false }
+                }
             }
-            return isConstant ? first : sum.value / n
-        }
-        // Pass 2: the residual means δ = Σd/n, then Σdᵢdⱼ shifted to the corrected means.
-        let residual = (0..<p).map { i -> Double in
-            let (column, centre) = (columns[i], provisional[i])
-            var sum = CompensatedSum()
-            for r in rows { sum.add(column[r] - centre) }
-            return sum.value / n
-        }
-        for i in 0..<p {
-            means[i] = provisional[i] + residual[i]
-            for j in i..<p {
-                let (a, b, centreA, centreB) = (columns[i], columns[j], provisional[i], provisional[j])
-                var sum = CompensatedSum()
-                for r in rows { sum.add((a[r] - centreA) * (b[r] - centreB)) }
-                let coMoment = sum.value - n * residual[i] * residual[j]
-                matrix[i * p + j] = i == j ? Swift.max(0, coMoment) : coMoment
-                matrix[j * p + i] = matrix[i * p + j]
+            let provisional = (0..<p).map { isConstant[$0] ? first[$0] : sums[$0].value / n }
+            // Pass 2: the residual means δ = Σd/n, then Σdᵢdⱼ shifted to the corrected means.
+            var residualSums = [CompensatedSum](repeating: CompensatedSum(), count: p)
+            var products = [CompensatedSum](repeating: CompensatedSum(), count: pairs)
+            var d = [Double](repeating: 0, count: p)
+            residualSums.withUnsafeMutableBufferPointer { residualSums in
+                products.withUnsafeMutableBufferPointer { products in
+                    d.withUnsafeMutableBufferPointer { d in
+                        for r in rows {
+                            for i in 0..<p {
+                                d[i] = x[i][r] - provisional[i]
+                                residualSums[i].add(d[i])
+                            }
+                            var k = 0
+                            for i in 0..<p {
+                                for j in i..<p { products[k].add(d[i] * d[j]); k += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+            let residual = residualSums.map { $0.value / n }
+            var k = 0
+            for i in 0..<p {
+                means[i] = provisional[i] + residual[i]
+                for j in i..<p {
+                    let coMoment = products[k].value - n * residual[i] * residual[j]
+                    k += 1
+                    matrix[i * p + j] = i == j ? Swift.max(0, coMoment) : coMoment
+                    matrix[j * p + i] = matrix[i * p + j]
+                }
             }
         }
     }
@@ -154,4 +171,18 @@ public struct CoMoments: Sendable, Equatable, Codable {
         result.merge(rhs)
         return result
     }
+}
+
+/// Calls `body` with a base pointer per column, for loops that walk the columns row by row.
+func withColumnPointers<R>(_ columns: [[Double]], _ body: ([UnsafePointer<Double>]) throws -> R) rethrows -> R {
+    var pointers: [UnsafePointer<Double>] = []
+    pointers.reserveCapacity(columns.count)
+    func bind(_ index: Int) throws -> R {
+        guard index < columns.count else { return try body(pointers) }
+        return try columns[index].withUnsafeBufferPointer { buffer in
+            pointers.append(buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+            return try bind(index + 1)
+        }
+    }
+    return try bind(0)
 }

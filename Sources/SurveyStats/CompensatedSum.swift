@@ -3,13 +3,14 @@ struct CompensatedSum {
     private var sum = 0.0
     private var compensation = 0.0
 
+    /// Adds `x`, keeping the exact rounding error of `sum + x` by Knuth's branch-free two-sum
+    /// (TAOCP vol. 2, §4.2.2, theorem B): the same error term Neumaier's comparison gives, without a
+    /// branch the processor could mispredict.
+    @inline(__always)
     mutating func add(_ x: Double) {
         let t = sum + x
-        if abs(sum) >= abs(x) {
-            compensation += (sum - t) + x
-        } else {
-            compensation += (x - t) + sum
-        }
+        let z = t - sum
+        compensation += (sum - (t - z)) + (x - z)
         sum = t
     }
 

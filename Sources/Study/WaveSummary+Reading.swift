@@ -1,0 +1,71 @@
+import Foundation
+import SurveyData
+
+extension WaveSummary {
+    /// The summary of a wave's data file for `plan`, read block by block: each block of rows is
+    /// parsed and summarised on its own (on all cores), and the block summaries are merged, so the
+    /// whole wave is never in memory — a wave of ten million respondents needs no more than one of
+    /// ten thousand beyond its summary.
+    ///
+    /// Blocks are merged in a fixed binary tree over their positions in the file (block 2k with
+    /// 2k + 1, then pairs of those, …), so the rounding of the merged co-moments does not depend on
+    /// which thread finished first: the same file gives the same summary, bit for bit.
+    /// - Throws: the loader's `DataError` (file, line, column) for a cell that does not fit the
+    ///   codebook, and the errors of ``init(plan:dataset:codebook:)``.
+    public init(plan: AnalysisPlan, reading file: FileReference, codebook: Codebook, delimiter: UInt8?,
+                progress: LoadProgress? = nil) throws {
+        let tree = MergeTree()
+        let loaded = try Dataset.forEachBlock(contentsOf: file.url, codebook: codebook, delimiter: delimiter,
+                                              progress: progress) { block in
+            try tree.insert(WaveSummary(plan: plan, dataset: block.dataset, codebook: codebook), at: block.index)
+        }
+        guard var whole = try tree.root() else {
+            throw StudyError.analysisFailed(analysis: "reading \(file.written)", reason: "no data rows")
+        }
+        whole.warnings = loaded.warnings
+        self = whole
+    }
+}
+
+/// Block summaries merged pairwise as they arrive: node (level l, index i) holds the merge of
+/// blocks i·2ˡ ..< (i + 1)·2ˡ; a node whose sibling is present is merged with it (left + right) into
+/// their parent. Memory holds at most one node per level per worker.
+private final class MergeTree: @unchecked Sendable {
+    private struct Node: Hashable { var level: Int; var index: Int }
+    private let lock = NSLock()
+    private var nodes: [Node: WaveSummary] = [:]
+
+    func insert(_ summary: WaveSummary, at index: Int) throws {
+        var node = Node(level: 0, index: index)
+        var summary = summary
+        while true {
+            let sibling = Node(level: node.level, index: node.index ^ 1)
+            lock.lock()
+            guard let other = nodes.removeValue(forKey: sibling) else {
+                nodes[node] = summary
+                lock.unlock()
+                return
+            }
+            lock.unlock()
+            if node.index & 1 == 0 { try summary.merge(other) } else { summary = try Self.merged(other, summary) }
+            node = Node(level: node.level + 1, index: node.index >> 1)
+        }
+    }
+
+    /// The merge of all blocks: what is left in the tree, merged from the last block backwards (a
+    /// fixed order for a given block count).
+    func root() throws -> WaveSummary? {
+        lock.lock()
+        defer { lock.unlock() }
+        let remaining = nodes.sorted { ($0.key.index << $0.key.level) > ($1.key.index << $1.key.level) }.map(\.value)
+        guard var whole = remaining.first else { return nil }
+        for left in remaining.dropFirst() { whole = try Self.merged(left, whole) }
+        return whole
+    }
+
+    private static func merged(_ left: WaveSummary, _ right: WaveSummary) throws -> WaveSummary {
+        var result = left
+        try result.merge(right)
+        return result
+    }
+}

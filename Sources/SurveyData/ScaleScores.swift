@@ -1,0 +1,65 @@
+/// The scores of a scale of Likert items, as codes into the ascending list of values such a score
+/// can take: with k items on a scale lo…hi and at least m answered, a mean score is S/a for a
+/// answered items (m ≤ a ≤ k) and an integer sum lo·a ≤ S ≤ hi·a — a few dozen values, so scores
+/// are counted, tallied and cross-tabulated by code instead of by hashing doubles.
+public struct ScaleScores: Sendable {
+    /// Every value a score can take, ascending.
+    public let values: [Double]
+    /// Per respondent: the index of the score in `values`, or −1 when too few items were answered.
+    public let codes: [Int32]
+
+    /// The score of a respondent with item sum `sum` over `answered` items (`nan` if too few).
+    static func score(sum: Double, answered: Int, of scale: ScaleDefinition) -> Double {
+        guard answered >= scale.minimumItems, answered > 0 else { return .nan }
+        let mean = sum / Double(answered)
+        return scale.scoring == .mean ? mean : mean * Double(scale.items.count)
+    }
+
+    init(scale: ScaleDefinition, items: [LikertValues], rowCount: Int) {
+        let low = items.map(\.scale.range.lowerBound).min() ?? 0
+        let high = items.map(\.scale.range.upperBound).max() ?? 0
+        let k = items.count
+        let span = k * (high - low) + 1   // sums lie in a·low … a·high, offset by a·low
+        // Every (answered, sum) pair a score can come from, and its value.
+        var pairs: [(answered: Int, offset: Int, value: Double)] = []
+        for answered in stride(from: max(1, scale.minimumItems), through: k, by: 1) {
+            for offset in 0...(answered * (high - low)) {
+                pairs.append((answered, offset, Self.score(sum: Double(answered * low + offset), answered: answered, of: scale)))
+            }
+        }
+        values = Array(Set(pairs.map(\.value))).sorted()
+        var codeOf = [Int32](repeating: -1, count: (k + 1) * span)
+        for pair in pairs { codeOf[pair.answered * span + pair.offset] = Int32(values.firstIndex(of: pair.value)!) }
+
+        // Keyed answers as offsets from `low`: x − low, or (lo + hi − x) − low for a reversed item.
+        let missing = LikertValues.missing
+        var codes = [Int32](repeating: -1, count: rowCount)
+        var sums = [Int](repeating: 0, count: rowCount)
+        var answered = [Int](repeating: 0, count: rowCount)
+        for item in items {
+            let range = item.scale.range
+            let (sign, shift) = item.scale.reversed ? (-1, range.lowerBound + range.upperBound - low) : (1, -low)
+            item.codes.withUnsafeBufferPointer { answers in
+                for row in 0..<rowCount where answers[row] != missing {
+                    sums[row] += sign * Int(answers[row]) + shift
+                    answered[row] += 1
+                }
+            }
+        }
+        for row in 0..<rowCount where answered[row] > 0 {
+            codes[row] = codeOf[answered[row] * span + sums[row]]
+        }
+        self.codes = codes
+    }
+
+    /// The scores as numbers, `nan` for missing.
+    public var doubles: [Double] { codes.map { $0 < 0 ? .nan : values[Int($0)] } }
+
+    /// Respondents per value (`counts[j]` have `values[j]`) and without a score.
+    public var counts: (perValue: [Int], missing: Int) {
+        var perValue = [Int](repeating: 0, count: values.count)
+        var missing = 0
+        for code in codes { if code < 0 { missing += 1 } else { perValue[Int(code)] += 1 } }
+        return (perValue, missing)
+    }
+}
