@@ -120,11 +120,26 @@ public struct LikertValues: Sendable {
     public var keyedDoubles: [Double] { codes.map { $0 == Self.missing ? .nan : scale.keyed(Double($0)) } }
 
     /// Number of answers at each scale point, lowest first.
+    ///
+    /// Counted by byte value into four interleaved histograms, so that runs of equal answers do
+    /// not wait on one counter's previous increment.
     public var counts: [Int] {
-        var counts = [Int](repeating: 0, count: scale.range.count)
-        let lower = scale.range.lowerBound
-        for code in codes where code != Self.missing { counts[Int(code) - lower] += 1 }
-        return counts
+        var histograms = [Int](repeating: 0, count: 4 * 256)
+        codes.withUnsafeBufferPointer { codes in
+            histograms.withUnsafeMutableBufferPointer { histogram in
+                let n = codes.count
+                var i = 0
+                while i + 4 <= n {
+                    for lane in 0..<4 { histogram[lane << 8 | Int(UInt8(bitPattern: codes[i + lane]))] += 1 }
+                    i += 4
+                }
+                while i < n { histogram[Int(UInt8(bitPattern: codes[i]))] += 1; i += 1 }
+            }
+        }
+        return scale.range.map { value in
+            let byte = Int(UInt8(bitPattern: Int8(truncatingIfNeeded: value)))
+            return (0..<4).reduce(0) { $0 + histograms[$1 << 8 | byte] }
+        }
     }
 }
 

@@ -31,25 +31,24 @@ public struct ScaleScores: Sendable {
         var codeOf = [Int32](repeating: -1, count: (k + 1) * span)
         for pair in pairs { codeOf[pair.answered * span + pair.offset] = Int32(values.firstIndex(of: pair.value)!) }
 
-        // Keyed answers as offsets from `low`: x − low, or (lo + hi − x) − low for a reversed item.
+        // Keyed answers as offsets from `low`: x − low, or (lo + hi − x) − low for a reversed item;
+        // the code of a respondent is then codeOf[answered · span + Σ offsets].
         let missing = LikertValues.missing
-        var codes = [Int32](repeating: -1, count: rowCount)
-        var sums = [Int](repeating: 0, count: rowCount)
-        var answered = [Int](repeating: 0, count: rowCount)
-        for item in items {
-            let range = item.scale.range
-            let (sign, shift) = item.scale.reversed ? (-1, range.lowerBound + range.upperBound - low) : (1, -low)
-            item.codes.withUnsafeBufferPointer { answers in
-                for row in 0..<rowCount where answers[row] != missing {
-                    sums[row] += sign * Int(answers[row]) + shift
-                    answered[row] += 1
+        var keys = [Int32](repeating: 0, count: rowCount)
+        keys.withUnsafeMutableBufferPointer { keys in
+            for item in items {
+                let range = item.scale.range
+                let (sign, shift) = item.scale.reversed ? (Int32(-1), Int32(range.lowerBound + range.upperBound - low)) : (1, Int32(-low))
+                let answeredStep = Int32(span)
+                item.codes.withUnsafeBufferPointer { answers in
+                    for row in 0..<rowCount {
+                        let answer = answers[row]
+                        if answer != missing { keys[row] &+= answeredStep &+ sign &* Int32(answer) &+ shift }
+                    }
                 }
             }
         }
-        for row in 0..<rowCount where answered[row] > 0 {
-            codes[row] = codeOf[answered[row] * span + sums[row]]
-        }
-        self.codes = codes
+        codes = keys.map { codeOf[Int($0)] }
     }
 
     /// The scores as numbers, `nan` for missing.
