@@ -26,7 +26,9 @@ extension WaveSummary {
         }
         tallies = try (plan.descriptives ?? codebook.describableNames).map { Named(name: $0, summary: try variables.tally($0)) }
         reliability = try (plan.reliability ?? codebook.scales.map(\.name)).map { name in
-            Named(name: name, summary: CoMoments(columns: try dataset.keyedItemValues(try codebook.requireScale(name).items)))
+            let items = try codebook.requireScale(name).items
+            return Named(name: name, summary: try dataset.keyedItemCodes(items).map(CoMoments.init(byteColumns:))
+                             ?? CoMoments(columns: dataset.keyedItemValues(items)))
         }
         let correlated = plan.correlations ?? codebook.scales.map(\.name)
         if correlated.count >= 2 {

@@ -38,4 +38,15 @@ extension Dataset {
             return try numericValues(name)
         }
     }
+
+    /// The named Likert items as they enter scores and reliability, one byte per answer
+    /// (``LikertValues/keyedCodes``), or `nil` when one of them is not a Likert item.
+    public func keyedItemCodes(_ names: [String]) throws -> [[Int8]]? {
+        var items: [[Int8]] = []
+        for name in names {
+            guard case .likert(let likert) = try requireColumn(name).values else { return nil }
+            items.append(likert.keyedCodes)
+        }
+        return items
+    }
 }

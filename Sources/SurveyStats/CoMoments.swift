@@ -107,6 +107,63 @@ public struct CoMoments: Sendable, Equatable, Codable {
         }
     }
 
+    /// The summary of small integer columns (one byte per value, `Int8.min` for missing; e.g.
+    /// Likert answers), computed exactly: the sums Σxᵢ and Σxᵢxⱼ over the complete rows are
+    /// integers, so x̄ᵢ = Σxᵢ/n and Cᵢⱼ = (n·Σxᵢxⱼ − Σxᵢ·Σxⱼ)/n are each rounded once, from an
+    /// exact 128-bit numerator. Equal to ``init(columns:)`` on the same values to the last bit or
+    /// two, at a fraction of its cost.
+    public init(byteColumns columns: [[Int8]]) {
+        let p = columns.count
+        let rowCount = columns.first?.count ?? 0
+        precondition(columns.allSatisfy { $0.count == rowCount }, "columns must have equal lengths")
+        self.init(variableCount: p)
+        let pairs = p * (p + 1) / 2
+        var sums = [Int](repeating: 0, count: p)
+        var products = [Int](repeating: 0, count: pairs)
+        var complete = 0
+        var pointers: [UnsafePointer<Int8>] = []
+        func accumulate(_ index: Int) {
+            guard index == p else {
+                return columns[index].withUnsafeBufferPointer { pointers.append($0.baseAddress ?? UnsafePointer(bitPattern: 8)!); accumulate(index + 1) }
+            }
+            var x = [Int](repeating: 0, count: p)
+            x.withUnsafeMutableBufferPointer { x in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    products.withUnsafeMutableBufferPointer { products in
+                        rows: for r in 0..<rowCount {
+                            for i in 0..<p {
+                                let value = pointers[i][r]
+                                if value == Int8.min { continue rows }
+                                x[i] = Int(value)
+                            }
+                            complete += 1
+                            var k = 0
+                            for i in 0..<p {
+                                sums[i] += x[i]
+                                for j in i..<p { products[k] += x[i] * x[j]; k += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        accumulate(0)
+        count = complete
+        incomplete = rowCount - complete
+        guard complete > 0 else { return }
+        let n = Int128(complete)
+        var k = 0
+        for i in 0..<p {
+            means[i] = Double(sums[i]) / Double(complete)
+            for j in i..<p {
+                let numerator = n * Int128(products[k]) - Int128(sums[i]) * Int128(sums[j])
+                k += 1
+                matrix[i * p + j] = Double(numerator) / Double(complete)
+                matrix[j * p + i] = matrix[i * p + j]
+            }
+        }
+    }
+
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         count = try container.decode(Int.self, forKey: .count)

@@ -77,6 +77,26 @@ final class CoMomentsTests: XCTestCase {
         for i in 0..<4 { for j in 0..<4 { assertSame(streamed.coMoment(i, j), whole.coMoment(i, j), "C\(i)\(j)") } }
     }
 
+    func testByteColumnsGiveTheSummaryOfTheDoubles() throws {
+        let bytes = items.map { $0.map { $0.isNaN ? Int8.min : Int8($0) } }
+        let exact = CoMoments(byteColumns: bytes)
+        let twoPass = CoMoments(columns: items)
+        XCTAssertEqual(exact.count, 53)
+        XCTAssertEqual(exact.incomplete, 7)
+        for i in 0..<5 {
+            assertRelative(exact.means[i], twoPass.means[i], 1e-15)
+            for j in 0..<5 { assertRelative(exact.coMoment(i, j), twoPass.coMoment(i, j), 1e-14) }
+        }
+        // psych::alpha on q1..q5 with q3 reversed, as in ReliabilityTests
+        assertRelative(try Reliability.cronbachAlpha(exact, names: itemNames).alpha, 0.66508806912595542)
+        // Hand-computed: complete rows (1, 2), (2, 4), (3, 7) as in testHandComputedValues.
+        let small = CoMoments(byteColumns: [[1, 2, Int8.min, 3], [2, 4, 1, 7]])
+        XCTAssertEqual(small.incomplete, 1)
+        XCTAssertEqual(small.coMoment(0, 1), 5)
+        XCTAssertEqual(small.coMoment(1, 1), 114.0 / 9)
+        XCTAssertEqual(small.means[1], 13.0 / 3)
+    }
+
     func testMergedPartsGiveTheOnePassReliability() throws {
         for reverseQ3 in [true, false] {
             let columns = reverseQ3 ? items : itemNames.map(LikertFixture.column)
