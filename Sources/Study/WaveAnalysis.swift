@@ -33,10 +33,13 @@ public enum WaveAnalysis {
         case .pairwise(let coMoments)?: correlation = try Correlation.pearson(coMoments, names: correlationNames)
         case nil: correlation = nil
         }
-        let regressions = try zip(plan.regressions, summary.regressions).map { model, tally in
+        // Regressions and ANOVAs (the studentized range makes those the slow part) run on all cores.
+        for model in plan.regressions { ([model.dependent] + model.terms).forEach { _ = labelled($0) } }
+        for anova in plan.anovas { [anova.dependent, anova.factor].forEach { _ = labelled($0) } }
+        let regressions = try Array(zip(plan.regressions, summary.regressions)).concurrentMap { model, tally in
             let linearModel = LinearModel(
-                responseName: labelled(model.dependent), response: [],
-                terms: model.terms.map { term(labelled($0), codebook: codebook) }, intercept: model.intercept,
+                responseName: model.dependent, response: [],
+                terms: model.terms.map { term($0, codebook: codebook) }, intercept: model.intercept,
                 blocks: model.blocks.count > 1 ? model.blocks.map(\.terms) : [], hc3: model.robust)
             do {
                 return NamedRegression(name: model.name, title: model.title, result: try Regression.fit(linearModel, tally: tally.summary))
@@ -44,15 +47,14 @@ public enum WaveAnalysis {
                 throw StudyError.analysisFailed(analysis: "regression '\(model.name)'", reason: "\(error)")
             }
         }
-        let anovas = try zip(plan.anovas, summary.anovas).map { anova, groups in
-            guard case .categorical(let levels, _)? = codebook.variable(named: labelled(anova.factor))?.kind else {
+        let anovas = try Array(zip(plan.anovas, summary.anovas)).concurrentMap { anova, groups in
+            guard case .categorical(let levels, _)? = codebook.variable(named: anova.factor)?.kind else {
                 throw StudyError.notCategorical(anova.factor)
             }
             do {
                 let result = try OneWayANOVA.run(tallies: groups.summary.levels, levels: levels.map(\.label),
                                                  factor: codebook.label(anova.factor),
                                                  casesWithoutLevel: groups.summary.casesWithoutLevel)
-                _ = labelled(anova.dependent)
                 return NamedAnova(name: anova.name, dependent: anova.dependent, factor: anova.factor, result: result)
             } catch {
                 throw StudyError.analysisFailed(analysis: "ANOVA '\(anova.name)'", reason: "\(error)")
