@@ -27,13 +27,19 @@ extension WaveSummary {
         tallies = try (plan.descriptives ?? codebook.describableNames).map { Named(name: $0, summary: try variables.tally($0)) }
         reliability = try (plan.reliability ?? codebook.scales.map(\.name)).map { name in
             let items = try codebook.requireScale(name).items
-            return Named(name: name, summary: try dataset.keyedItemCodes(items).map(CoMoments.init(byteColumns:))
+            return Named(name: name, summary: try dataset.keyedItemCodes(items).map { CoMoments(integerColumns: $0, missing: LikertValues.missing) }
                              ?? CoMoments(columns: dataset.keyedItemValues(items)))
         }
         let correlated = plan.correlations ?? codebook.scales.map(\.name)
         if correlated.count >= 2 {
-            let values = try correlated.map(variables.numeric)
-            correlation = plan.pairwiseCorrelations ? .pairwise(PairwiseCoMoments(columns: values)) : .listwise(CoMoments(columns: values))
+            let integers = correlated.compactMap(variables.scaledIntegers)
+            if !plan.pairwiseCorrelations, integers.count == correlated.count {
+                correlation = .listwise(CoMoments(integerColumns: integers.map(\.values), missing: Int32.min,
+                                                  denominators: integers.map(\.denominator)))
+            } else {
+                let values = try correlated.map(variables.numeric)
+                correlation = plan.pairwiseCorrelations ? .pairwise(PairwiseCoMoments(columns: values)) : .listwise(CoMoments(columns: values))
+            }
         } else {
             correlation = nil
         }

@@ -28,6 +28,14 @@ struct WaveVariables {
         return try dataset.numericValues(name)
     }
 
+    /// A scale score or Likert item as integers over a common denominator (exact co-moments), or
+    /// `nil` for other variables.
+    func scaledIntegers(_ name: String) -> (values: [Int32], denominator: Int)? {
+        if let coded = codedScores[name] { return (coded.scaledIntegers, coded.denominator) }
+        guard scaleScores[name] == nil, case .likert(let likert)? = dataset.column(named: name)?.values else { return nil }
+        return (likert.codes.map { $0 == LikertValues.missing ? Int32.min : Int32($0) }, 1)
+    }
+
     /// The exact tally of a scale score's or a Likert/numeric column's values (a Likert item from
     /// its per-level counts).
     func tally(_ name: String) throws -> ValueTally {

@@ -7,6 +7,11 @@ public struct ScaleScores: Sendable {
     public let values: [Double]
     /// Per respondent: the index of the score in `values`, or −1 when too few items were answered.
     public let codes: [Int32]
+    /// A common denominator L of the values: `values[j]` is the rational `numerators[j]`/L (L is the
+    /// least common multiple of the possible numbers of answered items).
+    public let denominator: Int
+    /// `values[j]`·L, an integer.
+    public let numerators: [Int32]
 
     /// The score of a respondent with item sum `sum` over `answered` items (`nan` if too few).
     static func score(sum: Double, answered: Int, of scale: ScaleDefinition) -> Double {
@@ -28,6 +33,15 @@ public struct ScaleScores: Sendable {
             }
         }
         values = Array(Set(pairs.map(\.value))).sorted()
+        let denominator = Set(pairs.map(\.answered)).reduce(1) { lcm, a in lcm / Self.gcd(lcm, a) * a }
+        self.denominator = denominator
+        var numerators = [Int32](repeating: 0, count: values.count)
+        for pair in pairs {
+            let sum = pair.answered * low + pair.offset
+            let numerator = scale.scoring == .mean ? sum * denominator / pair.answered : sum * k * denominator / pair.answered
+            numerators[values.firstIndex(of: pair.value)!] = Int32(numerator)
+        }
+        self.numerators = numerators
         var codeOf = [Int32](repeating: -1, count: (k + 1) * span)
         for pair in pairs { codeOf[pair.answered * span + pair.offset] = Int32(values.firstIndex(of: pair.value)!) }
 
@@ -50,6 +64,11 @@ public struct ScaleScores: Sendable {
         }
         codes = keys.map { codeOf[Int($0)] }
     }
+
+    private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
+    /// The scores times ``denominator``, integers, with `Int32.min` for missing.
+    public var scaledIntegers: [Int32] { codes.map { $0 < 0 ? Int32.min : numerators[Int($0)] } }
 
     /// The scores as numbers, `nan` for missing.
     public var doubles: [Double] { codes.map { $0 < 0 ? .nan : values[Int($0)] } }

@@ -107,21 +107,23 @@ public struct CoMoments: Sendable, Equatable, Codable {
         }
     }
 
-    /// The summary of small integer columns (one byte per value, `Int8.min` for missing; e.g.
-    /// Likert answers), computed exactly: the sums Σxᵢ and Σxᵢxⱼ over the complete rows are
-    /// integers, so x̄ᵢ = Σxᵢ/n and Cᵢⱼ = (n·Σxᵢxⱼ − Σxᵢ·Σxⱼ)/n are each rounded once, from an
-    /// exact 128-bit numerator. Equal to ``init(columns:)`` on the same values to the last bit or
-    /// two, at a fraction of its cost.
-    public init(byteColumns columns: [[Int8]]) {
+    /// The summary of columns of small integers, column j standing for the values xⱼ/dⱼ
+    /// (`denominators`, 1 when `nil`; e.g. Likert answers, or scale scores as sums over a common
+    /// denominator), `missing` marking a missing value; computed exactly: the sums Σxᵢ and Σxᵢxⱼ
+    /// over the complete rows are integers, so x̄ᵢ = Σxᵢ/(n·dᵢ) and
+    /// Cᵢⱼ = (n·Σxᵢxⱼ − Σxᵢ·Σxⱼ)/(n·dᵢ·dⱼ) come from exact 128-bit numerators, each rounded once or
+    /// twice. The same summary as ``init(columns:)`` on the values to the last bit or two, at a
+    /// fraction of its cost. |xᵢ| < 2¹⁵, so that the sums of products fit in 64 bits up to 8·10⁹ rows.
+    public init<Integer: FixedWidthInteger>(integerColumns columns: [[Integer]], missing: Integer, denominators: [Int]? = nil) {
         let p = columns.count
         let rowCount = columns.first?.count ?? 0
         precondition(columns.allSatisfy { $0.count == rowCount }, "columns must have equal lengths")
+        precondition(denominators.map { $0.count == p && $0.allSatisfy { $0 > 0 } } ?? true, "one positive denominator per column")
         self.init(variableCount: p)
-        let pairs = p * (p + 1) / 2
         var sums = [Int](repeating: 0, count: p)
-        var products = [Int](repeating: 0, count: pairs)
+        var products = [Int](repeating: 0, count: p * (p + 1) / 2)
         var complete = 0
-        var pointers: [UnsafePointer<Int8>] = []
+        var pointers: [UnsafePointer<Integer>] = []
         func accumulate(_ index: Int) {
             guard index == p else {
                 return columns[index].withUnsafeBufferPointer { pointers.append($0.baseAddress ?? UnsafePointer(bitPattern: 8)!); accumulate(index + 1) }
@@ -133,7 +135,8 @@ public struct CoMoments: Sendable, Equatable, Codable {
                         rows: for r in 0..<rowCount {
                             for i in 0..<p {
                                 let value = pointers[i][r]
-                                if value == Int8.min { continue rows }
+                                if value == missing { continue rows }
+                                precondition(value.magnitude < 1 << 15, "integer co-moments take values below 2¹⁵ in magnitude")
                                 x[i] = Int(value)
                             }
                             complete += 1
@@ -152,13 +155,14 @@ public struct CoMoments: Sendable, Equatable, Codable {
         incomplete = rowCount - complete
         guard complete > 0 else { return }
         let n = Int128(complete)
+        let d = (denominators ?? [Int](repeating: 1, count: p)).map(Double.init)
         var k = 0
         for i in 0..<p {
-            means[i] = Double(sums[i]) / Double(complete)
+            means[i] = Double(sums[i]) / (Double(complete) * d[i])
             for j in i..<p {
                 let numerator = n * Int128(products[k]) - Int128(sums[i]) * Int128(sums[j])
                 k += 1
-                matrix[i * p + j] = Double(numerator) / Double(complete)
+                matrix[i * p + j] = Double(numerator) / (Double(complete) * d[i] * d[j])
                 matrix[j * p + i] = matrix[i * p + j]
             }
         }

@@ -38,6 +38,9 @@ final class ScaleScoresTests: XCTestCase {
             for (row, (score, value)) in zip(coded.doubles, expected).enumerated() {
                 XCTAssertTrue(score == value || (score.isNaN && value.isNaN), "\(scale.name) row \(row): \(score) vs \(value)")
             }
+            for (value, numerator) in zip(coded.values, coded.numerators) {
+                XCTAssertEqual(Double(numerator) / Double(coded.denominator), value, accuracy: 1e-15 * abs(value), scale.name)
+            }
             let counts = coded.counts
             XCTAssertEqual(counts.missing, expected.filter(\.isNaN).count, scale.name)
             XCTAssertEqual(counts.perValue.reduce(0, +) + counts.missing, data.rowCount, scale.name)
@@ -45,5 +48,7 @@ final class ScaleScoresTests: XCTestCase {
         // Every value of a 3-item mean with 2 or 3 answered: sums 2…10 over 2, 3…15 over 3.
         let mean3 = try XCTUnwrap(data.codedScores(of: codebook.scales[0])).values
         XCTAssertEqual(mean3, Array(Set((2...10).map { Double($0) / 2 } + (3...15).map { Double($0) / 3 })).sorted())
+        XCTAssertEqual(try XCTUnwrap(data.codedScores(of: codebook.scales[0])).denominator, 6)
+        XCTAssertEqual(try XCTUnwrap(data.codedScores(of: codebook.scales[2])).denominator, 2)
     }
 }
