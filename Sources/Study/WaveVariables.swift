@@ -6,25 +6,26 @@ import SurveyStats
 struct WaveVariables {
     let dataset: Dataset
     let codebook: Codebook
-    private(set) var scaleScores: [String: [Double]] = [:]
-    /// The scores of scales of Likert items, also as codes into their few possible values.
+    /// Scores of scales of Likert items, as codes into their few possible values.
     private var codedScores: [String: ScaleScores] = [:]
+    /// Scores of scales with a numeric item.
+    private var otherScores: [String: [Double]] = [:]
 
     init(dataset: Dataset, codebook: Codebook) throws {
         self.dataset = dataset
         self.codebook = codebook
         for scale in codebook.scales {
-            let coded = try dataset.codedScores(of: scale)
-            codedScores[scale.name] = coded
-            scaleScores[scale.name] = try coded?.doubles ?? dataset.scores(of: scale)
+            if let coded = try dataset.codedScores(of: scale) { codedScores[scale.name] = coded }
+            else { otherScores[scale.name] = try dataset.scores(of: scale) }
         }
     }
 
-    func isScale(_ name: String) -> Bool { scaleScores[name] != nil }
+    func isScale(_ name: String) -> Bool { codedScores[name] != nil || otherScores[name] != nil }
 
     /// Values of a scale score or a Likert/numeric column (`nan` = missing).
     func numeric(_ name: String) throws -> [Double] {
-        if let scores = scaleScores[name] { return scores }
+        if let coded = codedScores[name] { return coded.doubles }
+        if let scores = otherScores[name] { return scores }
         return try dataset.numericValues(name)
     }
 
@@ -32,7 +33,7 @@ struct WaveVariables {
     /// `nil` for other variables.
     func scaledIntegers(_ name: String) -> (values: [Int32], denominator: Int)? {
         if let coded = codedScores[name] { return (coded.scaledIntegers, coded.denominator) }
-        guard scaleScores[name] == nil, case .likert(let likert)? = dataset.column(named: name)?.values else { return nil }
+        guard !isScale(name), case .likert(let likert)? = dataset.column(named: name)?.values else { return nil }
         return (likert.codes.map { $0 == LikertValues.missing ? Int32.min : Int32($0) }, 1)
     }
 
@@ -68,14 +69,14 @@ struct WaveVariables {
     }
 
     private func likertTally(_ name: String) -> ValueTally? {
-        guard scaleScores[name] == nil, let column = dataset.column(named: name), case .likert(let likert) = column.values else { return nil }
+        guard !isScale(name), let column = dataset.column(named: name), case .likert(let likert) = column.values else { return nil }
         return ValueTally(values: likert.scale.range.map(Double.init), counts: likert.counts,
                           missing: dataset.rowCount - likert.counts.reduce(0, +))
     }
 
     /// A categorical column's codes and levels.
     func categorical(_ name: String) throws -> CategoricalValues? {
-        if scaleScores[name] != nil { return nil }
+        if isScale(name) { return nil }
         if case .categorical(let values) = try dataset.requireColumn(name).values { return values }
         return nil
     }
