@@ -89,47 +89,49 @@ extension Dataset {
     }
 
     /// The rows of `blocks` one after the other (the blocks of one file, in index order): columns
-    /// joined, missing counts added. The blocks' storage is released column by column as it is joined.
-    public init(concatenating blocks: consuming [Dataset], file: String, warnings: [String]) {
-        let rowCount = blocks.reduce(0) { $0 + $1.rowCount }
-        var columns: [DataColumn] = []
-        for index in (blocks.first?.columns ?? []).indices {
-            let parts = blocks.map { $0.columns[index] }
-            for block in blocks.indices { blocks[block].columns[index].values = .text([]) }
-            columns.append(DataColumn(joining: parts, rowCount: rowCount))
+    /// joined, missing counts added.
+    public init(concatenating blocks: [Dataset], file: String, warnings: [String]) {
+        self.init(file: file, rowCount: 0, columns: [], warnings: warnings)
+        for block in blocks { append(rowsOf: block) }
+    }
+
+    /// Appends the rows of `other`, which has the same columns (the next block of the same file):
+    /// values joined, missing counts added.
+    public mutating func append(rowsOf other: Dataset) {
+        if columns.isEmpty {
+            columns = other.columns
+        } else {
+            for index in columns.indices { columns[index].append(rowsOf: other.columns[index]) }
         }
-        self.init(file: file, rowCount: rowCount, columns: columns, warnings: warnings)
+        rowCount += other.rowCount
     }
 }
 
 extension DataColumn {
-    /// One column from the same column of consecutive blocks (at least one).
-    fileprivate init(joining parts: [DataColumn], rowCount: Int) {
-        func joined<T>(_ values: (ColumnValues) -> [T]) -> [T] {
-            var all: [T] = []
-            all.reserveCapacity(rowCount)
-            for part in parts { all += values(part.values) }
-            return all
+    /// Appends the cells of the same column of the next block.
+    fileprivate mutating func append(rowsOf other: DataColumn) {
+        precondition(name == other.name && values.kindName == other.values.kindName, "\(other.name) is not the next block of \(name)")
+        // Each case takes the storage out of `values` first, so that it is held once and grows in place.
+        switch values {
+        case .likert(var mine):
+            values = .text([])
+            if case .likert(let theirs) = other.values { mine.codes += theirs.codes }
+            values = .likert(mine)
+        case .numeric(var mine):
+            values = .text([])
+            if case .numeric(let theirs) = other.values { mine += theirs }
+            values = .numeric(mine)
+        case .categorical(var mine):
+            values = .text([])
+            if case .categorical(let theirs) = other.values { mine.codes += theirs.codes }
+            values = .categorical(mine)
+        case .text(var mine):
+            values = .text([])
+            if case .text(let theirs) = other.values { mine += theirs }
+            values = .text(mine)
         }
-        let first = parts[0]
-        let values: ColumnValues
-        switch first.values {
-        case .likert(let likert):
-            values = .likert(LikertValues(codes: joined { if case .likert(let v) = $0 { v.codes } else { [] } }, scale: likert.scale))
-        case .numeric:
-            values = .numeric(joined { if case .numeric(let v) = $0 { v } else { [] } })
-        case .categorical(let categorical):
-            values = .categorical(CategoricalValues(codes: joined { if case .categorical(let v) = $0 { v.codes } else { [] } },
-                                                    levels: categorical.levels, reference: categorical.reference))
-        case .text:
-            values = .text(joined { if case .text(let v) = $0 { v } else { [] } })
-        }
-        var missing = first.missing
-        for part in parts.dropFirst() {
-            missing.blank += part.missing.blank
-            for k in missing.userMissing.indices { missing.userMissing[k].count += part.missing.userMissing[k].count }
-        }
-        self.init(name: first.name, label: first.label, position: first.position, values: values, missing: missing,
-                  firstTextCell: parts.lazy.compactMap(\.firstTextCell).first)
+        missing.blank += other.missing.blank
+        for k in missing.userMissing.indices { missing.userMissing[k].count += other.missing.userMissing[k].count }
+        if firstTextCell == nil { firstTextCell = other.firstTextCell }
     }
 }

@@ -25,24 +25,35 @@ extension Dataset {
     }
 
     private static func load(source: CSVSource, codebook: Codebook, concurrency: Int, progress: LoadProgress?) throws -> Dataset {
-        final class Blocks: @unchecked Sendable {
+        /// Appends the blocks in index order as they come; a block that comes early waits.
+        final class Joined: @unchecked Sendable {
             private let lock = NSLock()
-            private var blocks: [DatasetBlock] = []
+            private var dataset = Dataset(file: "", rowCount: 0, columns: [])
+            private var waiting: [Int: Dataset] = [:]
+            private var next = 0
+
             func add(_ block: DatasetBlock) {
                 lock.lock()
-                blocks.append(block)
-                lock.unlock()
+                defer { lock.unlock() }
+                waiting[block.index] = block.dataset
+                while let rows = waiting.removeValue(forKey: next) {
+                    dataset.append(rowsOf: rows)
+                    next += 1
+                }
             }
-            /// The blocks' datasets in index order, handed over (the collection is emptied).
-            func take() -> [Dataset] {
-                defer { blocks = [] }
-                return blocks.sorted { $0.index < $1.index }.map(\.dataset)
+
+            func result(_ summary: BlockLoadSummary) -> Dataset {
+                var result = dataset
+                dataset = Dataset(file: "", rowCount: 0, columns: [])
+                result.file = summary.file
+                result.warnings = summary.warnings
+                return result
             }
         }
-        let blocks = Blocks()
+        let joined = Joined()
         let summary = try forEachBlock(source: source, codebook: codebook, rowsPerBlock: defaultRowsPerBlock, concurrency: concurrency,
-                                       progress: progress) { blocks.add($0) }
-        return Dataset(concatenating: blocks.take(), file: summary.file, warnings: summary.warnings)
+                                       progress: progress) { joined.add($0) }
+        return joined.result(summary)
     }
 
     /// The reader of record: one record after the other, every error located exactly.
