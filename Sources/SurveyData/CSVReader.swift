@@ -12,6 +12,8 @@ public struct CSVReader: Sendable {
     let bytes: [UInt8]
     /// Offset of the first byte after a byte-order mark.
     let start: Int
+    /// The file line of the first byte: 1, or later for a reader of lines cut from a file.
+    let firstLine: Int
 
     static let quote = UInt8(ascii: "\"")
     static let newline = UInt8(ascii: "\n")
@@ -46,19 +48,22 @@ public struct CSVReader: Sendable {
     }
 
     /// The first line's fields (trimmed) and the offset after its line end, for a first line that
-    /// is not blank and has no quotes; `nil` otherwise (then only ``forEachRecord(_:)`` reads it right).
-    func plainFirstLine() -> (fields: [String], end: Int)? {
+    /// is not blank, has no quotes and is valid UTF-8; `nil` otherwise (then only ``forEachRecord(_:)``
+    /// of a reader of the whole file reads it right). `bytes` holds at least that line and its line end.
+    static func plainFirstLine(of bytes: [UInt8], from start: Int, delimiter: UInt8) -> (fields: [String], end: Int)? {
         var end = start
-        while end < bytes.count && bytes[end] != Self.newline && bytes[end] != Self.carriageReturn {
-            if bytes[end] == Self.quote { return nil }
+        while end < bytes.count && bytes[end] != newline && bytes[end] != carriageReturn {
+            if bytes[end] == quote { return nil }
             end += 1
         }
+        let valid = bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset(UnsafeBufferPointer(rebasing: $0[start..<end])) == nil }
+        guard valid else { return nil }
         let fields = bytes[start..<end].split(separator: delimiter, omittingEmptySubsequences: false).map {
             String(decoding: $0.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed(), as: UTF8.self)
         }
         guard fields.count > 1 || !(fields.first ?? "").isEmpty else { return nil }
-        if end < bytes.count && bytes[end] == Self.carriageReturn { end += 1 }
-        if end < bytes.count && bytes[end] == Self.newline { end += 1 }
+        if end < bytes.count && bytes[end] == carriageReturn { end += 1 }
+        if end < bytes.count && bytes[end] == newline { end += 1 }
         return (fields, end)
     }
 
@@ -67,18 +72,34 @@ public struct CSVReader: Sendable {
     ///   - file: the name used in error messages.
     ///   - delimiter: `,`, `;` or tab; detected from the header line when `nil`.
     public init(bytes: [UInt8], file: String, delimiter: UInt8? = nil) throws {
-        self.file = file
-        self.bytes = bytes
-        start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let invalid = bytes.withUnsafeBufferPointer { firstInvalidUTF8Offset($0) }
-        if let invalid {
-            let (line, column) = Self.lineAndField(of: invalid, in: bytes, from: start, delimiter: delimiter ?? UInt8(ascii: ","))
-            throw DataError(file: file, line: line, column: column, kind: .invalidUTF8)
-        }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        try Self.validateUTF8(bytes, from: start, file: file, delimiter: delimiter ?? UInt8(ascii: ","), firstLine: 1)
         if bytes[start...].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == Self.newline || $0 == Self.carriageReturn }) {
             throw DataError(file: file, kind: .emptyFile)
         }
-        self.delimiter = delimiter ?? Self.detectDelimiter(bytes, from: start)
+        self.init(validated: bytes, file: file, delimiter: delimiter ?? Self.detectDelimiter(bytes, from: start), start: start, firstLine: 1)
+    }
+
+    /// A reader of whole lines cut from a file after its header (no byte-order mark, possibly only
+    /// blank lines), numbering them from `firstLine`, the file line of the first byte.
+    init(lines bytes: [UInt8], file: String, delimiter: UInt8, firstLine: Int) throws {
+        try Self.validateUTF8(bytes, from: 0, file: file, delimiter: delimiter, firstLine: firstLine)
+        self.init(validated: bytes, file: file, delimiter: delimiter, start: 0, firstLine: firstLine)
+    }
+
+    private init(validated bytes: [UInt8], file: String, delimiter: UInt8, start: Int, firstLine: Int) {
+        self.file = file
+        self.bytes = bytes
+        self.delimiter = delimiter
+        self.start = start
+        self.firstLine = firstLine
+    }
+
+    /// Throws ``DataError/Kind/invalidUTF8`` at the line and field of the first byte that is not UTF-8.
+    private static func validateUTF8(_ bytes: [UInt8], from start: Int, file: String, delimiter: UInt8, firstLine: Int) throws {
+        guard let invalid = bytes.withUnsafeBufferPointer({ firstInvalidUTF8Offset($0) }) else { return }
+        let (line, column) = lineAndField(of: invalid, in: bytes, from: start, delimiter: delimiter, firstLine: firstLine)
+        throw DataError(file: file, line: line, column: column, kind: .invalidUTF8)
     }
 
     /// The candidate (comma, semicolon, tab) that occurs most often outside quotes in the first line.
@@ -97,8 +118,8 @@ public struct CSVReader: Sendable {
     }
 
     /// The 1-based line and field of byte `offset`, for messages about bytes the scanner never reached.
-    static func lineAndField(of offset: Int, in bytes: [UInt8], from start: Int, delimiter: UInt8) -> (Int, Int) {
-        var line = 1, field = 1, inQuotes = false
+    private static func lineAndField(of offset: Int, in bytes: [UInt8], from start: Int, delimiter: UInt8, firstLine: Int) -> (Int, Int) {
+        var line = firstLine, field = 1, inQuotes = false
         for byte in bytes[start..<offset] {
             if byte == quote { inQuotes.toggle() }
             if byte == newline { line += 1; if !inQuotes { field = 1 } }
@@ -117,7 +138,7 @@ public struct CSVReader: Sendable {
             var spans: [CSVRecord.Span] = []
             spans.reserveCapacity(64)
             var position = start
-            var line = 1
+            var line = firstLine
             while position < end {
                 let recordLine = line
                 spans.removeAll(keepingCapacity: true)

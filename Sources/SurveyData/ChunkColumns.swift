@@ -1,133 +1,268 @@
 import Foundation
 
-/// The cells of one chunk of data rows, column by column, in buffers sized by the chunk's line
-/// count (an upper bound of its records). Filled by ``parse(_:from:to:plans:delimiter:)``.
+/// The block loader's fast path: the cells of one chunk of whole data lines, parsed straight into
+/// column buffers (Likert cells one byte each) without spans, closures, reference counting or
+/// `String`s per cell (but for IDs and text), the buffers sized by the chunk's line count (an upper
+/// bound of its records). Made by ``parse(_:count:lines:plans:delimiter:)``.
+///
+/// It handles what survey exports usually hold: unquoted fields, LF or CRLF line ends, blank lines,
+/// blank/`NA` cells, whole-number Likert answers, user-missing codes, categorical levels as written,
+/// plain numbers, respondent IDs. Anything else — a Likert answer written as its label, a ragged
+/// row, an invalid value or UTF-8 sequence — makes it return `nil`, and the chunk is read again by
+/// the sequential reader, which gives the exact error or the same columns.
 final class ChunkColumns {
     private(set) var rows = 0
-    let capacity: Int
-    private(set) var likert: [UnsafeMutablePointer<Int8>?]
-    /// The Likert buffers' allocations; `likert[c]` starts 64·(c mod 64) bytes in (see ``init(plans:capacity:)``).
-    private let likertAllocations: [UnsafeMutablePointer<Int8>?]
-    private(set) var levels: [UnsafeMutablePointer<Int32>?]
-    private(set) var numbers: [UnsafeMutablePointer<Double>?]
-    private(set) var texts: [[String]]
-    /// FNV-1a hashes of the respondent IDs, for the duplicate check.
-    private(set) var idHashes: [UInt64] = []
-    private(set) var blank: [Int]
-    private(set) var userMissing: [[Int]]
+    /// Blank lines before the first row.
+    private(set) var linesBeforeFirstRow = 0
+    /// Per column, by its kind: Likert codes (`Int8`), level codes (`Int32`), numbers (`Double`) or
+    /// ID hashes (`UInt64`, 0 for a blank ID); `nil` for text and skipped columns.
+    private let cells: [UnsafeMutableRawPointer?]
+    /// The buffers' allocations; Likert column c's cells start 64·(c mod 64) bytes in (see ``init(plans:capacity:)``).
+    private let allocations: [UnsafeMutableRawPointer?]
+    /// Per column: the cells of ID and text columns.
+    private var texts: [[String]] = []
+    /// Per column: blank cells, then cells per user-missing code.
+    private var counts: [[Int]] = []
 
-    private init(plans: [ParallelColumnLoader.Plan], capacity: Int) {
-        self.capacity = capacity
+    private init(plans: [ColumnPlan], capacity: Int) {
         // A row writes one byte to every Likert buffer. Buffers allocated alike start at the same
         // offset within a page, so those bytes would share one set of the 8-way L1 cache and evict
         // each other; starting buffer c a cache line further than buffer c − 1 spreads them over all sets.
-        likertAllocations = plans.map { $0.kind == .likert ? .allocate(capacity: capacity + 4096) : nil }
-        likert = likertAllocations.enumerated().map { column, allocation in allocation.map { $0 + 64 * (column % 64) } }
-        levels = plans.map { $0.kind == .categorical ? .allocate(capacity: capacity) : nil }
-        numbers = plans.map { $0.kind == .numeric ? .allocate(capacity: capacity) : nil }
-        texts = plans.map { plan in
-            var column: [String] = []
-            if plan.kind == .text || plan.kind == .id { column.reserveCapacity(capacity) }
-            return column
+        allocations = plans.map { plan in
+            switch plan.kind {
+            case .likert: return .allocate(byteCount: capacity + 4096, alignment: 64)
+            case .categorical: return .allocate(byteCount: 4 * capacity, alignment: 8)
+            case .numeric, .id: return .allocate(byteCount: 8 * capacity, alignment: 8)
+            case .text, .skip: return nil
+            }
         }
-        blank = Array(repeating: 0, count: plans.count)
-        userMissing = plans.map { Array(repeating: 0, count: $0.missingValues.count) }
+        cells = zip(plans, allocations).enumerated().map { column, planAndAllocation in
+            planAndAllocation.0.kind == .likert ? planAndAllocation.1.map { $0 + 64 * (column % 64) } : planAndAllocation.1
+        }
     }
 
-    deinit {
-        likertAllocations.forEach { $0?.deallocate() }
-        levels.forEach { $0?.deallocate() }
-        numbers.forEach { $0?.deallocate() }
-    }
+    deinit { allocations.forEach { $0?.deallocate() } }
 
-    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
-
-    /// Parses the records in `base[start..<end]` (starting at a record boundary), or `nil` for
-    /// anything the fast path leaves to the sequential reader.
-    static func parse(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int,
-                      plans: [ParallelColumnLoader.Plan], delimiter: UInt8) -> ChunkColumns? {
-        var lines = 1
-        var scan = start
-        while scan < end, let found = memchr(base + scan, Int32(CSVReader.newline), end - scan) {
-            lines += 1
-            scan = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-        }
+    /// Parses the records in `base[0..<count]` (whole lines, at most `lines` of them), or `nil` for
+    /// anything the fast path leaves to the sequential reader. Eight bytes after `base + count` must
+    /// be readable (cells are compared a word at a time).
+    static func parse(_ base: UnsafePointer<UInt8>, count: Int, lines: Int,
+                      plans: [ColumnPlan], delimiter: UInt8) -> ChunkColumns? {
         let chunk = ChunkColumns(plans: plans, capacity: lines)
-        return chunk.parseRecords(base, from: start, to: end, plans: plans, delimiter: delimiter) ? chunk : nil
+        var parser = Parser(plans: plans, cells: chunk.cells, capacity: lines, delimiter: delimiter)
+        guard parser.parse(base, count: count) else { return nil }
+        chunk.rows = parser.row
+        chunk.linesBeforeFirstRow = parser.linesBeforeFirstRow
+        chunk.texts = parser.texts
+        chunk.counts = parser.counts
+        return chunk
     }
 
-    private func parseRecords(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int,
-                              plans: [ParallelColumnLoader.Plan], delimiter: UInt8) -> Bool {
-        let newline = CSVReader.newline, carriageReturn = CSVReader.carriageReturn
-        let last = plans.count - 1
-        // The hot path reads only these flat buffers: one-byte Likert codes (256 per column) and targets.
-        let oneByteCodes = plans.flatMap { $0.kind == .likert ? $0.oneByteCode : [Int8](repeating: -1, count: 256) }
-        let likertTargets = likert
-        let quads = QuadCells.lanes(plans)
-        let delimiterLanes = UInt64(delimiter) &* 0x0100_0100_0100_0100
-        var position = start
+    /// The hashes of ID column `index`'s IDs, 0 for a blank one.
+    func idHashes(_ index: Int) -> UnsafeBufferPointer<UInt64> {
+        UnsafeBufferPointer(start: cells[index]!.assumingMemoryBound(to: UInt64.self), count: rows)
+    }
+
+    /// Column `index` as loaded: `variable` at file position `index + 1`, its cells copied out of the buffers.
+    func column(_ index: Int, variable: Variable) -> DataColumn {
+        func values<T>(_ type: T.Type) -> [T] {
+            Array(UnsafeBufferPointer(start: cells[index]!.assumingMemoryBound(to: T.self), count: rows))
+        }
+        var likert: [Int8] = [], numbers: [Double] = [], levels: [Int32] = []
+        switch variable.kind {
+        case .likert: likert = values(Int8.self)
+        case .numeric: numbers = values(Double.self)
+        case .categorical: levels = values(Int32.self)
+        case .id, .text: break
+        }
+        return DataColumn(variable: variable, position: index + 1,
+                          values: ColumnValues(variable.kind, likert: likert, numbers: numbers, levels: levels, texts: texts[index]),
+                          blank: counts[index][0], userMissing: Array(counts[index].dropFirst()))
+    }
+
+    /// The parse of one chunk: the loop over its bytes and the cells' decoding, on plain values and
+    /// pointers (the chunk owns the buffers).
+    private struct Parser {
+        let decoders: [ColumnPlan.CellDecoder]
+        let cells: [UnsafeMutableRawPointer?]
+        /// Per column: the digits of a Likert column that are one-byte answers (``ColumnPlan/digitRange``).
+        let digitRanges: [ClosedRange<UInt8>?]
+        let quads: [QuadCells?]
+        let delimiter: UInt8
+        let capacity: Int
         var row = 0
-        defer { rows = row }
-        return oneByteCodes.withUnsafeBufferPointer { codes in
-            likertTargets.withUnsafeBufferPointer { targets in
-                records: while position < end {
-                    guard row < capacity else { return false }
-                    var column = 0
-                    while column <= last {
-                        // Four one-digit Likert cells, each followed by the delimiter, in one 8-byte word.
-                        while let lanes = quads[column], position &+ 8 <= end {
-                            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-                            guard word & 0xFF00_FF00_FF00_FF00 == delimiterLanes, lanes.contains(word) else { break }
-                            let codes = (word & 0x00FF_00FF_00FF_00FF) &- 0x0030_0030_0030_0030
-                            targets[column]![row] = Int8(truncatingIfNeeded: codes)
-                            targets[column &+ 1]![row] = Int8(truncatingIfNeeded: codes >> 16)
-                            targets[column &+ 2]![row] = Int8(truncatingIfNeeded: codes >> 32)
-                            targets[column &+ 3]![row] = Int8(truncatingIfNeeded: codes >> 48)
-                            position &+= 8
-                            column &+= 4
-                        }
-                        // The common cell: one digit of a Likert scale, then the delimiter (or the line end in
-                        // the last column). Anything else, including the final cell of a file without a
-                        // final newline, takes the general path below.
-                        if let target = targets[column], position + 1 < end,
-                           case let code = codes[column &* 256 &+ Int(base[position])], code >= 0 {
-                            let next = base[position &+ 1]
-                            if column < last ? next == delimiter : (next == newline || next == carriageReturn) {
-                                target[row] = code
-                                position &+= column < last ? 2 : 1
-                                column &+= 1
-                                continue
+        var linesBeforeFirstRow = 0
+        var texts: [[String]]
+        var counts: [[Int]]
+
+        init(plans: [ColumnPlan], cells: [UnsafeMutableRawPointer?], capacity: Int, delimiter: UInt8) {
+            decoders = plans.map(\.decoder)
+            self.cells = cells
+            digitRanges = plans.map(\.digitRange)
+            quads = QuadCells.lanes(plans)
+            self.delimiter = delimiter
+            self.capacity = capacity
+            texts = plans.map { plan in
+                var column: [String] = []
+                if plan.kind == .text || plan.kind == .id { column.reserveCapacity(capacity) }
+                return column
+            }
+            counts = plans.map { [Int](repeating: 0, count: 1 + $0.decoder.missingValues.count) }
+        }
+
+        private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+
+        /// Parses `base[0..<end]`; `false` for anything the fast path leaves to the sequential reader.
+        mutating func parse(_ base: UnsafePointer<UInt8>, count end: Int) -> Bool {
+            let newline = CSVReader.newline, carriageReturn = CSVReader.carriageReturn, delimiter = delimiter
+            let last = decoders.count - 1
+            let delimiterLanes = UInt64(delimiter) &* 0x0100_0100_0100_0100
+            let fieldEnds = FieldEnds(delimiter: delimiter)
+            let quads = quads
+            var position = 0
+            return digitRanges.withUnsafeBufferPointer { digitRanges in
+                cells.withUnsafeBufferPointer { targets in
+                    records: while position < end {
+                        guard row < capacity else { return false }
+                        var column = 0
+                        while column <= last {
+                            // Four one-digit Likert cells, each followed by the delimiter, in one 8-byte word.
+                            while let lanes = quads[column], position &+ 8 <= end {
+                                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                                guard word & 0xFF00_FF00_FF00_FF00 == delimiterLanes, lanes.contains(word) else { break }
+                                let codes = (word & 0x00FF_00FF_00FF_00FF) &- 0x0030_0030_0030_0030
+                                targets[column]!.storeBytes(of: UInt8(truncatingIfNeeded: codes), toByteOffset: row, as: UInt8.self)
+                                targets[column &+ 1]!.storeBytes(of: UInt8(truncatingIfNeeded: codes >> 16), toByteOffset: row, as: UInt8.self)
+                                targets[column &+ 2]!.storeBytes(of: UInt8(truncatingIfNeeded: codes >> 32), toByteOffset: row, as: UInt8.self)
+                                targets[column &+ 3]!.storeBytes(of: UInt8(truncatingIfNeeded: codes >> 48), toByteOffset: row, as: UInt8.self)
+                                position &+= 8
+                                column &+= 4
                             }
+                            // The common cell: one digit of a Likert scale, then the delimiter (or the line end in
+                            // the last column). Anything else, including the final cell of a file without a
+                            // final newline, takes the general path below.
+                            if position + 1 < end, let digits = digitRanges[column], digits.contains(base[position]) {
+                                let next = base[position &+ 1]
+                                if column < last ? next == delimiter : (next == newline || next == carriageReturn) {
+                                    targets[column]!.storeBytes(of: base[position] &- 48, toByteOffset: row, as: UInt8.self)
+                                    position &+= column < last ? 2 : 1
+                                    column &+= 1
+                                    continue
+                                }
+                            }
+                            let fieldStart = position
+                            position = fieldEnds.next(base, from: position, end: end)
+                            let atLineEnd = position == end || base[position] != delimiter
+                            var lower = fieldStart, upper = position
+                            while lower < upper && (base[lower] == Self.space || base[lower] == Self.tab) { lower += 1 }
+                            while upper > lower && (base[upper - 1] == Self.space || base[upper - 1] == Self.tab) { upper -= 1 }
+                            if column == 0 && lower == upper && atLineEnd {  // a blank line
+                                Self.skipLineEnd(base, &position, end)
+                                if row == 0 { linesBeforeFirstRow += 1 }
+                                continue records
+                            }
+                            guard decode(UnsafeBufferPointer(start: base + lower, count: upper - lower), column: column, target: targets[column])
+                            else { return false }
+                            if column < last {
+                                guard !atLineEnd else { return false }  // too few fields
+                                position += 1
+                            } else if !atLineEnd {
+                                return false  // too many fields
+                            }
+                            column += 1
                         }
-                        let fieldStart = position
-                        while position < end {
-                            let byte = base[position]
-                            if byte == delimiter || byte == newline || byte == carriageReturn { break }
-                            position += 1
-                        }
-                        let atLineEnd = position == end || base[position] != delimiter
-                        var lower = fieldStart, upper = position
-                        while lower < upper && (base[lower] == Self.space || base[lower] == Self.tab) { lower += 1 }
-                        while upper > lower && (base[upper - 1] == Self.space || base[upper - 1] == Self.tab) { upper -= 1 }
-                        if column == 0 && lower == upper && atLineEnd {  // a blank line
-                            skipLineEnd(base, &position, end)
-                            continue records
-                        }
-                        guard decode(UnsafeBufferPointer(start: base + lower, count: upper - lower), row: row, column: column, plan: plans[column])
-                        else { return false }
-                        if column < last {
-                            guard !atLineEnd else { return false }  // too few fields
-                            position += 1
-                        } else if !atLineEnd {
-                            return false  // too many fields
-                        }
-                        column += 1
+                        Self.skipLineEnd(base, &position, end)
+                        row += 1
                     }
-                    skipLineEnd(base, &position, end)
-                    row += 1
+                    return true
+                }
+            }
+        }
+
+        /// Moves past CR, LF or CRLF as the sequential reader does.
+        private static func skipLineEnd(_ base: UnsafePointer<UInt8>, _ position: inout Int, _ end: Int) {
+            if position < end && base[position] == CSVReader.carriageReturn { position += 1 }
+            if position < end && base[position] == CSVReader.newline { position += 1 }
+        }
+
+        /// Stores one trimmed cell of `column` at `row` (in `target`, the column's buffer); `false`
+        /// if the cell needs the sequential reader.
+        private mutating func decode(_ cell: UnsafeBufferPointer<UInt8>, column: Int, target: UnsafeMutableRawPointer?) -> Bool {
+            let decoder = decoders[column]
+            let isBlank = cell.isEmpty || (cell.count == 2 && cell[0] == UInt8(ascii: "N") && cell[1] == UInt8(ascii: "A"))
+            switch decoder.kind {
+            case .skip:
+                return firstInvalidUTF8Offset(cell) == nil
+            case .likert:
+                let target = target!.assumingMemoryBound(to: Int8.self) + row
+                if isBlank { counts[column][0] += 1; target.pointee = LikertValues.missing; return true }
+                guard let value = NumberParsing.integer(cell) else { return false }
+                if countUserMissing(Double(value), column: column) { target.pointee = LikertValues.missing; return true }
+                guard decoder.range.contains(value) else { return false }
+                target.pointee = Int8(value)
+                return true
+            case .categorical:
+                let target = target!.assumingMemoryBound(to: Int32.self) + row
+                if isBlank { counts[column][0] += 1; target.pointee = CategoricalValues.missing; return true }
+                if let code = decoder.levels!.code(cell.baseAddress!, count: cell.count) {
+                    target.pointee = code
+                    return true
+                }
+                guard let value = NumberParsing.double(cell), countUserMissing(value, column: column) else { return false }
+                target.pointee = CategoricalValues.missing
+                return true
+            case .numeric:
+                let target = target!.assumingMemoryBound(to: Double.self) + row
+                if isBlank { counts[column][0] += 1; target.pointee = .nan; return true }
+                guard let value = NumberParsing.double(cell) else { return false }
+                target.pointee = countUserMissing(value, column: column) ? .nan : value
+                return true
+            case .text, .id:
+                guard firstInvalidUTF8Offset(cell) == nil else { return false }
+                texts[column].append(String(decoding: cell, as: UTF8.self))
+                if cell.isEmpty { counts[column][0] += 1 }
+                if decoder.kind == .id {
+                    target!.storeBytes(of: cell.isEmpty ? 0 : IDHashSet.hash(cell), toByteOffset: 8 * row, as: UInt64.self)
                 }
                 return true
             }
+        }
+
+        private mutating func countUserMissing(_ value: Double, column: Int) -> Bool {
+            guard let index = decoders[column].missingValues.firstIndex(of: value) else { return false }
+            counts[column][1 + index] += 1
+            return true
+        }
+    }
+
+    /// Finds the end of a field eight bytes at a time (SWAR): with x = word XOR a byte repeated,
+    /// (x − 0x01…01) AND NOT x AND 0x80…80 has the high bit set in the lowest byte of x that is 0
+    /// (bits above it may be set by the borrow, never bits below).
+    struct FieldEnds {
+        let delimiter: UInt64
+
+        init(delimiter: UInt8) {
+            self.delimiter = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        }
+
+        @inline(__always)
+        private static func zeroBytes(_ x: UInt64) -> UInt64 {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        }
+
+        /// The offset of the first delimiter, CR or LF at or after `position`, or `end`. Reads up to
+        /// seven bytes past `end`.
+        @inline(__always)
+        func next(_ base: UnsafePointer<UInt8>, from position: Int, end: Int) -> Int {
+            var position = position
+            while position < end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let found = Self.zeroBytes(word ^ delimiter) | Self.zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+                    | Self.zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+                if found != 0 { return min(position &+ found.trailingZeroBitCount >> 3, end) }
+                position &+= 8
+            }
+            return end
         }
     }
 
@@ -146,7 +281,7 @@ final class ChunkColumns {
 
         /// Per column: the lanes when it and the next three columns are Likert items with the same
         /// digit range and none of them is the last column (whose cell ends the line).
-        static func lanes(_ plans: [ParallelColumnLoader.Plan]) -> [QuadCells?] {
+        static func lanes(_ plans: [ColumnPlan]) -> [QuadCells?] {
             plans.indices.map { column in
                 guard column + 4 < plans.count, let range = plans[column].digitRange,
                       plans[column...(column + 3)].allSatisfy({ $0.kind == .likert && $0.digitRange == range })
@@ -155,59 +290,5 @@ final class ChunkColumns {
                                  high: (0xFF - UInt64(range.upperBound)) &* 0x0001_0001_0001_0001)
             }
         }
-    }
-
-    /// Moves past CR, LF or CRLF as the sequential reader does.
-    private func skipLineEnd(_ base: UnsafePointer<UInt8>, _ position: inout Int, _ end: Int) {
-        if position < end && base[position] == CSVReader.carriageReturn { position += 1 }
-        if position < end && base[position] == CSVReader.newline { position += 1 }
-    }
-
-    /// Stores one trimmed cell at `row`; `false` if the cell needs the sequential reader.
-    private func decode(_ cell: UnsafeBufferPointer<UInt8>, row: Int, column: Int, plan: ParallelColumnLoader.Plan) -> Bool {
-        let isBlank = cell.isEmpty || (cell.count == 2 && cell[0] == UInt8(ascii: "N") && cell[1] == UInt8(ascii: "A"))
-        switch plan.kind {
-        case .skip:
-            return true
-        case .likert:
-            let target = likert[column]! + row
-            if isBlank { blank[column] += 1; target.pointee = LikertValues.missing; return true }
-            guard let value = NumberParsing.integer(cell) else { return false }
-            if countUserMissing(Double(value), column: column, plan: plan) { target.pointee = LikertValues.missing; return true }
-            guard plan.range.contains(value) else { return false }
-            target.pointee = Int8(value)
-            return true
-        case .categorical:
-            let target = levels[column]! + row
-            if isBlank { blank[column] += 1; target.pointee = CategoricalValues.missing; return true }
-            for (key, code) in plan.levelKeys where key.count == cell.count && key.elementsEqual(cell) {
-                target.pointee = code
-                return true
-            }
-            guard let value = NumberParsing.double(cell), countUserMissing(value, column: column, plan: plan) else { return false }
-            target.pointee = CategoricalValues.missing
-            return true
-        case .numeric:
-            let target = numbers[column]! + row
-            if isBlank { blank[column] += 1; target.pointee = .nan; return true }
-            guard let value = NumberParsing.double(cell) else { return false }
-            target.pointee = countUserMissing(value, column: column, plan: plan) ? .nan : value
-            return true
-        case .text, .id:
-            if cell.isEmpty { blank[column] += 1 }
-            texts[column].append(String(decoding: cell, as: UTF8.self))
-            if plan.kind == .id {
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                for byte in cell { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                idHashes.append(hash)
-            }
-            return true
-        }
-    }
-
-    private func countUserMissing(_ value: Double, column: Int, plan: ParallelColumnLoader.Plan) -> Bool {
-        guard let index = plan.missingValues.firstIndex(of: value) else { return false }
-        userMissing[column][index] += 1
-        return true
     }
 }

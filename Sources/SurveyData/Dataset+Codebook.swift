@@ -7,67 +7,87 @@ extension Dataset {
     /// other value that does not fit its variable is a ``DataError`` naming file, line, column and
     /// value; so are a ragged row, a duplicate respondent ID and a file without data rows.
     ///
-    /// Well-formed files are parsed in chunks on `concurrency` threads (``ParallelColumnLoader``);
-    /// anything unusual, and every error, goes through the sequential reader, so messages and
-    /// results do not depend on the number of threads.
+    /// The file is read block by block on `concurrency` threads
+    /// (``forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:progress:_:)``) and the
+    /// blocks joined; anything unusual, and every error, goes through the sequential reader, so
+    /// messages and results do not depend on the number of threads.
     /// - Parameter progress: called (from any thread) with the bytes read so far and the file's size.
     public static func load(contentsOf url: URL, codebook: Codebook, delimiter: UInt8? = nil,
                             concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
                             progress: LoadProgress? = nil) throws -> Dataset {
-        try load(reader: CSVReader(contentsOf: url, delimiter: delimiter), codebook: codebook,
-                 concurrency: concurrency, progress: progress)
+        try load(source: CSVSource(contentsOf: url, delimiter: delimiter), codebook: codebook, concurrency: concurrency, progress: progress)
     }
 
     public static func load(reader: CSVReader, codebook: Codebook,
                             concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
                             progress: LoadProgress? = nil) throws -> Dataset {
-        if let header = reader.plainFirstLine() {
-            var warnings: [String] = []
-            try checkHeader(header.fields, codebook: codebook, file: reader.file, warnings: &warnings)
-            let loader = ParallelColumnLoader(reader: reader, header: header.fields, variables: header.fields.map(codebook.variable(named:)),
-                                              concurrency: concurrency)
-            if let (rowCount, columns) = loader.load(dataStart: header.end, progress: progress), rowCount > 0 {
-                let ordered = codebook.variables.map { variable in columns[header.fields.firstIndex(of: variable.name)!]! }
-                return Dataset(file: reader.file, rowCount: rowCount, columns: ordered, warnings: warnings)
+        try load(source: CSVSource(reader: reader), codebook: codebook, concurrency: concurrency, progress: progress)
+    }
+
+    private static func load(source: CSVSource, codebook: Codebook, concurrency: Int, progress: LoadProgress?) throws -> Dataset {
+        /// Appends the blocks in index order as they come; a block that comes early waits.
+        final class Joined: @unchecked Sendable {
+            private let lock = NSLock()
+            private var dataset = Dataset(file: "", rowCount: 0, columns: [])
+            private var waiting: [Int: Dataset] = [:]
+            private var next = 0
+
+            func add(_ block: DatasetBlock) {
+                lock.lock()
+                defer { lock.unlock() }
+                waiting[block.index] = block.dataset
+                while let rows = waiting.removeValue(forKey: next) {
+                    dataset.append(rowsOf: rows)
+                    next += 1
+                }
+            }
+
+            func result(_ summary: BlockLoadSummary) -> Dataset {
+                var result = dataset
+                dataset = Dataset(file: "", rowCount: 0, columns: [])
+                result.file = summary.file
+                result.warnings = summary.warnings
+                return result
             }
         }
-        let dataset = try loadSequentially(reader: reader, codebook: codebook)
-        progress?(reader.bytes.count - reader.start, reader.bytes.count - reader.start)
-        return dataset
+        let joined = Joined()
+        let summary = try forEachBlock(source: source, codebook: codebook, rowsPerBlock: defaultRowsPerBlock, concurrency: concurrency,
+                                       progress: progress) { joined.add($0) }
+        return joined.result(summary)
     }
 
     /// The reader of record: one record after the other, every error located exactly.
     static func loadSequentially(reader: CSVReader, codebook: Codebook) throws -> Dataset {
-        var header: [String] = []
-        var builders: [ColumnBuilder?] = []
-        var rowCount = 0
+        try readSequentially(reader: reader, codebook: codebook).dataset
+    }
+
+    /// ``loadSequentially(reader:codebook:)``, with the line of the first data row.
+    static func readSequentially(reader: CSVReader, codebook: Codebook) throws -> (dataset: Dataset, firstLine: Int) {
+        var columns: RecordColumns?
         var warnings: [String] = []
         try reader.forEachRecord { record in
-            if header.isEmpty {
-                header = (0..<record.count).map(record.string)
-                try Self.checkHeader(header, codebook: codebook, file: reader.file, warnings: &warnings)
-                builders = header.enumerated().map { index, name in
-                    codebook.variable(named: name).map { ColumnBuilder(variable: $0, position: index + 1, file: reader.file, decimalComma: false) }
-                }
-                return
+            if columns == nil {
+                let header = (0..<record.count).map(record.string)
+                try checkHeader(header, codebook: codebook, file: reader.file, warnings: &warnings)
+                columns = RecordColumns(header: header, codebook: codebook, file: reader.file)
+            } else {
+                try columns!.append(record)
             }
-            guard record.count == header.count else {
-                throw DataError(file: reader.file, line: record.line, kind: .raggedRow(expected: header.count, found: record.count))
-            }
-            for index in builders.indices where builders[index] != nil {
-                try builders[index]!.append(record, index)
-            }
-            rowCount += 1
         }
-        guard rowCount > 0 else { throw DataError(file: reader.file, line: 1, kind: .headerOnly) }
-        let columns = codebook.variables.map { variable in
-            builders.first { $0?.variable.name == variable.name }!!.finish()
-        }
-        return Dataset(file: reader.file, rowCount: rowCount, columns: columns, warnings: warnings)
+        guard let columns, let firstLine = columns.firstLine else { throw DataError(file: reader.file, line: 1, kind: .headerOnly) }
+        return (columns.dataset(warnings: warnings), firstLine)
+    }
+
+    /// The records of `reader` (lines of a file after its header), all data, under the checked `header`;
+    /// with the line of the first one (`nil` if there is none).
+    static func readRecords(reader: CSVReader, header: [String], codebook: Codebook) throws -> (dataset: Dataset, firstLine: Int?) {
+        var columns = RecordColumns(header: header, codebook: codebook, file: reader.file)
+        try reader.forEachRecord { try columns.append($0) }
+        return (columns.dataset(warnings: []), columns.firstLine)
     }
 
     /// Unique column names, every codebook variable present; a warning naming columns not in the codebook.
-    private static func checkHeader(_ header: [String], codebook: Codebook, file: String, warnings: inout [String]) throws {
+    static func checkHeader(_ header: [String], codebook: Codebook, file: String, warnings: inout [String]) throws {
         var seen = Set<String>()
         for (index, name) in header.enumerated() where !seen.insert(name).inserted {
             throw DataError(file: file, line: 1, column: index + 1, columnName: name, kind: .duplicateHeader(name))
@@ -79,6 +99,46 @@ extension Dataset {
         if !ignored.isEmpty {
             warnings.append("Columns not in the codebook were ignored: \(ignored.joined(separator: ", ")).")
         }
+    }
+}
+
+/// The codebook's columns of a file with `header`, filled record by record by the sequential reader.
+struct RecordColumns {
+    private let file: String
+    private let codebook: Codebook
+    private let fieldCount: Int
+    /// Per column of the file: its builder, `nil` if not in the codebook.
+    private var builders: [ColumnBuilder?]
+    private(set) var rowCount = 0
+    /// The line of the first record.
+    private(set) var firstLine: Int?
+
+    init(header: [String], codebook: Codebook, file: String) {
+        self.file = file
+        self.codebook = codebook
+        fieldCount = header.count
+        builders = header.enumerated().map { index, name in
+            codebook.variable(named: name).map { ColumnBuilder(variable: $0, position: index + 1, file: file, decimalComma: false) }
+        }
+    }
+
+    mutating func append(_ record: CSVRecord) throws {
+        guard record.count == fieldCount else {
+            throw DataError(file: file, line: record.line, kind: .raggedRow(expected: fieldCount, found: record.count))
+        }
+        for index in builders.indices where builders[index] != nil {
+            try builders[index]!.append(record, index)
+        }
+        if firstLine == nil { firstLine = record.line }
+        rowCount += 1
+    }
+
+    /// The rows so far, columns in codebook order.
+    func dataset(warnings: [String]) -> Dataset {
+        let columns = codebook.variables.map { variable in
+            builders.first { $0?.variable.name == variable.name }!!.finish()
+        }
+        return Dataset(file: file, rowCount: rowCount, columns: columns, warnings: warnings)
     }
 }
 

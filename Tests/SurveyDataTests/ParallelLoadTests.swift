@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 @testable import SurveyData
 
-/// The chunked parallel reader gives the same dataset as the sequential one, and errors still name
-/// the exact line when they sit deep in a chunked file.
+/// The block loader gives the same dataset as the sequential reader, and errors still name the
+/// exact line when they sit deep in a file read in blocks.
 final class ParallelLoadTests: XCTestCase {
     let codebook = Codebook(title: "t", variables: [
         Variable(name: "id", label: "ID", kind: .id),
@@ -30,25 +30,6 @@ final class ParallelLoadTests: XCTestCase {
         return Array(text.utf8)
     }
 
-    func assertSame(_ a: Dataset, _ b: Dataset, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(a.rowCount, b.rowCount, file: file, line: line)
-        XCTAssertEqual(a.warnings, b.warnings, file: file, line: line)
-        XCTAssertEqual(a.columns.count, b.columns.count, file: file, line: line)
-        for (x, y) in zip(a.columns, b.columns) {
-            XCTAssertEqual(x.name, y.name, file: file, line: line)
-            XCTAssertEqual(x.position, y.position, file: file, line: line)
-            XCTAssertEqual(x.missing, y.missing, "\(x.name)", file: file, line: line)
-            switch (x.values, y.values) {
-            case (.likert(let u), .likert(let v)): XCTAssertEqual(u.codes, v.codes, x.name, file: file, line: line)
-            case (.categorical(let u), .categorical(let v)): XCTAssertEqual(u.codes, v.codes, x.name, file: file, line: line)
-            case (.text(let u), .text(let v)): XCTAssertEqual(u, v, x.name, file: file, line: line)
-            case (.numeric(let u), .numeric(let v)):
-                XCTAssertEqual(u.map(\.bitPattern), v.map(\.bitPattern), x.name, file: file, line: line)
-            default: XCTFail("\(x.name): different kinds", file: file, line: line)
-            }
-        }
-    }
-
     func testChunkedReadEqualsSequentialRead() throws {
         for lineEnd in ["\n", "\r\n"] {
             let reader = try CSVReader(bytes: wave(rows: 120_000, lineEnd: lineEnd), file: "wave.csv")
@@ -64,11 +45,14 @@ final class ParallelLoadTests: XCTestCase {
     }
 
     func testTheFastPathIsTakenForAPlainFile() throws {
-        let reader = try CSVReader(bytes: wave(rows: 1_000), file: "wave.csv")
-        let header = try XCTUnwrap(reader.plainFirstLine())
-        let loader = ParallelColumnLoader(reader: reader, header: header.fields,
-                                          variables: header.fields.map(codebook.variable(named:)), concurrency: 2)
-        XCTAssertEqual(loader.load(dataStart: header.end, progress: nil)?.rowCount, 1_000)
+        let bytes = wave(rows: 1_000)
+        let header = try XCTUnwrap(CSVReader.plainFirstLine(of: bytes, from: 0, delimiter: UInt8(ascii: ",")))
+        let plans = header.fields.map { ColumnPlan(codebook.variable(named: $0)) }
+        let data = Array(bytes[header.end...]) + [UInt8](repeating: 0, count: 8)
+        let chunk = data.withUnsafeBufferPointer {
+            ChunkColumns.parse($0.baseAddress!, count: data.count - 8, lines: 1_000, plans: plans, delimiter: UInt8(ascii: ","))
+        }
+        XCTAssertEqual(chunk?.rows, 1_000)
     }
 
     /// Row 99,000 is on line 99,020: after the header and the blank line after every 5,000th row.

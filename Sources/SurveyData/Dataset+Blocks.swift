@@ -1,0 +1,137 @@
+import Foundation
+
+/// One block of consecutive data rows of a file, as a dataset of just those rows.
+public struct DatasetBlock: Sendable {
+    /// 0-based position of the block in the file.
+    public let index: Int
+    /// The file line of the block's first row (of its first line, if it has no rows).
+    public let firstLine: Int
+    /// The block's rows, with the columns (codebook order, kinds, levels, positions) that
+    /// ``Dataset/load(contentsOf:codebook:delimiter:concurrency:progress:)`` gives and their missing
+    /// counts over these rows. Its warnings are empty: the file's are in the ``BlockLoadSummary``.
+    public let dataset: Dataset
+}
+
+/// What ``Dataset/forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:progress:_:)`` delivered.
+public struct BlockLoadSummary: Sendable, Equatable {
+    /// The file, as named in errors and in the blocks' datasets.
+    public let file: String
+    /// Data rows in all blocks.
+    public let rowCount: Int
+    public let blockCount: Int
+    /// The file's warnings (e.g. columns not in the codebook), as ``Dataset/warnings``.
+    public let warnings: [String]
+}
+
+extension Dataset {
+    /// The default block size: 16,384 lines hold a few MB of a typical wave (2 MB at 50 columns),
+    /// small enough that the blocks being read stay in the processor's caches and peak memory low,
+    /// large enough that the per-block costs do not show.
+    public static let defaultRowsPerBlock = 16_384
+
+    /// Reads a CSV file block by block, checking every cell against the codebook as
+    /// ``load(contentsOf:codebook:delimiter:concurrency:progress:)`` does, without ever holding the
+    /// whole file or the whole dataset: peak memory is about `concurrency` blocks (their bytes and
+    /// columns) plus 11–21 bytes per respondent ID for the duplicate check.
+    ///
+    /// `body` is called once per block, from up to `concurrency` threads at a time and in any
+    /// order. A block holds the rows of `rowsPerBlock` consecutive lines of the file (fewer at its
+    /// end; blank lines count as lines but are no rows, so a block may even have none). Taken in
+    /// index order, the blocks' rows are exactly those of `load` (``init(concatenating:file:warnings:)``
+    /// gives its dataset). From the first block that holds a quote (which may join lines into one
+    /// record) on, the rest of the file comes as one last block, read by the sequential reader;
+    /// a file whose header needs that reader (quotes, a blank first line) comes whole as block 0.
+    ///
+    /// Errors are `load`'s, with the same file, line, column and value, among them a respondent ID
+    /// that repeats one in any other block and a file without data rows; to locate them exactly,
+    /// the sequential reader then reads the whole file. Blocks may have been delivered before an
+    /// error is thrown: callers discard them. An error thrown by `body` stops the load (blocks
+    /// being parsed are not delivered) and is rethrown.
+    /// - Parameters:
+    ///   - rowsPerBlock: lines per block.
+    ///   - progress: called (from any thread) with the bytes read so far and the file's size.
+    /// - Returns: the rows and blocks delivered and the file's warnings.
+    public static func forEachBlock(contentsOf url: URL, codebook: Codebook, delimiter: UInt8? = nil,
+                                    rowsPerBlock: Int = defaultRowsPerBlock,
+                                    concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                    progress: LoadProgress? = nil,
+                                    _ body: @Sendable (DatasetBlock) throws -> Void) throws -> BlockLoadSummary {
+        try forEachBlock(source: CSVSource(contentsOf: url, delimiter: delimiter), codebook: codebook, rowsPerBlock: rowsPerBlock,
+                         concurrency: concurrency, progress: progress, body)
+    }
+
+    static func forEachBlock(source: CSVSource, codebook: Codebook, rowsPerBlock: Int, concurrency: Int,
+                             progress: LoadProgress?, _ body: @Sendable (DatasetBlock) throws -> Void) throws -> BlockLoadSummary {
+        var head = try source.prefix(1 << 16)
+        while head.count < source.size && !head.dropLast().contains(where: { $0 == CSVReader.newline || $0 == CSVReader.carriageReturn }) {
+            head = try source.prefix(head.count * 2)
+        }
+        let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let delimiter = source.delimiter ?? CSVReader.detectDelimiter(head, from: start)
+        let counter = ProgressCounter(total: source.size - start, progress: progress)
+        guard let header = CSVReader.plainFirstLine(of: head, from: start, delimiter: delimiter) else {
+            let (dataset, firstLine) = try readSequentially(reader: source.wholeFile(), codebook: codebook)
+            var rows = dataset
+            rows.warnings = []
+            try body(DatasetBlock(index: 0, firstLine: firstLine, dataset: rows))
+            counter.add(counter.total)
+            return BlockLoadSummary(file: source.file, rowCount: dataset.rowCount, blockCount: 1, warnings: dataset.warnings)
+        }
+        var warnings: [String] = []
+        try checkHeader(header.fields, codebook: codebook, file: source.file, warnings: &warnings)
+        counter.add(header.end - start)
+        let sampleLines = head[header.end...].reduce(0) { $0 + ($1 == CSVReader.newline ? 1 : 0) }
+        let loader = BlockLoader(source: source, codebook: codebook, header: header.fields, dataStart: header.end, delimiter: delimiter,
+                                 rowsPerBlock: rowsPerBlock, bytesPerLine: Double(head.count - header.end) / Double(max(1, sampleLines)),
+                                 progress: counter)
+        let (rowCount, blockCount) = try loader.run(concurrency: concurrency, body)
+        return BlockLoadSummary(file: source.file, rowCount: rowCount, blockCount: blockCount, warnings: warnings)
+    }
+
+    /// The rows of `blocks` one after the other (the blocks of one file, in index order): columns
+    /// joined, missing counts added.
+    public init(concatenating blocks: [Dataset], file: String, warnings: [String]) {
+        self.init(file: file, rowCount: 0, columns: [], warnings: warnings)
+        for block in blocks { append(rowsOf: block) }
+    }
+
+    /// Appends the rows of `other`, which has the same columns (the next block of the same file):
+    /// values joined, missing counts added.
+    public mutating func append(rowsOf other: Dataset) {
+        if columns.isEmpty {
+            columns = other.columns
+        } else {
+            for index in columns.indices { columns[index].append(rowsOf: other.columns[index]) }
+        }
+        rowCount += other.rowCount
+    }
+}
+
+extension DataColumn {
+    /// Appends the cells of the same column of the next block.
+    fileprivate mutating func append(rowsOf other: DataColumn) {
+        precondition(name == other.name && values.kindName == other.values.kindName, "\(other.name) is not the next block of \(name)")
+        // Each case takes the storage out of `values` first, so that it is held once and grows in place.
+        switch values {
+        case .likert(var mine):
+            values = .text([])
+            if case .likert(let theirs) = other.values { mine.codes += theirs.codes }
+            values = .likert(mine)
+        case .numeric(var mine):
+            values = .text([])
+            if case .numeric(let theirs) = other.values { mine += theirs }
+            values = .numeric(mine)
+        case .categorical(var mine):
+            values = .text([])
+            if case .categorical(let theirs) = other.values { mine.codes += theirs.codes }
+            values = .categorical(mine)
+        case .text(var mine):
+            values = .text([])
+            if case .text(let theirs) = other.values { mine += theirs }
+            values = .text(mine)
+        }
+        missing.blank += other.missing.blank
+        for k in missing.userMissing.indices { missing.userMissing[k].count += other.missing.userMissing[k].count }
+        if firstTextCell == nil { firstTextCell = other.firstTextCell }
+    }
+}

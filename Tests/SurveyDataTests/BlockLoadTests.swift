@@ -1,0 +1,187 @@
+import Foundation
+import XCTest
+@testable import SurveyData
+
+/// `Dataset.forEachBlock`: the blocks, taken in index order, are `Dataset.load`'s dataset, whatever
+/// the block size and thread count; errors are `load`'s, wherever they sit in the file.
+final class BlockLoadTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let wave = root.appendingPathComponent("Data/wave1.csv")
+    let codebook = try! Codebook.load(from: root.appendingPathComponent("Codebooks/privacy-paradox.codebook.yml"))
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-block-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try FileManager.default.removeItem(at: folder)
+    }
+
+    /// Collects the blocks delivered from any thread.
+    final class Blocks: @unchecked Sendable {
+        private let lock = NSLock()
+        private var blocks: [DatasetBlock] = []
+        func add(_ block: DatasetBlock) {
+            lock.lock()
+            blocks.append(block)
+            lock.unlock()
+        }
+        var inOrder: [DatasetBlock] {
+            lock.lock()
+            defer { lock.unlock() }
+            return blocks.sorted { $0.index < $1.index }
+        }
+    }
+
+    /// The blocks of `url`, in index order, with the summary.
+    func blocks(_ url: URL, rowsPerBlock: Int, concurrency: Int) throws -> ([DatasetBlock], BlockLoadSummary) {
+        let blocks = Blocks()
+        let summary = try Dataset.forEachBlock(contentsOf: url, codebook: codebook, rowsPerBlock: rowsPerBlock, concurrency: concurrency) {
+            blocks.add($0)
+        }
+        return (blocks.inOrder, summary)
+    }
+
+    /// The bundled wave's header and data lines.
+    func waveLines() throws -> (header: String, rows: [String]) {
+        let lines = try String(contentsOf: Self.wave, encoding: .utf8).split(separator: "\n").map(String.init)
+        return (lines[0], Array(lines.dropFirst()))
+    }
+
+    func write(_ text: String, _ name: String = "wave.csv") throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    func dataError(_ body: () throws -> Void) -> DataError? {
+        do { try body() } catch let error as DataError { return error } catch { XCTFail("unexpected \(error)") }
+        return nil
+    }
+
+    func testBlocksInIndexOrderAreTheLoadedDataset() throws {
+        let loaded = try Dataset.load(contentsOf: Self.wave, codebook: codebook)
+        assertSame(loaded, try Dataset.loadSequentially(reader: CSVReader(contentsOf: Self.wave), codebook: codebook))
+        for concurrency in [1, 2] {
+            let (blocks, summary) = try blocks(Self.wave, rowsPerBlock: 7, concurrency: concurrency)
+            XCTAssertEqual(summary, BlockLoadSummary(file: Self.wave.path, rowCount: 200, blockCount: 29, warnings: []))
+            XCTAssertEqual(blocks.map(\.index), Array(0..<29))
+            XCTAssertEqual(blocks.map(\.firstLine), (0..<29).map { 2 + 7 * $0 })
+            XCTAssertEqual(blocks.map(\.dataset.rowCount), Array(repeating: 7, count: 28) + [4])
+            for block in blocks {
+                XCTAssertEqual(block.dataset.columnNames, loaded.columnNames)
+                XCTAssertTrue(block.dataset.warnings.isEmpty)
+            }
+            assertSame(Dataset(concatenating: blocks.map(\.dataset), file: summary.file, warnings: summary.warnings), loaded)
+        }
+    }
+
+    /// Blank lines count as lines of a block but are no rows; a block's first line is its first row's.
+    func testBlankLinesAndAnUnterminatedLastLine() throws {
+        let (header, rows) = try waveLines()
+        let text = ([header, "", rows[0], rows[1], "", "  ", rows[2]] + rows[3..<10] + ["", "", "", "", ""] + [rows[10]]).joined(separator: "\n")
+        let url = try write(text)
+        let (blocks, summary) = try blocks(url, rowsPerBlock: 3, concurrency: 2)
+        XCTAssertEqual(summary.rowCount, 11)
+        XCTAssertEqual(blocks.map(\.dataset.rowCount), [2, 1, 3, 3, 1, 0, 1])
+        XCTAssertEqual(blocks.map(\.firstLine), [3, 7, 8, 11, 14, 17, 20])
+        assertSame(Dataset(concatenating: blocks.map(\.dataset), file: summary.file, warnings: summary.warnings),
+                   try Dataset.loadSequentially(reader: CSVReader(contentsOf: url), codebook: codebook))
+    }
+
+    func testADuplicateIDInAnotherBlockIsTheSequentialReadersError() throws {
+        let (header, rows) = try waveLines()
+        var changed = rows
+        changed[150] = "R012" + rows[150].drop { $0 != "," }
+        let url = try write(([header] + changed).joined(separator: "\n") + "\n")
+        for concurrency in [1, 2] {
+            let error = dataError { _ = try Dataset.forEachBlock(contentsOf: url, codebook: codebook, rowsPerBlock: 7, concurrency: concurrency) { _ in } }
+            XCTAssertEqual(error, DataError(file: url.path, line: 152, column: 1, columnName: "respondent_id",
+                                            kind: .duplicateID(value: "R012", firstLine: 13)))
+        }
+        XCTAssertEqual(dataError { _ = try Dataset.load(contentsOf: url, codebook: codebook) }?.line, 152)
+    }
+
+    func testAnInvalidCellInALateBlockIsTheSequentialReadersError() throws {
+        let (header, rows) = try waveLines()
+        var changed = rows
+        var cells = rows[190].split(separator: ",", omittingEmptySubsequences: false)
+        cells[9] = "7"
+        changed[190] = cells.joined(separator: ",")
+        let url = try write(([header] + changed).joined(separator: "\n") + "\n")
+        let error = dataError { _ = try Dataset.forEachBlock(contentsOf: url, codebook: codebook, rowsPerBlock: 7, concurrency: 2) { _ in } }
+        XCTAssertEqual(error?.line, 192)
+        XCTAssertEqual(error?.column, 10)
+        XCTAssertEqual(error?.kind, .outOfRange(value: "7", expected: "a whole number from 1 to 5 or a missing code (98, 99)"))
+        XCTAssertEqual(error, dataError { _ = try Dataset.loadSequentially(reader: CSVReader(contentsOf: url), codebook: codebook) })
+    }
+
+    func testAHeaderOnlyFileIsAnError() throws {
+        let (header, _) = try waveLines()
+        let url = try write(header + "\n\n\n")
+        let error = dataError { _ = try Dataset.forEachBlock(contentsOf: url, codebook: codebook, rowsPerBlock: 1, concurrency: 2) { _ in } }
+        XCTAssertEqual(error, DataError(file: url.path, line: 1, kind: .headerOnly))
+    }
+
+    func testAQuotedFileComesAsOneBlock() throws {
+        let (header, rows) = try waveLines()
+        var changed = rows
+        changed[2] = "\"R003\"" + rows[2].drop { $0 != "," }
+        let url = try write(([header] + changed).joined(separator: "\n") + "\n")
+        let (blocks, summary) = try blocks(url, rowsPerBlock: 7, concurrency: 2)
+        XCTAssertEqual(blocks.map(\.index), [0])
+        XCTAssertEqual(blocks[0].firstLine, 2)
+        XCTAssertEqual(summary.blockCount, 1)
+        assertSame(blocks[0].dataset, try Dataset.loadSequentially(reader: CSVReader(contentsOf: url), codebook: codebook))
+    }
+
+    /// From the first block with a quote on, the rest of the file is one block (a quoted field may
+    /// hold line breaks); a Likert answer written as its label takes the sequential reader for its block only.
+    func testQuotesAndLabelsLaterInTheFile() throws {
+        let (header, rows) = try waveLines()
+        var changed = rows
+        var cells = rows[30].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[8] = "Agree"
+        changed[30] = cells.joined(separator: ",")
+        changed[101] = "\"R1\n02\"" + rows[101].drop { $0 != "," }
+        let url = try write(([header] + changed).joined(separator: "\n") + "\n")
+        let (blocks, summary) = try blocks(url, rowsPerBlock: 10, concurrency: 2)
+        XCTAssertEqual(blocks.map(\.dataset.rowCount), Array(repeating: 10, count: 10) + [100])
+        XCTAssertEqual(blocks.last?.firstLine, 102)
+        let loaded = try Dataset.loadSequentially(reader: CSVReader(contentsOf: url), codebook: codebook)
+        assertSame(Dataset(concatenating: blocks.map(\.dataset), file: summary.file, warnings: summary.warnings), loaded)
+        guard case .text(let ids) = loaded.columns[0].values, case .likert(let pc2) = loaded.columns[8].values else { return XCTFail() }
+        XCTAssertEqual(ids[101], "R1\n02")
+        XCTAssertEqual(pc2.codes[30], 4)
+    }
+
+    func testAnErrorThrownByTheBodyStopsTheLoad() throws {
+        struct Stop: Error {}
+        final class Count: @unchecked Sendable {
+            let lock = NSLock()
+            var calls = 0
+        }
+        for concurrency in [1, 2] {
+            let count = Count()
+            XCTAssertThrowsError(try Dataset.forEachBlock(contentsOf: Self.wave, codebook: codebook, rowsPerBlock: 7, concurrency: concurrency) { block in
+                count.lock.lock()
+                count.calls += 1
+                count.lock.unlock()
+                if block.index == 2 { throw Stop() }
+            }) { XCTAssertTrue($0 is Stop) }
+            XCTAssertLessThan(count.calls, 29)
+        }
+    }
+
+    func testIgnoredColumnsWarnInTheSummary() throws {
+        let (header, rows) = try waveLines()
+        let url = try write(([header + ",note"] + rows.map { $0 + ",x" }).joined(separator: "\n"))
+        let (blocks, summary) = try blocks(url, rowsPerBlock: 50, concurrency: 2)
+        XCTAssertEqual(summary.warnings, ["Columns not in the codebook were ignored: note."])
+        XCTAssertTrue(blocks.allSatisfy { $0.dataset.warnings.isEmpty })
+        assertSame(Dataset(concatenating: blocks.map(\.dataset), file: summary.file, warnings: summary.warnings),
+                   try Dataset.load(contentsOf: url, codebook: codebook))
+    }
+}
