@@ -16,10 +16,9 @@ import CGSL
 /// 4. b solves R₁₁·z = (Qᵀy)₁…ᵣ by back substitution and is then refined by Björck's iterative
 ///    refinement of the augmented system [I A; Aᵀ 0]·[r; z] = [y; 0] (Björck 1967, "Iterative
 ///    refinement of linear least squares solutions I", *BIT* 7:257), with the residuals y − r − Xb
-///    and Aᵀr accumulated in double-double arithmetic (error-free products by fused multiply-add,
-///    Knuth's two-sum). Unlike refining b alone, this also removes the κ²-sized error of
-///    large-residual problems (NIST Wampler4/5), and it recovers exact coefficients for exactly
-///    fitting data (Wampler1: residuals exactly 0).
+///    and Aᵀr accumulated in double-double arithmetic (``DotAccumulator``). Unlike refining b alone,
+///    this also removes the κ²-sized error of large-residual problems (NIST Wampler4/5), and it
+///    recovers exact coefficients for exactly fitting data (Wampler1: residuals exactly 0).
 /// 5. The unscaled covariance (XᵀX)⁻¹ = T·Tᵀ with T = D⁻¹·P·R₁₁⁻¹ comes from the triangular factor.
 ///
 /// Tested on all eleven NIST StRD linear regression sets (`NISTRegressionTests`) and in
@@ -34,8 +33,11 @@ public enum LeastSquares {
     /// - Parameters:
     ///   - design: X, n × p with n ≥ 1 and p ≥ 1.
     ///   - response: y, n values (finite).
+    ///   - representedRows: when [X y] is the reduction Qᵀ[X′ y′] of a taller system by orthogonal
+    ///     transformations (same solution, same column norms), the number of rows of X′, so that the
+    ///     rank tolerance — and with it the rank and aliasing decisions — is that of X′; `nil` = n.
     /// - Throws: ``GSLError`` if GSL reports a failure.
-    public static func solve(_ design: Matrix, _ response: [Double]) throws -> LeastSquaresFit {
+    public static func solve(_ design: Matrix, _ response: [Double], representedRows: Int? = nil) throws -> LeastSquaresFit {
         let n = design.rows, p = design.columns
         precondition(n >= 1 && p >= 1 && response.count == n, "least squares needs n ≥ 1 rows, p ≥ 1 columns and n responses")
         GSLRuntime.ready
@@ -64,7 +66,7 @@ public enum LeastSquares {
 
         // 3. Numerical rank.
         let r00 = abs(gsl_matrix_get(a, 0, 0))
-        let threshold = rankTolerance(rows: n, columns: p) * r00
+        let threshold = rankTolerance(rows: representedRows ?? n, columns: p) * r00
         var rank = 0
         while rank < k, r00 > 0, abs(gsl_matrix_get(a, rank, rank)) > threshold { rank += 1 }
 
@@ -143,46 +145,28 @@ public enum LeastSquares {
     /// Björck refinement steps after the first solve (each stops early once b no longer changes).
     static let refinementSteps = 4
 
-    /// y − Xb (− r when given) with each row's sum accumulated in double-double arithmetic: products
-    /// split exactly by fused multiply-add, sums by Knuth's two-sum (Ogita, Rump & Oishi 2005,
-    /// "Accurate sum and dot product", *SIAM J. Sci. Comput.* 26:1955, Algorithm Dot2).
+    /// y − Xb (− r when given) with each row's sum accumulated in double-double arithmetic
+    /// (``DotAccumulator``).
     static func exactResiduals(_ x: Matrix, _ y: [Double], _ b: [Double], minus r: [Double]?) -> [Double] {
         var residuals = [Double](repeating: 0, count: x.rows)
         x.elements.withUnsafeBufferPointer { e in
             let p = x.columns
             for i in 0..<x.rows {
-                var sum = y[i], error = 0.0
-                if let r { twoSumAccumulate(&sum, &error, -r[i]) }
-                for j in 0..<p where b[j] != 0 {
-                    let product = -e[i * p + j] * b[j]
-                    error += (-product).addingProduct(-e[i * p + j], b[j])
-                    twoSumAccumulate(&sum, &error, product)
-                }
-                residuals[i] = sum + error
+                var sum = DotAccumulator()
+                sum.add(y[i])
+                if let r { sum.add(-r[i]) }
+                for j in 0..<p where b[j] != 0 { sum.addProduct(-e[i * p + j], b[j]) }
+                residuals[i] = sum.value
             }
         }
         return residuals
     }
 
-    /// Σ aᵢbᵢ in double-double arithmetic (Dot2).
+    /// Σ aᵢbᵢ in double-double arithmetic (``DotAccumulator``).
     static func dot2(_ a: UnsafeBufferPointer<Double>, stride: Int, _ b: [Double]) -> Double {
-        var sum = 0.0, error = 0.0
-        for i in 0..<b.count {
-            let x = a[i * stride]
-            let product = x * b[i]
-            error += (-product).addingProduct(x, b[i])
-            twoSumAccumulate(&sum, &error, product)
-        }
-        return sum + error
-    }
-
-    /// sum + x by Knuth's two-sum, the rounding error added to `error`.
-    @inline(__always)
-    static func twoSumAccumulate(_ sum: inout Double, _ error: inout Double, _ x: Double) {
-        let t = sum + x
-        let z = t - sum
-        error += (sum - (t - z)) + (x - z)
-        sum = t
+        var sum = DotAccumulator()
+        for i in 0..<b.count { sum.addProduct(a[i * stride], b[i]) }
+        return sum.value
     }
 
     /// Solves Uᵀ·x = v in place for upper-triangular U.

@@ -4,7 +4,7 @@ import Foundation
 /// part's ``WaveSummary`` with what identifies it (JSON, numbers at full precision).
 public struct WaveSummaryFile: Sendable, Equatable, Codable {
     public static let formatName = "paradox-wave-summary"
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     public var format: String
     public var version: Int

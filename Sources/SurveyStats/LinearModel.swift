@@ -20,15 +20,9 @@ public struct LinearModel: Sendable, Equatable {
     public var hc3: Bool
     /// Confidence level of the coefficient intervals.
     public var confidenceLevel: Double
-    /// The number of cases each row stands for (the counts of a ``RowTally``); `nil` = one case per
-    /// row. A row with count c enters as c identical cases: n = Σc, rows scaled by √c for the QR,
-    /// HC3 with each row's single-case leverage (``Regression/fit(_:)``). Counts must be ≥ 0; a row
-    /// with count 0 is ignored.
-    public var caseCounts: [Int]?
 
     public init(responseName: String, response: [Double], terms: [Term], intercept: Bool = true,
-                blocks: [[String]] = [], hc3: Bool = false, confidenceLevel: Double = 0.95,
-                caseCounts: [Int]? = nil) {
+                blocks: [[String]] = [], hc3: Bool = false, confidenceLevel: Double = 0.95) {
         self.responseName = responseName
         self.response = response
         self.terms = terms
@@ -36,7 +30,6 @@ public struct LinearModel: Sendable, Equatable {
         self.blocks = blocks
         self.hc3 = hc3
         self.confidenceLevel = confidenceLevel
-        self.caseCounts = caseCounts
     }
 
     /// One predictor.
@@ -68,6 +61,4 @@ public struct LinearModel: Sendable, Equatable {
 
     /// The name of the intercept term.
     public static let interceptName = "(Intercept)"
-    /// The name errors give the `caseCounts` column.
-    public static let caseCountsName = "(case counts)"
 }

@@ -20,8 +20,6 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
     case emptyLevel(term: String, level: String)
     /// A design column is an exact linear combination of others.
     case perfectCollinearity(term: String, dependsOn: [String])
-    /// A case count is negative.
-    case negativeCaseCount(row: Int, count: Int)
     /// A row tally has a different number of columns than the model (response + one per term).
     case tallyColumnMismatch(expected: Int, actual: Int)
     /// A categorical term's tallied value is not a level code.
@@ -53,8 +51,6 @@ public enum RegressionError: Error, Equatable, Sendable, CustomStringConvertible
             return others.isEmpty
                 ? "term \(term) is perfectly collinear (all zero in the estimation sample)"
                 : "term \(term) is a perfect linear combination of \(others.joined(separator: ", "))"
-        case let .negativeCaseCount(row, count):
-            return "row \(row + 1) has case count \(count), expected 0 or more"
         case let .tallyColumnMismatch(expected, actual):
             return "the row tally has \(actual) column(s), expected \(expected) (the response and one per term)"
         case let .invalidTalliedLevelCode(term, value, count):

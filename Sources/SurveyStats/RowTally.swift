@@ -4,119 +4,214 @@
 ///
 /// A row is the response followed by each term's raw value (a categorical term's level code), so a
 /// survey regression on Likert items and a few factors has few distinct rows however many
-/// respondents answer; tallies of the parts of a wave merge by adding counts. Rows with a missing
-/// value (NaN) are counted in `excluded` only. The distinct rows are kept in ascending
-/// lexicographic order (−0 stored as +0), so two tallies of the same cases are equal and encode
-/// identically whatever the order or chunking of the cases.
-public struct RowTally: Sendable, Equatable, Codable {
-    /// Values per row (p: the response and one per term).
-    public let columnCount: Int
-    /// The distinct complete rows, row-major (`rowCount × columnCount`), lexicographically ascending.
-    public private(set) var values: [Double]
+/// respondents answer; tallies of the parts of a wave merge by adding counts. Cases with a missing
+/// value are counted in `excluded` only.
+///
+/// Stored compactly: per column the ascending distinct values of the complete cases (its
+/// dictionary, −0 stored as +0; a value seen only in excluded cases is not kept), and per distinct
+/// row its codes (indices into the dictionaries) packed into one 64-bit key — several when the
+/// columns' codes need more than 64 bits (``PackedRowLayout``) — with the keys ascending, which is
+/// the lexicographic order of the rows' values. A row of 18 values takes 8 bytes instead of 144.
+/// Two tallies of the same cases are therefore equal and encode identically whatever the order or
+/// the chunking of the cases.
+public struct RowTally: Sendable, Equatable {
+    /// Per column, its dictionary: the ascending distinct values of the complete cases.
+    public private(set) var columnValues: [[Double]]
+    /// Where each column's code lies in a row's key.
+    private(set) var layout: PackedRowLayout
+    /// The distinct rows' keys, `layout.wordsPerRow` words per row, ascending (word 0 first).
+    private(set) var keys: [UInt64]
     /// `counts[i]` cases have row i; every count is positive.
     public private(set) var counts: [Int]
     /// Cases with a missing value in some column.
     public private(set) var excluded: Int
 
-    private enum CodingKeys: String, CodingKey { case columnCount = "columns", values, counts, excluded }
-
-    /// The tally of no cases.
-    public init(columnCount: Int) {
-        precondition(columnCount >= 1, "a row tally needs at least one column")
-        self.columnCount = columnCount
-        values = []
-        counts = []
-        excluded = 0
-    }
-
-    /// The tally of the rows of `columns` (equal lengths; `Double.nan` = missing).
-    ///
-    /// One pass over the cases with an open-addressing hash table (linear probing, load ≤ ½) keyed
-    /// on the rows' bit patterns, comparing a case with the stored distinct rows in place (no
-    /// per-case allocation), then one sort of the distinct rows.
-    public init(columns: [[Double]]) {
-        self.init(columnCount: columns.count)
-        let n = columns[0].count
-        precondition(columns.allSatisfy { $0.count == n }, "every column needs one value per case")
-        let p = columnCount
-        var distinct: [Double] = []
-        var tallies: [Int] = []
-        var table = [Int](repeating: -1, count: 64)
-        var mask = table.count - 1
-        func slot(_ hash: UInt64, matching row: (Int) -> Double) -> Int {
-            var s = Int(truncatingIfNeeded: hash) & mask
-            while table[s] >= 0 {
-                let base = table[s] * p
-                var equal = true
-                for j in 0..<p where distinct[base + j] != row(j) { equal = false; break }
-                if equal { return s }
-                s = (s + 1) & mask
-            }
-            return s
-        }
-        for i in 0..<n {
-            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-            var complete = true
-            for j in 0..<p {
-                let v = columns[j][i]
-                if v.isNaN { complete = false; break }
-                hash = Self.mix(hash ^ (v == 0 ? 0 : v.bitPattern))
-            }
-            guard complete else { excluded += 1; continue }
-            let s = slot(hash) { columns[$0][i] == 0 ? 0 : columns[$0][i] }
-            if table[s] >= 0 { tallies[table[s]] += 1; continue }
-            table[s] = tallies.count
-            for j in 0..<p { let v = columns[j][i]; distinct.append(v == 0 ? 0 : v) }
-            tallies.append(1)
-            if 2 * tallies.count > table.count {   // grow and rehash
-                table = [Int](repeating: -1, count: table.count * 2)
-                mask = table.count - 1
-                for r in tallies.indices {
-                    var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-                    for j in 0..<p { h = Self.mix(h ^ distinct[r * p + j].bitPattern) }
-                    var t = Int(truncatingIfNeeded: h) & mask
-                    while table[t] >= 0 { t = (t + 1) & mask }
-                    table[t] = r
-                }
-            }
-        }
-        let order = tallies.indices.sorted { Self.precedes(distinct, $0, distinct, $1, p) }
-        values.reserveCapacity(distinct.count)
-        for r in order { values.append(contentsOf: distinct[(r * p)..<(r * p + p)]) }
-        counts = order.map { tallies[$0] }
-    }
-
+    /// Values per row (the response and one per term).
+    public var columnCount: Int { columnValues.count }
     /// Number of distinct complete rows.
     public var rowCount: Int { counts.count }
     /// Number of complete cases, Σ counts.
     public var caseCount: Int { counts.reduce(0, +) }
 
-    /// Column `j` of the distinct rows.
-    public func column(_ j: Int) -> [Double] {
-        precondition(j >= 0 && j < columnCount, "column outside 0..<columnCount")
-        return (0..<rowCount).map { values[$0 * columnCount + j] }
+    /// The code of row `row` in column `column`: its value is `columnValues[column][code]`.
+    public func code(row: Int, column: Int) -> Int {
+        precondition(row >= 0 && row < rowCount && column >= 0 && column < columnCount, "row or column out of range")
+        return keys.withUnsafeBufferPointer { layout.code($0, start: row * layout.wordsPerRow, column: column) }
     }
 
-    /// Adds the cases of `other` (a merge of sorted row lists, O(distinct rows)).
-    public mutating func merge(_ other: RowTally) {
-        precondition(other.columnCount == columnCount, "tallies of different columns")
-        let p = columnCount
-        var mergedValues: [Double] = [], mergedCounts: [Int] = []
-        mergedValues.reserveCapacity(values.count + other.values.count)
-        var i = 0, j = 0
-        while i < rowCount || j < other.rowCount {
-            if j == other.rowCount || (i < rowCount && Self.precedes(values, i, other.values, j, p)) {
-                mergedValues.append(contentsOf: values[(i * p)..<(i * p + p)]); mergedCounts.append(counts[i]); i += 1
-            } else if i == rowCount || Self.precedes(other.values, j, values, i, p) {
-                mergedValues.append(contentsOf: other.values[(j * p)..<(j * p + p)]); mergedCounts.append(other.counts[j]); j += 1
-            } else {
-                mergedValues.append(contentsOf: values[(i * p)..<(i * p + p)]); mergedCounts.append(counts[i] + other.counts[j])
-                i += 1; j += 1
+    /// A tally from its parts, which must already satisfy the invariants.
+    init(columnValues: [[Double]], keys: [UInt64], counts: [Int], excluded: Int) {
+        self.columnValues = columnValues
+        layout = PackedRowLayout(valueCounts: columnValues.map(\.count))
+        self.keys = keys
+        self.counts = counts
+        self.excluded = excluded
+    }
+
+    /// The tally of the cases of coded columns (equal numbers of cases; at least one column).
+    ///
+    /// One pass over the cases, a block of 4,096 at a time: each column's codes are or-ed into the
+    /// block's keys (code order is value order, so key order is row order) and the complete cases'
+    /// keys kept; the keys are sorted by ``RadixSort`` (a pass per byte that varies — three for the
+    /// 24-bit rows of a survey model) and equal neighbours counted. No hashing and no allocation per
+    /// case; O(n·columns). Dictionary values that no complete case uses are then dropped (an
+    /// increasing renumbering, which keeps the keys sorted and distinct), so that equal case sets
+    /// give equal tallies whatever dictionaries the columns came with.
+    public init(codedColumns columns: [CodedColumn]) {
+        precondition(!columns.isEmpty, "a row tally needs at least one column")
+        let n = columns[0].codes.count
+        precondition(columns.allSatisfy { $0.codes.count == n }, "every column needs one code per case")
+        for column in columns {
+            precondition(column.values.allSatisfy(\.isFinite), "dictionary values must be finite")
+            precondition(zip(column.values, column.values.dropFirst()).allSatisfy { $0 < $1 },
+                         "dictionary values must be ascending and distinct")
+        }
+        let full = PackedRowLayout(valueCounts: columns.map(\.values.count))
+        let width = full.wordsPerRow
+
+        // Pack the complete cases' keys, a block of cases at a time (the block's keys stay in cache).
+        var keys = [UInt64](repeating: 0, count: n * width)
+        var complete = 0
+        let block = 2048
+        var blockKeys = [UInt64](repeating: 0, count: block * width)
+        var signs = [UInt32](repeating: 0, count: block)   // bit 31 set: a missing code (−1)
+        keys.withUnsafeMutableBufferPointer { keys in
+            blockKeys.withUnsafeMutableBufferPointer { k in
+                signs.withUnsafeMutableBufferPointer { signs in
+                    for start in stride(from: 0, to: n, by: block) {
+                        let size = min(block, n - start)
+                        for i in 0..<(size * width) { k[i] = 0 }
+                        for i in 0..<size { signs[i] = 0 }
+                        for (j, column) in columns.enumerated() {
+                            let word = full.word[j], shift = full.shift[j]
+                            var largest: UInt32 = 0   // of code + 1: in 0...limit iff the code is in −1..<limit
+                            column.codes.withUnsafeBufferPointer { codes in
+                                for i in 0..<size {
+                                    let code = codes[start &+ i]
+                                    k[i &* width &+ word] |= UInt64(truncatingIfNeeded: code) &<< shift
+                                    signs[i] |= UInt32(bitPattern: code)
+                                    largest = max(largest, UInt32(bitPattern: code &+ 1))
+                                }
+                            }
+                            precondition(largest <= column.values.count, "a code outside -1..<\(column.values.count) in column \(j)")
+                        }
+                        for i in 0..<size where signs[i] >> 31 == 0 {
+                            for w in 0..<width { keys[complete &* width &+ w] = k[i &* width &+ w] }
+                            complete &+= 1
+                        }
+                    }
+                }
             }
         }
-        values = mergedValues
-        counts = mergedCounts
-        excluded += other.excluded
+        keys.removeLast((n - complete) * width)
+        RadixSort.sort(&keys, width: width, keyWords: width)
+
+        // Count equal neighbours, keeping the first of each run.
+        var counts = [Int](repeating: 0, count: complete)
+        var rows = 0
+        keys.withUnsafeMutableBufferPointer { k in
+            var i = 0
+            while i < complete {
+                var j = i + 1
+                next: while j < complete {
+                    for w in 0..<width where k[j &* width &+ w] != k[i &* width &+ w] { break next }
+                    j += 1
+                }
+                for w in 0..<width { k[rows &* width &+ w] = k[i &* width &+ w] }
+                counts[rows] = j - i
+                rows += 1
+                i = j
+            }
+        }
+        keys.removeLast((complete - rows) * width)
+        counts.removeLast(complete - rows)
+
+        // Drop the values no complete case uses.
+        let offsets = columns.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.values.count) }
+        var used = [Bool](repeating: false, count: offsets[columns.count])
+        keys.withUnsafeBufferPointer { k in
+            used.withUnsafeMutableBufferPointer { used in
+                for j in columns.indices {
+                    let word = full.word[j], shift = full.shift[j], mask = full.mask[j], offset = offsets[j]
+                    for row in 0..<rows { used[offset &+ Int(truncatingIfNeeded: (k[row &* width &+ word] &>> shift) & mask)] = true }
+                }
+            }
+        }
+        let values = columns.indices.map { j in
+            columns[j].values.indices.filter { used[offsets[j] + $0] }.map { columns[j].values[$0] + 0 }   // −0 → +0
+        }
+        if values.map(\.count) != columns.map(\.values.count) {
+            let remap = columns.indices.map { j in
+                var next = 0
+                return (offsets[j]..<offsets[j + 1]).map { u -> Int in defer { if used[u] { next += 1 } }; return used[u] ? next : -1 }
+            }
+            keys = PackedRowLayout(valueCounts: values.map(\.count)).repacked(keys, from: full, remap: remap)
+        }
+        self.init(columnValues: values, keys: keys, counts: counts, excluded: n - complete)
+    }
+
+    /// The tally of the rows of `columns` (equal lengths; `Double.nan` = missing, other values
+    /// finite): each column dictionary-encoded (``CodedColumn/init(_:)``), then tallied.
+    public init(columns: [[Double]]) {
+        self.init(codedColumns: columns.map(CodedColumn.init))
+    }
+
+    /// Adds the cases of `other`, a tally of the same columns.
+    ///
+    /// The dictionaries are merged; each side's codes are mapped to the merged dictionaries — an
+    /// increasing map, so its keys stay sorted (skipped for a side whose dictionaries are already
+    /// the merged ones) — and the two sorted key lists are merged, adding the counts of equal rows.
+    /// O(distinct rows of both).
+    public mutating func merge(_ other: RowTally) {
+        precondition(other.columnCount == columnCount, "tallies of different columns")
+        var merged: [[Double]] = [], mine: [[Int]] = [], theirs: [[Int]] = []
+        for (a, b) in zip(columnValues, other.columnValues) {
+            let (union, fromA, fromB) = Self.union(a, b)
+            merged.append(union); mine.append(fromA); theirs.append(fromB)
+        }
+        let layout = PackedRowLayout(valueCounts: merged.map(\.count))
+        let a = merged == columnValues ? keys : layout.repacked(keys, from: self.layout, remap: mine)
+        let b = merged == other.columnValues ? other.keys : layout.repacked(other.keys, from: other.layout, remap: theirs)
+        let w = layout.wordsPerRow, m = counts.count, n = other.counts.count
+        var mergedKeys = [UInt64](repeating: 0, count: a.count + b.count)
+        var mergedCounts = [Int](repeating: 0, count: m + n)
+        var rows = 0
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                counts.withUnsafeBufferPointer { countsA in
+                    other.counts.withUnsafeBufferPointer { countsB in
+                        mergedKeys.withUnsafeMutableBufferPointer { keys in
+                            mergedCounts.withUnsafeMutableBufferPointer { merged in
+                                var i = 0, j = 0
+                                while i < m || j < n {
+                                    var order = 0   // −1: a's row first, 1: b's, 0: the same row
+                                    if i == m { order = 1 } else if j == n { order = -1 } else {
+                                        for word in 0..<w where a[i * w + word] != b[j * w + word] {
+                                            order = a[i * w + word] < b[j * w + word] ? -1 : 1
+                                            break
+                                        }
+                                    }
+                                    if order <= 0 {
+                                        for word in 0..<w { keys[rows * w + word] = a[i * w + word] }
+                                        merged[rows] = countsA[i] + (order == 0 ? countsB[j] : 0)
+                                        if order == 0 { j += 1 }
+                                        i += 1
+                                    } else {
+                                        for word in 0..<w { keys[rows * w + word] = b[j * w + word] }
+                                        merged[rows] = countsB[j]
+                                        j += 1
+                                    }
+                                    rows += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        mergedKeys.removeLast(mergedKeys.count - rows * w)
+        mergedCounts.removeLast(mergedCounts.count - rows)
+        self = RowTally(columnValues: merged, keys: mergedKeys, counts: mergedCounts, excluded: excluded + other.excluded)
     }
 
     /// The tally of the cases of both.
@@ -126,41 +221,19 @@ public struct RowTally: Sendable, Equatable, Codable {
         return sum
     }
 
-    /// Whether row `a` of `x` sorts before row `b` of `y` (lexicographic on the values).
-    private static func precedes(_ x: [Double], _ a: Int, _ y: [Double], _ b: Int, _ p: Int) -> Bool {
-        for j in 0..<p where x[a * p + j] != y[b * p + j] { return x[a * p + j] < y[b * p + j] }
-        return false
-    }
-
-    /// A 64-bit mixing step (the finalizer of SplitMix64; Steele, Lea & Flood 2014, "Fast
-    /// splittable pseudorandom number generators", OOPSLA).
-    @inline(__always)
-    private static func mix(_ x: UInt64) -> UInt64 {
-        var z = x &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-extension RowTally {
-    /// The tally of a model's cases: the response, then each term's values (a categorical term's
-    /// level code; code −1 is missing). The model must have one case per row (`caseCounts` nil).
-    /// - Throws: ``RegressionError/lengthMismatch(term:expected:actual:)``.
-    public init(_ model: LinearModel) throws {
-        precondition(model.caseCounts == nil, "tally a model of single cases")
-        let n = model.response.count
-        var columns = [model.response]
-        for term in model.terms {
-            switch term {
-            case let .numeric(name, values):
-                guard values.count == n else { throw RegressionError.lengthMismatch(term: name, expected: n, actual: values.count) }
-                columns.append(values)
-            case let .categorical(name, codes, _, _):
-                guard codes.count == n else { throw RegressionError.lengthMismatch(term: name, expected: n, actual: codes.count) }
-                columns.append(codes.map { $0 == -1 ? .nan : Double($0) })
+    /// The ascending union of two ascending lists and each list's positions in it.
+    private static func union(_ a: [Double], _ b: [Double]) -> (union: [Double], fromA: [Int], fromB: [Int]) {
+        var union: [Double] = [], fromA: [Int] = [], fromB: [Int] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) {
+                fromA.append(union.count); union.append(a[i]); i += 1
+            } else if i == a.count || b[j] < a[i] {
+                fromB.append(union.count); union.append(b[j]); j += 1
+            } else {
+                fromA.append(union.count); fromB.append(union.count); union.append(a[i]); i += 1; j += 1
             }
         }
-        self.init(columns: columns)
+        return (union, fromA, fromB)
     }
 }

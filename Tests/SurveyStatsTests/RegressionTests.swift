@@ -237,6 +237,84 @@ final class RegressionTests: XCTestCase {
         }
     }
 
+    /// Synthetic survey cases (fixed-seed generator): two factors (3 levels with reference 1, and 2
+    /// levels), two scale scores with few values, a response with few values, some missing.
+    func surveyModel(cases n: Int, seed: UInt64, intercept: Bool = true) -> LinearModel {
+        var state = seed
+        func uniform() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var y: [Double] = [], a: [Double] = [], b: [Double] = [], f: [Int] = [], g: [Int] = []
+        for _ in 0..<n {
+            let level = Int(uniform() * 3), group = uniform() < 0.4 ? 1 : 0
+            let latent = uniform() * 4
+            let scoreA = ((1 + latent + uniform() * 2) * 3).rounded() / 3, scoreB = (1 + (5 - latent) * uniform()).rounded()
+            f.append(uniform() < 0.03 ? -1 : level)
+            g.append(group)
+            a.append(uniform() < 0.03 ? .nan : scoreA)
+            b.append(scoreB)
+            y.append(((0.5 * scoreA - 0.3 * scoreB + 0.4 * Double(level) - 0.6 * Double(group) + 3 * uniform()) * 4).rounded() / 4)
+        }
+        return LinearModel(responseName: "y", response: y, terms: [
+            .categorical(name: "f", codes: f, levels: ["a", "b", "c"], reference: 1),
+            .numeric(name: "scoreA", values: a),
+            .categorical(name: "g", codes: g, levels: ["no", "yes"]),
+            .numeric(name: "scoreB", values: b),
+        ], intercept: intercept, blocks: [["f", "g"], ["scoreA", "scoreB"]], hc3: true)
+    }
+
+    /// The reduced fit of a tally (groups by level combination, rotations, one pass for residuals,
+    /// leverages and the HC3 meat) equals the fit on the cases themselves (unreduced QR of every
+    /// distinct row) to 1e-10 relative in every number — with factors, without an intercept, and
+    /// without factors (one group) — and a tally merged from parts gives the same fit.
+    func testReducedTallyFitEqualsTheFitOnTheCases() throws {
+        for intercept in [true, false] {
+            let model = surveyModel(cases: 4000, seed: 7, intercept: intercept)
+            let tally = try RowTally(model)
+            XCTAssertLessThan(tally.rowCount, tally.caseCount)
+            try assertSameNumbers(try Regression.fit(model, tally: tally), try Regression.fit(model), relative: 1e-10)
+        }
+        var numericOnly = surveyModel(cases: 3000, seed: 8)
+        numericOnly.terms = numericOnly.terms.filter { if case .numeric = $0 { return true } else { return false } }
+        numericOnly.blocks = [["scoreA"], ["scoreB"]]
+        try assertSameNumbers(try Regression.fit(numericOnly, tally: RowTally(numericOnly)), try Regression.fit(numericOnly), relative: 1e-10)
+
+        let model = surveyModel(cases: 4000, seed: 9)
+        func part(_ range: Range<Int>) throws -> RowTally {
+            var part = model
+            part.response = Array(model.response[range])
+            part.terms = model.terms.map {
+                switch $0 {
+                case let .numeric(name, values): return .numeric(name: name, values: Array(values[range]))
+                case let .categorical(name, codes, levels, reference):
+                    return .categorical(name: name, codes: Array(codes[range]), levels: levels, reference: reference)
+                }
+            }
+            return try RowTally(part)
+        }
+        let merged = try part(2500..<4000) + part(0..<700) + part(700..<2500)
+        XCTAssertEqual(merged, try RowTally(model))
+        try assertSameNumbers(try Regression.fit(model, tally: merged), try Regression.fit(model), relative: 1e-10)
+    }
+
+    func testTallyErrorsNameTheTerm() {
+        let model = surveyModel(cases: 200, seed: 3)
+        XCTAssertThrowsError(try Regression.fit(model, tally: RowTally(columns: [[1, 2, 3], [0, 1.5, 2], [1, 2, 3], [0, 1, 0], [1, 2, 3]]))) {
+            XCTAssertEqual($0 as? RegressionError, .invalidTalliedLevelCode(term: "f", value: 1.5, levelCount: 3))
+        }
+        XCTAssertThrowsError(try Regression.fit(model, tally: RowTally(columns: [[1, 2, 3, 4, 5, 6, 7, 8], [0, 1, 0, 1, 0, 1, 0, 1],
+                                                                                   [1, 2, 3, 1, 2, 3, 1, 3], [0, 0, 0, 1, 1, 1, 0, 1],
+                                                                                   [3, 1, 2, 2, 1, 3, 1, 1]]))) {
+            XCTAssertEqual($0 as? RegressionError, .emptyLevel(term: "f", level: "c"))
+        }
+        XCTAssertThrowsError(try Regression.fit(model, tally: RowTally(columns: [[1, 2, 3, 4, 5, 6, 7, 8], [0, 1, 2, 1, 0, 1, 2, 1],
+                                                                                   [2, 2, 2, 2, 2, 2, 2, 2], [0, 0, 0, 1, 1, 1, 0, 1],
+                                                                                   [3, 1, 2, 2, 1, 3, 1, 1]]))) {
+            XCTAssertEqual($0 as? RegressionError, .constantPredictor(term: "scoreA", value: 2))
+        }
+    }
+
     func testHierarchicalBlocksMatchNestedModelComparison() throws {
         var blocked = model
         blocked.blocks = [["age"], ["x1", "x2", "x3"]]
