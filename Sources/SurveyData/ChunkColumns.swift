@@ -87,6 +87,8 @@ final class ChunkColumns {
         let cells: [UnsafeMutableRawPointer?]
         /// Per column: the digits of a Likert column that are one-byte answers (``ColumnPlan/digitRange``).
         let digitRanges: [ClosedRange<UInt8>?]
+        /// Per column: a categorical column's levels.
+        let levelLookups: [LevelTable.Lookup?]
         let quads: [QuadCells?]
         let delimiter: UInt8
         let capacity: Int
@@ -99,6 +101,7 @@ final class ChunkColumns {
             decoders = plans.map(\.decoder)
             self.cells = cells
             digitRanges = plans.map(\.digitRange)
+            levelLookups = decoders.map(\.levels)
             quads = QuadCells.lanes(plans)
             self.delimiter = delimiter
             self.capacity = capacity
@@ -120,6 +123,7 @@ final class ChunkColumns {
             let fieldEnds = FieldEnds(delimiter: delimiter)
             let quads = quads
             var position = 0
+            let levelLookups = levelLookups
             return digitRanges.withUnsafeBufferPointer { digitRanges in
                 cells.withUnsafeBufferPointer { targets in
                     records: while position < end {
@@ -141,11 +145,18 @@ final class ChunkColumns {
                             // The common cell: one digit of a Likert scale, then the delimiter (or the line end in
                             // the last column). Anything else, including the final cell of a file without a
                             // final newline, takes the general path below.
-                            if position + 1 < end, let digits = digitRanges[column], digits.contains(base[position]) {
-                                let next = base[position &+ 1]
-                                if column < last ? next == delimiter : (next == newline || next == carriageReturn) {
-                                    targets[column]!.storeBytes(of: base[position] &- 48, toByteOffset: row, as: UInt8.self)
+                            if position + 1 < end, let digits = digitRanges[column] {
+                                let byte = base[position], next = base[position &+ 1]
+                                if digits.contains(byte), column < last ? next == delimiter : (next == newline || next == carriageReturn) {
+                                    targets[column]!.storeBytes(of: byte &- 48, toByteOffset: row, as: UInt8.self)
                                     position &+= column < last ? 2 : 1
+                                    column &+= 1
+                                    continue
+                                }
+                                if byte == delimiter && column < last {  // a blank answer
+                                    targets[column]!.storeBytes(of: LikertValues.missing, toByteOffset: row, as: Int8.self)
+                                    counts[column][0] += 1
+                                    position &+= 1
                                     column &+= 1
                                     continue
                                 }
@@ -161,8 +172,13 @@ final class ChunkColumns {
                                 if row == 0 { linesBeforeFirstRow += 1 }
                                 continue records
                             }
-                            guard decode(UnsafeBufferPointer(start: base + lower, count: upper - lower), column: column, target: targets[column])
-                            else { return false }
+                            // A categorical cell that is one of its levels, the common case, straight from the level table.
+                            if let levels = levelLookups[column], upper > lower, let code = levels.code(base + lower, count: upper - lower) {
+                                targets[column]!.storeBytes(of: code, toByteOffset: 4 * row, as: Int32.self)
+                            } else {
+                                guard decode(UnsafeBufferPointer(start: base + lower, count: upper - lower), column: column, target: targets[column])
+                                else { return false }
+                            }
                             if column < last {
                                 guard !atLineEnd else { return false }  // too few fields
                                 position += 1

@@ -1,25 +1,33 @@
 import Foundation
 
 /// Finds the level of a categorical cell from its bytes without building a `String`: the keys (every
-/// level's value and label, with the sequential reader's precedence when one text is both) sit in
-/// an open-addressing table (at most ¼ full, linear probing) by a hash of their length and first
-/// eight bytes, and a cell is compared with a key eight bytes at a time. The table owns its
-/// memory; ``lookup`` reads it without reference counting, for the fast path's inner loop.
+/// level's value and label, with the sequential reader's precedence when one text is both; not `NA`,
+/// which is missing before it is a level) sit in
+/// an open-addressing table (at most half full, linear probing) by a hash of their length and
+/// first eight bytes, and a cell is compared with a key eight bytes at a time. The slots are 16
+/// bytes (the longer keys' other bytes aside), so that a column's table spans a few cache lines.
+/// The table owns its memory; ``lookup`` reads it without reference counting, for the fast path's
+/// inner loop.
 final class LevelTable: @unchecked Sendable {
     fileprivate struct Slot {
-        /// 0 for an empty slot.
-        var length = 0
         /// The first eight bytes (fewer for a shorter key, the rest zero).
         var head: UInt64 = 0
+        /// 0 for an empty slot.
+        var length: Int32 = 0
+        var code: Int32 = 0
+    }
+
+    /// The rest of a key longer than eight bytes, beside its slot.
+    fileprivate struct Tail {
         /// The last eight bytes, for a key of 9–16 bytes.
-        var tail: UInt64 = 0
+        var last: UInt64 = 0
         /// Where the bytes after the first eight are in the pool, for a key longer than 16 bytes.
         var rest = 0
-        var code: Int32 = 0
     }
 
     let lookup: Lookup
     private let slots: UnsafeMutableBufferPointer<Slot>
+    private let tails: UnsafeMutableBufferPointer<Tail>
     private let pool: UnsafeMutableBufferPointer<UInt8>
 
     init(_ levels: [Level]) {
@@ -29,37 +37,43 @@ final class LevelTable: @unchecked Sendable {
             codes[level.value] = Int32(index)
         }
         var pool: [UInt8] = []
-        var bits = 4
-        while 1 << bits < 4 * codes.count { bits += 1 }
+        var bits = 2
+        while 1 << bits < 2 * codes.count { bits += 1 }
         var slots = [Slot](repeating: Slot(), count: 1 << bits)
-        for (text, code) in codes.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) where !text.isEmpty {
+        var tails = [Tail](repeating: Tail(), count: 1 << bits)
+        for (text, code) in codes.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) where !text.isEmpty && text != "NA" {
             let bytes = Array(text.utf8) + [UInt8](repeating: 0, count: 8)
             let length = bytes.count - 8
-            let key = bytes.withUnsafeBytes { raw in
-                Slot(length: length, head: Lookup.head(raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length),
-                     tail: length > 8 && length <= 16 ? raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) : 0,
-                     rest: pool.count, code: code)
+            let (head, last) = bytes.withUnsafeBytes { raw in
+                (Lookup.head(raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length),
+                 length > 8 ? raw.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) : 0)
             }
-            if length > 16 { pool += bytes[8..<length] }
-            var slot = Lookup.slot(head: key.head, count: length, bits: bits)
+            var slot = Lookup.slot(head: head, count: length, bits: bits)
             while slots[slot].length != 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = key
+            slots[slot] = Slot(head: head, length: Int32(length), code: code)
+            tails[slot] = Tail(last: last, rest: pool.count)
+            if length > 16 { pool += bytes[8..<length] }
         }
         self.slots = .allocate(capacity: slots.count)
         _ = self.slots.initialize(from: slots)
+        self.tails = .allocate(capacity: tails.count)
+        _ = self.tails.initialize(from: tails)
         self.pool = .allocate(capacity: max(1, pool.count))
         _ = self.pool.initialize(from: pool)
-        lookup = Lookup(slots: UnsafePointer(self.slots.baseAddress!), bits: bits, pool: UnsafePointer(self.pool.baseAddress!))
+        lookup = Lookup(slots: UnsafePointer(self.slots.baseAddress!), tails: UnsafePointer(self.tails.baseAddress!),
+                        bits: bits, pool: UnsafePointer(self.pool.baseAddress!))
     }
 
     deinit {
         slots.deallocate()
+        tails.deallocate()
         pool.deallocate()
     }
 
     /// The table's lookup, valid while the table lives.
     struct Lookup {
         fileprivate let slots: UnsafePointer<Slot>
+        fileprivate let tails: UnsafePointer<Tail>
         fileprivate let bits: Int
         fileprivate let pool: UnsafePointer<UInt8>
 
@@ -88,9 +102,10 @@ final class LevelTable: @unchecked Sendable {
                 if slot.length == 0 { return nil }
                 if slot.length == count && slot.head == head {
                     if count <= 8 { return slot.code }
+                    let tail = tails[index]
                     if count <= 16 {
-                        if UInt64(littleEndian: UnsafeRawPointer(cell + count - 8).loadUnaligned(as: UInt64.self)) == slot.tail { return slot.code }
-                    } else if memcmp(cell + 8, pool + slot.rest, count - 8) == 0 {
+                        if UInt64(littleEndian: UnsafeRawPointer(cell + count - 8).loadUnaligned(as: UInt64.self)) == tail.last { return slot.code }
+                    } else if memcmp(cell + 8, pool + tail.rest, count - 8) == 0 {
                         return slot.code
                     }
                 }
