@@ -44,9 +44,7 @@ extension WaveSummary {
             correlation = nil
         }
         regressions = try plan.regressions.map { model in
-            Named(name: model.name, summary: try RowTally(LinearModel(
-                responseName: model.dependent, response: try variables.numeric(model.dependent),
-                terms: try model.terms.map(variables.term))))
+            Named(name: model.name, summary: RowTally(codedColumns: try ([model.dependent] + model.terms).map(variables.codedColumn)))
         }
         anovas = try plan.anovas.map { anova in
             guard let factor = try variables.categorical(anova.factor) else { throw StudyError.notCategorical(anova.factor) }

@@ -81,11 +81,18 @@ struct WaveVariables {
         return nil
     }
 
-    /// A regression term: categorical columns enter as dummies, everything else as a number.
-    func term(_ name: String) throws -> LinearModel.Term {
+    /// A variable as a ``RowTally`` column: a Likert scale score, Likert item or factor by its codes
+    /// (no hashing of values), any other variable dictionary-encoded from its numbers.
+    func codedColumn(_ name: String) throws -> RowTally.CodedColumn {
+        if let coded = codedScores[name] { return RowTally.CodedColumn(values: coded.values, codes: coded.codes) }
         if let factor = try categorical(name) {
-            return .categorical(name: name, codes: factor.intCodes, levels: factor.levels.map(\.label), reference: factor.reference)
+            return RowTally.CodedColumn(values: factor.levels.indices.map(Double.init), codes: factor.codes)
         }
-        return .numeric(name: name, values: try numeric(name))
+        if !isScale(name), case .likert(let likert)? = dataset.column(named: name)?.values {
+            let low = Int32(likert.scale.range.lowerBound)
+            return RowTally.CodedColumn(values: likert.scale.range.map(Double.init),
+                                        codes: likert.codes.map { $0 == LikertValues.missing ? -1 : Int32($0) - low })
+        }
+        return RowTally.CodedColumn(try numeric(name))
     }
 }
