@@ -5,7 +5,7 @@
 /// unsigned integers, word 0 first, and move whole (the other words — e.g. a row index — ride
 /// along). Only the bits that vary between records are sorted on (an OR and an AND over the
 /// records find them; a packed row of 24 bits is sorted on ≤ 24 bits, not 64), in digits of at most
-/// 8 bits. A large input is first split by its most significant digit (one counting and one
+/// 9 bits. A large input is first split by its most significant digit (one counting and one
 /// scatter pass), then each part — small enough to stay in cache — is sorted on the remaining
 /// digits from the least significant up, every pass a stable counting sort. Stable overall;
 /// O(n·width) per digit, no comparison, no allocation per record.
@@ -26,7 +26,7 @@ enum RadixSort {
                 let varying = or ^ and
                 guard varying != 0 else { continue }
                 let low = varying.trailingZeroBitCount, high = UInt64.bitWidth - varying.leadingZeroBitCount
-                let count = (high - low + 7) / 8
+                let count = (high - low + 8) / 9
                 var shift = low
                 for d in 0..<count {
                     let bits = (high - shift) / (count - d)
@@ -37,7 +37,7 @@ enum RadixSort {
         }
         guard !digits.isEmpty else { return }
         var spare = [UInt64](repeating: 0, count: records.count)
-        var histogram = [Int](repeating: 0, count: 1 << 8)
+        var histogram = [Int](repeating: 0, count: 1 << 9)
         records.withUnsafeMutableBufferPointer { r in
             spare.withUnsafeMutableBufferPointer { s in
                 histogram.withUnsafeMutableBufferPointer { h in

@@ -25,8 +25,9 @@ extension Regression {
         /// Σcᵢ(yᵢ − ȳ)² and Σcᵢyᵢ².
         let centredTotalSS: Double
         let uncentredTotalSS: Double
-        /// The design columns of the numeric terms, in term order (k of them).
+        /// The design columns of the numeric terms, in term order (k of them), and their means.
         let numericColumns: [Int]
+        let numericMeans: [Double]
         /// The tally columns of a row's values: the numeric terms', then the response's.
         let valueColumns: [Int]
         /// The group of each row of the tally.
@@ -88,7 +89,7 @@ extension Regression {
             let layout = tally.layout, width = layout.wordsPerRow, rowCount = tally.rowCount
             var factorBits = [UInt64](repeating: 0, count: width)
             for j in factorTallyColumns { factorBits[layout.word[j]] |= layout.mask[j] << layout.shift[j] }
-            let table = PackedKeyTable(width: width)
+            var table = PackedKeyTable(width: width)
             var groupOfRow = [Int32](repeating: 0, count: rowCount)
             var firstRow: [Int] = [], groupCases: [Int] = []
             var masked = [UInt64](repeating: 0, count: width)
@@ -138,6 +139,7 @@ extension Regression {
             func sd(_ values: [Double], _ counts: [Int]) -> Double {
                 (Self.meanAndSumOfSquares(values, counts: counts).ss / Double(n - 1)).squareRoot()
             }
+            numericMeans = numericTallyColumns.map { Self.meanAndSumOfSquares(tally.columnValues[$0], counts: marginals[$0]).mean }
             for (t, term) in design.terms.enumerated() {
                 switch term {
                 case let .numeric(_, column):

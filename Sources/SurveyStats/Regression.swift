@@ -56,20 +56,34 @@ public enum Regression {
     static func fit(_ model: LinearModel, _ sample: Sample, reduced: Bool) throws -> RegressionResult {
         let design = sample.design
         let system = sample.leastSquaresSystem(reduced: reduced)
-        let allColumns = Array(0..<design.columnCount)
-        let final = try estimate(sample, system, columns: allColumns, robust: model.hc3)
 
-        // Hierarchical blocks: cumulative models on the same cases.
+        // Hierarchical blocks: cumulative models on the same cases, the last one the full model.
+        // The full model is solved first (its errors are the ones reported); one pass over the rows
+        // then evaluates every model.
+        let allColumns = Array(0..<design.columnCount)
+        let blockTerms = model.blocks.isEmpty ? [model.terms.map(\.name)] : model.blocks
+        let columnSets = blockTerms.indices.dropLast().map { design.columns(forTerms: Set(blockTerms[...$0].joined())) } + [allColumns]
+        let full = try solve(sample, system, columns: allColumns)
+        let fits = try columnSets.dropLast().map { try solve(sample, system, columns: $0) } + [full]
+        let coefficients = zip(columnSets, fits).map { columns, fit in
+            var b = [Double](repeating: 0, count: design.columnCount)
+            for (m, j) in columns.enumerated() { b[j] = fit.coefficients[m]! }
+            return b
+        }
+        let evaluation = sample.evaluate(coefficients, robustFactor: model.hc3 ? full.inverseFactor : nil)
+        let estimates = columnSets.indices.map { index in
+            Estimate(columns: columnSets[index], fit: fits[index], rss: evaluation.rss[index],
+                     ssRegression: evaluation.ssRegression[index], dfResidual: sample.caseCount - columnSets[index].count,
+                     robustCovariance: index == columnSets.count - 1 ? evaluation.robustCovariance : nil)
+        }
+
         var blocks: [RegressionResult.Block] = []
         var previousRSS = design.hasIntercept ? sample.centredTotalSS : sample.uncentredTotalSS
         var previousR2 = 0.0
         var previousColumns = design.hasIntercept ? 1 : 0
-        let blockTerms = model.blocks.isEmpty ? [model.terms.map(\.name)] : model.blocks
         for (index, names) in blockTerms.enumerated() {
-            let entered = Set(blockTerms[...index].joined())
-            let columns = index == blockTerms.count - 1 ? allColumns : design.columns(forTerms: entered)
-            let step = columns == allColumns ? final : try estimate(sample, system, columns: columns, robust: false)
-            let df1 = columns.count - previousColumns
+            let step = estimates[index]
+            let df1 = step.columns.count - previousColumns
             let df2 = step.dfResidual
             var statistic: Double?
             if df1 > 0, step.rss > 0 {
@@ -82,9 +96,9 @@ public enum Regression {
                 pValue: statistic.map { FisherF.upperTail($0, df1: Double(df1), df2: Double(df2)) }))
             previousRSS = step.rss
             previousR2 = step.rSquared ?? 0
-            previousColumns = columns.count
+            previousColumns = step.columns.count
         }
-        return final.result(sample: sample, model: model, blocks: blocks)
+        return estimates[estimates.count - 1].result(sample: sample, model: model, blocks: blocks)
     }
 
     /// One fitted (sub)model.
@@ -98,11 +112,10 @@ public enum Regression {
         var rSquared: Double? { ssRegression + rss > 0 ? ssRegression / (ssRegression + rss) : nil }
     }
 
-    /// Fits the submodel of the given design columns on `system` (``Sample/leastSquaresSystem(reduced:)``),
-    /// then evaluates it on the rows.
-    static func estimate(_ sample: Sample, _ system: (x: Matrix, y: [Double]), columns: [Int], robust: Bool) throws -> Estimate {
-        let p = sample.design.columnCount
-        let x = columns.count == p ? system.x : system.x.submatrix(rows: Array(0..<system.x.rows), columns: columns)
+    /// Solves the submodel of the given design columns on `system` (``Sample/leastSquaresSystem(reduced:)``).
+    /// - Throws: ``RegressionError/perfectCollinearity(term:dependsOn:)``, ``RegressionError/numerical(_:)``.
+    static func solve(_ sample: Sample, _ system: (x: Matrix, y: [Double]), columns: [Int]) throws -> LeastSquaresFit {
+        let x = columns.count == system.x.columns ? system.x : system.x.submatrix(rows: Array(0..<system.x.rows), columns: columns)
         let fit: LeastSquaresFit
         do { fit = try LeastSquares.solve(x, system.y, representedRows: sample.caseCount) } catch {
             throw RegressionError.numerical(String(describing: error))
@@ -112,11 +125,7 @@ public enum Regression {
             throw RegressionError.perfectCollinearity(
                 term: names[columns[column]], dependsOn: dependsOn.map { names[columns[$0]] })
         }
-        var b = [Double](repeating: 0, count: p)
-        for (m, j) in columns.enumerated() { b[j] = fit.coefficients[m]! }
-        let evaluation = sample.evaluate(b, robustFactor: robust ? fit.inverseFactor : nil)
-        return Estimate(columns: columns, fit: fit, rss: evaluation.rss, ssRegression: evaluation.ssRegression,
-                        dfResidual: sample.caseCount - columns.count, robustCovariance: evaluation.robustCovariance)
+        return fit
     }
 }
 
