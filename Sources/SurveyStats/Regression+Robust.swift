@@ -132,3 +132,29 @@ extension Regression {
         }
     }
 }
+
+extension Regression.Sample {
+    /// The HC3 covariance (``Regression/RobustMeat``) of the model with coefficients b (p values)
+    /// and factor T (T·Tᵀ = (XᵀWX)⁻¹), in one pass over the rows: each residual
+    /// eᵢ = yᵢ − xᵢᵀb in double-double arithmetic (``DotAccumulator``, the group's constant part
+    /// Σ_{j ∈ aᵍ} bⱼ accumulated once per group), then the row's leverage and its term of the meat.
+    /// `nil` when a case has leverage 1.
+    func robustCovariance(_ b: [Double], factor: Matrix) -> Matrix? {
+        let k = numericColumns.count
+        let numericB = numericColumns.map { b[$0] }
+        let constants = groupColumns.map { columns in columns.reduce(into: DotAccumulator()) { $0.add(-b[$1]) } }
+        let meat = Regression.RobustMeat(factor: factor, numericColumns: numericColumns, numericMeans: numericMeans,
+                                         groupColumns: groupColumns)
+        constants.withUnsafeBufferPointer { constants in
+            numericB.withUnsafeBufferPointer { numericB in
+                forEachRow { g, c, values in
+                    var sum = constants[g]
+                    sum.add(values[k])
+                    for v in 0..<k { sum.addProduct(-values[v], numericB[v]) }
+                    meat.add(group: g, values: values, count: c, residual: sum.value)
+                }
+            }
+        }
+        return meat.covariance()
+    }
+}

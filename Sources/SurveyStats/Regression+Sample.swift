@@ -5,8 +5,8 @@ extension Regression {
     /// The rows fall into groups by their level combination (one group without factors): on a
     /// group's rows the intercept and every dummy are constant, so a row is the group's constant part
     /// aᵍ (the columns equal to 1) plus its k numeric values, which the reduction
-    /// (``leastSquaresSystem(reduced:)``) and the pass over the rows (``evaluate(_:robustFactor:)``)
-    /// exploit. The groups are numbered in one pass by a ``PackedKeyTable`` on the rows' keys masked
+    /// (``leastSquaresSystem(reduced:)``) and the pass over the rows for HC3
+    /// (``robustCovariance(_:factor:)``) exploit. The groups are numbered in one pass by a ``PackedKeyTable`` on the rows' keys masked
     /// to the factors' codes; the rows stay in the tally's order.
     ///
     /// Every summary is over the n = Σcᵢ cases and is computed from each column's marginal counts

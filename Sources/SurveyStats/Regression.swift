@@ -57,25 +57,14 @@ public enum Regression {
         let design = sample.design
         let system = sample.leastSquaresSystem(reduced: reduced)
 
-        // Hierarchical blocks: cumulative models on the same cases, the last one the full model.
-        // The full model is solved first (its errors are the ones reported); one pass over the rows
-        // then evaluates every model.
+        // Hierarchical blocks: cumulative models on the same cases, the last one the full model
+        // (estimated first: its errors are the ones reported).
         let allColumns = Array(0..<design.columnCount)
         let blockTerms = model.blocks.isEmpty ? [model.terms.map(\.name)] : model.blocks
-        let columnSets = blockTerms.indices.dropLast().map { design.columns(forTerms: Set(blockTerms[...$0].joined())) } + [allColumns]
-        let full = try solve(sample, system, columns: allColumns)
-        let fits = try columnSets.dropLast().map { try solve(sample, system, columns: $0) } + [full]
-        let coefficients = zip(columnSets, fits).map { columns, fit in
-            var b = [Double](repeating: 0, count: design.columnCount)
-            for (m, j) in columns.enumerated() { b[j] = fit.coefficients[m]! }
-            return b
-        }
-        let evaluation = sample.evaluate(coefficients, robustFactor: model.hc3 ? full.inverseFactor : nil)
-        let estimates = columnSets.indices.map { index in
-            Estimate(columns: columnSets[index], fit: fits[index], rss: evaluation.rss[index],
-                     ssRegression: evaluation.ssRegression[index], dfResidual: sample.caseCount - columnSets[index].count,
-                     robustCovariance: index == columnSets.count - 1 ? evaluation.robustCovariance : nil)
-        }
+        let full = try estimate(sample, system, columns: allColumns, robust: model.hc3)
+        let estimates = try blockTerms.indices.dropLast().map {
+            try estimate(sample, system, columns: design.columns(forTerms: Set(blockTerms[...$0].joined())), robust: false)
+        } + [full]
 
         var blocks: [RegressionResult.Block] = []
         var previousRSS = design.hasIntercept ? sample.centredTotalSS : sample.uncentredTotalSS
@@ -112,9 +101,16 @@ public enum Regression {
         var rSquared: Double? { ssRegression + rss > 0 ? ssRegression / (ssRegression + rss) : nil }
     }
 
-    /// Solves the submodel of the given design columns on `system` (``Sample/leastSquaresSystem(reduced:)``).
+    /// Fits the submodel of the given design columns on `system` (``Sample/leastSquaresSystem(reduced:)``).
+    ///
+    /// Its sums of squares come from the system's exact residuals rᵢ (``LeastSquares``): with the
+    /// system's rows [xᵢ yᵢ] and u its intercept column (√cᵢ on weighted rows, the reduced ones column
+    /// on a reduced system), SSres = Σrᵢ² and SSreg = Σ((yᵢ − ȳuᵢ) − rᵢ)² (Σ(yᵢ − rᵢ)² without
+    /// intercept) — Σcᵢeᵢ² and Σcᵢ(ŷᵢ − ȳ)² over the cases, the sums being invariant under the
+    /// orthogonal reduction. The HC3 covariance takes one pass over the rows
+    /// (``Sample/robustCovariance(_:factor:)``).
     /// - Throws: ``RegressionError/perfectCollinearity(term:dependsOn:)``, ``RegressionError/numerical(_:)``.
-    static func solve(_ sample: Sample, _ system: (x: Matrix, y: [Double]), columns: [Int]) throws -> LeastSquaresFit {
+    static func estimate(_ sample: Sample, _ system: (x: Matrix, y: [Double]), columns: [Int], robust: Bool) throws -> Estimate {
         let x = columns.count == system.x.columns ? system.x : system.x.submatrix(rows: Array(0..<system.x.rows), columns: columns)
         let fit: LeastSquaresFit
         do { fit = try LeastSquares.solve(x, system.y, representedRows: sample.caseCount) } catch {
@@ -125,7 +121,16 @@ public enum Regression {
             throw RegressionError.perfectCollinearity(
                 term: names[columns[column]], dependsOn: dependsOn.map { names[columns[$0]] })
         }
-        return fit
+        var ssRegression = CompensatedSum()
+        for (i, r) in fit.residuals.enumerated() {
+            let centred = sample.design.hasIntercept ? system.y[i] - sample.responseMean * system.x[i, 0] : system.y[i]
+            ssRegression.add((centred - r) * (centred - r))
+        }
+        var b = [Double](repeating: 0, count: sample.design.columnCount)
+        for (m, j) in columns.enumerated() { b[j] = fit.coefficients[m]! }
+        return Estimate(columns: columns, fit: fit, rss: fit.residualSumOfSquares, ssRegression: ssRegression.value,
+                        dfResidual: sample.caseCount - columns.count,
+                        robustCovariance: robust ? sample.robustCovariance(b, factor: fit.inverseFactor) : nil)
     }
 }
 
