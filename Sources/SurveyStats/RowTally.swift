@@ -11,9 +11,9 @@
 /// dictionary, −0 stored as +0; a value seen only in excluded cases is not kept), and per distinct
 /// row its codes (indices into the dictionaries) packed into one 64-bit key — several when the
 /// columns' codes need more than 64 bits (``PackedRowLayout``) — with the keys ascending, which is
-/// the lexicographic order of the rows' values. A row of 18 values takes 8 bytes instead of 144.
-/// Two tallies of the same cases are therefore equal and encode identically whatever the order or
-/// the chunking of the cases.
+/// the lexicographic order of the rows' values (a survey model's row of 9 values takes 8 bytes
+/// instead of 72). Two tallies of the same cases are therefore equal and encode identically
+/// whatever the order or the chunking of the cases.
 public struct RowTally: Sendable, Equatable {
     /// Per column, its dictionary: the ascending distinct values of the complete cases.
     public private(set) var columnValues: [[Double]]
@@ -55,9 +55,10 @@ public struct RowTally: Sendable, Equatable {
     /// case's key is counted — directly in a table indexed by the key when rows have at most 16
     /// bits (a few predictors with few values: the rows come out in order), otherwise by keeping
     /// the keys, sorting them by ``RadixSort`` (a pass per ≤ 9 bits that vary) and counting equal
-    /// neighbours. No hashing and no allocation per case; O(n·columns). Dictionary values that no complete case uses are then dropped (an
-    /// increasing renumbering, which keeps the keys sorted and distinct), so that equal case sets
-    /// give equal tallies whatever dictionaries the columns came with.
+    /// neighbours. No hashing and no allocation per case; O(n·columns). Dictionary values that no
+    /// complete case uses are then dropped (an increasing renumbering, which keeps the keys sorted
+    /// and distinct), so that equal case sets give equal tallies whatever dictionaries the columns
+    /// came with.
     public init(codedColumns columns: [CodedColumn]) {
         precondition(!columns.isEmpty, "a row tally needs at least one column")
         let n = columns[0].codes.count
@@ -121,7 +122,7 @@ public struct RowTally: Sendable, Equatable {
             }
         } else {
             keys.removeLast((n - complete) * width)
-            RadixSort.sort(&keys, width: width, keyWords: width)
+            RadixSort.sort(&keys, width: width)
 
             // Count equal neighbours, keeping the first of each run.
             counts = [Int](repeating: 0, count: complete)
