@@ -19,15 +19,16 @@ import GSL
 /// HC3 with the leverage hᵢ = xᵢᵀ(XᵀWX)⁻¹xᵢ of one case of the row.
 ///
 /// A fit on a tally first reduces the weighted rows to p + 1 rows by orthogonal transformations
-/// (``Sample/leastSquaresSystem(reduced:)``), so that its cost is one pass over the distinct rows
-/// and its memory O(p²) however large the tally; submodels (blocks) reuse the reduction. A fit on
+/// (``Sample/leastSquaresSystem(reduced:)``), so that its cost is a pass over the distinct rows (and
+/// one to group them, one more for HC3) and its memory O(p²) beyond the tally; submodels (blocks)
+/// reuse the reduction. A fit on
 /// the cases themselves (``fit(_:)``) hands the weighted rows to the solver unreduced, because its
 /// iterative refinement (``LeastSquares``) then works on the data: rounding the data once in a
 /// reduction costs ≈ κ·ε relative in b, which leaves the NIST sets with large condition numbers
 /// short of their certified digits (measured through the reduction: Filip 6.4, Wampler4 8.1,
 /// Wampler5 5.8 correct digits, against ≥ 7.6 and ≥ 13.5 unreduced) — harmless for survey designs
-/// (the tally fits agree with the unreduced fits of their cases to 1e-12, `RegressionTests`) but not
-/// for the `regress` command's arbitrary data.
+/// (tally fits agree with the unreduced fits of their cases to 1e-10 or better, `RegressionTests`)
+/// but not for the `regress` command's arbitrary data.
 ///
 /// References: Draper & Smith (1998), *Applied Regression Analysis*, 3rd ed., ch. 5–6; R `summary.lm`.
 /// Tested against the NIST StRD linear regression sets (`NISTRegressionTests`) and R 4.2.2 `lm`,
