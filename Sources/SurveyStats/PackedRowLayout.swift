@@ -11,6 +11,8 @@
 struct PackedRowLayout: Sendable, Equatable {
     /// Words per row.
     let wordsPerRow: Int
+    /// Bits per row (Σbⱼ).
+    let bitsPerRow: Int
     /// Per column: its word, the shift of its lowest bit, and the mask of its width (at the bottom).
     let word: [Int]
     let shift: [UInt64]
@@ -34,6 +36,7 @@ struct PackedRowLayout: Sendable, Equatable {
             below[word[j]] += widths[j]
         }
         wordsPerRow = used.count
+        bitsPerRow = widths.reduce(0, +)
         self.word = word
         self.shift = shift
         mask = widths.map { $0 == 0 ? 0 : UInt64.max >> UInt64(UInt64.bitWidth - $0) }
@@ -54,16 +57,32 @@ struct PackedRowLayout: Sendable, Equatable {
 
     /// Keys in this layout of the rows whose keys in `source`'s layout start every
     /// `source.wordsPerRow` words of `keys`, each code replaced by `remap[column][code]`.
-    /// An increasing remap keeps sorted keys sorted.
+    /// An increasing remap keeps sorted keys sorted. A column whose codes and bits stay put is
+    /// copied as a bit field; the others are looked up.
     func repacked(_ keys: [UInt64], from source: PackedRowLayout, remap: [[Int]]) -> [UInt64] {
-        let rows = keys.count / source.wordsPerRow
-        var result = [UInt64](repeating: 0, count: rows * wordsPerRow)
+        let rows = keys.count / source.wordsPerRow, w = wordsPerRow, v = source.wordsPerRow
+        var kept = [UInt64](repeating: 0, count: w)   // per word, the bits copied as they are
+        var moved: [Int] = []
+        for j in word.indices {
+            let identity = remap[j].indices.allSatisfy { remap[j][$0] == $0 }
+            if identity, word[j] == source.word[j], shift[j] == source.shift[j], mask[j] == source.mask[j] {
+                kept[word[j]] |= mask[j] << shift[j]
+            } else {
+                moved.append(j)
+            }
+        }
+        let offsets = remap.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        let table = remap.flatMap { $0.map { UInt64(truncatingIfNeeded: $0) } }   // −1 (an unused code) is never looked up
+        var result = [UInt64](repeating: 0, count: rows * w)
         keys.withUnsafeBufferPointer { old in
             result.withUnsafeMutableBufferPointer { new in
-                for row in 0..<rows {
-                    for j in word.indices {
-                        let code = remap[j][source.code(old, start: row * source.wordsPerRow, column: j)]
-                        new[row * wordsPerRow + word[j]] |= UInt64(code) << shift[j]
+                table.withUnsafeBufferPointer { table in
+                    for row in 0..<rows {
+                        for x in 0..<min(w, v) { new[row &* w &+ x] = old[row &* v &+ x] & kept[x] }
+                        for j in moved {
+                            let code = Int(truncatingIfNeeded: (old[row &* v &+ source.word[j]] &>> source.shift[j]) & source.mask[j])
+                            new[row &* w &+ word[j]] |= table[offsets[j] &+ code] &<< shift[j]
+                        }
                     }
                 }
             }

@@ -1,32 +1,30 @@
-/// Radix sort of records of 64-bit words by their leading words (Knuth, *TAOCP* vol. 3, §5.2.5):
-/// the sort of a ``RowTally``'s packed rows and of a regression's rows by level combination.
+/// Radix sort of keys of one or more 64-bit words (Knuth, *TAOCP* vol. 3, §5.2.5): the order of a
+/// ``RowTally``'s packed rows.
 ///
-/// A record is `width` consecutive words; records compare by their first `keyWords` words as
-/// unsigned integers, word 0 first, and move whole (the other words — e.g. a row index — ride
-/// along). Only the bits that vary between records are sorted on (an OR and an AND over the
-/// records find them; a packed row of 24 bits is sorted on ≤ 24 bits, not 64), in digits of at most
-/// 8 bits. A large input is first split by its most significant digit (one counting and one
+/// A key is `width` consecutive words; keys compare word by word as unsigned integers, word 0
+/// first. Only the bits that vary between keys are sorted on (an OR and an AND over the keys find
+/// them; a packed row of 25 bits is sorted on ≤ 25 bits, not 64), in digits of at most 9 bits. A large input is first split by its most significant digit (one counting and one
 /// scatter pass), then each part — small enough to stay in cache — is sorted on the remaining
 /// digits from the least significant up, every pass a stable counting sort. Stable overall;
-/// O(n·width) per digit, no comparison, no allocation per record.
+/// O(n·width) per digit, no comparison, no allocation per key.
 enum RadixSort {
     /// A digit: `bits` bits of key word `word` from bit `shift`.
     private struct Digit { let word: Int; let shift: Int; let bits: Int }
 
-    static func sort(_ records: inout [UInt64], width: Int, keyWords: Int) {
-        precondition(width >= 1 && (1...width).contains(keyWords), "records of width ≥ 1 with 1…width key words")
-        let n = records.count / width
+    static func sort(_ keys: inout [UInt64], width: Int) {
+        precondition(width >= 1, "keys of at least one word")
+        let n = keys.count / width
         guard n > 1 else { return }
         // The varying bits of each key word, cut into digits, least significant first.
         var digits: [Digit] = []
-        records.withUnsafeBufferPointer { r in
-            for word in stride(from: keyWords - 1, through: 0, by: -1) {
+        keys.withUnsafeBufferPointer { r in
+            for word in stride(from: width - 1, through: 0, by: -1) {
                 var or: UInt64 = 0, and = UInt64.max
                 for i in 0..<n { or |= r[i * width + word]; and &= r[i * width + word] }
                 let varying = or ^ and
                 guard varying != 0 else { continue }
                 let low = varying.trailingZeroBitCount, high = UInt64.bitWidth - varying.leadingZeroBitCount
-                let count = (high - low + 7) / 8
+                let count = (high - low + 8) / 9
                 var shift = low
                 for d in 0..<count {
                     let bits = (high - shift) / (count - d)
@@ -36,9 +34,9 @@ enum RadixSort {
             }
         }
         guard !digits.isEmpty else { return }
-        var spare = [UInt64](repeating: 0, count: records.count)
-        var histogram = [Int](repeating: 0, count: 1 << 8)
-        records.withUnsafeMutableBufferPointer { r in
+        var spare = [UInt64](repeating: 0, count: keys.count)
+        var histogram = [Int](repeating: 0, count: 1 << 9)
+        keys.withUnsafeMutableBufferPointer { r in
             spare.withUnsafeMutableBufferPointer { s in
                 histogram.withUnsafeMutableBufferPointer { h in
                     if n < 1 << 14 || digits.count == 1 {
@@ -59,7 +57,7 @@ enum RadixSort {
         }
     }
 
-    /// Sorts records `range` of `a` on `digits` from the first (least significant), ping-ponging
+    /// Sorts keys `range` of `a` on `digits` from the first (least significant), ping-ponging
     /// with the same range of `b`; true if the result ended in `b`.
     private static func leastSignificantFirst(_ a: UnsafeMutableBufferPointer<UInt64>, _ b: UnsafeMutableBufferPointer<UInt64>,
                                               _ range: Range<Int>, _ width: Int, _ digits: ArraySlice<Digit>,
@@ -72,8 +70,8 @@ enum RadixSort {
         return inB
     }
 
-    /// Stable counting sort of records `range` of `source` into the same range of `target` on one
-    /// digit; leaves in `histogram[d]` the end (absolute index) of digit d's records.
+    /// Stable counting sort of keys `range` of `source` into the same range of `target` on one
+    /// digit; leaves in `histogram[d]` the end (absolute index) of digit d's keys.
     @inline(__always)
     private static func countingPass(_ source: UnsafeMutableBufferPointer<UInt64>, _ target: UnsafeMutableBufferPointer<UInt64>,
                                      _ range: Range<Int>, _ width: Int, _ digit: Digit,

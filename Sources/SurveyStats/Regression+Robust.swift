@@ -13,56 +13,78 @@ extension Regression {
     /// V = T·(TᵀMT)·Tᵀ. `nil` when a case has leverage 1 (HC3 undefined).
     ///
     /// On group g's rows xᵢ = aᵍ + Σₘ zᵢₘ·e_{jₘ} (aᵍ the constant intercept and dummies, zᵢ the k
-    /// numeric values, in columns jₘ), so qᵢ = Tᵀaᵍ + Σₘ zᵢₘ·T[jₘ, ·] costs k·r per row, and the
-    /// group's part of M is Ωᵍ·aᵍaᵍᵀ + aᵍsᵍᵀ + sᵍaᵍᵀ + Sᵍ from its sums Ωᵍ = Σcω, sᵍₘ = Σcωzₘ,
-    /// Sᵍₘₙ = Σcωzₘzₙ: O(k²) per row.
+    /// numeric values, in columns jₘ). With dᵢ = zᵢ − z̄ (z̄ the numeric means) and T_N the rows jₘ
+    /// of T, qᵢ = q̄ᵍ + T_Nᵀdᵢ, q̄ᵍ = Tᵀ(aᵍ + Σₘ z̄ₘe_{jₘ}), so the leverage is the quadratic
+    /// hᵢ = αᵍ + dᵢᵀ(2βᵍ + Γdᵢ), αᵍ = ‖q̄ᵍ‖², βᵍ = T_N·q̄ᵍ, Γ = T_N·T_Nᵀ: O(k²) per row. Its rounding
+    /// error is ε times leverages of points within the data's range (centring keeps αᵍ and dᵢ
+    /// small), negligible against 1 − hᵢ. The group's part of M is Ωᵍ·aᵍaᵍᵀ + aᵍsᵍᵀ + sᵍaᵍᵀ + Sᵍ
+    /// from its sums Ωᵍ = Σcω, sᵍₘ = Σcωzₘ, Sᵍₘₙ = Σcωzₘzₙ: O(k²) per row.
     /// Tested against R 4.2.2 `car::hccm(fit, type = "hc3")` and the fit on expanded rows (`RegressionTests`).
     final class RobustMeat {
         private let factor: Matrix
         private let numericColumns: [Int]
         private let groupColumns: [[Int]]
-        private let r: Int, k: Int
-        /// Per group: Tᵀaᵍ (r values), then Ω, s (k) and S (k × k) — `stride` values.
+        private let k: Int
+        /// Per group: α, β (k), then Ω, s (k) and S (k × k, upper triangle) — `stride` values.
         private let stride: Int
         private let sums: UnsafeMutablePointer<Double>
-        /// The rows jₘ of T, k × r.
-        private let numericRows: UnsafeMutablePointer<Double>
-        private var defined = true
+        /// z̄ (k) and Γ (k × k).
+        private let means: UnsafeMutablePointer<Double>
+        private let gamma: UnsafeMutablePointer<Double>
+        /// A row's dᵢ.
+        private let d: UnsafeMutablePointer<Double>
+        private let defined: UnsafeMutablePointer<Bool>
 
-        init(factor: Matrix, numericColumns: [Int], groupColumns: [[Int]]) {
+        init(factor: Matrix, numericColumns: [Int], numericMeans: [Double], groupColumns: [[Int]]) {
             self.factor = factor
             self.numericColumns = numericColumns
             self.groupColumns = groupColumns
-            r = factor.columns
+            let r = factor.columns
             k = numericColumns.count
-            stride = r + 1 + k + k * k
+            stride = 2 + 2 * k + k * k
             sums = .allocate(capacity: groupColumns.count * stride)
             sums.initialize(repeating: 0, count: groupColumns.count * stride)
-            for (g, columns) in groupColumns.enumerated() {
-                for m in 0..<r { sums[g * stride + m] = columns.reduce(0) { $0 + factor[$1, m] } }
+            means = .allocate(capacity: max(1, k))
+            gamma = .allocate(capacity: max(1, k * k))
+            d = .allocate(capacity: max(1, k))
+            defined = .allocate(capacity: 1)
+            defined.initialize(to: true)
+            for a in 0..<k {
+                means[a] = numericMeans[a]
+                for b in 0..<k { gamma[a * k + b] = (0..<r).reduce(0) { $0 + factor[numericColumns[a], $1] * factor[numericColumns[b], $1] } }
             }
-            numericRows = .allocate(capacity: max(1, k * r))
-            for (a, j) in numericColumns.enumerated() { for m in 0..<r { numericRows[a * r + m] = factor[j, m] } }
+            for (g, columns) in groupColumns.enumerated() {
+                let q = (0..<r).map { m in
+                    columns.reduce(0) { $0 + factor[$1, m] } + (0..<k).reduce(0) { $0 + numericMeans[$1] * factor[numericColumns[$1], m] }
+                }
+                sums[g * stride] = q.reduce(0) { $0 + $1 * $1 }
+                for a in 0..<k { sums[g * stride + 1 + a] = (0..<r).reduce(0) { $0 + factor[numericColumns[a], $1] * q[$1] } }
+            }
         }
 
         deinit {
             sums.deallocate()
-            numericRows.deallocate()
+            means.deallocate()
+            gamma.deallocate()
+            d.deallocate()
+            defined.deallocate()
         }
 
         /// A row of group g: its k numeric values, count c and residual e.
         @inline(__always)
         func add(group g: Int, values z: UnsafePointer<Double>, count c: Double, residual e: Double) {
             let group = sums + g &* stride
-            var leverage = 0.0
-            for m in 0..<r {
-                var q = group[m]
-                for a in 0..<k { q += z[a] * numericRows[a &* r &+ m] }
-                leverage += q * q
+            let beta = group + 1
+            for a in 0..<k { d[a] = z[a] - means[a] }
+            var leverage = group[0]
+            for a in 0..<k {
+                var t = 2 * beta[a]
+                for b in 0..<k { t += gamma[a &* k &+ b] * d[b] }
+                leverage += d[a] * t
             }
-            guard leverage < 1 - 1e-10 else { defined = false; return }
+            guard leverage < 1 - 1e-10 else { defined.pointee = false; return }
             let weight = c * e * e / ((1 - leverage) * (1 - leverage))
-            let omega = group + r, s = omega + 1, s2 = s + k
+            let omega = beta + k, s = omega + 1, s2 = s + k
             omega[0] += weight
             for a in 0..<k {
                 let wa = weight * z[a]
@@ -73,11 +95,11 @@ extension Regression {
 
         /// V = T·(TᵀMT)·Tᵀ, or `nil` if a case had leverage 1.
         func covariance() -> Matrix? {
-            guard defined else { return nil }
-            let p = factor.rows
+            guard defined.pointee else { return nil }
+            let p = factor.rows, r = factor.columns
             var meat = Matrix(rows: p, columns: p)   // M = Σ_g Ω·aaᵀ + asᵀ + saᵀ + S
             for (g, constant) in groupColumns.enumerated() {
-                let omega = sums[g * stride + r], s = sums + g * stride + r + 1, s2 = s + k
+                let omega = sums[g * stride + 1 + k], s = sums + g * stride + 2 + k, s2 = s + k
                 for a in constant {
                     for b in constant { meat[a, b] += omega }
                     for (m, j) in numericColumns.enumerated() {
@@ -108,5 +130,31 @@ extension Regression {
             }
             return v
         }
+    }
+}
+
+extension Regression.Sample {
+    /// The HC3 covariance (``Regression/RobustMeat``) of the model with coefficients b (p values)
+    /// and factor T (T·Tᵀ = (XᵀWX)⁻¹), in one pass over the rows: each residual
+    /// eᵢ = yᵢ − xᵢᵀb in double-double arithmetic (``DotAccumulator``, the group's constant part
+    /// Σ_{j ∈ aᵍ} bⱼ accumulated once per group), then the row's leverage and its term of the meat.
+    /// `nil` when a case has leverage 1.
+    func robustCovariance(_ b: [Double], factor: Matrix) -> Matrix? {
+        let k = numericColumns.count
+        let numericB = numericColumns.map { b[$0] }
+        let constants = groupColumns.map { columns in columns.reduce(into: DotAccumulator()) { $0.add(-b[$1]) } }
+        let meat = Regression.RobustMeat(factor: factor, numericColumns: numericColumns, numericMeans: numericMeans,
+                                         groupColumns: groupColumns)
+        constants.withUnsafeBufferPointer { constants in
+            numericB.withUnsafeBufferPointer { numericB in
+                forEachRow { g, c, values in
+                    var sum = constants[g]
+                    sum.add(values[k])
+                    for v in 0..<k { sum.addProduct(-values[v], numericB[v]) }
+                    meat.add(group: g, values: values, count: c, residual: sum.value)
+                }
+            }
+        }
+        return meat.covariance()
     }
 }

@@ -5,8 +5,8 @@ extension Regression {
     /// The rows fall into groups by their level combination (one group without factors): on a
     /// group's rows the intercept and every dummy are constant, so a row is the group's constant part
     /// aᵍ (the columns equal to 1) plus its k numeric values, which the reduction
-    /// (``leastSquaresSystem(reduced:)``) and the pass over the rows (``evaluate(_:robustFactor:)``)
-    /// exploit. The groups are numbered in one pass by a ``PackedKeyTable`` on the rows' keys masked
+    /// (``leastSquaresSystem(reduced:)``) and the pass over the rows for HC3
+    /// (``robustCovariance(_:factor:)``) exploit. The groups are numbered in one pass by a ``PackedKeyTable`` on the rows' keys masked
     /// to the factors' codes; the rows stay in the tally's order.
     ///
     /// Every summary is over the n = Σcᵢ cases and is computed from each column's marginal counts
@@ -25,8 +25,9 @@ extension Regression {
         /// Σcᵢ(yᵢ − ȳ)² and Σcᵢyᵢ².
         let centredTotalSS: Double
         let uncentredTotalSS: Double
-        /// The design columns of the numeric terms, in term order (k of them).
+        /// The design columns of the numeric terms, in term order (k of them), and their means.
         let numericColumns: [Int]
+        let numericMeans: [Double]
         /// The tally columns of a row's values: the numeric terms', then the response's.
         let valueColumns: [Int]
         /// The group of each row of the tally.
@@ -88,7 +89,7 @@ extension Regression {
             let layout = tally.layout, width = layout.wordsPerRow, rowCount = tally.rowCount
             var factorBits = [UInt64](repeating: 0, count: width)
             for j in factorTallyColumns { factorBits[layout.word[j]] |= layout.mask[j] << layout.shift[j] }
-            let table = PackedKeyTable(width: width)
+            var table = PackedKeyTable(width: width)
             var groupOfRow = [Int32](repeating: 0, count: rowCount)
             var firstRow: [Int] = [], groupCases: [Int] = []
             var masked = [UInt64](repeating: 0, count: width)
@@ -138,6 +139,7 @@ extension Regression {
             func sd(_ values: [Double], _ counts: [Int]) -> Double {
                 (Self.meanAndSumOfSquares(values, counts: counts).ss / Double(n - 1)).squareRoot()
             }
+            numericMeans = numericTallyColumns.map { Self.meanAndSumOfSquares(tally.columnValues[$0], counts: marginals[$0]).mean }
             for (t, term) in design.terms.enumerated() {
                 switch term {
                 case let .numeric(_, column):

@@ -19,15 +19,16 @@ import GSL
 /// HC3 with the leverage hᵢ = xᵢᵀ(XᵀWX)⁻¹xᵢ of one case of the row.
 ///
 /// A fit on a tally first reduces the weighted rows to p + 1 rows by orthogonal transformations
-/// (``Sample/leastSquaresSystem(reduced:)``), so that its cost is one pass over the distinct rows
-/// and its memory O(p²) however large the tally; submodels (blocks) reuse the reduction. A fit on
+/// (``Sample/leastSquaresSystem(reduced:)``), so that its cost is a pass over the distinct rows (and
+/// one to group them, one more for HC3) and its memory O(p²) beyond the tally; submodels (blocks)
+/// reuse the reduction. A fit on
 /// the cases themselves (``fit(_:)``) hands the weighted rows to the solver unreduced, because its
 /// iterative refinement (``LeastSquares``) then works on the data: rounding the data once in a
 /// reduction costs ≈ κ·ε relative in b, which leaves the NIST sets with large condition numbers
 /// short of their certified digits (measured through the reduction: Filip 6.4, Wampler4 8.1,
 /// Wampler5 5.8 correct digits, against ≥ 7.6 and ≥ 13.5 unreduced) — harmless for survey designs
-/// (the tally fits agree with the unreduced fits of their cases to 1e-12, `RegressionTests`) but not
-/// for the `regress` command's arbitrary data.
+/// (tally fits agree with the unreduced fits of their cases to 1e-10 or better, `RegressionTests`)
+/// but not for the `regress` command's arbitrary data.
 ///
 /// References: Draper & Smith (1998), *Applied Regression Analysis*, 3rd ed., ch. 5–6; R `summary.lm`.
 /// Tested against the NIST StRD linear regression sets (`NISTRegressionTests`) and R 4.2.2 `lm`,
@@ -56,20 +57,23 @@ public enum Regression {
     static func fit(_ model: LinearModel, _ sample: Sample, reduced: Bool) throws -> RegressionResult {
         let design = sample.design
         let system = sample.leastSquaresSystem(reduced: reduced)
-        let allColumns = Array(0..<design.columnCount)
-        let final = try estimate(sample, system, columns: allColumns, robust: model.hc3)
 
-        // Hierarchical blocks: cumulative models on the same cases.
+        // Hierarchical blocks: cumulative models on the same cases, the last one the full model
+        // (estimated first: its errors are the ones reported).
+        let allColumns = Array(0..<design.columnCount)
+        let blockTerms = model.blocks.isEmpty ? [model.terms.map(\.name)] : model.blocks
+        let full = try estimate(sample, system, columns: allColumns, robust: model.hc3)
+        let estimates = try blockTerms.indices.dropLast().map {
+            try estimate(sample, system, columns: design.columns(forTerms: Set(blockTerms[...$0].joined())), robust: false)
+        } + [full]
+
         var blocks: [RegressionResult.Block] = []
         var previousRSS = design.hasIntercept ? sample.centredTotalSS : sample.uncentredTotalSS
         var previousR2 = 0.0
         var previousColumns = design.hasIntercept ? 1 : 0
-        let blockTerms = model.blocks.isEmpty ? [model.terms.map(\.name)] : model.blocks
         for (index, names) in blockTerms.enumerated() {
-            let entered = Set(blockTerms[...index].joined())
-            let columns = index == blockTerms.count - 1 ? allColumns : design.columns(forTerms: entered)
-            let step = columns == allColumns ? final : try estimate(sample, system, columns: columns, robust: false)
-            let df1 = columns.count - previousColumns
+            let step = estimates[index]
+            let df1 = step.columns.count - previousColumns
             let df2 = step.dfResidual
             var statistic: Double?
             if df1 > 0, step.rss > 0 {
@@ -82,9 +86,9 @@ public enum Regression {
                 pValue: statistic.map { FisherF.upperTail($0, df1: Double(df1), df2: Double(df2)) }))
             previousRSS = step.rss
             previousR2 = step.rSquared ?? 0
-            previousColumns = columns.count
+            previousColumns = step.columns.count
         }
-        return final.result(sample: sample, model: model, blocks: blocks)
+        return estimates[estimates.count - 1].result(sample: sample, model: model, blocks: blocks)
     }
 
     /// One fitted (sub)model.
@@ -98,11 +102,17 @@ public enum Regression {
         var rSquared: Double? { ssRegression + rss > 0 ? ssRegression / (ssRegression + rss) : nil }
     }
 
-    /// Fits the submodel of the given design columns on `system` (``Sample/leastSquaresSystem(reduced:)``),
-    /// then evaluates it on the rows.
+    /// Fits the submodel of the given design columns on `system` (``Sample/leastSquaresSystem(reduced:)``).
+    ///
+    /// Its sums of squares come from the system's exact residuals rᵢ (``LeastSquares``): with the
+    /// system's rows [xᵢ yᵢ] and u its intercept column (√cᵢ on weighted rows, the reduced ones column
+    /// on a reduced system), SSres = Σrᵢ² and SSreg = Σ((yᵢ − ȳuᵢ) − rᵢ)² (Σ(yᵢ − rᵢ)² without
+    /// intercept) — Σcᵢeᵢ² and Σcᵢ(ŷᵢ − ȳ)² over the cases, the sums being invariant under the
+    /// orthogonal reduction. The HC3 covariance takes one pass over the rows
+    /// (``Sample/robustCovariance(_:factor:)``).
+    /// - Throws: ``RegressionError/perfectCollinearity(term:dependsOn:)``, ``RegressionError/numerical(_:)``.
     static func estimate(_ sample: Sample, _ system: (x: Matrix, y: [Double]), columns: [Int], robust: Bool) throws -> Estimate {
-        let p = sample.design.columnCount
-        let x = columns.count == p ? system.x : system.x.submatrix(rows: Array(0..<system.x.rows), columns: columns)
+        let x = columns.count == system.x.columns ? system.x : system.x.submatrix(rows: Array(0..<system.x.rows), columns: columns)
         let fit: LeastSquaresFit
         do { fit = try LeastSquares.solve(x, system.y, representedRows: sample.caseCount) } catch {
             throw RegressionError.numerical(String(describing: error))
@@ -112,11 +122,16 @@ public enum Regression {
             throw RegressionError.perfectCollinearity(
                 term: names[columns[column]], dependsOn: dependsOn.map { names[columns[$0]] })
         }
-        var b = [Double](repeating: 0, count: p)
+        var ssRegression = CompensatedSum()
+        for (i, r) in fit.residuals.enumerated() {
+            let centred = sample.design.hasIntercept ? system.y[i] - sample.responseMean * system.x[i, 0] : system.y[i]
+            ssRegression.add((centred - r) * (centred - r))
+        }
+        var b = [Double](repeating: 0, count: sample.design.columnCount)
         for (m, j) in columns.enumerated() { b[j] = fit.coefficients[m]! }
-        let evaluation = sample.evaluate(b, robustFactor: robust ? fit.inverseFactor : nil)
-        return Estimate(columns: columns, fit: fit, rss: evaluation.rss, ssRegression: evaluation.ssRegression,
-                        dfResidual: sample.caseCount - columns.count, robustCovariance: evaluation.robustCovariance)
+        return Estimate(columns: columns, fit: fit, rss: fit.residualSumOfSquares, ssRegression: ssRegression.value,
+                        dfResidual: sample.caseCount - columns.count,
+                        robustCovariance: robust ? sample.robustCovariance(b, factor: fit.inverseFactor) : nil)
     }
 }
 

@@ -18,7 +18,7 @@ extension RowTally {
         /// a ``PackedKeyTable`` on their bit patterns; then the few distinct values are sorted and the
         /// codes renumbered in value order. O(n) for the few values of survey answers.
         public init(_ column: [Double]) {
-            let table = PackedKeyTable(width: 1)
+            var table = PackedKeyTable(width: 1)
             var seen: [Double] = []
             var provisional = [Int32](repeating: -1, count: column.count)
             column.withUnsafeBufferPointer { values in

@@ -11,9 +11,9 @@
 /// dictionary, −0 stored as +0; a value seen only in excluded cases is not kept), and per distinct
 /// row its codes (indices into the dictionaries) packed into one 64-bit key — several when the
 /// columns' codes need more than 64 bits (``PackedRowLayout``) — with the keys ascending, which is
-/// the lexicographic order of the rows' values. A row of 18 values takes 8 bytes instead of 144.
-/// Two tallies of the same cases are therefore equal and encode identically whatever the order or
-/// the chunking of the cases.
+/// the lexicographic order of the rows' values (a survey model's row of 9 values takes 8 bytes
+/// instead of 72). Two tallies of the same cases are therefore equal and encode identically
+/// whatever the order or the chunking of the cases.
 public struct RowTally: Sendable, Equatable {
     /// Per column, its dictionary: the ascending distinct values of the complete cases.
     public private(set) var columnValues: [[Double]]
@@ -50,13 +50,15 @@ public struct RowTally: Sendable, Equatable {
 
     /// The tally of the cases of coded columns (equal numbers of cases; at least one column).
     ///
-    /// One pass over the cases, a block of 4,096 at a time: each column's codes are or-ed into the
-    /// block's keys (code order is value order, so key order is row order) and the complete cases'
-    /// keys kept; the keys are sorted by ``RadixSort`` (a pass per byte that varies — three for the
-    /// 24-bit rows of a survey model) and equal neighbours counted. No hashing and no allocation per
-    /// case; O(n·columns). Dictionary values that no complete case uses are then dropped (an
-    /// increasing renumbering, which keeps the keys sorted and distinct), so that equal case sets
-    /// give equal tallies whatever dictionaries the columns came with.
+    /// One pass over the cases, a block of 2,048 at a time: each column's codes are or-ed into the
+    /// block's keys (code order is value order, so key order is row order), then each complete
+    /// case's key is counted — directly in a table indexed by the key when rows have at most 16
+    /// bits (a few predictors with few values: the rows come out in order), otherwise by keeping
+    /// the keys, sorting them by ``RadixSort`` (a pass per ≤ 9 bits that vary) and counting equal
+    /// neighbours. No hashing and no allocation per case; O(n·columns). Dictionary values that no
+    /// complete case uses are then dropped (an increasing renumbering, which keeps the keys sorted
+    /// and distinct), so that equal case sets give equal tallies whatever dictionaries the columns
+    /// came with.
     public init(codedColumns columns: [CodedColumn]) {
         precondition(!columns.isEmpty, "a row tally needs at least one column")
         let n = columns[0].codes.count
@@ -69,62 +71,80 @@ public struct RowTally: Sendable, Equatable {
         let full = PackedRowLayout(valueCounts: columns.map(\.values.count))
         let width = full.wordsPerRow
 
-        // Pack the complete cases' keys, a block of cases at a time (the block's keys stay in cache).
-        var keys = [UInt64](repeating: 0, count: n * width)
+        // Pack the complete cases' keys, a block of cases at a time (the block's keys stay in cache),
+        // and count them directly or keep them.
+        let direct = width == 1 && full.bitsPerRow <= 16
+        var histogram = [Int](repeating: 0, count: direct ? 1 << full.bitsPerRow : 0)
+        var keys = [UInt64](repeating: 0, count: direct ? 0 : n * width)
         var complete = 0
         let block = 2048
         var blockKeys = [UInt64](repeating: 0, count: block * width)
         var signs = [UInt32](repeating: 0, count: block)   // bit 31 set: a missing code (−1)
         keys.withUnsafeMutableBufferPointer { keys in
-            blockKeys.withUnsafeMutableBufferPointer { k in
-                signs.withUnsafeMutableBufferPointer { signs in
-                    for start in stride(from: 0, to: n, by: block) {
-                        let size = min(block, n - start)
-                        for i in 0..<(size * width) { k[i] = 0 }
-                        for i in 0..<size { signs[i] = 0 }
-                        for (j, column) in columns.enumerated() {
-                            let word = full.word[j], shift = full.shift[j]
-                            var largest: UInt32 = 0   // of code + 1: in 0...limit iff the code is in −1..<limit
-                            column.codes.withUnsafeBufferPointer { codes in
-                                for i in 0..<size {
-                                    let code = codes[start &+ i]
-                                    k[i &* width &+ word] |= UInt64(truncatingIfNeeded: code) &<< shift
-                                    signs[i] |= UInt32(bitPattern: code)
-                                    largest = max(largest, UInt32(bitPattern: code &+ 1))
+            histogram.withUnsafeMutableBufferPointer { histogram in
+                blockKeys.withUnsafeMutableBufferPointer { k in
+                    signs.withUnsafeMutableBufferPointer { signs in
+                        for start in stride(from: 0, to: n, by: block) {
+                            let size = min(block, n - start)
+                            for i in 0..<(size * width) { k[i] = 0 }
+                            for i in 0..<size { signs[i] = 0 }
+                            for (j, column) in columns.enumerated() {
+                                let word = full.word[j], shift = full.shift[j]
+                                var largest: UInt32 = 0   // of code + 1: in 0...limit iff the code is in −1..<limit
+                                column.codes.withUnsafeBufferPointer { codes in
+                                    for i in 0..<size {
+                                        let code = codes[start &+ i]
+                                        k[i &* width &+ word] |= UInt64(truncatingIfNeeded: code) &<< shift
+                                        signs[i] |= UInt32(bitPattern: code)
+                                        largest = max(largest, UInt32(bitPattern: code &+ 1))
+                                    }
                                 }
+                                precondition(largest <= column.values.count, "a code outside -1..<\(column.values.count) in column \(j)")
                             }
-                            precondition(largest <= column.values.count, "a code outside -1..<\(column.values.count) in column \(j)")
-                        }
-                        for i in 0..<size where signs[i] >> 31 == 0 {
-                            for w in 0..<width { keys[complete &* width &+ w] = k[i &* width &+ w] }
-                            complete &+= 1
+                            for i in 0..<size where signs[i] >> 31 == 0 {
+                                if direct {
+                                    histogram[Int(truncatingIfNeeded: k[i])] &+= 1
+                                } else {
+                                    for w in 0..<width { keys[complete &* width &+ w] = k[i &* width &+ w] }
+                                }
+                                complete &+= 1
+                            }
                         }
                     }
                 }
             }
         }
-        keys.removeLast((n - complete) * width)
-        RadixSort.sort(&keys, width: width, keyWords: width)
-
-        // Count equal neighbours, keeping the first of each run.
-        var counts = [Int](repeating: 0, count: complete)
-        var rows = 0
-        keys.withUnsafeMutableBufferPointer { k in
-            var i = 0
-            while i < complete {
-                var j = i + 1
-                next: while j < complete {
-                    for w in 0..<width where k[j &* width &+ w] != k[i &* width &+ w] { break next }
-                    j += 1
-                }
-                for w in 0..<width { k[rows &* width &+ w] = k[i &* width &+ w] }
-                counts[rows] = j - i
-                rows += 1
-                i = j
+        var counts: [Int] = []
+        if direct {
+            for (key, count) in histogram.enumerated() where count > 0 {
+                keys.append(UInt64(key))
+                counts.append(count)
             }
+        } else {
+            keys.removeLast((n - complete) * width)
+            RadixSort.sort(&keys, width: width)
+
+            // Count equal neighbours, keeping the first of each run.
+            counts = [Int](repeating: 0, count: complete)
+            var rows = 0
+            keys.withUnsafeMutableBufferPointer { k in
+                var i = 0
+                while i < complete {
+                    var j = i + 1
+                    next: while j < complete {
+                        for w in 0..<width where k[j &* width &+ w] != k[i &* width &+ w] { break next }
+                        j += 1
+                    }
+                    for w in 0..<width { k[rows &* width &+ w] = k[i &* width &+ w] }
+                    counts[rows] = j - i
+                    rows += 1
+                    i = j
+                }
+            }
+            keys.removeLast((complete - rows) * width)
+            counts.removeLast(complete - rows)
         }
-        keys.removeLast((complete - rows) * width)
-        counts.removeLast(complete - rows)
+        let rows = counts.count
 
         // Drop the values no complete case uses.
         let offsets = columns.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.values.count) }
@@ -172,46 +192,56 @@ public struct RowTally: Sendable, Equatable {
         let layout = PackedRowLayout(valueCounts: merged.map(\.count))
         let a = merged == columnValues ? keys : layout.repacked(keys, from: self.layout, remap: mine)
         let b = merged == other.columnValues ? other.keys : layout.repacked(other.keys, from: other.layout, remap: theirs)
-        let w = layout.wordsPerRow, m = counts.count, n = other.counts.count
-        var mergedKeys = [UInt64](repeating: 0, count: a.count + b.count)
-        var mergedCounts = [Int](repeating: 0, count: m + n)
+        let (mergedKeys, mergedCounts) = Self.mergeSorted(a, counts, b, other.counts, width: layout.wordsPerRow)
+        self = RowTally(columnValues: merged, keys: mergedKeys, counts: mergedCounts, excluded: excluded + other.excluded)
+    }
+
+    /// The union of two ascending lists of distinct keys (`width` words each) with their counts,
+    /// the counts of a key in both added. While both lists last, the next key is chosen without a
+    /// branch (which list it comes from is unpredictable); the arrays are written once, without
+    /// zero-filling.
+    private static func mergeSorted(_ a: [UInt64], _ countsA: [Int], _ b: [UInt64], _ countsB: [Int],
+                                    width w: Int) -> (keys: [UInt64], counts: [Int]) {
+        let m = countsA.count, n = countsB.count
         var rows = 0
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                counts.withUnsafeBufferPointer { countsA in
-                    other.counts.withUnsafeBufferPointer { countsB in
-                        mergedKeys.withUnsafeMutableBufferPointer { keys in
-                            mergedCounts.withUnsafeMutableBufferPointer { merged in
+        var keys: [UInt64] = []
+        let counts = [Int](unsafeUninitializedCapacity: m + n) { counts, countsWritten in
+            keys = [UInt64](unsafeUninitializedCapacity: (m + n) * w) { keys, keysWritten in
+                a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { b in
+                        countsA.withUnsafeBufferPointer { countsA in
+                            countsB.withUnsafeBufferPointer { countsB in
                                 var i = 0, j = 0
-                                while i < m || j < n {
-                                    var order = 0   // −1: a's row first, 1: b's, 0: the same row
-                                    if i == m { order = 1 } else if j == n { order = -1 } else {
-                                        for word in 0..<w where a[i * w + word] != b[j * w + word] {
-                                            order = a[i * w + word] < b[j * w + word] ? -1 : 1
-                                            break
-                                        }
+                                while i < m && j < n {
+                                    var order = 0   // −1: a's key first, 1: b's, 0: the same key
+                                    for word in 0..<w where order == 0 {
+                                        let x = a[i &* w &+ word], y = b[j &* w &+ word]
+                                        order = (x > y ? 1 : 0) - (x < y ? 1 : 0)
                                     }
-                                    if order <= 0 {
-                                        for word in 0..<w { keys[rows * w + word] = a[i * w + word] }
-                                        merged[rows] = countsA[i] + (order == 0 ? countsB[j] : 0)
-                                        if order == 0 { j += 1 }
-                                        i += 1
-                                    } else {
-                                        for word in 0..<w { keys[rows * w + word] = b[j * w + word] }
-                                        merged[rows] = countsB[j]
-                                        j += 1
+                                    let fromA = order <= 0, fromB = order >= 0
+                                    let source = fromA ? a.baseAddress! + i &* w : b.baseAddress! + j &* w
+                                    for word in 0..<w { keys[rows &* w &+ word] = source[word] }
+                                    counts[rows] = (fromA ? countsA[i] : 0) &+ (fromB ? countsB[j] : 0)
+                                    i &+= fromA ? 1 : 0
+                                    j &+= fromB ? 1 : 0
+                                    rows &+= 1
+                                }
+                                for (rest, restCounts, from) in [(a, countsA, i), (b, countsB, j)] {
+                                    for r in from..<restCounts.count {
+                                        for word in 0..<w { keys[rows &* w &+ word] = rest[r &* w &+ word] }
+                                        counts[rows] = restCounts[r]
+                                        rows &+= 1
                                     }
-                                    rows += 1
                                 }
                             }
                         }
                     }
                 }
+                keysWritten = rows * w
             }
+            countsWritten = rows
         }
-        mergedKeys.removeLast(mergedKeys.count - rows * w)
-        mergedCounts.removeLast(mergedCounts.count - rows)
-        self = RowTally(columnValues: merged, keys: mergedKeys, counts: mergedCounts, excluded: excluded + other.excluded)
+        return (keys, counts)
     }
 
     /// The tally of the cases of both.

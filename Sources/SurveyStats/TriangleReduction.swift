@@ -18,13 +18,11 @@
 /// memory, so that adding a row pays no copy-on-write check.
 final class TriangleReduction {
     let width: Int
-    let groupCount: Int
     /// Per group: D (m values), then R̄ row-major (m × m, strictly upper part used).
     private let factors: UnsafeMutablePointer<Double>
 
     init(width: Int, groups: Int) {
         self.width = width
-        groupCount = groups
         factors = .allocate(capacity: max(1, groups * width * (width + 1)))
         factors.initialize(repeating: 0, count: max(1, groups * width * (width + 1)))
     }
