@@ -27,7 +27,7 @@ extension WaveSummary {
         tallies = try (plan.descriptives ?? codebook.describableNames).map { Named(name: $0, summary: try variables.tally($0)) }
         reliability = try (plan.reliability ?? codebook.scales.map(\.name)).map { name in
             let items = try codebook.requireScale(name).items
-            return Named(name: name, summary: try dataset.keyedItemCodes(items).map { CoMoments(integerColumns: $0, missing: LikertValues.missing) }
+            return Named(name: name, summary: try dataset.keyedItemIntegers(items).map { CoMoments(integerColumns: $0, missing: Int32.min) }
                              ?? CoMoments(columns: dataset.keyedItemValues(items)))
         }
         let correlated = plan.correlations ?? codebook.scales.map(\.name)

@@ -39,13 +39,14 @@ extension Dataset {
         }
     }
 
-    /// The named Likert items as they enter scores and reliability, one byte per answer
-    /// (``LikertValues/keyedCodes``), or `nil` when one of them is not a Likert item.
-    public func keyedItemCodes(_ names: [String]) throws -> [[Int8]]? {
-        var items: [[Int8]] = []
+    /// The named Likert items as they enter scores and reliability, as integers
+    /// (``LikertValues/keyedCodes``, `Int32.min` for missing), or `nil` when one of them is not a
+    /// Likert item.
+    public func keyedItemIntegers(_ names: [String]) throws -> [[Int32]]? {
+        var items: [[Int32]] = []
         for name in names {
             guard case .likert(let likert) = try requireColumn(name).values else { return nil }
-            items.append(likert.keyedCodes)
+            items.append(likert.keyedCodes.map { $0 == LikertValues.missing ? Int32.min : Int32($0) })
         }
         return items
     }

@@ -114,7 +114,7 @@ public struct CoMoments: Sendable, Equatable, Codable {
     /// Cᵢⱼ = (n·Σxᵢxⱼ − Σxᵢ·Σxⱼ)/(n·dᵢ·dⱼ) come from exact 128-bit numerators, each rounded once or
     /// twice. The same summary as ``init(columns:)`` on the values to the last bit or two, at a
     /// fraction of its cost. |xᵢ| < 2¹⁵, so that the sums of products fit in 64 bits up to 8·10⁹ rows.
-    public init<Integer: FixedWidthInteger>(integerColumns columns: [[Integer]], missing: Integer, denominators: [Int]? = nil) {
+    public init(integerColumns columns: [[Int32]], missing: Int32, denominators: [Int]? = nil) {
         let p = columns.count
         let rowCount = columns.first?.count ?? 0
         precondition(columns.allSatisfy { $0.count == rowCount }, "columns must have equal lengths")
@@ -123,7 +123,7 @@ public struct CoMoments: Sendable, Equatable, Codable {
         var sums = [Int](repeating: 0, count: p)
         var products = [Int](repeating: 0, count: p * (p + 1) / 2)
         var complete = 0
-        var pointers: [UnsafePointer<Integer>] = []
+        var pointers: [UnsafePointer<Int32>] = []
         func accumulate(_ index: Int) {
             guard index == p else {
                 return columns[index].withUnsafeBufferPointer { pointers.append($0.baseAddress ?? UnsafePointer(bitPattern: 8)!); accumulate(index + 1) }
