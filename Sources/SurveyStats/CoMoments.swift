@@ -122,35 +122,31 @@ public struct CoMoments: Sendable, Equatable, Codable {
         self.init(variableCount: p)
         var sums = [Int](repeating: 0, count: p)
         var products = [Int](repeating: 0, count: p * (p + 1) / 2)
-        var complete = 0
-        var pointers: [UnsafePointer<Int32>] = []
-        func accumulate(_ index: Int) {
-            guard index == p else {
-                return columns[index].withUnsafeBufferPointer { pointers.append($0.baseAddress ?? UnsafePointer(bitPattern: 8)!); accumulate(index + 1) }
-            }
-            var x = [Int](repeating: 0, count: p)
-            x.withUnsafeMutableBufferPointer { x in
-                sums.withUnsafeMutableBufferPointer { sums in
-                    products.withUnsafeMutableBufferPointer { products in
-                        rows: for r in 0..<rowCount {
+        let complete = withColumnPointers(columns) { x in
+            sums.withUnsafeMutableBufferPointer { sums in
+                products.withUnsafeMutableBufferPointer { products in
+                    var row = [Int](repeating: 0, count: p)
+                    return row.withUnsafeMutableBufferPointer { row in
+                        var complete = 0
+                        cases: for r in 0..<rowCount {
                             for i in 0..<p {
-                                let value = pointers[i][r]
-                                if value == missing { continue rows }
+                                let value = x[i][r]
+                                if value == missing { continue cases }
                                 precondition(value.magnitude < 1 << 15, "integer co-moments take values below 2¹⁵ in magnitude")
-                                x[i] = Int(value)
+                                row[i] = Int(value)
                             }
                             complete += 1
                             var k = 0
                             for i in 0..<p {
-                                sums[i] += x[i]
-                                for j in i..<p { products[k] += x[i] * x[j]; k += 1 }
+                                sums[i] += row[i]
+                                for j in i..<p { products[k] += row[i] * row[j]; k += 1 }
                             }
                         }
+                        return complete
                     }
                 }
             }
         }
-        accumulate(0)
         count = complete
         incomplete = rowCount - complete
         guard complete > 0 else { return }
@@ -235,8 +231,8 @@ public struct CoMoments: Sendable, Equatable, Codable {
 }
 
 /// Calls `body` with a base pointer per column, for loops that walk the columns row by row.
-func withColumnPointers<R>(_ columns: [[Double]], _ body: ([UnsafePointer<Double>]) throws -> R) rethrows -> R {
-    var pointers: [UnsafePointer<Double>] = []
+func withColumnPointers<Element, R>(_ columns: [[Element]], _ body: ([UnsafePointer<Element>]) throws -> R) rethrows -> R {
+    var pointers: [UnsafePointer<Element>] = []
     pointers.reserveCapacity(columns.count)
     func bind(_ index: Int) throws -> R {
         guard index < columns.count else { return try body(pointers) }
