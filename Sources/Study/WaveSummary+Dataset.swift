@@ -10,14 +10,8 @@ extension WaveSummary {
         rows = dataset.rowCount
         warnings = dataset.warnings
         columns = dataset.columns.map { column in
-            let levels: [Int]?
-            switch column.values {
-            case .likert(let likert): levels = likert.counts
-            case .categorical(let factor): levels = factor.counts
-            case .numeric, .text: levels = nil
-            }
-            return ColumnCounts(name: column.name, blank: column.missing.blank,
-                                userMissing: column.missing.userMissing.map(\.count), levels: levels)
+            ColumnCounts(name: column.name, blank: column.missing.blank,
+                         userMissing: column.missing.userMissing.map(\.count), levels: variables.levelCounts(column))
         }
         for name in plan.frequencies ?? codebook.tabulableNames {
             let column = try dataset.requireColumn(name)

@@ -15,7 +15,7 @@ extension WaveSummary {
     public init(plan: AnalysisPlan, reading file: FileReference, codebook: Codebook, delimiter: UInt8?,
                 progress: LoadProgress? = nil) throws {
         let tree = MergeTree()
-        let loaded = try Dataset.forEachBlock(contentsOf: file.url, codebook: codebook, delimiter: delimiter,
+        let loaded = try Dataset.forEachBlock(contentsOf: file.url, codebook: codebook, delimiter: delimiter, rowsPerBlock: 65_536,
                                               progress: progress) { block in
             try tree.insert(WaveSummary(plan: plan, dataset: block.dataset, codebook: codebook), at: block.index)
         }

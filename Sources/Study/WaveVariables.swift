@@ -10,10 +10,15 @@ struct WaveVariables {
     private var codedScores: [String: ScaleScores] = [:]
     /// Scores of scales with a numeric item.
     private var otherScores: [String: [Double]] = [:]
+    /// Answers per scale point of each Likert column, counted once.
+    private var likertCounts: [String: [Int]] = [:]
 
     init(dataset: Dataset, codebook: Codebook) throws {
         self.dataset = dataset
         self.codebook = codebook
+        for column in dataset.columns {
+            if case .likert(let likert) = column.values { likertCounts[column.name] = likert.counts }
+        }
         for scale in codebook.scales {
             if let coded = try dataset.codedScores(of: scale) { codedScores[scale.name] = coded }
             else { otherScores[scale.name] = try dataset.scores(of: scale) }
@@ -69,9 +74,19 @@ struct WaveVariables {
     }
 
     private func likertTally(_ name: String) -> ValueTally? {
-        guard !isScale(name), let column = dataset.column(named: name), case .likert(let likert) = column.values else { return nil }
-        return ValueTally(values: likert.scale.range.map(Double.init), counts: likert.counts,
-                          missing: dataset.rowCount - likert.counts.reduce(0, +))
+        guard !isScale(name), let column = dataset.column(named: name), case .likert(let likert) = column.values,
+              let counts = likertCounts[name] else { return nil }
+        return ValueTally(values: likert.scale.range.map(Double.init), counts: counts,
+                          missing: dataset.rowCount - counts.reduce(0, +))
+    }
+
+    /// Answers per scale point or level of a Likert or categorical column; `nil` for other columns.
+    func levelCounts(_ column: DataColumn) -> [Int]? {
+        switch column.values {
+        case .likert: return likertCounts[column.name]
+        case .categorical(let factor): return factor.counts
+        case .numeric, .text: return nil
+        }
     }
 
     /// A categorical column's codes and levels.

@@ -231,13 +231,13 @@ public struct CoMoments: Sendable, Equatable, Codable {
 }
 
 /// Calls `body` with a base pointer per column, for loops that walk the columns row by row.
-func withColumnPointers<Element, R>(_ columns: [[Element]], _ body: ([UnsafePointer<Element>]) throws -> R) rethrows -> R {
-    var pointers: [UnsafePointer<Element>] = []
-    pointers.reserveCapacity(columns.count)
+func withColumnPointers<Element, R>(_ columns: [[Element]], _ body: (UnsafeBufferPointer<UnsafePointer<Element>>) throws -> R) rethrows -> R {
+    let pointers = UnsafeMutableBufferPointer<UnsafePointer<Element>>.allocate(capacity: max(1, columns.count))
+    defer { pointers.deallocate() }
     func bind(_ index: Int) throws -> R {
-        guard index < columns.count else { return try body(pointers) }
+        guard index < columns.count else { return try body(UnsafeBufferPointer(rebasing: pointers[..<columns.count])) }
         return try columns[index].withUnsafeBufferPointer { buffer in
-            pointers.append(buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!)
+            pointers[index] = buffer.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Element>.alignment)!
             return try bind(index + 1)
         }
     }
