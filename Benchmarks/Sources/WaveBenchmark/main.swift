@@ -8,6 +8,7 @@ import SurveyData
 // Generates uncalibrated waves of the bundled instrument with 20 extra Likert items
 // (`LargeSyntheticWave`, seed 2024) of each size into a temporary folder, then times
 //   (a) load: reading the CSV and checking every cell against the codebook (`Dataset.load`);
+//   (a′) blocks: the same, streamed block by block to an empty body (`Dataset.forEachBlock`);
 //   (b) plan: the bundled study's whole analysis plan on that wave, loading included, with every
 //       report format rendered and written (`StudyPlan.load` + `StudyRunner.run` + `ReportFiles`).
 // Per size it prints wall time, CPU time (all threads), peak resident memory of that step (VmHWM from
@@ -120,6 +121,9 @@ for rows in rowCounts {
     var loadedRows = 0
     let load = try measure { loadedRows = try Dataset.load(contentsOf: data, codebook: codebook).rowCount }
     precondition(loadedRows == rows)
+    var blockRows = 0
+    let blocks = try measure { blockRows = try Dataset.forEachBlock(contentsOf: data, codebook: codebook) { _ in }.rowCount }
+    precondition(blockRows == rows)
     var fileCount = 0
     let plan = try measure {
         let result = try StudyRunner.run(StudyPlan.load(from: study))
@@ -128,7 +132,7 @@ for rows in rowCounts {
         for (path, content) in files { try AtomicFile.write(content, to: out.appendingPathComponent(path)) }
         fileCount = files.count
     }
-    for (step, m) in [("load", load), ("plan (\(fileCount) files)", plan)] {
+    for (step, m) in [("load", load), ("blocks", blocks), ("plan (\(fileCount) files)", plan)] {
         print("| \(rows) | \(format(megabytes, 1)) | \(step) | \(format(m.wall, 3)) | \(format(m.cpu, 3)) | \(format(m.peakMB, 0)) | "
               + "\(format(megabytes / m.wall, 0)) | \(format(m.wall * 1e6 / (Double(rows) / 1000), 1)) |")
     }
