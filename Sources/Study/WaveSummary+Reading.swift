@@ -12,10 +12,12 @@ extension WaveSummary {
     /// which thread finished first: the same file gives the same summary, bit for bit.
     /// - Throws: the loader's `DataError` (file, line, column) for a cell that does not fit the
     ///   codebook, and the errors of ``init(plan:dataset:codebook:)``.
+    /// - Parameter rowsPerBlock: rows summarised at a time (fewer rows, less memory; more blocks,
+    ///   more merging).
     public init(plan: AnalysisPlan, reading file: FileReference, codebook: Codebook, delimiter: UInt8?,
-                progress: LoadProgress? = nil) throws {
+                rowsPerBlock: Int = 65_536, progress: LoadProgress? = nil) throws {
         let tree = MergeTree()
-        let loaded = try Dataset.forEachBlock(contentsOf: file.url, codebook: codebook, delimiter: delimiter, rowsPerBlock: 65_536,
+        let loaded = try Dataset.forEachBlock(contentsOf: file.url, codebook: codebook, delimiter: delimiter, rowsPerBlock: rowsPerBlock,
                                               progress: progress) { block in
             try tree.insert(WaveSummary(plan: plan, dataset: block.dataset, codebook: codebook), at: block.index)
         }

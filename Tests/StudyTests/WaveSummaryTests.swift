@@ -44,6 +44,26 @@ final class WaveSummaryTests: XCTestCase {
         XCTAssertEqual(fromParts.anovas[0].result.anova[0].statistic!, 4.6718, accuracy: 5e-5)
     }
 
+    /// A wave read in blocks of 7 rows (29 block summaries merged in the merge tree, on all cores)
+    /// gives the summary of the wave read as one block; twice the same bits.
+    func testBlockSummariesMergeToTheOneBlockSummary() throws {
+        let (plan, codebook, _, _) = try bundled()
+        func read(_ rows: Int) throws -> WaveSummary {
+            try WaveSummary(plan: plan.analyses, reading: plan.data[0], codebook: codebook, delimiter: nil, rowsPerBlock: rows)
+        }
+        let oneBlock = try read(1_000)
+        let blocks = try read(7)
+        XCTAssertEqual(blocks.rows, 200)
+        XCTAssertEqual(blocks.columns, oneBlock.columns)
+        XCTAssertEqual(blocks.tallies, oneBlock.tallies)
+        XCTAssertEqual(blocks.regressions, oneBlock.regressions)
+        XCTAssertEqual(blocks.anovas, oneBlock.anovas)
+        XCTAssertEqual(try read(7), blocks, "the merge order is fixed, whatever thread finishes first")
+        let fromBlocks = try WaveAnalysis.run(plan.analyses, summary: blocks, codebook: codebook, file: "wave1.csv")
+        let fromOne = try WaveAnalysis.run(plan.analyses, summary: oneBlock, codebook: codebook, file: "wave1.csv")
+        try assertSameNumbers(fromBlocks, fromOne, relative: 1e-12)
+    }
+
     func testSummaryFilesRoundTripExactly() throws {
         let (plan, codebook, header, lines) = try bundled()
         let part = try summary(lines[..<40], header: header, plan: plan, codebook: codebook)
