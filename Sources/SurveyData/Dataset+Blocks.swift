@@ -44,9 +44,9 @@ extension Dataset {
     ///
     /// Errors are `load`'s, with the same file, line, column and value, among them a respondent ID
     /// that repeats one in any other block and a file without data rows; to locate them exactly,
-    /// the sequential reader then reads the whole file. Blocks may have been delivered before an
-    /// error is thrown: callers discard them. An error thrown by `body` stops the load (blocks
-    /// being parsed are not delivered) and is rethrown.
+    /// the sequential reader then reads the whole file (holding it in memory, on that path only).
+    /// Blocks may have been delivered before an error is thrown: callers discard them. An error
+    /// thrown by `body` stops the load (blocks being parsed are not delivered) and is rethrown.
     /// - Parameters:
     ///   - rowsPerBlock: lines per block.
     ///   - progress: called (from any thread) with the bytes read so far and the file's size.

@@ -11,19 +11,18 @@ final class IDHashSet: @unchecked Sendable {
     private var capacityBits: Int
     private var count = 0
 
-    /// A table sized for about `expected` IDs (it grows beyond that).
+    /// A table sized for about `expected` IDs, an estimate (at most 6 million: it grows beyond that).
     init(expected: Int) {
         capacityBits = 10
-        while (1 << capacityBits) * 3 / 4 < expected { capacityBits += 1 }
+        while (1 << capacityBits) * 3 / 4 < expected && capacityBits < 23 { capacityBits += 1 }
         slots = Self.emptySlots(1 << capacityBits)
     }
 
-    deinit { slots.deallocate() }
+    deinit { free(slots) }
 
+    /// Zeroed by `calloc`, so that the pages of a table larger than needed are never touched.
     private static func emptySlots(_ count: Int) -> UnsafeMutablePointer<UInt64> {
-        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
-        slots.initialize(repeating: 0, count: count)
-        return slots
+        calloc(count, MemoryLayout<UInt64>.stride)!.assumingMemoryBound(to: UInt64.self)
     }
 
     /// Adds `hashes` (from ``hash(_:)``; 0, for a blank ID, is skipped); whether any of them was
@@ -39,7 +38,7 @@ final class IDHashSet: @unchecked Sendable {
         return seen
     }
 
-    /// Puts `hash` in its slot (the top bits, so that the table keeps the hashes' order); `false` if it was there.
+    /// Puts `hash` in its slot (by its top bits) or the next free one; `false` if it was there.
     @inline(__always)
     private func place(_ hash: UInt64) -> Bool {
         let mask = (1 << capacityBits) - 1
@@ -57,7 +56,7 @@ final class IDHashSet: @unchecked Sendable {
         capacityBits += 1
         slots = Self.emptySlots(1 << capacityBits)
         for slot in 0..<oldCount where old[slot] != 0 { _ = place(old[slot]) }
-        old.deallocate()
+        free(old)
     }
 
     /// The hash of an ID's bytes: eight bytes at a time multiplied in, then MurmurHash3's 64-bit
