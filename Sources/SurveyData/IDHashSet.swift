@@ -11,10 +11,11 @@ final class IDHashSet: @unchecked Sendable {
     private var capacityBits: Int
     private var count = 0
 
-    /// A table sized for about `expected` IDs, an estimate (at most 6 million: it grows beyond that).
+    /// A table sized for about `expected` IDs, an estimate (at most 50 million: it grows beyond
+    /// that). Growing holds both tables for a moment, so an estimate close to the count saves memory.
     init(expected: Int) {
         capacityBits = 10
-        while (1 << capacityBits) * 3 / 4 < expected && capacityBits < 23 { capacityBits += 1 }
+        while (1 << capacityBits) * 3 / 4 < expected && capacityBits < 26 { capacityBits += 1 }
         slots = Self.emptySlots(1 << capacityBits)
     }
 

@@ -184,4 +184,63 @@ final class BlockLoadTests: XCTestCase {
         assertSame(Dataset(concatenating: blocks.map(\.dataset), file: summary.file, warnings: summary.warnings),
                    try Dataset.load(contentsOf: url, codebook: codebook))
     }
+
+    /// The bundled wave altered at random (fixed seed) in the ways files go wrong or differ: every
+    /// variant reads, block by block at any size and thread count and through `load`, as the
+    /// sequential reader reads it, to the same dataset or the same error.
+    func testRandomlyAlteredWavesReadAsTheSequentialReaderReadsThem() throws {
+        let (header, rows) = try waveLines()
+        var state: UInt64 = 2024
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let likert = ["", " 3 ", "NA", "98", "99", "Agree", "strongly agree", "\"4\"", "+2", "2"]
+        let badLikert = ["7", "x", "3.0", "0", "4\u{00E9}"]
+        let gender = ["", "Woman", " man ", "99", "NA", "\"woman\"", "Non-binary or another gender"]
+        let badCategorical = ["unknown", "45 and over", "18-24", "man\u{FFFD}"]
+        let ids = ["\"R%d,x\"", "\"R\n%d\"", " R%d ", "R\u{FEFF}%d", "R\u{10348}%d", "\"R\"\"%d\""]
+        for variant in 0..<40 {
+            // Two in three variants only differ from the plain wave; the others may hold an error.
+            let errors = next(3) == 0
+            var lines = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            for _ in 0..<(1 + next(3)) {
+                let row = next(lines.count)
+                switch next(errors ? 8 : 4) {
+                case 0: lines[row][7 + next(24)] = likert[next(likert.count)]
+                case 1: lines[row][2] = gender[next(gender.count)]
+                case 2: lines[row][0] = String(format: ids[next(ids.count)], 1_000 + row)
+                case 3: lines.insert([["   "], [""], []][next(3)], at: row)
+                case 4: lines[row][7 + next(24)] = badLikert[next(badLikert.count)]
+                case 5: lines[row][1 + next(6)] = badCategorical[next(badCategorical.count)]
+                case 6: lines[row][0] = lines[next(lines.count)][0]  // a repeated ID (or the same row's)
+                default: lines[row].removeLast()
+                }
+            }
+            let lineEnd = next(4) == 0 ? "\r\n" : "\n"
+            var bytes = Array(([header] + lines.map { $0.joined(separator: ",") }).joined(separator: lineEnd).utf8)
+            if next(2) == 0 { bytes += Array(lineEnd.utf8) }
+            if next(8) == 0 { bytes = [0xEF, 0xBB, 0xBF] + bytes }
+            if errors && next(4) == 0 { bytes.insert(0xFF, at: bytes.count / 2 + next(bytes.count / 2)) }
+            let url = folder.appendingPathComponent("variant\(variant).csv")
+            try Data(bytes).write(to: url)
+            let expected = Result { try Dataset.loadSequentially(reader: CSVReader(contentsOf: url), codebook: codebook) }
+            for (rowsPerBlock, concurrency) in [(1, 2), (3, 1), (16, 2), (1_000, 2)] {
+                let actual = Result { () -> Dataset in
+                    let (blocks, summary) = try self.blocks(url, rowsPerBlock: rowsPerBlock, concurrency: concurrency)
+                    return Dataset(concatenating: blocks.map(\.dataset), file: summary.file, warnings: summary.warnings)
+                }
+                switch (expected, actual) {
+                case (.success(let a), .success(let b)): assertSame(b, a)
+                case (.failure(let a), .failure(let b)): XCTAssertEqual(b as? DataError, a as? DataError, "variant \(variant)")
+                default: XCTFail("variant \(variant), \(rowsPerBlock) lines per block: \(actual) but the sequential reader: \(expected)")
+                }
+            }
+            switch (expected, Result { try Dataset.load(contentsOf: url, codebook: codebook) }) {
+            case (.success(let a), .success(let b)): assertSame(b, a)
+            case (.failure(let a), .failure(let b)): XCTAssertEqual(b as? DataError, a as? DataError, "variant \(variant)")
+            case (_, let actual): XCTFail("variant \(variant): load gives \(actual) but the sequential reader: \(expected)")
+            }
+        }
+    }
 }
