@@ -21,18 +21,17 @@ extension WaveSummary {
         tallies = try (plan.descriptives ?? codebook.describableNames).map { Named(name: $0, summary: try variables.tally($0)) }
         reliability = try (plan.reliability ?? codebook.scales.map(\.name)).map { name in
             let items = try codebook.requireScale(name).items
-            return Named(name: name, summary: try dataset.keyedItemIntegers(items).map { CoMoments(integerColumns: $0, missing: Int32.min) }
-                             ?? CoMoments(columns: dataset.keyedItemValues(items)))
+            return Named(name: name, summary: try Self.coMoments(integers: dataset.keyedItemIntegers(items)?.map { ($0, 1) },
+                                                                 numbers: { try dataset.keyedItemValues(items) }))
         }
         let correlated = plan.correlations ?? codebook.scales.map(\.name)
         if correlated.count >= 2 {
-            let integers = correlated.compactMap(variables.scaledIntegers)
-            if !plan.pairwiseCorrelations, integers.count == correlated.count {
-                correlation = .listwise(CoMoments(integerColumns: integers.map(\.values), missing: Int32.min,
-                                                  denominators: integers.map(\.denominator)))
+            let numbers = { try correlated.map(variables.numeric) }
+            if plan.pairwiseCorrelations {
+                correlation = .pairwise(PairwiseCoMoments(columns: try numbers()))
             } else {
-                let values = try correlated.map(variables.numeric)
-                correlation = plan.pairwiseCorrelations ? .pairwise(PairwiseCoMoments(columns: values)) : .listwise(CoMoments(columns: values))
+                let integers = correlated.compactMap(variables.scaledIntegers)
+                correlation = .listwise(try Self.coMoments(integers: integers.count == correlated.count ? integers : nil, numbers: numbers))
             }
         } else {
             correlation = nil
@@ -44,5 +43,12 @@ extension WaveSummary {
             guard let factor = try variables.categorical(anova.factor) else { throw StudyError.notCategorical(anova.factor) }
             return Named(name: anova.name, summary: try variables.groupTallies(anova.dependent, by: factor))
         }
+    }
+
+    /// Exact co-moments when every column is an integer over a denominator (Likert answers, their
+    /// scale scores), else the corrected two-pass co-moments of the numbers.
+    private static func coMoments(integers: [(values: [Int32], denominator: Int)]?, numbers: () throws -> [[Double]]) rethrows -> CoMoments {
+        guard let integers else { return CoMoments(columns: try numbers()) }
+        return CoMoments(integerColumns: integers.map(\.values), missing: Int32.min, denominators: integers.map(\.denominator))
     }
 }
