@@ -120,31 +120,41 @@ public struct CoMoments: Sendable, Equatable, Codable {
         precondition(columns.allSatisfy { $0.count == rowCount }, "columns must have equal lengths")
         precondition(denominators.map { $0.count == p && $0.allSatisfy { $0 > 0 } } ?? true, "one positive denominator per column")
         self.init(variableCount: p)
-        var sums = [Int](repeating: 0, count: p)
-        var products = [Int](repeating: 0, count: p * (p + 1) / 2)
-        let complete = withColumnPointers(columns) { x in
-            sums.withUnsafeMutableBufferPointer { sums in
-                products.withUnsafeMutableBufferPointer { products in
-                    var row = [Int](repeating: 0, count: p)
-                    return row.withUnsafeMutableBufferPointer { row in
-                        var complete = 0
-                        cases: for r in 0..<rowCount {
-                            for i in 0..<p {
-                                let value = x[i][r]
-                                if value == missing { continue cases }
-                                precondition(value.magnitude < 1 << 15, "integer co-moments take values below 2¹⁵ in magnitude")
-                                row[i] = Int(value)
-                            }
-                            complete += 1
-                            var k = 0
-                            for i in 0..<p {
-                                sums[i] += row[i]
-                                for j in i..<p { products[k] += row[i] * row[j]; k += 1 }
-                            }
-                        }
-                        return complete
+        // Pass 1: the complete rows; pass 2: each column with the incomplete rows' values set to 0,
+        // so that every sum below is a plain dot product over all rows (vectorised, no branches).
+        var isComplete = [Int32](repeating: 1, count: rowCount)
+        isComplete.withUnsafeMutableBufferPointer { isComplete in
+            for column in columns {
+                var largest: UInt32 = 0
+                column.withUnsafeBufferPointer { values in
+                    for r in 0..<rowCount {
+                        let value = values[r]
+                        let present: Int32 = value == missing ? 0 : 1
+                        isComplete[r] &= present
+                        largest = Swift.max(largest, (value &* present).magnitude)
                     }
                 }
+                precondition(largest < 1 << 15, "integer co-moments take values below 2¹⁵ in magnitude")
+            }
+        }
+        let masked = columns.map { column in
+            [Int32](unsafeUninitializedCapacity: rowCount) { target, initialized in
+                column.withUnsafeBufferPointer { values in
+                    isComplete.withUnsafeBufferPointer { isComplete in
+                        for r in 0..<rowCount { target[r] = values[r] & (0 &- isComplete[r]) }
+                    }
+                }
+                initialized = rowCount
+            }
+        }
+        let complete = isComplete.reduce(0) { $0 + Int($1) }
+        var sums = [Int](repeating: 0, count: p)
+        var products = [Int](repeating: 0, count: p * (p + 1) / 2)
+        withColumnPointers(masked) { x in
+            var k = 0
+            for i in 0..<p {
+                sums[i] = Self.dot(x[i], nil, rowCount)
+                for j in i..<p { products[k] = Self.dot(x[i], x[j], rowCount); k += 1 }
             }
         }
         count = complete
@@ -162,6 +172,13 @@ public struct CoMoments: Sendable, Equatable, Codable {
                 matrix[j * p + i] = matrix[i * p + j]
             }
         }
+    }
+
+    /// Σ aᵣbᵣ (Σ aᵣ without `b`) over `n` values below 2¹⁵ in magnitude: exact in 64 bits.
+    private static func dot(_ a: UnsafePointer<Int32>, _ b: UnsafePointer<Int32>?, _ n: Int) -> Int {
+        var sum = 0
+        if let b { for r in 0..<n { sum &+= Int(a[r]) &* Int(b[r]) } } else { for r in 0..<n { sum &+= Int(a[r]) } }
+        return sum
     }
 
     public init(from decoder: Decoder) throws {
