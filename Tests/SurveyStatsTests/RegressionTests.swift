@@ -191,18 +191,6 @@ final class RegressionTests: XCTestCase {
     func testFitFromRowTallyEqualsTheFitOnExpandedCases() throws {
         let repeats = (0..<96).map { $0 % 5 == 0 ? 3 : $0 % 7 == 0 ? 2 : 1 }
         func expand<T>(_ values: [T]) -> [T] { zip(values, repeats).flatMap { repeatElement($0, count: $1) } }
-        func restricted(_ m: LinearModel, _ cases: Range<Int>) -> LinearModel {
-            var part = m
-            part.response = Array(m.response[cases])
-            part.terms = m.terms.map {
-                switch $0 {
-                case let .numeric(name, values): return .numeric(name: name, values: Array(values[cases]))
-                case let .categorical(name, codes, levels, reference):
-                    return .categorical(name: name, codes: Array(codes[cases]), levels: levels, reference: reference)
-                }
-            }
-            return part
-        }
         var expanded = model
         expanded.blocks = [["age"], ["x1", "x2", "x3"]]
         expanded.response = expand(expanded.response)
@@ -227,7 +215,7 @@ final class RegressionTests: XCTestCase {
 
         let n = expanded.response.count
         let cuts = [0, n / 6, n / 2 + 5, n]
-        let parts = try (0..<3).map { try RowTally(restricted(expanded, cuts[$0]..<cuts[$0 + 1])) }
+        let parts = try (0..<3).map { try RowTally(expanded.cases(cuts[$0]..<cuts[$0 + 1])) }
         XCTAssertEqual(parts[2] + parts[0] + parts[1], tally)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -281,18 +269,7 @@ final class RegressionTests: XCTestCase {
         try assertSameNumbers(try Regression.fit(numericOnly, tally: RowTally(numericOnly)), try Regression.fit(numericOnly), relative: 1e-10)
 
         let model = surveyModel(cases: 4000, seed: 9)
-        func part(_ range: Range<Int>) throws -> RowTally {
-            var part = model
-            part.response = Array(model.response[range])
-            part.terms = model.terms.map {
-                switch $0 {
-                case let .numeric(name, values): return .numeric(name: name, values: Array(values[range]))
-                case let .categorical(name, codes, levels, reference):
-                    return .categorical(name: name, codes: Array(codes[range]), levels: levels, reference: reference)
-                }
-            }
-            return try RowTally(part)
-        }
+        func part(_ range: Range<Int>) throws -> RowTally { try RowTally(model.cases(range)) }
         let merged = try part(2500..<4000) + part(0..<700) + part(700..<2500)
         XCTAssertEqual(merged, try RowTally(model))
         try assertSameNumbers(try Regression.fit(model, tally: merged), try Regression.fit(model), relative: 1e-10)
@@ -370,5 +347,21 @@ final class RegressionTests: XCTestCase {
                     "\"adj_r_squared\"", "\"df_residual\"", "\"nobs\"", "\"sumsq\"", "\"meansq\"", "\"(Intercept)\"", "\"age[60+]\""] {
             XCTAssertTrue(json.contains(key), key)
         }
+    }
+}
+
+private extension LinearModel {
+    /// The model on the cases in `range` only (every column cut alike).
+    func cases(_ range: Range<Int>) -> LinearModel {
+        var part = self
+        part.response = Array(response[range])
+        part.terms = terms.map {
+            switch $0 {
+            case let .numeric(name, values): return .numeric(name: name, values: Array(values[range]))
+            case let .categorical(name, codes, levels, reference):
+                return .categorical(name: name, codes: Array(codes[range]), levels: levels, reference: reference)
+            }
+        }
+        return part
     }
 }
