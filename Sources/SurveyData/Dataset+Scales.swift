@@ -40,13 +40,13 @@ extension Dataset {
     }
 
     /// The named Likert items as they enter scores and reliability, as integers
-    /// (``LikertValues/keyedCodes``, `Int32.min` for missing), or `nil` when one of them is not a
+    /// (``LikertValues/keyedIntegers``, `Int32.min` for missing), or `nil` when one of them is not a
     /// Likert item.
     public func keyedItemIntegers(_ names: [String]) throws -> [[Int32]]? {
         var items: [[Int32]] = []
         for name in names {
             guard case .likert(let likert) = try requireColumn(name).values else { return nil }
-            items.append(likert.keyedCodes.map { $0 == LikertValues.missing ? Int32.min : Int32($0) })
+            items.append(likert.keyedIntegers)
         }
         return items
     }

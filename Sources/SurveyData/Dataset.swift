@@ -119,11 +119,10 @@ public struct LikertValues: Sendable {
     /// Answers as they enter a score: reverse-keyed items reversed, `nan` for missing.
     public var keyedDoubles: [Double] { codes.map { $0 == Self.missing ? .nan : scale.keyed(Double($0)) } }
 
-    /// Answers as they enter a score, one byte each: reverse-keyed items reversed, ``missing`` kept.
-    public var keyedCodes: [Int8] {
-        guard scale.reversed else { return codes }
-        let sum = Int8(scale.range.lowerBound + scale.range.upperBound)
-        return codes.map { $0 == Self.missing ? $0 : sum &- $0 }
+    /// Answers as they enter a score, as integers: reverse-keyed items reversed, `Int32.min` for missing.
+    public var keyedIntegers: [Int32] {
+        let sum = Int32(scale.range.lowerBound + scale.range.upperBound)
+        return codes.map { $0 == Self.missing ? Int32.min : scale.reversed ? sum - Int32($0) : Int32($0) }
     }
 
     /// Number of answers at each scale point, lowest first.
