@@ -21,7 +21,7 @@ extension WaveSummary {
         tallies = try (plan.descriptives ?? codebook.describableNames).map { Named(name: $0, summary: try variables.tally($0)) }
         reliability = try (plan.reliability ?? codebook.scales.map(\.name)).map { name in
             let items = try codebook.requireScale(name).items
-            return Named(name: name, summary: try Self.coMoments(integers: dataset.keyedItemIntegers(items)?.map { ($0, 1) },
+            return Named(name: name, summary: try Self.coMoments(integers: dataset.keyedItemIntegers(items).map { ($0, nil) },
                                                                  numbers: { try dataset.keyedItemValues(items) }))
         }
         let correlated = plan.correlations ?? codebook.scales.map(\.name)
@@ -30,8 +30,7 @@ extension WaveSummary {
             if plan.pairwiseCorrelations {
                 correlation = .pairwise(PairwiseCoMoments(columns: try numbers()))
             } else {
-                let integers = correlated.compactMap(variables.scaledIntegers)
-                correlation = .listwise(try Self.coMoments(integers: integers.count == correlated.count ? integers : nil, numbers: numbers))
+                correlation = .listwise(try Self.coMoments(integers: variables.scaledIntegers(correlated), numbers: numbers))
             }
         } else {
             correlation = nil
@@ -47,8 +46,9 @@ extension WaveSummary {
 
     /// Exact co-moments when every column is an integer over a denominator (Likert answers, their
     /// scale scores), else the corrected two-pass co-moments of the numbers.
-    private static func coMoments(integers: [(values: [Int32], denominator: Int)]?, numbers: () throws -> [[Double]]) rethrows -> CoMoments {
-        guard let integers else { return CoMoments(columns: try numbers()) }
-        return CoMoments(integerColumns: integers.map(\.values), missing: Int32.min, denominators: integers.map(\.denominator))
+    private static func coMoments(integers: consuming (columns: [[Int16]], denominators: [Int]?)?,
+                                  numbers: () throws -> [[Double]]) rethrows -> CoMoments {
+        guard let (columns, denominators) = integers else { return CoMoments(columns: try numbers()) }
+        return CoMoments(integerColumns: columns, denominators: denominators)
     }
 }

@@ -34,12 +34,23 @@ struct WaveVariables {
         return try dataset.numericValues(name)
     }
 
-    /// A scale score or Likert item as integers over a common denominator (exact co-moments), or
-    /// `nil` for other variables.
-    func scaledIntegers(_ name: String) -> (values: [Int32], denominator: Int)? {
-        if let coded = codedScores[name] { return (coded.scaledIntegers, coded.denominator) }
-        guard !isScale(name), case .likert(let likert)? = dataset.column(named: name)?.values else { return nil }
-        return (likert.codes.map { $0 == LikertValues.missing ? Int32.min : Int32($0) }, 1)
+    /// Scale scores and Likert items as integers over a common denominator each (exact co-moments),
+    /// or `nil` if one of them is another variable or a score whose numerators do not fit 16 bits.
+    func scaledIntegers(_ names: [String]) -> (columns: [[Int16]], denominators: [Int])? {
+        var columns: [[Int16]] = [], denominators: [Int] = []
+        for name in names {
+            if let coded = codedScores[name] {
+                guard let integers = coded.scaledIntegers else { return nil }
+                columns.append(integers)
+                denominators.append(coded.denominator)
+            } else if !isScale(name), case .likert(let likert)? = dataset.column(named: name)?.values {
+                columns.append(likert.integers)
+                denominators.append(1)
+            } else {
+                return nil
+            }
+        }
+        return (columns, denominators)
     }
 
     /// The exact tally of a scale score's or a Likert/numeric column's values (a Likert item from
@@ -55,18 +66,30 @@ struct WaveVariables {
     /// The tallies of `dependent` per level of `factor` (cases without a level counted apart).
     func groupTallies(_ dependent: String, by factor: CategoricalValues) throws -> WaveSummary.GroupTallies {
         let levels = factor.levels.count
-        var withoutLevel = 0
         if let coded = codedScores[dependent] {
-            var counts = [[Int]](repeating: [Int](repeating: 0, count: coded.values.count), count: levels)
-            var missing = [Int](repeating: 0, count: levels)
-            for (code, level) in zip(coded.codes, factor.codes) {
-                if level < 0 { withoutLevel += 1 } else if code < 0 { missing[Int(level)] += 1 } else { counts[Int(level)][Int(code)] += 1 }
+            // One row of counts per level, then one for cases without a level; in each, the
+            // respondents without a score first (code −1), then those per value.
+            let width = coded.values.count + 1
+            var counts = [Int](repeating: 0, count: (levels + 1) * width)
+            counts.withUnsafeMutableBufferPointer { counts in
+                coded.codes.withUnsafeBufferPointer { codes in
+                    factor.codes.withUnsafeBufferPointer { factor in
+                        for row in codes.indices {
+                            let level = factor[row] < 0 ? levels : Int(factor[row])
+                            counts[level * width + Int(codes[row]) + 1] += 1
+                        }
+                    }
+                }
             }
             return WaveSummary.GroupTallies(
-                levels: (0..<levels).map { ValueTally(values: coded.values, counts: counts[$0], missing: missing[$0]) },
-                casesWithoutLevel: withoutLevel)
+                levels: (0..<levels).map { level in
+                    ValueTally(values: coded.values, counts: Array(counts[(level * width + 1)..<((level + 1) * width)]),
+                               missing: counts[level * width])
+                },
+                casesWithoutLevel: counts[(levels * width)...].reduce(0, +))
         }
         var byLevel = [[Double]](repeating: [], count: levels)
+        var withoutLevel = 0
         for (value, level) in zip(try numeric(dependent), factor.codes) {
             if level < 0 { withoutLevel += 1 } else { byLevel[Int(level)].append(value) }
         }

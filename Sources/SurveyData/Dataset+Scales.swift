@@ -40,10 +40,10 @@ extension Dataset {
     }
 
     /// The named Likert items as they enter scores and reliability, as integers
-    /// (``LikertValues/keyedIntegers``, `Int32.min` for missing), or `nil` when one of them is not a
+    /// (``LikertValues/keyedIntegers``, `Int16.min` for missing), or `nil` when one of them is not a
     /// Likert item.
-    public func keyedItemIntegers(_ names: [String]) throws -> [[Int32]]? {
-        var items: [[Int32]] = []
+    public func keyedItemIntegers(_ names: [String]) throws -> [[Int16]]? {
+        var items: [[Int16]] = []
         for name in names {
             guard case .likert(let likert) = try requireColumn(name).values else { return nil }
             items.append(likert.keyedIntegers)

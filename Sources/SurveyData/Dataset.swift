@@ -119,10 +119,15 @@ public struct LikertValues: Sendable {
     /// Answers as they enter a score: reverse-keyed items reversed, `nan` for missing.
     public var keyedDoubles: [Double] { codes.map { $0 == Self.missing ? .nan : scale.keyed(Double($0)) } }
 
-    /// Answers as they enter a score, as integers: reverse-keyed items reversed, `Int32.min` for missing.
-    public var keyedIntegers: [Int32] {
-        let sum = Int32(scale.range.lowerBound + scale.range.upperBound)
-        return codes.map { $0 == Self.missing ? Int32.min : scale.reversed ? sum - Int32($0) : Int32($0) }
+    /// Answers as integers, `Int16.min` for missing, not reverse-keyed.
+    public var integers: [Int16] { integers(keyed: false) }
+
+    /// Answers as they enter a score, as integers: reverse-keyed items reversed, `Int16.min` for missing.
+    public var keyedIntegers: [Int16] { integers(keyed: true) }
+
+    private func integers(keyed: Bool) -> [Int16] {
+        let (sign, shift): (Int16, Int16) = keyed && scale.reversed ? (-1, Int16(scale.range.lowerBound + scale.range.upperBound)) : (1, 0)
+        return codes.plainMap { $0 == Self.missing ? .min : shift &+ sign &* Int16($0) }
     }
 
     /// Number of answers at each scale point, lowest first.

@@ -57,21 +57,30 @@ public struct ScaleScores: Sendable {
                 item.codes.withUnsafeBufferPointer { answers in
                     for row in 0..<rowCount {
                         let answer = answers[row]
-                        if answer != missing { keys[row] &+= answeredStep &+ sign &* Int32(answer) &+ shift }
+                        let isAnswered: Int32 = answer == missing ? 0 : -1
+                        keys[row] &+= (answeredStep &+ sign &* Int32(answer) &+ shift) & isAnswered
                     }
                 }
             }
         }
-        codes = keys.map { codeOf[Int($0)] }
+        codes = codeOf.withUnsafeBufferPointer { codeOf in keys.plainMap { codeOf[Int($0)] } }
     }
 
     private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
-    /// The scores times ``denominator``, integers, with `Int32.min` for missing.
-    public var scaledIntegers: [Int32] { codes.map { $0 < 0 ? Int32.min : numerators[Int($0)] } }
+    /// The scores times ``denominator``, integers, with `Int16.min` for missing; `nil` when a
+    /// numerator is 2¹⁵ or more in magnitude (long scales with few items required: the lcm grows fast).
+    public var scaledIntegers: [Int16]? {
+        guard numerators.allSatisfy({ $0.magnitude < 1 << 15 }) else { return nil }
+        let small = [Int16.min] + numerators.map { Int16($0) }
+        return small.withUnsafeBufferPointer { small in codes.plainMap { small[Int($0) + 1] } }
+    }
 
     /// The scores as numbers, `nan` for missing.
-    public var doubles: [Double] { codes.map { $0 < 0 ? .nan : values[Int($0)] } }
+    public var doubles: [Double] {
+        let values = [.nan] + values
+        return values.withUnsafeBufferPointer { values in codes.plainMap { values[Int($0) + 1] } }
+    }
 
     /// Respondents per value (`counts[j]` have `values[j]`) and without a score.
     public var counts: (perValue: [Int], missing: Int) {

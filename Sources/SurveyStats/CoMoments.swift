@@ -109,52 +109,53 @@ public struct CoMoments: Sendable, Equatable, Codable {
 
     /// The summary of columns of small integers, column j standing for the values xⱼ/dⱼ
     /// (`denominators`, 1 when `nil`; e.g. Likert answers, or scale scores as sums over a common
-    /// denominator), `missing` marking a missing value; computed exactly: the sums Σxᵢ and Σxᵢxⱼ
+    /// denominator), `Int16.min` marking a missing value; computed exactly: the sums Σxᵢ and Σxᵢxⱼ
     /// over the complete rows are integers, so x̄ᵢ = Σxᵢ/(n·dᵢ) and
     /// Cᵢⱼ = (n·Σxᵢxⱼ − Σxᵢ·Σxⱼ)/(n·dᵢ·dⱼ) come from exact 128-bit numerators, each rounded once or
     /// twice. The same summary as ``init(columns:)`` on the values to the last bit or two, at a
-    /// fraction of its cost. |xᵢ| < 2¹⁵, so that the sums of products fit in 64 bits up to 8·10⁹ rows.
-    public init(integerColumns columns: [[Int32]], missing: Int32, denominators: [Int]? = nil) {
+    /// fraction of its cost: the incomplete rows' values are set to 0 in place (the columns are
+    /// consumed), so that every sum is a plain dot product over all rows, of 16-bit integers into
+    /// 32-bit partial sums (two products per multiply-add instruction) over runs of rows short
+    /// enough that no partial sum can overflow, added up in 64 bits.
+    public init(integerColumns: consuming [[Int16]], denominators: [Int]? = nil) {
+        var columns = integerColumns
         let p = columns.count
         let rowCount = columns.first?.count ?? 0
         precondition(columns.allSatisfy { $0.count == rowCount }, "columns must have equal lengths")
         precondition(denominators.map { $0.count == p && $0.allSatisfy { $0 > 0 } } ?? true, "one positive denominator per column")
         self.init(variableCount: p)
-        // Pass 1: the complete rows; pass 2: each column with the incomplete rows' values set to 0,
-        // so that every sum below is a plain dot product over all rows (vectorised, no branches).
-        var isComplete = [Int32](repeating: 1, count: rowCount)
-        isComplete.withUnsafeMutableBufferPointer { isComplete in
+        // Per row: −1 (all bits set) if every column holds a value, else 0.
+        var mask = [Int16](repeating: -1, count: rowCount)
+        mask.withUnsafeMutableBufferPointer { mask in
             for column in columns {
-                var largest: UInt32 = 0
                 column.withUnsafeBufferPointer { values in
+                    for r in 0..<rowCount { mask[r] &= values[r] == .min ? 0 : -1 }
+                }
+            }
+        }
+        // The largest magnitude of each column's complete values (< 2¹⁵: Int16.min is the marker).
+        var largest = [Int](repeating: 0, count: p)
+        mask.withUnsafeBufferPointer { mask in
+            for i in 0..<p {
+                largest[i] = columns[i].withUnsafeMutableBufferPointer { values in
+                    var top: Int16 = 0
                     for r in 0..<rowCount {
-                        let value = values[r]
-                        let present: Int32 = value == missing ? 0 : 1
-                        isComplete[r] &= present
-                        largest = Swift.max(largest, (value &* present).magnitude)
+                        let value = values[r] & mask[r]
+                        values[r] = value
+                        top = Swift.max(top, Swift.max(value, 0 &- value))
                     }
+                    return Int(top)
                 }
-                precondition(largest < 1 << 15, "integer co-moments take values below 2¹⁵ in magnitude")
             }
         }
-        let masked = columns.map { column in
-            [Int32](unsafeUninitializedCapacity: rowCount) { target, initialized in
-                column.withUnsafeBufferPointer { values in
-                    isComplete.withUnsafeBufferPointer { isComplete in
-                        for r in 0..<rowCount { target[r] = values[r] & (0 &- isComplete[r]) }
-                    }
-                }
-                initialized = rowCount
-            }
-        }
-        let complete = isComplete.reduce(0) { $0 + Int($1) }
+        let complete = mask.reduce(0) { $0 + Int($1 & 1) }
         var sums = [Int](repeating: 0, count: p)
         var products = [Int](repeating: 0, count: p * (p + 1) / 2)
-        withColumnPointers(masked) { x in
+        withColumnPointers(columns) { x in
             var k = 0
             for i in 0..<p {
-                sums[i] = Self.dot(x[i], nil, rowCount)
-                for j in i..<p { products[k] = Self.dot(x[i], x[j], rowCount); k += 1 }
+                sums[i] = Self.dot(x[i], nil, rowCount, largest: largest[i])
+                for j in i..<p { products[k] = Self.dot(x[i], x[j], rowCount, largest: largest[i] * largest[j]); k += 1 }
             }
         }
         count = complete
@@ -174,11 +175,23 @@ public struct CoMoments: Sendable, Equatable, Codable {
         }
     }
 
-    /// Σ aᵣbᵣ (Σ aᵣ without `b`) over `n` values below 2¹⁵ in magnitude: exact in 64 bits.
-    private static func dot(_ a: UnsafePointer<Int32>, _ b: UnsafePointer<Int32>?, _ n: Int) -> Int {
-        var sum = 0
-        if let b { for r in 0..<n { sum &+= Int(a[r]) &* Int(b[r]) } } else { for r in 0..<n { sum &+= Int(a[r]) } }
-        return sum
+    /// Σ aᵣbᵣ (Σ aᵣ without `b`) over `n` rows whose terms are at most `largest` in magnitude:
+    /// 32-bit partial sums over runs of ⌊(2³¹ − 1)/largest⌋ rows, exact.
+    private static func dot(_ a: UnsafePointer<Int16>, _ b: UnsafePointer<Int16>?, _ n: Int, largest: Int) -> Int {
+        let run = Int(Int32.max) / Swift.max(1, largest)
+        var total = 0, start = 0
+        while start < n {
+            let end = Swift.min(n, start + run)
+            var partial: Int32 = 0
+            if let b {
+                for r in start..<end { partial &+= Int32(a[r]) &* Int32(b[r]) }
+            } else {
+                for r in start..<end { partial &+= Int32(a[r]) }
+            }
+            total += Int(partial)
+            start = end
+        }
+        return total
     }
 
     public init(from decoder: Decoder) throws {

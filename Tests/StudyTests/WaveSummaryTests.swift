@@ -3,6 +3,7 @@ import TestSupport
 import XCTest
 @testable import Study
 import SurveyData
+import SurveyStats
 
 /// Issue 6, point 5: a wave cut into parts, each part summarised on its own and the summaries
 /// merged, gives the statistics of the whole wave read in one pass (every number to 1e-12 relative).
@@ -62,6 +63,28 @@ final class WaveSummaryTests: XCTestCase {
         let fromBlocks = try WaveAnalysis.run(plan.analyses, summary: blocks, codebook: codebook, file: "wave1.csv")
         let fromOne = try WaveAnalysis.run(plan.analyses, summary: oneBlock, codebook: codebook, file: "wave1.csv")
         try assertSameNumbers(fromBlocks, fromOne, relative: 1e-12)
+    }
+
+    /// A scale whose scores are too fine-grained for 16-bit integers (12 items summed, one required:
+    /// numerators up to 5·12·lcm(1…12)) is correlated from its doubles, beside the exact integers of
+    /// a short scale: the correlation matrix equals the doubles' two-pass one.
+    func testLongScalesAreCorrelatedFromTheirDoubles() throws {
+        let items = (1...12).map { "q\($0)" }
+        let codebook = try Codebook(yaml: YAMLValue(text: """
+            variables:
+            \(items.map { "  - {name: \($0), type: likert, scale: [1, 5]}" }.joined(separator: "\n"))
+            scales:
+              - {name: short, items: [q1, q2, q3], scoring: mean, min_items: 2}
+              - {name: long, items: [\(items.joined(separator: ", "))], scoring: sum, min_items: 1}
+            """, file: "cb.yml"))
+        var generator = SystemRandomNumberGenerator()
+        let rows = (0..<300).map { _ in items.map { _ in Int.random(in: 0..<6, using: &generator) }.map { $0 == 0 ? "" : "\($0)" }.joined(separator: ",") }
+        let csv = ([items.joined(separator: ",")] + rows).joined(separator: "\n")
+        let dataset = try Dataset.load(reader: CSVReader(bytes: Array(csv.utf8), file: "w.csv"), codebook: codebook)
+        let summary = try WaveSummary(plan: AnalysisPlan(correlations: ["short", "long"]), dataset: dataset, codebook: codebook)
+        guard case .listwise(let coMoments)? = summary.correlation else { return XCTFail("expected listwise co-moments") }
+        let expected = CoMoments(columns: try ["short", "long"].map { try dataset.scores(of: codebook.requireScale($0)) })
+        XCTAssertEqual(coMoments, expected)
     }
 
     func testSummaryFilesRoundTripExactly() throws {

@@ -78,8 +78,8 @@ final class CoMomentsTests: XCTestCase {
     }
 
     func testIntegerColumnsGiveTheSummaryOfTheDoubles() throws {
-        let integers = items.map { $0.map { $0.isNaN ? Int32.min : Int32($0) } }
-        let exact = CoMoments(integerColumns: integers, missing: Int32.min)
+        let integers = items.map { $0.map { $0.isNaN ? Int16.min : Int16($0) } }
+        let exact = CoMoments(integerColumns: integers)
         let twoPass = CoMoments(columns: items)
         XCTAssertEqual(exact.count, 53)
         XCTAssertEqual(exact.incomplete, 7)
@@ -90,13 +90,13 @@ final class CoMomentsTests: XCTestCase {
         // psych::alpha on q1..q5 with q3 reversed, as in ReliabilityTests
         assertRelative(try Reliability.cronbachAlpha(exact, names: itemNames).alpha, 0.66508806912595542)
         // Hand-computed: complete rows (1, 2), (2, 4), (3, 7) as in testHandComputedValues.
-        let small = CoMoments(integerColumns: [[1, 2, -1, 3], [2, 4, 1, 7]], missing: -1)
+        let small = CoMoments(integerColumns: [[1, 2, .min, 3], [2, 4, 1, 7]])
         XCTAssertEqual(small.incomplete, 1)
         XCTAssertEqual(small.coMoment(0, 1), 5)
         XCTAssertEqual(small.coMoment(1, 1), 114.0 / 9)
         XCTAssertEqual(small.means[1], 13.0 / 3)
         // The same values as sixths and thirds: 6, 12, 18 / 6 and 6, 12, 21 / 3.
-        let scaled = CoMoments(integerColumns: [[6, 12, -1, 18], [6, 12, 3, 21]], missing: -1, denominators: [6, 3])
+        let scaled = CoMoments(integerColumns: [[6, 12, .min, 18], [6, 12, 3, 21]], denominators: [6, 3])
         XCTAssertEqual(scaled.coMoment(0, 1), 5)
         XCTAssertEqual(scaled.coMoment(1, 1), 114.0 / 9)
         XCTAssertEqual(scaled.means, [2, 13.0 / 3])
