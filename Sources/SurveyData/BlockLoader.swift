@@ -9,7 +9,7 @@ import Foundation
 /// over just the block's lines. Without quotes every line break ends a record, so blocks start at
 /// record boundaries; from the first block that holds a quote on, the rest of the file is one last
 /// block for the sequential reader. Respondent IDs are checked across blocks by their hashes
-/// (``IDHashSet``). A block the sequential reader rejects, and a repeated ID hash, are settled by
+/// (``IDHashes``), once every block is in. A block the sequential reader rejects, and a repeated ID hash, are settled by
 /// the sequential reader over the whole file, so that the error thrown is exactly
 /// ``Dataset/load(contentsOf:codebook:delimiter:concurrency:progress:)``'s.
 final class BlockLoader: @unchecked Sendable {
@@ -23,8 +23,8 @@ final class BlockLoader: @unchecked Sendable {
     private let plans: [ColumnPlan]
     /// The file column of each codebook variable, in codebook order.
     private let order: [Int]
-    /// Per ID column: its file column, its position in a block's dataset, the hashes seen so far.
-    private let idColumns: [(column: Int, position: Int, seen: IDHashSet)]
+    /// Per ID column: its file column, its position in a block's dataset, the hashes of the blocks so far.
+    private let idColumns: [(column: Int, position: Int, seen: IDHashes)]
     private let progress: ProgressCounter
 
     /// Where the next block starts, its number, and what the blocks so far came to; under `lock`.
@@ -44,7 +44,7 @@ final class BlockLoader: @unchecked Sendable {
 
     /// - Parameters:
     ///   - dataStart: offset of the first byte after the header line.
-    ///   - bytesPerLine: an estimate of the data lines' length (for the first window and the ID table).
+    ///   - bytesPerLine: an estimate of the data lines' length (for the first window).
     init(source: CSVSource, codebook: Codebook, header: [String], dataStart: Int, delimiter: UInt8,
          rowsPerBlock: Int, bytesPerLine: Double, progress: ProgressCounter) {
         self.source = source
@@ -56,12 +56,11 @@ final class BlockLoader: @unchecked Sendable {
         self.progress = progress
         let variables = header.map(codebook.variable(named:))
         let order = codebook.variables.map { variable in header.firstIndex(of: variable.name)! }
-        let expectedRows = Int(Double(source.size - dataStart) / self.bytesPerLine)
         self.variables = variables
         self.order = order
         plans = variables.map(ColumnPlan.init)
         idColumns = order.enumerated().filter { variables[$0.element]?.kind == .id }.map { position, column in
-            (column, position, IDHashSet(expected: expectedRows))
+            (column, position, IDHashes())
         }
         nextOffset = dataStart
         nextLine = 2
@@ -71,6 +70,7 @@ final class BlockLoader: @unchecked Sendable {
     func run(concurrency: Int, _ body: @Sendable (DatasetBlock) throws -> Void) throws -> (rowCount: Int, blockCount: Int) {
         DispatchQueue.concurrentPerform(iterations: max(1, concurrency)) { _ in work(body) }
         if let failure { throw failure }
+        if idColumns.contains(where: { $0.seen.containsRepeat(concurrency: concurrency) }), let error = sequentialError() { throw error }
         guard rowCount > 0 else { throw sequentialError() ?? DataError(file: source.file, line: 1, kind: .headerOnly) }
         return (rowCount, blockCount)
     }
@@ -82,9 +82,7 @@ final class BlockLoader: @unchecked Sendable {
             do {
                 guard let block = try cut(into: window) else { return }
                 let (dataset, firstLine, hashes) = try parse(block, in: window)
-                for (ids, blockHashes) in zip(idColumns, hashes) {
-                    if ids.seen.insert(blockHashes), let error = sequentialError() { throw error }
-                }
+                for (ids, blockHashes) in zip(idColumns, hashes) { ids.seen.add(blockHashes) }
                 guard !isStopped else { return }
                 try body(DatasetBlock(index: block.index, firstLine: firstLine, dataset: dataset))
                 lock.lock()
@@ -178,7 +176,7 @@ final class BlockLoader: @unchecked Sendable {
                 guard case .text(let values) = dataset.columns[ids.position].values else { return [] }
                 return values.filter { !$0.isEmpty }.map { value in
                     var id = value
-                    return id.withUTF8(IDHashSet.hash)
+                    return id.withUTF8(IDHashes.hash)
                 }
             }
             return (dataset, firstLine ?? block.firstLine, hashes)

@@ -238,7 +238,7 @@ final class ChunkColumns {
                 texts[column].append(String(decoding: cell, as: UTF8.self))
                 if cell.isEmpty { counts[column][0] += 1 }
                 if decoder.kind == .id {
-                    target!.storeBytes(of: cell.isEmpty ? 0 : IDHashSet.hash(cell), toByteOffset: 8 * row, as: UInt64.self)
+                    target!.storeBytes(of: cell.isEmpty ? 0 : IDHashes.hash(cell), toByteOffset: 8 * row, as: UInt64.self)
                 }
                 return true
             }

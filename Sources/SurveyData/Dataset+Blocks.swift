@@ -32,7 +32,7 @@ extension Dataset {
     /// Reads a CSV file block by block, checking every cell against the codebook as
     /// ``load(contentsOf:codebook:delimiter:concurrency:progress:)`` does, without ever holding the
     /// whole file or the whole dataset: peak memory is about `concurrency` blocks (their bytes and
-    /// columns) plus 11–21 bytes per respondent ID for the duplicate check.
+    /// columns) plus 8 bytes per respondent ID for the duplicate check.
     ///
     /// `body` is called once per block, from up to `concurrency` threads at a time and in any
     /// order. A block holds the rows of `rowsPerBlock` consecutive lines of the file (fewer at its

@@ -1,67 +1,92 @@
 import Foundation
 
-/// The 64-bit hashes of the respondent IDs loaded so far, for the duplicate check across blocks
-/// without keeping the IDs: an open-addressing table (linear probing) of 8-byte slots, at most ¾
-/// full, 11–21 bytes per ID. Equal IDs have equal hashes; two different IDs share one with
-/// probability 2⁻⁶⁴, so a hash that is already there marks a likely duplicate, for the caller to
-/// confirm with the sequential reader.
-final class IDHashSet: @unchecked Sendable {
+/// The 64-bit hashes of a file's respondent IDs, collected block by block and checked for a repeat
+/// once all are in: the duplicate check across blocks without keeping the IDs, 8 bytes per ID.
+/// Equal IDs have equal hashes; two different IDs share one with probability 2⁻⁶⁴, so a repeated
+/// hash marks a likely duplicate, for the caller to confirm with the sequential reader.
+///
+/// Each block's hashes are stored partitioned by their top 10 bits (a counting pass on the worker
+/// that parsed the block). The check takes one partition at a time, from every block, into a
+/// small open-addressing table that stays in the processor's cache: a few sequential passes over
+/// the hashes instead of a million random probes into one table far larger than the caches.
+final class IDHashes: @unchecked Sendable {
+    private static let partitionBits: UInt64 = 10
+    private static let partitions = 1 << partitionBits
+
     private let lock = NSLock()
-    private var slots: UnsafeMutablePointer<UInt64>
-    private var capacityBits: Int
-    private var count = 0
+    /// Per block added: its hashes ordered by partition, and where each partition starts.
+    private var blocks: [(hashes: [UInt64], starts: [Int])] = []
 
-    /// A table sized for about `expected` IDs, an estimate (at most 50 million: it grows beyond
-    /// that). Growing holds both tables for a moment, so an estimate close to the count saves memory.
-    init(expected: Int) {
-        capacityBits = 10
-        while (1 << capacityBits) * 3 / 4 < expected && capacityBits < 26 { capacityBits += 1 }
-        slots = Self.emptySlots(1 << capacityBits)
-    }
-
-    deinit { free(slots) }
-
-    /// Zeroed by `calloc`, so that the pages of a table larger than needed are never touched.
-    private static func emptySlots(_ count: Int) -> UnsafeMutablePointer<UInt64> {
-        calloc(count, MemoryLayout<UInt64>.stride)!.assumingMemoryBound(to: UInt64.self)
-    }
-
-    /// Adds `hashes` (from ``hash(_:)``; 0, for a blank ID, is skipped); whether any of them was
-    /// there already. Safe to call from several threads.
-    func insert(_ hashes: [UInt64]) -> Bool {
+    /// Adds one block's `hashes` (from ``hash(_:)``; 0, for a blank ID, is skipped). Safe to call
+    /// from several threads.
+    func add(_ hashes: [UInt64]) {
+        var starts = [Int](repeating: 0, count: Self.partitions + 1)
+        var ordered = [UInt64](repeating: 0, count: hashes.count)
+        starts.withUnsafeMutableBufferPointer { starts in
+            for hash in hashes where hash != 0 { starts[Self.partition(hash) + 1] += 1 }
+            for partition in 0..<Self.partitions { starts[partition + 1] += starts[partition] }
+            var next = Array(starts)
+            ordered.withUnsafeMutableBufferPointer { ordered in
+                for hash in hashes where hash != 0 {
+                    ordered[next[Self.partition(hash)]] = hash
+                    next[Self.partition(hash)] += 1
+                }
+            }
+        }
+        ordered.removeLast(hashes.count - starts[Self.partitions])
         lock.lock()
-        defer { lock.unlock() }
-        var seen = false
-        for hash in hashes where hash != 0 {
-            if (count + 1) * 4 > (1 << capacityBits) * 3 { grow() }
-            if !place(hash) { seen = true } else { count += 1 }
-        }
-        return seen
+        blocks.append((ordered, starts))
+        lock.unlock()
     }
 
-    /// Puts `hash` in its slot (by its top bits) or the next free one; `false` if it was there.
+    /// Whether a hash was added more than once; the partitions are checked on `concurrency` threads.
+    func containsRepeat(concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) -> Bool {
+        let workers = max(1, min(concurrency, Self.partitions))
+        var found = [Bool](repeating: false, count: workers)
+        found.withUnsafeMutableBufferPointer { found in
+            let found = found
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var table: [UInt64] = []
+                for partition in stride(from: worker, to: Self.partitions, by: workers) where repeats(in: partition, table: &table) {
+                    found[worker] = true
+                    return
+                }
+            }
+        }
+        return found.contains(true)
+    }
+
+    /// Whether a hash of `partition` repeats, by inserting every block's hashes of it into `table`
+    /// (reused scratch space: linear probing on the bits below the partition's, at most half full).
+    private func repeats(in partition: Int, table: inout [UInt64]) -> Bool {
+        let count = blocks.reduce(0) { $0 + $1.starts[partition + 1] - $1.starts[partition] }
+        guard count > 1 else { return false }
+        var bits: UInt64 = 4
+        while 1 << bits < 2 * count { bits += 1 }
+        table.removeAll(keepingCapacity: true)
+        table.append(contentsOf: repeatElement(0, count: 1 << bits))
+        return table.withUnsafeMutableBufferPointer { table in
+            let mask = table.count - 1
+            for block in blocks {
+                for index in block.starts[partition]..<block.starts[partition + 1] {
+                    let hash = block.hashes[index]
+                    var slot = Int(truncatingIfNeeded: hash >> (64 - Self.partitionBits - bits)) & mask
+                    while table[slot] != 0 {
+                        if table[slot] == hash { return true }
+                        slot = (slot + 1) & mask
+                    }
+                    table[slot] = hash
+                }
+            }
+            return false
+        }
+    }
+
     @inline(__always)
-    private func place(_ hash: UInt64) -> Bool {
-        let mask = (1 << capacityBits) - 1
-        var slot = Int(truncatingIfNeeded: hash >> UInt64(64 - capacityBits))
-        while slots[slot] != 0 {
-            if slots[slot] == hash { return false }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = hash
-        return true
-    }
-
-    private func grow() {
-        let old = slots, oldCount = 1 << capacityBits
-        capacityBits += 1
-        slots = Self.emptySlots(1 << capacityBits)
-        for slot in 0..<oldCount where old[slot] != 0 { _ = place(old[slot]) }
-        free(old)
-    }
+    private static func partition(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> (64 - partitionBits)) }
 
     /// The hash of an ID's bytes: eight bytes at a time multiplied in, then MurmurHash3's 64-bit
-    /// finalizer; never 0 (the empty slot).
+    /// finalizer; never 0 (the mark of a blank ID).
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let count = bytes.count
