@@ -18,7 +18,7 @@ extension WaveSummary {
                 rowsPerBlock: Int = 65_536, progress: LoadProgress? = nil) throws {
         let tree = MergeTree()
         let loaded = try Dataset.forEachBlock(contentsOf: file.url, codebook: codebook, delimiter: delimiter, rowsPerBlock: rowsPerBlock,
-                                              progress: progress) { block in
+                                              keepingTextCells: false, progress: progress) { block in
             try tree.insert(WaveSummary(plan: plan, dataset: block.dataset, codebook: codebook), at: block.index)
         }
         guard var whole = try tree.root() else {

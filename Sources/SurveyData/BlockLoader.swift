@@ -1,6 +1,6 @@
 import Foundation
 
-/// The engine of ``Dataset/forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:progress:_:)``
+/// The engine of ``Dataset/forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:keepingTextCells:progress:_:)``
 /// once the header has been read and checked: the data lines are cut into blocks in file order, and
 /// `concurrency` workers each read their block into a window of their own, parse it and hand it on,
 /// so that the file is never held whole.
@@ -18,6 +18,7 @@ final class BlockLoader: @unchecked Sendable {
     private let header: [String]
     private let delimiter: UInt8
     private let rowsPerBlock: Int
+    private let keepingTextCells: Bool
     /// Per column of the file: its variable (`nil` if not in the codebook) and how the fast path decodes it.
     private let variables: [Variable?]
     private let plans: [ColumnPlan]
@@ -46,12 +47,13 @@ final class BlockLoader: @unchecked Sendable {
     ///   - dataStart: offset of the first byte after the header line.
     ///   - bytesPerLine: an estimate of the data lines' length (for the first window).
     init(source: CSVSource, codebook: Codebook, header: [String], dataStart: Int, delimiter: UInt8,
-         rowsPerBlock: Int, bytesPerLine: Double, progress: ProgressCounter) {
+         rowsPerBlock: Int, keepingTextCells: Bool, bytesPerLine: Double, progress: ProgressCounter) {
         self.source = source
         self.codebook = codebook
         self.header = header
         self.delimiter = delimiter
         self.rowsPerBlock = max(1, rowsPerBlock)
+        self.keepingTextCells = keepingTextCells
         self.bytesPerLine = max(1, bytesPerLine)
         self.progress = progress
         let variables = header.map(codebook.variable(named:))
@@ -163,7 +165,8 @@ final class BlockLoader: @unchecked Sendable {
     /// The block's rows, the file line of its first row, and per ID column the hashes of its IDs.
     /// Throws the file's first error if the block has one.
     private func parse(_ block: Block, in window: Window) throws -> (Dataset, Int, [[UInt64]]) {
-        if !block.quoted, let chunk = ChunkColumns.parse(window.base, count: block.count, lines: block.lines, plans: plans, delimiter: delimiter) {
+        if !block.quoted, let chunk = ChunkColumns.parse(window.base, count: block.count, lines: block.lines, plans: plans,
+                                                                   delimiter: delimiter, keepingText: keepingTextCells) {
             let columns = order.map { chunk.column($0, variable: variables[$0]!) }
             return (Dataset(file: source.file, rowCount: chunk.rows, columns: columns),
                     chunk.rows > 0 ? block.firstLine + chunk.linesBeforeFirstRow : block.firstLine, idColumns.map { Array(chunk.idHashes($0.column)) })

@@ -3,7 +3,7 @@ import Foundation
 /// The block loader's fast path: the cells of one chunk of whole data lines, parsed straight into
 /// column buffers (Likert cells one byte each) without spans, closures, reference counting or
 /// `String`s per cell (but for IDs and text), the buffers sized by the chunk's line count (an upper
-/// bound of its records). Made by ``parse(_:count:lines:plans:delimiter:)``.
+/// bound of its records). Made by ``parse(_:count:lines:plans:delimiter:keepingText:)``.
 ///
 /// It handles what survey exports usually hold: unquoted fields, LF or CRLF line ends, blank lines,
 /// blank/`NA` cells, whole-number Likert answers, user-missing codes, categorical levels as written,
@@ -19,7 +19,7 @@ final class ChunkColumns {
     private let cells: [UnsafeMutableRawPointer?]
     /// The buffers' allocations; Likert column c's cells start 64·(c mod 64) bytes in (see ``init(plans:capacity:)``).
     private let allocations: [UnsafeMutableRawPointer?]
-    /// Per column: the cells of ID and text columns.
+    /// Per column: the cells of ID and text columns (none unless kept).
     private var texts: [[String]] = []
     /// Per column: blank cells, then cells per user-missing code.
     private var counts: [[Int]] = []
@@ -45,11 +45,12 @@ final class ChunkColumns {
 
     /// Parses the records in `base[0..<count]` (whole lines, at most `lines` of them), or `nil` for
     /// anything the fast path leaves to the sequential reader. Eight bytes after `base + count` must
-    /// be readable (cells are compared a word at a time).
+    /// be readable (cells are compared a word at a time). `keepingText: false` checks and counts
+    /// the cells of text and ID columns without keeping them.
     static func parse(_ base: UnsafePointer<UInt8>, count: Int, lines: Int,
-                      plans: [ColumnPlan], delimiter: UInt8) -> ChunkColumns? {
+                      plans: [ColumnPlan], delimiter: UInt8, keepingText: Bool) -> ChunkColumns? {
         let chunk = ChunkColumns(plans: plans, capacity: lines)
-        var parser = Parser(plans: plans, cells: chunk.cells, capacity: lines, delimiter: delimiter)
+        var parser = Parser(plans: plans, cells: chunk.cells, capacity: lines, delimiter: delimiter, keepingText: keepingText)
         guard parser.parse(base, count: count) else { return nil }
         chunk.rows = parser.row
         chunk.linesBeforeFirstRow = parser.linesBeforeFirstRow
@@ -92,12 +93,13 @@ final class ChunkColumns {
         let quads: [QuadCells?]
         let delimiter: UInt8
         let capacity: Int
+        let keepingText: Bool
         var row = 0
         var linesBeforeFirstRow = 0
         var texts: [[String]]
         var counts: [[Int]]
 
-        init(plans: [ColumnPlan], cells: [UnsafeMutableRawPointer?], capacity: Int, delimiter: UInt8) {
+        init(plans: [ColumnPlan], cells: [UnsafeMutableRawPointer?], capacity: Int, delimiter: UInt8, keepingText: Bool) {
             decoders = plans.map(\.decoder)
             self.cells = cells
             digitRanges = plans.map(\.digitRange)
@@ -105,9 +107,10 @@ final class ChunkColumns {
             quads = QuadCells.lanes(plans)
             self.delimiter = delimiter
             self.capacity = capacity
+            self.keepingText = keepingText
             texts = plans.map { plan in
                 var column: [String] = []
-                if plan.kind == .text || plan.kind == .id { column.reserveCapacity(capacity) }
+                if keepingText && (plan.kind == .text || plan.kind == .id) { column.reserveCapacity(capacity) }
                 return column
             }
             counts = plans.map { [Int](repeating: 0, count: 1 + $0.decoder.missingValues.count) }
@@ -235,7 +238,7 @@ final class ChunkColumns {
                 return true
             case .text, .id:
                 guard firstInvalidUTF8Offset(cell) == nil else { return false }
-                texts[column].append(String(decoding: cell, as: UTF8.self))
+                if keepingText { texts[column].append(String(decoding: cell, as: UTF8.self)) }
                 if cell.isEmpty { counts[column][0] += 1 }
                 if decoder.kind == .id {
                     target!.storeBytes(of: cell.isEmpty ? 0 : IDHashes.hash(cell), toByteOffset: 8 * row, as: UInt64.self)

@@ -12,7 +12,7 @@ public struct DatasetBlock: Sendable {
     public let dataset: Dataset
 }
 
-/// What ``Dataset/forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:progress:_:)`` delivered.
+/// What ``Dataset/forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:keepingTextCells:progress:_:)`` delivered.
 public struct BlockLoadSummary: Sendable, Equatable {
     /// The file, as named in errors and in the blocks' datasets.
     public let file: String
@@ -49,18 +49,21 @@ extension Dataset {
     /// thrown by `body` stops the load (blocks being parsed are not delivered) and is rethrown.
     /// - Parameters:
     ///   - rowsPerBlock: lines per block.
+    ///   - keepingTextCells: `false` leaves the cells of text and ID columns out of the blocks (their
+    ///     `values` are empty; blank counts, checks and errors as usual), for callers that only
+    ///     count: it saves a `String` per ID.
     ///   - progress: called (from any thread) with the bytes read so far and the file's size.
     /// - Returns: the rows and blocks delivered and the file's warnings.
     public static func forEachBlock(contentsOf url: URL, codebook: Codebook, delimiter: UInt8? = nil,
                                     rowsPerBlock: Int = defaultRowsPerBlock,
                                     concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                    progress: LoadProgress? = nil,
+                                    keepingTextCells: Bool = true, progress: LoadProgress? = nil,
                                     _ body: @Sendable (DatasetBlock) throws -> Void) throws -> BlockLoadSummary {
         try forEachBlock(source: CSVSource(contentsOf: url, delimiter: delimiter), codebook: codebook, rowsPerBlock: rowsPerBlock,
-                         concurrency: concurrency, progress: progress, body)
+                         concurrency: concurrency, keepingTextCells: keepingTextCells, progress: progress, body)
     }
 
-    static func forEachBlock(source: CSVSource, codebook: Codebook, rowsPerBlock: Int, concurrency: Int,
+    static func forEachBlock(source: CSVSource, codebook: Codebook, rowsPerBlock: Int, concurrency: Int, keepingTextCells: Bool = true,
                              progress: LoadProgress?, _ body: @Sendable (DatasetBlock) throws -> Void) throws -> BlockLoadSummary {
         var head = try source.prefix(1 << 16)
         while head.count < source.size && !head.dropLast().contains(where: { $0 == CSVReader.newline || $0 == CSVReader.carriageReturn }) {
@@ -82,7 +85,7 @@ extension Dataset {
         counter.add(header.end - start)
         let sampleLines = head[header.end...].reduce(0) { $0 + ($1 == CSVReader.newline ? 1 : 0) }
         let loader = BlockLoader(source: source, codebook: codebook, header: header.fields, dataStart: header.end, delimiter: delimiter,
-                                 rowsPerBlock: rowsPerBlock, bytesPerLine: Double(head.count - header.end) / Double(max(1, sampleLines)),
+                                 rowsPerBlock: rowsPerBlock, keepingTextCells: keepingTextCells, bytesPerLine: Double(head.count - header.end) / Double(max(1, sampleLines)),
                                  progress: counter)
         let (rowCount, blockCount) = try loader.run(concurrency: concurrency, body)
         return BlockLoadSummary(file: source.file, rowCount: rowCount, blockCount: blockCount, warnings: warnings)

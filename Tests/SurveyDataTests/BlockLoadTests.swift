@@ -78,6 +78,30 @@ final class BlockLoadTests: XCTestCase {
         }
     }
 
+    /// Without text cells, the blocks hold every other column as before and the ID column only its
+    /// blank count (one blank ID added); a repeated ID is still the sequential reader's error.
+    func testBlocksWithoutTextCellsKeepEverythingElse() throws {
+        let (header, rows) = try waveLines()
+        var changed = rows
+        changed[40] = String(rows[40].drop { $0 != "," })
+        let url = try write(([header] + changed).joined(separator: "\n") + "\n")
+        let loaded = try Dataset.load(contentsOf: url, codebook: codebook)
+        let blocks = Blocks()
+        let summary = try Dataset.forEachBlock(contentsOf: url, codebook: codebook, rowsPerBlock: 16, concurrency: 2,
+                                               keepingTextCells: false) { blocks.add($0) }
+        var joined = Dataset(concatenating: blocks.inOrder.map(\.dataset), file: summary.file, warnings: summary.warnings)
+        XCTAssertEqual(joined.columns[0].values.count, 0)
+        XCTAssertEqual(joined.columns[0].missing.blank, 1)
+        joined.columns[0].values = loaded.columns[0].values
+        assertSame(joined, loaded)
+
+        changed[150] = "R012" + rows[150].drop { $0 != "," }
+        let repeated = try write(([header] + changed).joined(separator: "\n") + "\n", "repeated.csv")
+        let error = dataError { _ = try Dataset.forEachBlock(contentsOf: repeated, codebook: codebook, keepingTextCells: false) { _ in } }
+        XCTAssertEqual(error, dataError { _ = try Dataset.load(contentsOf: repeated, codebook: codebook) })
+        XCTAssertNotNil(error)
+    }
+
     /// Blank lines count as lines of a block but are no rows; a block's first line is its first row's.
     func testBlankLinesAndAnUnterminatedLastLine() throws {
         let (header, rows) = try waveLines()
