@@ -35,17 +35,20 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw WaveSummaryFileError(file: url.path, reason: "no such file, or no permission to read it")
         }
+        // The format and version first: a summary of another version may not decode as this one.
+        struct Header: Decodable { var format: String; var version: Int }
         let file: WaveSummaryFile
         do {
+            let header = try JSONDecoder().decode(Header.self, from: data)
+            guard header.format == formatName, header.version == currentVersion else {
+                throw WaveSummaryFileError(file: url.path, reason: "format '\(header.format)' version \(header.version) "
+                                           + "(expected '\(formatName)' version \(currentVersion))")
+            }
             file = try JSONDecoder().decode(WaveSummaryFile.self, from: data)
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
             throw WaveSummaryFileError(file: url.path, reason: "not JSON (expected a summary written by paradox summarize)")
         } catch let error as DecodingError {
             throw WaveSummaryFileError(file: url.path, reason: "not a Paradox wave summary: \(Self.describe(error))")
-        }
-        guard file.format == formatName, file.version == currentVersion else {
-            throw WaveSummaryFileError(file: url.path, reason: "format '\(file.format)' version \(file.version) "
-                                       + "(expected '\(formatName)' version \(currentVersion))")
         }
         guard file.study == study else {
             throw WaveSummaryFileError(file: url.path, reason: "summarised for the study '\(file.study)' (expected '\(study)')")

@@ -45,11 +45,20 @@ final class MergeCLITests: CLITestCase {
         XCTAssertTrue(outcome.stderr.contains("part.summary.json: not JSON"), outcome.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
 
-        let other = try write(#"{"format": "paradox-wave-summary", "version": 1, "study": "Another study", "part": "p.csv", "summary": {}}"#,
+        let other = try write(#"{"format": "paradox-wave-summary", "version": 2, "study": "Another study", "part": "p.csv", "summary": {}}"#,
                               to: "other.json", in: folder)
         outcome = try paradox(["merge", Self.study, other.path, "--out", folder.appendingPathComponent("out").path])
         XCTAssertEqual(outcome.status, 1)
         XCTAssertTrue(outcome.stderr.contains("other.json: not a Paradox wave summary: missing 'rows'"), outcome.stderr)
+
+        // A summary of the first format version, whose regressions were stored differently.
+        let old = try write(#"{"format": "paradox-wave-summary", "version": 1, "study": "x", "part": "p.csv", "summary": {"regressions": [{"rows": [[1, 2]]}]}}"#,
+                            to: "old.json", in: folder)
+        outcome = try paradox(["merge", Self.study, old.path, "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("old.json: format 'paradox-wave-summary' version 1 (expected 'paradox-wave-summary' version 2)"),
+                      outcome.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 
     func testPartWithABadCellIsNamedByLine() throws {
