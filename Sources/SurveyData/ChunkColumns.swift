@@ -164,6 +164,20 @@ final class ChunkColumns {
                                     continue
                                 }
                             }
+                            // The common categorical cell: one of the column's levels as written, untrimmed.
+                            if let levels = levelLookups[column] {
+                                let fieldEnd = fieldEnds.next(base, from: position, end: end)
+                                let atLineEnd = fieldEnd == end || base[fieldEnd] != delimiter
+                                if fieldEnd > position, atLineEnd == (column == last),
+                                   base[position] != Self.space, base[position] != Self.tab,
+                                   base[fieldEnd &- 1] != Self.space, base[fieldEnd &- 1] != Self.tab,
+                                   let code = levels.code(base + position, count: fieldEnd &- position) {
+                                    targets[column]!.storeBytes(of: code, toByteOffset: 4 &* row, as: Int32.self)
+                                    position = atLineEnd ? fieldEnd : fieldEnd &+ 1
+                                    column &+= 1
+                                    continue
+                                }
+                            }
                             let fieldStart = position
                             position = fieldEnds.next(base, from: position, end: end)
                             let atLineEnd = position == end || base[position] != delimiter
@@ -175,7 +189,7 @@ final class ChunkColumns {
                                 if row == 0 { linesBeforeFirstRow += 1 }
                                 continue records
                             }
-                            // A categorical cell that is one of its levels, the common case, straight from the level table.
+                            // A trimmed categorical cell that is one of its levels.
                             if let levels = levelLookups[column], upper > lower, let code = levels.code(base + lower, count: upper - lower) {
                                 targets[column]!.storeBytes(of: code, toByteOffset: 4 * row, as: Int32.self)
                             } else {
