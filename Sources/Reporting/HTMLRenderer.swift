@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a report as one self-contained HTML page: APA tables and inline SVG bar charts with
 /// error bars. No scripts, no external resources.
 public enum HTMLRenderer {
@@ -71,7 +69,7 @@ public enum HTMLRenderer {
         func x(_ value: Double) -> Double {
             labelWidth + plotWidth * (min(max(value, chart.range.lowerBound), chart.range.upperBound) - chart.range.lowerBound) / span
         }
-        func f(_ value: Double) -> String { String(format: "%.1f", value) }
+        func f(_ value: Double) -> String { FixedDecimals.format(value, places: 1) }
         var out = "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(labelWidth + plotWidth + 20))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
         out += "<text x=\"0\" y=\"16\" font-size=\"14\" font-style=\"italic\">\(escape(chart.title))</text>\n"
         for (index, bar) in chart.bars.enumerated() {
