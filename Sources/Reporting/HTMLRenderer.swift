@@ -52,7 +52,11 @@ public enum HTMLRenderer {
         out += table.columns.map { "<th class=\"\(align($0))\">\(escape($0.header))</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
-            out += "<tr>" + zip(table.columns, row).map { "<td class=\"\(align($0))\">\(escape(APA.display($1)))</td>" }.joined() + "</tr>\n"
+            out += "<tr>"
+            for (column, cell) in zip(table.columns, row) {
+                out += "<td class=\"" + align(column) + "\">" + escape(APA.display(cell)) + "</td>"
+            }
+            out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
         if !table.notes.isEmpty {
@@ -95,17 +99,7 @@ public enum HTMLRenderer {
         return out
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { escaper.escaped(text) }
+
+    static let escaper = Escaper(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
 }
