@@ -1,13 +1,14 @@
 /// Replaces chosen characters of a text with strings (LaTeX's `\&`, HTML's `&amp;`) in one pass over
 /// its UTF-8 bytes.
 ///
-/// A chosen character is replaced only where it is a whole `Character` of the text: "<" followed by
-/// a combining long solidus overlay (U+0338) is another character, kept as it is. The byte pass can
-/// tell without Unicode's grapheme rules where a chosen character stands between ASCII characters or
-/// other chosen ones, not being half of CR LF; that is where chosen characters are single scalars
-/// that never join a neighbour (no combining marks, joiners, prefixes, regional indicators or Hangul
-/// jamo, which the tests check). Elsewhere ``escapedInOnePass(_:)`` gives up and returns nil, and
-/// ``escaped(_:)`` goes character by character.
+/// A chosen character is replaced only where it is a whole `Character` of the text, as a `switch`
+/// over the text's characters replaces it: "<" followed by a combining long solidus overlay (U+0338)
+/// is another character, kept as it is. The one pass decides that without Unicode's grapheme rules
+/// where each chosen character stands between ASCII characters or other chosen ones and is not half
+/// of a CR LF, since chosen characters are single scalars that never join such a neighbour (no
+/// combining marks, joiners, prefixes, regional indicators or Hangul jamo; the tests check). Anywhere
+/// else ``escapedInOnePass(_:)`` gives up and returns nil, and ``escaped(_:)`` goes character by
+/// character.
 struct Escaper: Sendable {
     /// Each chosen character and its replacement.
     let table: [Unicode.Scalar: String]
