@@ -8,41 +8,48 @@ import Study
 public enum AtomicFile {
     public static func write(_ text: String, to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try replace(url, with: text)
+        try replace(url.path, with: text)
     }
 
     public static func write(_ data: Data, to url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.withUnsafeBytes { try replace(url, with: $0) }
+        try data.withUnsafeBytes { try replace(url.path, with: $0) }
     }
 
     /// Writes every file (path relative to `folder` → content) side by side on all cores, creating
     /// each folder once; the error is that of the first file (in order) that fails.
     public static func write(_ files: [(path: String, content: String)], in folder: URL) throws {
-        let urls = files.map { folder.appendingPathComponent($0.path) }
-        for parent in Set(urls.map { $0.deletingLastPathComponent() }).sorted(by: { $0.path < $1.path }) {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        let paths = files.map { folder.path + "/" + $0.path }
+        for parent in Set(paths.map { split($0).folder }).sorted() {
+            try FileManager.default.createDirectory(atPath: String(parent), withIntermediateDirectories: true)
         }
-        _ = try Array(zip(urls, files.map(\.content))).concurrentMap { url, content in
-            try replace(url, with: content)
+        _ = try Array(zip(paths, files.map(\.content))).concurrentMap { path, content in
+            try replace(path, with: content)
         }
     }
 
-    private static func replace(_ url: URL, with text: String) throws {
+    private static func replace(_ path: String, with text: String) throws {
         var text = text
-        try text.withUTF8 { try replace(url, with: UnsafeRawBufferPointer($0)) }
+        try text.withUTF8 { try replace(path, with: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Writes `bytes` to `.NAME.tmp-PID` beside `url`, then renames that over `url`.
-    private static func replace(_ url: URL, with bytes: UnsafeRawBufferPointer) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+    /// Writes `bytes` to `.NAME.tmp-PID` beside `path`, then renames that over `path`.
+    private static func replace(_ path: String, with bytes: UnsafeRawBufferPointer) throws {
+        let (folder, name) = split(path)
+        let temporary = "\(folder)/.\(name).tmp-\(getpid())"
         do {
             try create(temporary, with: bytes)
-            guard rename(temporary, url.path) == 0 else { throw fileError(errno, path: url.path) }
+            guard rename(temporary, path) == 0 else { throw fileError(errno, path: path) }
         } catch {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// A file's folder and name (string work: `URL` would ask the file system whether it is a folder).
+    private static func split(_ path: String) -> (folder: Substring, name: Substring) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path[...]) }
+        return (path[..<slash], path[path.index(after: slash)...])
     }
 }
 
