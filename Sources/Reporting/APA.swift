@@ -1,5 +1,3 @@
-import Foundation
-
 /// Number formatting rules of the APA Publication Manual (7th ed., §6.36): a fixed number of
 /// decimals, no leading zero for statistics that cannot exceed 1 in magnitude, exact p to three
 /// decimals and `< .001` below that, an en dash for undefined values.
@@ -10,13 +8,12 @@ public enum APA {
     /// `value` rounded to `decimals` places; without the leading zero when `leadingZero` is false.
     public static func number(_ value: Double?, decimals: Int, leadingZero: Bool = true) -> String {
         guard let value, value.isFinite else { return undefined }
-        var text = String(format: "%.\(decimals)f", value)
-        if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }  // no "-0.00"
-        if text.hasPrefix("-") { text = "−" + text.dropFirst() }
-        if !leadingZero {
-            if text.hasPrefix("0.") { text.removeFirst() } else if text.hasPrefix("−0.") { text = "−" + text.dropFirst(2) }
-        }
-        return text
+        var digits = Substring(FixedDecimals.format(value, places: decimals))
+        let negative = digits.utf8.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        if !leadingZero, digits.utf8.starts(with: "0.".utf8) { digits = digits.dropFirst() }
+        let zero = !digits.utf8.contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
+        return negative && !zero ? "−" + digits : String(digits)  // no "−0.00"
     }
 
     /// A p-value: three decimals without leading zero, `< .001` below .001.
@@ -29,7 +26,7 @@ public enum APA {
     /// A percentage with one decimal.
     public static func percent(_ value: Double?) -> String {
         guard let value, value.isFinite else { return undefined }
-        return String(format: "%.1f", value)
+        return FixedDecimals.format(value, places: 1)
     }
 
     /// A cell as displayed in Markdown, LaTeX and HTML.

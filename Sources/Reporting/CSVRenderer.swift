@@ -4,13 +4,21 @@ public enum CSVRenderer {
     public static func render(_ table: Table) -> String {
         var out = table.columns.map { quote($0.key) }.joined(separator: ",") + "\n"
         for row in table.rows {
-            out += row.map { quote(APA.raw($0)) }.joined(separator: ",") + "\n"
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out += "," }
+                out += quote(APA.raw(cell))
+            }
+            out += "\n"
         }
         return out
     }
 
+    /// The field, quoted when a character of it is a comma, a quote or a line break (the bytes are
+    /// scanned first: most fields have none of them).
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        guard field.utf8.contains(where: special),
+              field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders a report as one self-contained HTML page: APA tables and inline SVG bar charts with
 /// error bars. No scripts, no external resources.
 public enum HTMLRenderer {
@@ -54,7 +52,11 @@ public enum HTMLRenderer {
         out += table.columns.map { "<th class=\"\(align($0))\">\(escape($0.header))</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
-            out += "<tr>" + zip(table.columns, row).map { "<td class=\"\(align($0))\">\(escape(APA.display($1)))</td>" }.joined() + "</tr>\n"
+            out += "<tr>"
+            for (column, cell) in zip(table.columns, row) {
+                out += "<td class=\"" + align(column) + "\">" + escape(APA.display(cell)) + "</td>"
+            }
+            out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
         if !table.notes.isEmpty {
@@ -71,7 +73,7 @@ public enum HTMLRenderer {
         func x(_ value: Double) -> Double {
             labelWidth + plotWidth * (min(max(value, chart.range.lowerBound), chart.range.upperBound) - chart.range.lowerBound) / span
         }
-        func f(_ value: Double) -> String { String(format: "%.1f", value) }
+        func f(_ value: Double) -> String { FixedDecimals.format(value, places: 1) }
         var out = "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(labelWidth + plotWidth + 20))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
         out += "<text x=\"0\" y=\"16\" font-size=\"14\" font-style=\"italic\">\(escape(chart.title))</text>\n"
         for (index, bar) in chart.bars.enumerated() {
@@ -97,17 +99,7 @@ public enum HTMLRenderer {
         return out
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { escaper.escaped(text) }
+
+    static let escaper = Escaper(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"])
 }

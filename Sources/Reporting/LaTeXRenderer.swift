@@ -15,7 +15,11 @@ public enum LaTeXRenderer {
         out += "\\begin{tabular}{\(spec)}\n\\toprule\n"
         out += table.columns.map { escape($0.header) }.joined(separator: " & ") + " \\\\\n\\midrule\n"
         for row in table.rows {
-            out += row.map { escape(APA.display($0)) }.joined(separator: " & ") + " \\\\\n"
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out += " & " }
+                out += escape(APA.display(cell))
+            }
+            out += " \\\\\n"
         }
         out += "\\bottomrule\n\\end{tabular}\n"
         if !table.notes.isEmpty {
@@ -35,36 +39,31 @@ public enum LaTeXRenderer {
     }
 
     /// Escapes LaTeX's special characters and maps the Unicode symbols tables use to math mode.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\textbackslash{}"
-            case "&", "%", "$", "#", "_", "{", "}": out += "\\\(character)"
-            case "~": out += "\\textasciitilde{}"
-            case "^": out += "\\textasciicircum{}"
-            case "−": out += "$-$"
-            case "—": out += "---"
-            case "–": out += "--"
-            case "α": out += "$\\alpha$"
-            case "β": out += "$\\beta$"
-            case "η": out += "$\\eta$"
-            case "ω": out += "$\\omega$"
-            case "χ": out += "$\\chi$"
-            case "κ": out += "$\\kappa$"
-            case "Δ": out += "$\\Delta$"
-            case "²": out += "\\textsuperscript{2}"
-            case "≤": out += "$\\leq$"
-            case "≥": out += "$\\geq$"
-            case "<": out += "$<$"
-            case ">": out += "$>$"
-            case "±": out += "$\\pm$"
-            case "✓": out += "\\checkmark{}"
-            case "✗": out += "$\\times$"
-            case "×": out += "$\\times$"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { escaper.escaped(text) }
+
+    static let escaper = Escaper([
+        "\\": "\\textbackslash{}",
+        "&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#", "_": "\\_", "{": "\\{", "}": "\\}",
+        "~": "\\textasciitilde{}",
+        "^": "\\textasciicircum{}",
+        "−": "$-$",
+        "—": "---",
+        "–": "--",
+        "α": "$\\alpha$",
+        "β": "$\\beta$",
+        "η": "$\\eta$",
+        "ω": "$\\omega$",
+        "χ": "$\\chi$",
+        "κ": "$\\kappa$",
+        "Δ": "$\\Delta$",
+        "²": "\\textsuperscript{2}",
+        "≤": "$\\leq$",
+        "≥": "$\\geq$",
+        "<": "$<$",
+        ">": "$>$",
+        "±": "$\\pm$",
+        "✓": "\\checkmark{}",
+        "✗": "$\\times$",
+        "×": "$\\times$",
+    ])
 }

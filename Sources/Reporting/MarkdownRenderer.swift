@@ -1,27 +1,31 @@
+import Foundation
+
 /// Renders tables and reports as GitHub-flavoured Markdown in APA layout: bold table number,
 /// italic title, the table, then "*Note.*" lines.
 public enum MarkdownRenderer {
     public static func render(_ table: Table, number: Int? = nil) -> String {
-        var lines: [String] = []
-        if let number { lines.append("**Table \(number)**") ; lines.append("") }
-        lines.append("*\(escape(table.title))*")
-        lines.append("")
-        lines.append("| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |")
-        lines.append("|" + table.columns.map { column in
+        var out = number.map { "**Table \($0)**\n\n" } ?? ""
+        out += "*\(escape(table.title))*\n\n"
+        out += "| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |\n"
+        out += "|" + table.columns.map { column in
             switch column.alignment {
             case .left: return ":---"
             case .center: return ":---:"
             case .right: return "---:"
             }
-        }.joined(separator: "|") + "|")
+        }.joined(separator: "|") + "|\n"
         for row in table.rows {
-            lines.append("| " + row.map { escape(APA.display($0)) }.joined(separator: " | ") + " |")
+            out += "| "
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out += " | " }
+                out += escape(APA.display(cell))
+            }
+            out += " |\n"
         }
         if !table.notes.isEmpty {
-            lines.append("")
-            lines.append("*Note.* " + table.notes.map(escape).joined(separator: " "))
+            out += "\n*Note.* " + table.notes.map(escape).joined(separator: " ") + "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 
     public static func render(_ report: Report) -> String {
@@ -39,8 +43,12 @@ public enum MarkdownRenderer {
         return out
     }
 
-    /// Pipes would end a cell; line breaks would end the row.
+    /// Pipes would end a cell; line breaks would end the row. Where a pipe or line break might be part
+    /// of a larger character, Foundation's search decides, as it always has.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        escaper.escapedInOnePass(text)
+            ?? text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
+
+    static let escaper = Escaper(["|": "\\|", "\n": " "])
 }

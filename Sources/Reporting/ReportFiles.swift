@@ -1,4 +1,3 @@
-import Foundation
 import Study
 
 /// Every file of a study report, rendered in memory (relative path → content) so that nothing is
@@ -31,7 +30,8 @@ public enum ReportFiles {
                     var name = table.id
                     if let count = used[name] { name += "_\(count + 1)" }
                     used[table.id, default: 0] += 1
-                    return ("csv/\(String(format: "%02d", number))_\(name).csv", CSVRenderer.render(table))
+                    let digits = String(number)  // two digits at least: 01, 02, …, 99, 100
+                    return ("csv/\(digits.count < 2 ? "0" : "")\(digits)_\(name).csv", CSVRenderer.render(table))
                 }
             },
         ]

@@ -50,20 +50,17 @@ struct Batch: ParsableCommand {
         let batch = try WaveBatch.run(plan, progress: progress?.handler) { outcome in
             switch outcome {
             case .analysed(let status, let result):
-                let waveFolder = folder.appendingPathComponent(ReportFiles.waveFolder(status.name))
-                for (path, content) in try ReportFiles.render(result) {
-                    try AtomicFile.write(content, to: waveFolder.appendingPathComponent(path))
-                    written += 1
-                }
+                let files = try ReportFiles.render(result)
+                try AtomicFile.write(files, in: folder.appendingPathComponent(ReportFiles.waveFolder(status.name)))
+                written += files.count
             case .failed(let status):
                 progress?.clear()
                 FileHandle.standardError.write(Data("paradox: error: \(status.error ?? status.file)\n".utf8))
             }
         }
-        for (path, content) in try ReportFiles.render(batch) {
-            try AtomicFile.write(content, to: folder.appendingPathComponent(path))
-            written += 1
-        }
+        let files = try ReportFiles.render(batch)
+        try AtomicFile.write(files, in: folder)
+        written += files.count
         progress?.clear()
         print("Wrote \(written) files to \(out)/: \(batch.analysedWaves.count) of \(batch.waves.count) waves analysed, each in \(out)/\(ReportFiles.waveFolder("<wave>"))/, compared in \(out)/report.md.")
         if !batch.failedWaves.isEmpty { throw ExitCode(1) }

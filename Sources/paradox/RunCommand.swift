@@ -43,10 +43,7 @@ struct Run: ParsableCommand {
     /// Writes the report files of a single-wave result to `out` and says so on stdout.
     static func write(_ result: StudyResult, out: String) throws {
         let files = try ReportFiles.render(result)
-        let folder = URL(fileURLWithPath: out)
-        for (path, content) in files {
-            try AtomicFile.write(content, to: folder.appendingPathComponent(path))
-        }
+        try AtomicFile.write(files, in: URL(fileURLWithPath: out))
         let reproduced = result.replication.filter(\.reproduced).count
         var summary = "Wrote \(files.count) files to \(out)/"
         if !result.replication.isEmpty { summary += "; \(reproduced) of \(result.replication.count) published results reproduced" }
