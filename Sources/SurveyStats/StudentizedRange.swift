@@ -6,34 +6,35 @@ import GSL
 /// The upper tail is computed from its integral representation (Lund & Lund 1983, "Algorithm AS
 /// 190: probabilities and upper quantiles for the studentized range", *Appl. Stat.* 32:204) in a
 /// form that keeps full relative precision far into the tail:
-/// - the range of k standard normals, with z the minimum, A = 1 − Φ(z), u = (1 − Φ(z + w))/A:
-///   P(R > w) = k ∫ φ(z)·A^{k−1}·(1 − (1 − u)^{k−1}) dz, a sum of positive terms, with log A and
-///   log u from ``Normal/logUpperTail(_:)`` (no 1 − cdf anywhere) and log(1 − (1 − u)^{k−1}) =
-///   log(−expm1((k − 1)·log1p(−u))), or log((k − 1)u) + log1p(−(k − 2)u/2) when u < e⁻³⁰ (no underflow);
-/// - for w ≥ 30, P(R > w) = k(k − 1)·(1 − Φ(w/√2)) to relative e^{−w²/12} (Bonferroni: the union of
-///   the C(k, 2) events |Xᵢ − Xⱼ| > w, whose pairwise intersections need two gaps of w);
+/// - the range R of k standard normals: log P(R > w) = log[k(k − 1)·(1 − Φ(w/√2))] + D_k(w), the
+///   Bonferroni bound in closed form and D_k ≤ 0, the log of the exact tail's ratio to it, an
+///   integral (``NormalRange``) tabulated once per k as piecewise Chebyshev interpolants on
+///   0 ≤ w < 30 (``RangeTailTable``; D_k is negligible beyond), so that P(R > w) costs an erfc, a log
+///   and a short polynomial;
 /// - for finite ν, with S = eᵗ: P(Q > q) = ∫ g(t)·P(R > q·eᵗ) dt, g the density of log S,
 ///   log g(t) = log 2 + ½log x − ½log 2π − stirlerr(x) − x·(e^{2t} − 1 − 2t), x = ν/2, with
 ///   Stirling's remainder stirlerr (log Γ*, or its series) and e^y − 1 − y by its series for
 ///   |y| < ½, so that ν up to 10⁸ loses no digits (the log-density's width 1/√(2ν) is resolved, not
 ///   its offset); ν = ∞ gives P(R > q).
 ///
-/// Both integrals are evaluated in log space by the trapezoidal rule (``LogTrapezoid``). The outer
-/// lattice is centred on the peak of the log-integrand (a few Newton steps, concave in t) with h a
+/// The outer integral is evaluated in log space by the trapezoidal rule (``LogTrapezoid``) on a
+/// lattice centred on the peak of the log-integrand (a few Newton steps, concave in t), with h a
 /// third of its curvature width: the rule on every other node then already passes the rule's 1e-10
-/// check for near-Gaussian integrands, so h is halved only for small ν, and the number of nodes does
-/// not depend on ν; the inner one starts at the larger of −w/2 and the mode of the minimum, step ¼.
+/// check for near-Gaussian integrands, so h is halved only for small ν, and the 55–75 nodes do not
+/// depend on ν.
 ///
 /// Accuracy (`StudentizedRangeTests`): against mpmath 1.3.0 values (`Fixtures/anova/
 /// studentized_range_mpmath.py`, `…_large_df_mpmath.py`) from p = 0.09 down to p = 2e-175 (k = 2…20,
-/// ν = 10, 20, 1000, 10⁵, 10⁷, ∞), relative error ≤ 7e-15 for p > 1e-20 and within the
-/// conditioning of log P below (≤ 9e-14 at p = 2e-175: one rounding of q alone moves P by about
-/// |log P|·ε); against the closed forms for k = 2 (ν = 2 down to p = 2e-100, ν = ∞ down to 1e-87);
-/// 1.5e-10 at (q = 16.78, k = 20, ν = 2), where the reference itself is still being refined. R's
-/// ptukey is off by 1.7e-3 relative at that point.
+/// ν = 10, 20, 1000, 10⁵, 10⁷, ∞), relative error within about an ulp of log P: ≤ 8e-15 for
+/// p > 1e-20 and ≤ 3e-14 at p = 2e-175 (one rounding of q alone moves P by about |log P|·ε; each
+/// node's w = q·eᵗ is rounded likewise, at random); against the closed forms for k = 2
+/// (ν = 2 down to p = 2e-100, ν = ∞ down to 1e-87); 1.5e-10 at (q = 16.78, k = 20, ν = 2), where the
+/// reference itself is still being refined. R's ptukey is off by 1.7e-3 relative at that point.
 ///
-/// Cost (release build): an upper tail 0.7 ms (1.8 ms at ν = 20; microseconds when q·S ≥ 30
-/// throughout), a quantile 3–6 ms for ν ≥ 100 and 12–18 ms at ν = 20, 0.2 ms at ν = ∞.
+/// Cost (release build, one core): an upper tail 12–18 µs for ν ≥ 20 (0.7 µs at ν = ∞), a quantile
+/// 50–125 µs (2.5 µs at ν = ∞), 30–100 times less than with the inner integral at every node, once
+/// the pieces of D_k they need are built: 17 or 33 inner integrals a piece, 0.1–0.6 ms, so that the
+/// first quantile for a k costs 0.5–0.9 ms.
 public enum StudentizedRange {
     /// P(Q > q) for `groups` = k ≥ 2 means and `df` = ν > 0 (may be `.infinity`). 1 for q ≤ 0.
     public static func upperTail(_ q: Double, groups k: Int, df: Double) -> Double {
@@ -42,15 +43,22 @@ public enum StudentizedRange {
 
     /// log P(Q > q), finite where P underflows.
     public static func logUpperTail(_ q: Double, groups k: Int, df: Double) -> Double {
+        var table = RangeTailTable(groups: k)
+        return logUpperTail(q, groups: k, df: df, table: &table)
+    }
+
+    /// The same, D_k read through `table` (one snapshot for all the evaluations of a quantile).
+    static func logUpperTail(_ q: Double, groups k: Int, df: Double, table: inout RangeTailTable) -> Double {
         precondition(k >= 2 && df > 0, "studentized range needs k ≥ 2 and df > 0")
         guard q > 0 else { return 0 }
-        if df.isInfinite { return min(0, logRangeUpperTail(q, k: k)) }
+        if df.isInfinite { return NormalRange.logUpperTail(q, table: &table) }
         precondition(q < 1e150, "studentized range quantile beyond 1e150")
         let x = df / 2
         let constant = 0.6931471805599453 + 0.5 * Elementary.log(x) - 0.9189385332046728 - stirlingRemainder(x)
-        let logQ = Elementary.log(q)
+        // w = q·eᵗ, not e^{log q + t}: the rounding of log q, shared by every node, would move log P by
+        // (q²/2)·ulp(log q)/2, 5e-14 at q = 25.
         func integrand(_ t: Double) -> Double {
-            constant - x * expm1MinusIdentity(2 * t) + logRangeUpperTail(Elementary.exp(logQ + t), k: k)
+            constant - x * expm1MinusIdentity(2 * t) + NormalRange.logUpperTail(q * Elementary.exp(t), table: &table)
         }
         // With P(R > w) ≈ e^{−w²/4}, the log-integrand νt − x·e^{2t} − q²e^{2t}/4 peaks at
         // e^{2t} = ν/(ν + q²/2) with curvature width 1/√(2ν): Newton's start.
@@ -67,12 +75,13 @@ public enum StudentizedRange {
     public static func quantile(_ probability: Double, groups k: Int, df: Double) -> Double {
         precondition(probability > 0 && probability < 1, "probability must lie in (0, 1)")
         let target = Elementary.log1p(-probability)
-        let infinite = root({ logUpperTail($0, groups: k, df: .infinity) - target }, from: 3, and: 5)
+        var table = RangeTailTable(groups: k)
+        let infinite = root({ logUpperTail($0, groups: k, df: .infinity, table: &table) - target }, from: 3, and: 5)
         guard df.isFinite else { return infinite }
         let a = Normal.upperTail(infinite / 2.0.squareRoot())
         let studentized = 2.0.squareRoot() * StudentT.quantile(1 - a, df: df)
         let second = studentized.isFinite && studentized > infinite * (1 + 1e-6) ? studentized : infinite * 1.01
-        return root({ logUpperTail($0, groups: k, df: df) - target }, from: infinite, and: second)
+        return root({ logUpperTail($0, groups: k, df: df, table: &table) - target }, from: infinite, and: second)
     }
 
     /// The root of f, decreasing in q, by secant steps on (log q, f) — nearly linear in both tails —
@@ -99,28 +108,6 @@ public enum StudentizedRange {
             (x0, f0, x1, f1) = (x1, f1, next, fn)
         }
         return Elementary.exp(x1)
-    }
-
-    /// log P(R > w) for the range R of k standard normals.
-    static func logRangeUpperTail(_ w: Double, k: Int) -> Double {
-        if w >= 30 { return Elementary.log(Double(k) * Double(k - 1)) + Normal.logUpperTail(w * 0.7071067811865476) }
-        let m = Double(k - 1)
-        func integrand(_ z: Double) -> Double {
-            let logA = Normal.logUpperTail(z)
-            let logU = min(0, Normal.logUpperTail(z + w) - logA)
-            return -0.5 * z * z - 0.9189385332046728 + m * logA + logOneMinusPower(logU, m)
-        }
-        // The minimum of a range beyond w sits near −w/2; of a small range, near the minimum's mode.
-        let centre = min(-w / 2, Normal.quantile(1 / Double(k + 1)))
-        return Elementary.log(Double(k)) + LogTrapezoid.integrate({ (integrand($0), 0) }, around: centre, step: 0.25).log
-    }
-
-    /// log(1 − (1 − u)ᵐ) from log u ≤ 0, for m ≥ 1.
-    static func logOneMinusPower(_ logU: Double, _ m: Double) -> Double {
-        if logU < -30 {   // (1 − u)ᵐ = 1 − mu(1 − (m − 1)u/2 + O(m²u²)), u < 1e-13
-            return Elementary.log(m) + logU + Elementary.log1p(-(m - 1) * Elementary.exp(logU) / 2)
-        }
-        return Elementary.log(-Elementary.expm1(m * Elementary.log1mexp(logU)))
     }
 
     /// e^y − 1 − y without cancellation: its Taylor series y²/2! + y³/3! + … for |y| < ½.
