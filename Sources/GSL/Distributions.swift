@@ -75,20 +75,6 @@ public enum Normal {
         return gsl_cdf_ugaussian_Q(z)
     }
 
-    /// log(1 − Φ(z)), finite for every z: `log1p(−erfc(−z/√2)/2)` for z < 0 and `log erfc(z/√2) − log 2`
-    /// otherwise, so that it keeps full relative precision far into the upper tail (z = 40 gives
-    /// −804.6…, where Q itself underflows) and full absolute precision for z ≪ 0. The C library's
-    /// `erfc` (within an ulp, and several times faster than GSL's, which also estimates its error:
-    /// the studentized range calls this millions of times) serves while erfc(x) is a normal
-    /// number, x < 26; `gsl_sf_log_erfc` beyond.
-    public static func logUpperTail(_ z: Double) -> Double {
-        let x = z * 0.7071067811865476
-        if z < 0 { return CGSL.log1p(-0.5 * CGSL.erfc(-x)) }
-        if x < 26 { return CGSL.log(CGSL.erfc(x)) - 0.6931471805599453 }
-        GSLRuntime.ready
-        return gsl_sf_log_erfc(x) - 0.6931471805599453
-    }
-
     /// Φ⁻¹(p) (`gsl_cdf_ugaussian_Pinv`).
     public static func quantile(_ p: Double) -> Double {
         GSLRuntime.ready

@@ -6,37 +6,35 @@ import GSL
 /// The upper tail is computed from its integral representation (Lund & Lund 1983, "Algorithm AS
 /// 190: probabilities and upper quantiles for the studentized range", *Appl. Stat.* 32:204) in a
 /// form that keeps full relative precision far into the tail:
-/// - the range of k standard normals, with z the minimum, A = 1 − Φ(z), u = (1 − Φ(z + w))/A:
-///   P(R > w) = k ∫ φ(z)·A^{k−1}·(1 − (1 − u)^{k−1}) dz, a sum of positive terms, with log A and
-///   log u from ``Normal/logUpperTail(_:)`` (no 1 − cdf anywhere) and log(1 − (1 − u)^{k−1}) =
-///   log(−expm1((k − 1)·log1p(−u))), or log((k − 1)u) + log1p(−(k − 2)u/2) when u < e⁻³⁰ (no underflow);
-/// - for w ≥ 30, P(R > w) = k(k − 1)·(1 − Φ(w/√2)) to relative e^{−w²/12} (Bonferroni: the union of
-///   the C(k, 2) events |Xᵢ − Xⱼ| > w, whose pairwise intersections need two gaps of w);
+/// - the range R of k standard normals: log P(R > w) = log[k(k − 1)·(1 − Φ(w/√2))] + D_k(w), the
+///   Bonferroni bound in closed form and D_k ≤ 0, the log of the exact tail's ratio to it, an
+///   integral (``NormalRange``) tabulated once per k as piecewise Chebyshev interpolants on
+///   0 ≤ w < 30 (``RangeTailTable``; D_k is negligible beyond), so that P(R > w) costs an erfc, a log
+///   and a short polynomial;
 /// - for finite ν, with S = eᵗ: P(Q > q) = ∫ g(t)·P(R > q·eᵗ) dt, g the density of log S,
 ///   log g(t) = log 2 + ½log x − ½log 2π − stirlerr(x) − x·(e^{2t} − 1 − 2t), x = ν/2, with
-///   Stirling's remainder and e^y − 1 − y by its series for |y| < ½, so that ν up to 10⁸ loses no
-///   digits (the log-density's width 1/√(2ν) is resolved, not its offset); ν = ∞ gives P(R > q).
+///   Stirling's remainder stirlerr (log Γ*, or its series) and e^y − 1 − y by its series for
+///   |y| < ½, so that ν up to 10⁸ loses no digits (the log-density's width 1/√(2ν) is resolved, not
+///   its offset); ν = ∞ gives P(R > q).
 ///
-/// Both integrals are evaluated in log space by the trapezoidal rule on a lattice walked out from a
-/// centre until the integrand falls below e⁻⁴⁰ of its largest value; the rule with step h is
-/// accepted when it agrees with the rule on every other node (step 2h) to 10⁻⁸ relative, else h is
-/// halved. For these analytic, rapidly decaying integrands the error falls geometrically, the error
-/// at h being about the square of that at 2h (Trefethen & Weideman 2014, "The exponentially
-/// convergent trapezoidal rule", *SIAM Review* 56:385). The outer lattice is centred on the peak of
-/// the log-integrand (a few Newton steps, concave in t) with h half its curvature width, so the
-/// number of nodes does not depend on ν; the inner one starts at the larger of −w/2 and the mode of
-/// the minimum, step ¼.
+/// The outer integral is evaluated in log space by the trapezoidal rule (``LogTrapezoid``) on a
+/// lattice centred on the peak of the log-integrand (a few Newton steps, concave in t), with h a
+/// third of its curvature width: the rule on every other node then already passes the rule's 1e-10
+/// check for near-Gaussian integrands, so h is halved only for small ν, and the 55–75 nodes do not
+/// depend on ν.
 ///
 /// Accuracy (`StudentizedRangeTests`): against mpmath 1.3.0 values (`Fixtures/anova/
 /// studentized_range_mpmath.py`, `…_large_df_mpmath.py`) from p = 0.09 down to p = 2e-175 (k = 2…20,
-/// ν = 10, 20, 1000, 10⁵, 10⁷, ∞), relative error ≤ 7e-15 for p > 1e-20 and within the
-/// conditioning of log P below (≤ 9e-14 at p = 2e-175: one rounding of q alone moves P by about
-/// |log P|·ε); against the closed forms for k = 2 (ν = 2 down to p = 2e-100, ν = ∞ down to 1e-87);
-/// 1.5e-10 at (q = 16.78, k = 20, ν = 2), where the reference itself is still being refined. R's
-/// ptukey is off by 1.7e-3 relative at that point.
+/// ν = 10, 20, 1000, 10⁵, 10⁷, ∞), relative error within about an ulp of log P: ≤ 8e-15 for
+/// p > 1e-20 and ≤ 3e-14 at p = 2e-175 (one rounding of q alone moves P by about |log P|·ε; each
+/// node's w = q·eᵗ is rounded likewise, at random); against the closed forms for k = 2
+/// (ν = 2 down to p = 2e-100, ν = ∞ down to 1e-87); 1.5e-10 at (q = 16.78, k = 20, ν = 2), where the
+/// reference itself is still being refined. R's ptukey is off by 1.7e-3 relative at that point.
 ///
-/// Cost (release build): an upper tail 0.7 ms (1.8 ms at ν = 20; microseconds when q·S ≥ 30
-/// throughout), a quantile 3–6 ms for ν ≥ 100 and 12–18 ms at ν = 20, 0.2 ms at ν = ∞.
+/// Cost (release build, one core): an upper tail 12–18 µs for ν ≥ 20 (0.7 µs at ν = ∞), a quantile
+/// 50–125 µs (2.5 µs at ν = ∞), 30–100 times less than with the inner integral at every node, once
+/// the pieces of D_k they need are built: 17 or 33 inner integrals a piece, 0.1–0.6 ms, so that the
+/// first quantile for a k costs 0.5–0.9 ms.
 public enum StudentizedRange {
     /// P(Q > q) for `groups` = k ≥ 2 means and `df` = ν > 0 (may be `.infinity`). 1 for q ≤ 0.
     public static func upperTail(_ q: Double, groups k: Int, df: Double) -> Double {
@@ -45,21 +43,28 @@ public enum StudentizedRange {
 
     /// log P(Q > q), finite where P underflows.
     public static func logUpperTail(_ q: Double, groups k: Int, df: Double) -> Double {
+        var table = RangeTailTable(groups: k)
+        return logUpperTail(q, groups: k, df: df, table: &table)
+    }
+
+    /// The same, D_k read through `table` (one snapshot for all the evaluations of a quantile).
+    static func logUpperTail(_ q: Double, groups k: Int, df: Double, table: inout RangeTailTable) -> Double {
         precondition(k >= 2 && df > 0, "studentized range needs k ≥ 2 and df > 0")
         guard q > 0 else { return 0 }
-        if df.isInfinite { return min(0, logRangeUpperTail(q, k: k)) }
+        if df.isInfinite { return NormalRange.logUpperTail(q, table: &table) }
         precondition(q < 1e150, "studentized range quantile beyond 1e150")
         let x = df / 2
         let constant = 0.6931471805599453 + 0.5 * Elementary.log(x) - 0.9189385332046728 - stirlingRemainder(x)
-        let logQ = Elementary.log(q)
+        // w = q·eᵗ, not e^{log q + t}: the rounding of log q, shared by every node, would move log P by
+        // (q²/2)·ulp(log q)/2, 5e-14 at q = 25.
         func integrand(_ t: Double) -> Double {
-            constant - x * expm1MinusIdentity(2 * t) + logRangeUpperTail(Elementary.exp(logQ + t), k: k)
+            constant - x * expm1MinusIdentity(2 * t) + NormalRange.logUpperTail(q * Elementary.exp(t), table: &table)
         }
         // With P(R > w) ≈ e^{−w²/4}, the log-integrand νt − x·e^{2t} − q²e^{2t}/4 peaks at
         // e^{2t} = ν/(ν + q²/2) with curvature width 1/√(2ν): Newton's start.
         let start = 0.5 * Elementary.log(df / (df + q * q / 2))
         let (peak, width) = newtonPeak(integrand, start: start, width: 1 / (2 * df).squareRoot())
-        return min(0, logIntegral(integrand, around: peak, step: width / 2))
+        return min(0, LogTrapezoid.integrate({ (integrand($0), 0) }, around: peak, step: width / 3).log)
     }
 
     /// The quantile q with P(Q ≤ q) = `probability` (e.g. 0.95 for a 95% interval), to 1e-12 relative.
@@ -70,12 +75,13 @@ public enum StudentizedRange {
     public static func quantile(_ probability: Double, groups k: Int, df: Double) -> Double {
         precondition(probability > 0 && probability < 1, "probability must lie in (0, 1)")
         let target = Elementary.log1p(-probability)
-        let infinite = root({ logUpperTail($0, groups: k, df: .infinity) - target }, from: 3, and: 5)
+        var table = RangeTailTable(groups: k)
+        let infinite = root({ logUpperTail($0, groups: k, df: .infinity, table: &table) - target }, from: 3, and: 5)
         guard df.isFinite else { return infinite }
         let a = Normal.upperTail(infinite / 2.0.squareRoot())
         let studentized = 2.0.squareRoot() * StudentT.quantile(1 - a, df: df)
         let second = studentized.isFinite && studentized > infinite * (1 + 1e-6) ? studentized : infinite * 1.01
-        return root({ logUpperTail($0, groups: k, df: df) - target }, from: infinite, and: second)
+        return root({ logUpperTail($0, groups: k, df: df, table: &table) - target }, from: infinite, and: second)
     }
 
     /// The root of f, decreasing in q, by secant steps on (log q, f) — nearly linear in both tails —
@@ -102,28 +108,6 @@ public enum StudentizedRange {
             (x0, f0, x1, f1) = (x1, f1, next, fn)
         }
         return Elementary.exp(x1)
-    }
-
-    /// log P(R > w) for the range R of k standard normals.
-    static func logRangeUpperTail(_ w: Double, k: Int) -> Double {
-        if w >= 30 { return Elementary.log(Double(k) * Double(k - 1)) + Normal.logUpperTail(w * 0.7071067811865476) }
-        let m = Double(k - 1)
-        func integrand(_ z: Double) -> Double {
-            let logA = Normal.logUpperTail(z)
-            let logU = min(0, Normal.logUpperTail(z + w) - logA)
-            return -0.5 * z * z - 0.9189385332046728 + m * logA + logOneMinusPower(logU, m)
-        }
-        // The minimum of a range beyond w sits near −w/2; of a small range, near the minimum's mode.
-        let centre = min(-w / 2, Normal.quantile(1 / Double(k + 1)))
-        return Elementary.log(Double(k)) + logIntegral(integrand, around: centre, step: 0.25)
-    }
-
-    /// log(1 − (1 − u)ᵐ) from log u ≤ 0, for m ≥ 1.
-    static func logOneMinusPower(_ logU: Double, _ m: Double) -> Double {
-        if logU < -30 {   // (1 − u)ᵐ = 1 − mu(1 − (m − 1)u/2 + O(m²u²)), u < 1e-13
-            return Elementary.log(m) + logU + Elementary.log1p(-(m - 1) * Elementary.exp(logU) / 2)
-        }
-        return Elementary.log(-Elementary.expm1(m * Elementary.log1mexp(logU)))
     }
 
     /// e^y − 1 − y without cancellation: its Taylor series y²/2! + y³/3! + … for |y| < ½.
@@ -160,58 +144,14 @@ public enum StudentizedRange {
         return (t, width)
     }
 
-    /// log ∫ exp(f) for a unimodal f by the trapezoidal rule on the lattice `centre` + j·h, walked
-    /// out in both directions until f < (largest f seen) − 40; h is halved (adding the midpoints)
-    /// until the rules on steps h and 2h agree to 1e-8 relative, at most 12 times.
-    static func logIntegral(_ f: (Double) -> Double, around centre: Double, step: Double) -> Double {
-        var top = -Double.infinity
-        /// f on centre + offset + j·spacing for j = first…, keyed by j.
-        func walk(offset: Double, spacing: Double) -> (first: Int, values: [Double]) {
-            var right: [Double] = [], left: [Double] = []
-            for direction in [1, -1] {
-                var j = direction == 1 ? 0 : -1
-                while abs(j) < 100_000 {
-                    var v = f(centre + offset + Double(j) * spacing)
-                    if v.isNaN { v = -.infinity }
-                    top = max(top, v)
-                    if direction == 1 { right.append(v) } else { left.append(v) }
-                    if !(v > top - 40) { break }
-                    j += direction
-                }
-            }
-            return (-left.count, left.reversed() + right)
-        }
-        // values[i] at centre + (first + i)·h
-        var h = step
-        var (first, values) = walk(offset: 0, spacing: h)
-        func logSum(_ stride: Int) -> Double {
-            var sum = 0.0
-            for (i, v) in values.enumerated() where (first + i) % stride == 0 { sum += Elementary.exp(v - top) }
-            return top + Elementary.log(sum * h * Double(stride))
-        }
-        guard top.isFinite else { return top }
-        var estimate = logSum(1)
-        for _ in 0..<12 {
-            if abs(estimate - logSum(2)) <= 1e-8 { break }
-            let odd = walk(offset: h / 2, spacing: h)
-            // Interleave on the lattice of step h/2: old node j ↦ 2j, new node j ↦ 2j + 1.
-            let low = min(2 * first, 2 * odd.first + 1)
-            let high = max(2 * (first + values.count - 1), 2 * (odd.first + odd.values.count - 1) + 1)
-            var merged = [Double](repeating: -.infinity, count: high - low + 1)
-            for (i, v) in values.enumerated() { merged[2 * (first + i) - low] = v }
-            for (i, v) in odd.values.enumerated() { merged[2 * (odd.first + i) + 1 - low] = v }
-            (first, values, h) = (low, merged, h / 2)
-            estimate = logSum(1)
-        }
-        return estimate
-    }
-
-    /// Stirling's remainder log Γ(x) − [(x − ½)log x − x + ½log 2π] (series for x ≥ 50).
+    /// Stirling's remainder log Γ(x) − [(x − ½)log x − x + ½log 2π]: its series for x ≥ 50, else
+    /// log Γ*(x) (``Elementary/gammaStar(_:)``); the difference itself would carry the rounding of
+    /// log Γ(x), 7e-15 at x = 30, into every p-value at ν = 60.
     static func stirlingRemainder(_ x: Double) -> Double {
         if x >= 50 {
             let x2 = x * x
             return (1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - (1.0 / 1680) / x2) / x2) / x2) / x
         }
-        return Elementary.logGamma(x) - ((x - 0.5) * Elementary.log(x) - x + 0.9189385332046728)
+        return Elementary.log(Elementary.gammaStar(x))
     }
 }
