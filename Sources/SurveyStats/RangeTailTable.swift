@@ -41,7 +41,7 @@ struct RangeTailTable {
         if coefficients[i].isEmpty { coefficients = Store.shared.building(i, groups: groups) }
         return coefficients[i].withUnsafeBufferPointer { c in
             // Clenshaw: b_l = c_l + 2x·b_{l+1} − b_{l+2}, D = c₀ + x·b₁ − b₂.
-            let x = w - Self.width * Double(i) - 1
+            let x = 2 * (w / Self.width - Double(i)) - 1
             var b1 = 0.0, b2 = 0.0
             for l in stride(from: c.count - 1, through: 1, by: -1) { (b1, b2) = (c[l] + 2 * x * b1 - b2, b1) }
             return c[0] + x * b1 - b2
@@ -50,8 +50,12 @@ struct RangeTailTable {
 
     /// The Chebyshev coefficients of piece i of D_k, to the rounding of the integral.
     static func coefficients(ofPiece i: Int, groups k: Int) -> [Double] {
+        /// D_k at the point x = cos(πj/n) of the piece, w = centre + x·width/2 (one rounding).
+        func value(_ j: Int, of n: Int) -> Double {
+            NormalRange.logBonferroniRatio(width * (Double(i) + 0.5) + width / 2 * chebyshevPoint(j, of: n), groups: k)
+        }
         var n = 16
-        var values = (0...n).map { NormalRange.logBonferroniRatio(width * Double(i) + 1 + chebyshevPoint($0, of: n), groups: k) }
+        var values = (0...n).map { value($0, of: n) }
         while true {
             let c = (0...n).map { l in
                 var sum = CompensatedSum()
@@ -65,9 +69,7 @@ struct RangeTailTable {
             if n < 64 && c.suffix(3).contains(where: { abs($0) > 4 * ulp }) {
                 let previous = values
                 n *= 2
-                values = (0...n).map { j in
-                    j % 2 == 0 ? previous[j / 2] : NormalRange.logBonferroniRatio(width * Double(i) + 1 + chebyshevPoint(j, of: n), groups: k)
-                }
+                values = (0...n).map { $0 % 2 == 0 ? previous[$0 / 2] : value($0, of: n) }
                 continue
             }
             var kept = c.count, dropped = 0.0
