@@ -30,7 +30,7 @@ public enum LargeSyntheticWave {
     /// - Parameter progress: called after each block with the rows written so far.
     public static func write(respondents: Int, extraItems: Int, seed: UInt64 = SyntheticWave.defaultSeed,
                              to url: URL, progress: (Int) -> Void = { _ in }) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)   // if it fails, opening it names the file
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         var generator = SplitMix64(seed: seed)
