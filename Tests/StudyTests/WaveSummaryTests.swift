@@ -69,14 +69,8 @@ final class WaveSummaryTests: XCTestCase {
     /// numerators up to 5·12·lcm(1…12)) is correlated from its doubles, beside the exact integers of
     /// a short scale: the correlation matrix equals the doubles' two-pass one.
     func testLongScalesAreCorrelatedFromTheirDoubles() throws {
-        let items = (1...12).map { "q\($0)" }
-        let codebook = try Codebook(yaml: YAMLValue(text: """
-            variables:
-            \(items.map { "  - {name: \($0), type: likert, scale: [1, 5]}" }.joined(separator: "\n"))
-            scales:
-              - {name: short, items: [q1, q2, q3], scoring: mean, min_items: 2}
-              - {name: long, items: [\(items.joined(separator: ", "))], scoring: sum, min_items: 1}
-            """, file: "cb.yml"))
+        let items = LongScaleCodebook.items
+        let codebook = try Codebook(yaml: YAMLValue(text: LongScaleCodebook.yaml, file: "cb.yml"))
         var generator = SystemRandomNumberGenerator()
         let rows = (0..<300).map { _ in items.map { _ in Int.random(in: 0..<6, using: &generator) }.map { $0 == 0 ? "" : "\($0)" }.joined(separator: ",") }
         let csv = ([items.joined(separator: ",")] + rows).joined(separator: "\n")

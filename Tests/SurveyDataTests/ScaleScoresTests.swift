@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import SurveyData
 
@@ -56,14 +57,8 @@ final class ScaleScoresTests: XCTestCase {
     /// the lcm of the possible answered counts makes a numerator too large: a 12-item sum score
     /// with one item required has L = lcm(1…12) = 27,720 and numerators up to 5·12·L.
     func testScaledIntegersFitSixteenBitsOrAreNil() throws {
-        let items = (1...12).map { "q\($0)" }
-        let codebook = try Codebook(yaml: YAMLValue(text: """
-            variables:
-            \(items.map { "  - {name: \($0), type: likert, scale: [1, 5]}" }.joined(separator: "\n"))
-            scales:
-              - {name: short, items: [q1, q2, q3], scoring: mean, min_items: 2}
-              - {name: long, items: [\(items.joined(separator: ", "))], scoring: sum, min_items: 1}
-            """, file: "cb.yml"))
+        let items = LongScaleCodebook.items
+        let codebook = try Codebook(yaml: YAMLValue(text: LongScaleCodebook.yaml, file: "cb.yml"))
         let csv = ([items.joined(separator: ",")] + ["1,2,,4,5,1,2,3,4,5,1,2", ",,5,,,,,,,,,", "3,3,3,3,3,3,3,3,3,3,3,3"]).joined(separator: "\n")
         let data = try Dataset.load(reader: CSVReader(bytes: Array(csv.utf8), file: "w.csv"), codebook: codebook)
         let short = try XCTUnwrap(data.codedScores(of: codebook.scales[0]))
