@@ -1,5 +1,6 @@
 import Foundation
 import Study
+import SurveyStats
 
 /// Writes files so that a reader never sees half of one: the content goes to a temporary file in
 /// the same folder, which is then renamed over the target (rename is atomic within a file system).

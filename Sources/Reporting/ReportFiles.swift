@@ -1,4 +1,5 @@
 import Study
+import SurveyStats
 
 /// Every file of a study report, rendered in memory (relative path → content) so that nothing is
 /// written until all of it exists.

@@ -33,10 +33,12 @@ public enum WaveAnalysis {
         case .pairwise(let coMoments)?: correlation = try Correlation.pearson(coMoments, names: correlationNames)
         case nil: correlation = nil
         }
-        // Regressions and ANOVAs (the studentized range makes those the slow part) run on all cores.
+        // A regression on a large tally passes over its rows on all cores (`Regression.fit`), so the
+        // models are fitted one after the other (a nested concurrent loop would run on one core);
+        // the ANOVAs (the studentized range makes those the slow part) run side by side.
         for model in plan.regressions { ([model.dependent] + model.terms).forEach { _ = labelled($0) } }
         for anova in plan.anovas { [anova.dependent, anova.factor].forEach { _ = labelled($0) } }
-        let regressions = try Array(zip(plan.regressions, summary.regressions)).concurrentMap { model, tally in
+        let regressions = try zip(plan.regressions, summary.regressions).map { model, tally in
             let linearModel = LinearModel(
                 responseName: model.dependent, response: [],
                 terms: model.terms.map { term($0, codebook: codebook) }, intercept: model.intercept,

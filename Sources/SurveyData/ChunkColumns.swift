@@ -21,8 +21,10 @@ final class ChunkColumns {
     private let allocations: [UnsafeMutableRawPointer?]
     /// Per column: the cells of ID and text columns (none unless kept).
     private var texts: [[String]] = []
-    /// Per column: blank cells, then cells per user-missing code.
-    private var counts: [[Int]] = []
+    /// Per column c, from `countStarts[c]`: blank cells, then cells per user-missing code (one
+    /// flat buffer: a nested array would pay two uniqueness checks per blank cell).
+    private let counts: UnsafeMutablePointer<Int>
+    private let countStarts: [Int]
 
     private init(plans: [ColumnPlan], capacity: Int) {
         // A row writes one byte to every Likert buffer. Buffers allocated alike start at the same
@@ -39,9 +41,15 @@ final class ChunkColumns {
         cells = zip(plans, allocations).enumerated().map { column, planAndAllocation in
             planAndAllocation.0.kind == .likert ? planAndAllocation.1.map { $0 + 64 * (column % 64) } : planAndAllocation.1
         }
+        countStarts = plans.reduce(into: [0]) { $0.append($0[$0.count - 1] + 1 + $1.decoder.missingValues.count) }
+        counts = .allocate(capacity: countStarts[plans.count])
+        counts.initialize(repeating: 0, count: countStarts[plans.count])
     }
 
-    deinit { allocations.forEach { $0?.deallocate() } }
+    deinit {
+        allocations.forEach { $0?.deallocate() }
+        counts.deallocate()
+    }
 
     /// Parses the records in `base[0..<count]` (whole lines, at most `lines` of them), or `nil` for
     /// anything the fast path leaves to the sequential reader. Eight bytes after `base + count` must
@@ -50,12 +58,12 @@ final class ChunkColumns {
     static func parse(_ base: UnsafePointer<UInt8>, count: Int, lines: Int,
                       plans: [ColumnPlan], delimiter: UInt8, keepingText: Bool) -> ChunkColumns? {
         let chunk = ChunkColumns(plans: plans, capacity: lines)
-        var parser = Parser(plans: plans, cells: chunk.cells, capacity: lines, delimiter: delimiter, keepingText: keepingText)
+        var parser = Parser(plans: plans, cells: chunk.cells, counts: chunk.counts, countStarts: chunk.countStarts,
+                            capacity: lines, delimiter: delimiter, keepingText: keepingText)
         guard parser.parse(base, count: count) else { return nil }
         chunk.rows = parser.row
         chunk.linesBeforeFirstRow = parser.linesBeforeFirstRow
         chunk.texts = parser.texts
-        chunk.counts = parser.counts
         return chunk
     }
 
@@ -78,7 +86,9 @@ final class ChunkColumns {
         }
         return DataColumn(variable: variable, position: index + 1,
                           values: ColumnValues(variable.kind, likert: likert, numbers: numbers, levels: levels, texts: texts[index]),
-                          blank: counts[index][0], userMissing: Array(counts[index].dropFirst()))
+                          blank: counts[countStarts[index]],
+                          userMissing: Array(UnsafeBufferPointer(start: counts + countStarts[index] + 1,
+                                                                 count: countStarts[index + 1] - countStarts[index] - 1)))
     }
 
     /// The parse of one chunk: the loop over its bytes and the cells' decoding, on plain values and
@@ -97,11 +107,16 @@ final class ChunkColumns {
         var row = 0
         var linesBeforeFirstRow = 0
         var texts: [[String]]
-        var counts: [[Int]]
+        /// The chunk's counts of blank and user-missing cells, column c's from `countStarts[c]`.
+        let counts: UnsafeMutablePointer<Int>
+        let countStarts: [Int]
 
-        init(plans: [ColumnPlan], cells: [UnsafeMutableRawPointer?], capacity: Int, delimiter: UInt8, keepingText: Bool) {
+        init(plans: [ColumnPlan], cells: [UnsafeMutableRawPointer?], counts: UnsafeMutablePointer<Int>, countStarts: [Int],
+             capacity: Int, delimiter: UInt8, keepingText: Bool) {
             decoders = plans.map(\.decoder)
             self.cells = cells
+            self.counts = counts
+            self.countStarts = countStarts
             digitRanges = plans.map(\.digitRange)
             levelLookups = decoders.map(\.levels)
             quads = QuadCells.lanes(plans)
@@ -113,7 +128,6 @@ final class ChunkColumns {
                 if keepingText && (plan.kind == .text || plan.kind == .id) { column.reserveCapacity(capacity) }
                 return column
             }
-            counts = plans.map { [Int](repeating: 0, count: 1 + $0.decoder.missingValues.count) }
         }
 
         private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
@@ -158,7 +172,7 @@ final class ChunkColumns {
                                 }
                                 if byte == delimiter && column < last {  // a blank answer
                                     targets[column]!.storeBytes(of: LikertValues.missing, toByteOffset: row, as: Int8.self)
-                                    counts[column][0] += 1
+                                    counts[countStarts[column]] &+= 1
                                     position &+= 1
                                     column &+= 1
                                     continue
@@ -228,7 +242,7 @@ final class ChunkColumns {
                 return firstInvalidUTF8Offset(cell) == nil
             case .likert:
                 let target = target!.assumingMemoryBound(to: Int8.self) + row
-                if isBlank { counts[column][0] += 1; target.pointee = LikertValues.missing; return true }
+                if isBlank { counts[countStarts[column]] += 1; target.pointee = LikertValues.missing; return true }
                 guard let value = NumberParsing.integer(cell) else { return false }
                 if countUserMissing(Double(value), column: column) { target.pointee = LikertValues.missing; return true }
                 guard decoder.range.contains(value) else { return false }
@@ -236,7 +250,7 @@ final class ChunkColumns {
                 return true
             case .categorical:
                 let target = target!.assumingMemoryBound(to: Int32.self) + row
-                if isBlank { counts[column][0] += 1; target.pointee = CategoricalValues.missing; return true }
+                if isBlank { counts[countStarts[column]] += 1; target.pointee = CategoricalValues.missing; return true }
                 if let code = decoder.levels!.code(cell.baseAddress!, count: cell.count) {
                     target.pointee = code
                     return true
@@ -246,14 +260,14 @@ final class ChunkColumns {
                 return true
             case .numeric:
                 let target = target!.assumingMemoryBound(to: Double.self) + row
-                if isBlank { counts[column][0] += 1; target.pointee = .nan; return true }
+                if isBlank { counts[countStarts[column]] += 1; target.pointee = .nan; return true }
                 guard let value = NumberParsing.double(cell) else { return false }
                 target.pointee = countUserMissing(value, column: column) ? .nan : value
                 return true
             case .text, .id:
                 guard firstInvalidUTF8Offset(cell) == nil else { return false }
                 if keepingText { texts[column].append(String(decoding: cell, as: UTF8.self)) }
-                if cell.isEmpty { counts[column][0] += 1 }
+                if cell.isEmpty { counts[countStarts[column]] += 1 }
                 if decoder.kind == .id {
                     target!.storeBytes(of: cell.isEmpty ? 0 : IDHashes.hash(cell), toByteOffset: 8 * row, as: UInt64.self)
                 }
@@ -263,7 +277,7 @@ final class ChunkColumns {
 
         private mutating func countUserMissing(_ value: Double, column: Int) -> Bool {
             guard let index = decoders[column].missingValues.firstIndex(of: value) else { return false }
-            counts[column][1 + index] += 1
+            counts[countStarts[column] + 1 + index] += 1
             return true
         }
     }

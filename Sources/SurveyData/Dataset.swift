@@ -132,25 +132,33 @@ public struct LikertValues: Sendable {
 
     /// Number of answers at each scale point, lowest first.
     ///
-    /// Counted by byte value into four interleaved histograms, so that runs of equal answers do
-    /// not wait on one counter's previous increment.
+    /// Counted point by point with 16-byte comparisons (a scale has a few points, and a block of
+    /// answers stays in cache): each byte lane counts its matches, and the lanes are added up every
+    /// 255 steps, before a lane can overflow.
     public var counts: [Int] {
-        var histograms = [Int](repeating: 0, count: 4 * 256)
         codes.withUnsafeBufferPointer { codes in
-            histograms.withUnsafeMutableBufferPointer { histogram in
-                let n = codes.count
-                var i = 0
-                while i + 4 <= n {
-                    for lane in 0..<4 { histogram[lane << 8 | Int(UInt8(bitPattern: codes[i + lane]))] += 1 }
-                    i += 4
-                }
-                while i < n { histogram[Int(UInt8(bitPattern: codes[i]))] += 1; i += 1 }
+            scale.range.map { Self.count(of: Int8(truncatingIfNeeded: $0), in: codes) }
+        }
+    }
+
+    private static func count(of value: Int8, in codes: UnsafeBufferPointer<Int8>) -> Int {
+        guard let base = codes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base), n = codes.count, target = SIMD16<Int8>(repeating: value)
+        var total = 0, i = 0
+        while i + 16 <= n {
+            var lanes = SIMD16<UInt8>.zero
+            let stop = min(n - 16, i + 254 * 16)
+            while i <= stop {
+                lanes &+= SIMD16<UInt8>.zero.replacing(with: 1, where: raw.loadUnaligned(fromByteOffset: i, as: SIMD16<Int8>.self) .== target)
+                i += 16
             }
+            total += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
         }
-        return scale.range.map { value in
-            let byte = Int(UInt8(bitPattern: Int8(truncatingIfNeeded: value)))
-            return (0..<4).reduce(0) { $0 + histograms[$1 << 8 | byte] }
+        while i < n {
+            if base[i] == value { total += 1 }
+            i += 1
         }
+        return total
     }
 }
 

@@ -99,8 +99,7 @@ final class IDHashes: @unchecked Sendable {
                 i += 8
             }
             if i < count {
-                var tail: UInt64 = 0
-                for k in i..<count { tail |= UInt64(base[k]) << (8 * UInt64(k - i)) }
+                let tail = Self.tail(base + i, count: count - i)
                 hash = (hash ^ tail) &* 0xFF51_AFD7_ED55_8CCD
                 hash ^= hash >> 32
             }
@@ -111,5 +110,19 @@ final class IDHashes: @unchecked Sendable {
         hash = hash &* 0xC4CE_B9FE_1A85_EC53
         hash ^= hash >> 33
         return hash == 0 ? 1 : hash
+    }
+
+    /// The `count` (1…7) bytes at `bytes` as a little-endian integer, read without a byte loop and
+    /// without reading past them: two overlapping 4-byte loads (count ≥ 4), else the first, middle
+    /// and last bytes (which cover 1–3 bytes; a byte read twice lands at the same place both times).
+    @inline(__always)
+    private static func tail(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(bytes)
+        if count >= 4 {
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return low | high << (8 * UInt64(count - 4))
+        }
+        return UInt64(bytes[0]) | UInt64(bytes[count / 2]) << (8 * UInt64(count / 2)) | UInt64(bytes[count - 1]) << (8 * UInt64(count - 1))
     }
 }

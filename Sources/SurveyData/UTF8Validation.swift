@@ -1,9 +1,10 @@
 /// Finds the first byte offset at which `bytes` stops being well-formed UTF-8 (RFC 3629: no
 /// overlong forms, no surrogates, nothing above U+10FFFF), or `nil` if all of it is valid.
-/// ASCII runs are skipped eight bytes at a time.
+/// An all-ASCII cell is recognised in one pass of word loads; other ASCII runs are skipped eight
+/// bytes at a time.
 func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let count = bytes.count
-    guard let base = bytes.baseAddress else { return nil }
+    guard let base = bytes.baseAddress, !isASCII(base, count: count) else { return nil }
     var i = 0
     while i < count {
         if i + 8 <= count {
@@ -31,4 +32,25 @@ func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         i += length
     }
     return nil
+}
+
+/// Whether the `count` bytes at `base` are all ASCII: a word at a time, the last word overlapping
+/// the one before it (two overlapping 4-byte loads for 4–7 bytes), never reading past them.
+@inline(__always)
+private func isASCII(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+    let raw = UnsafeRawPointer(base)
+    if count >= 8 {
+        var i = 0
+        while i + 8 <= count {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            i += 8
+        }
+        return raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    }
+    if count >= 4 {
+        return (raw.loadUnaligned(as: UInt32.self) | raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) & 0x8080_8080 == 0
+    }
+    var bits: UInt8 = 0
+    for i in 0..<count { bits |= base[i] }
+    return bits & 0x80 == 0
 }

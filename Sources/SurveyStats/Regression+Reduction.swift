@@ -20,15 +20,20 @@ extension Regression.Sample {
         var full = [Double](repeating: 0, count: p + 1)
         var stacked: [Double] = []
         if reduced {
-            let groups = TriangleReduction(width: m, groups: groupColumns.count)
-            var narrow = [Double](repeating: 0, count: m)
-            narrow.withUnsafeMutableBufferPointer { narrow in
-                forEachRow { g, c, values in
-                    narrow[0] = 1
-                    for v in 0...k { narrow[v + 1] = values[v] }
-                    groups.append(narrow.baseAddress!, weight: c, group: g)
+            let pieces = rowPieces.concurrentMap { rows in
+                let groups = TriangleReduction(width: m, groups: groupColumns.count)
+                var narrow = [Double](repeating: 0, count: m)
+                narrow.withUnsafeMutableBufferPointer { narrow in
+                    forEachRow(in: rows) { g, c, values in
+                        narrow[0] = 1
+                        for v in 0...k { narrow[v + 1] = values[v] }
+                        groups.append(narrow.baseAddress!, weight: c, group: g)
+                    }
                 }
+                return groups
             }
+            let groups = pieces[0]
+            for piece in pieces.dropFirst() { groups.absorb(piece) }
             let all = TriangleReduction(width: p + 1, groups: 1)
             for g in groupColumns.indices {
                 let r = groups.triangle(group: g)

@@ -93,6 +93,15 @@ extension Regression {
             }
         }
 
+        /// Adds the rows summed by `other`, a meat of the same model over other rows.
+        func absorb(_ other: RobustMeat) {
+            precondition(other.stride == stride && other.groupColumns.count == groupColumns.count, "meats of different models")
+            for g in 0..<groupColumns.count {
+                for m in (1 + k)..<stride { sums[g * stride + m] += other.sums[g * stride + m] }
+            }
+            defined.pointee = defined.pointee && other.defined.pointee
+        }
+
         /// V = T·(TᵀMT)·Tᵀ, or `nil` if a case had leverage 1.
         func covariance() -> Matrix? {
             guard defined.pointee else { return nil }
@@ -143,18 +152,22 @@ extension Regression.Sample {
         let k = numericColumns.count
         let numericB = numericColumns.map { b[$0] }
         let constants = groupColumns.map { columns in columns.reduce(into: DotAccumulator()) { $0.add(-b[$1]) } }
-        let meat = Regression.RobustMeat(factor: factor, numericColumns: numericColumns, numericMeans: numericMeans,
-                                         groupColumns: groupColumns)
-        constants.withUnsafeBufferPointer { constants in
-            numericB.withUnsafeBufferPointer { numericB in
-                forEachRow { g, c, values in
-                    var sum = constants[g]
-                    sum.add(values[k])
-                    for v in 0..<k { sum.addProduct(-values[v], numericB[v]) }
-                    meat.add(group: g, values: values, count: c, residual: sum.value)
+        let pieces = rowPieces.concurrentMap { rows in
+            let meat = Regression.RobustMeat(factor: factor, numericColumns: numericColumns, numericMeans: numericMeans,
+                                             groupColumns: groupColumns)
+            constants.withUnsafeBufferPointer { constants in
+                numericB.withUnsafeBufferPointer { numericB in
+                    forEachRow(in: rows) { g, c, values in
+                        var sum = constants[g]
+                        sum.add(values[k])
+                        for v in 0..<k { sum.addProduct(-values[v], numericB[v]) }
+                        meat.add(group: g, values: values, count: c, residual: sum.value)
+                    }
                 }
             }
+            return meat
         }
-        return meat.covariance()
+        for piece in pieces.dropFirst() { pieces[0].absorb(piece) }
+        return pieces[0].covariance()
     }
 }

@@ -157,10 +157,23 @@ extension Regression {
             uncentredTotalSS = uncentred.value
         }
 
-        /// Calls `body` for each row of the tally, in its order, with the row's group, its count cᵢ
-        /// and its values (the k numeric terms' values, then yᵢ).
+        /// The rows in consecutive pieces for the passes over them on all cores
+        /// (``leastSquaresSystem(reduced:)``, ``robustCovariance(_:factor:)``): pieces of
+        /// ``rowsPerPiece`` rows, merged in their order, so that the pieces — and the rounding of the
+        /// merge — depend on the tally alone, not on the machine. One piece when the tally has at most
+        /// that many rows, or when a piece's per-group sums (O(groups)) would outweigh its rows.
+        var rowPieces: [Range<Int>] {
+            let rows = tally.rowCount, size = Self.rowsPerPiece
+            guard rows > size, groupColumns.count * 8 <= size else { return [0..<rows] }
+            return stride(from: 0, to: rows, by: size).map { $0..<min($0 + size, rows) }
+        }
+
+        static let rowsPerPiece = 65_536
+
+        /// Calls `body` for each row of the tally in `rows` (all by default), in order, with the row's
+        /// group, its count cᵢ and its values (the k numeric terms' values, then yᵢ).
         @inline(__always)
-        func forEachRow(_ body: (_ group: Int, _ count: Double, _ values: UnsafePointer<Double>) -> Void) {
+        func forEachRow(in rows: Range<Int>? = nil, _ body: (_ group: Int, _ count: Double, _ values: UnsafePointer<Double>) -> Void) {
             let reader = ValueReader(tally, columns: valueColumns)
             let width = tally.layout.wordsPerRow
             var row = [Double](repeating: 0, count: reader.columnCount)
@@ -169,7 +182,7 @@ extension Regression {
                     groupOfRow.withUnsafeBufferPointer { groups in
                         reader.values.withUnsafeBufferPointer { values in
                             row.withUnsafeMutableBufferPointer { row in
-                                for i in 0..<counts.count {
+                                for i in rows ?? 0..<counts.count {
                                     for m in 0..<reader.columnCount { row[m] = values[reader.index(keys, i &* width, m)] }
                                     body(Int(groups[i]), Double(counts[i]), row.baseAddress!)
                                 }

@@ -18,11 +18,13 @@
 /// memory, so that adding a row pays no copy-on-write check.
 final class TriangleReduction {
     let width: Int
+    let groups: Int
     /// Per group: D (m values), then R̄ row-major (m × m, strictly upper part used).
     private let factors: UnsafeMutablePointer<Double>
 
     init(width: Int, groups: Int) {
         self.width = width
+        self.groups = groups
         factors = .allocate(capacity: max(1, groups * width * (width + 1)))
         factors.initialize(repeating: 0, count: max(1, groups * width * (width + 1)))
     }
@@ -50,6 +52,24 @@ final class TriangleReduction {
                 row[k] = c * row[k] + s * xk
             }
             if w == 0 { break }
+        }
+    }
+
+    /// Adds the rows reduced by `other` (same width and groups), group by group: row i of its
+    /// factor, √dᵢ·R̄ᵢ, enters as R̄ᵢ (1 at i, zeros before) with weight dᵢ, so that each group's
+    /// RᵀR becomes the sum of both.
+    func absorb(_ other: TriangleReduction) {
+        precondition(other.width == width && other.groups == groups, "reductions of different shapes")
+        let m = width
+        var row = [Double](repeating: 0, count: m)
+        row.withUnsafeMutableBufferPointer { row in
+            for g in 0..<groups {
+                let d = other.factors + g &* m &* (m + 1), r = d + m
+                for i in 0..<m where d[i] > 0 {
+                    for k in 0..<m { row[k] = k < i ? 0 : k == i ? 1 : r[i &* m &+ k] }
+                    append(row.baseAddress!, weight: d[i], group: g)
+                }
+            }
         }
     }
 

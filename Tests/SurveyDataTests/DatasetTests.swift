@@ -42,6 +42,23 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(scores[2], 3.5)
     }
 
+    /// Answers per scale point, counted 16 bytes at a time with lane counters added up every 255
+    /// steps: the counts of a column of every length around those boundaries are the answers counted
+    /// one by one (missing cells and codes outside the scale counted nowhere).
+    func testLikertCountsAreTheAnswersCountedOneByOne() {
+        var state: UInt64 = 20261123
+        let answers: [Int8] = (0..<9000).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let draw = Int(state >> 33) % 9
+            return draw == 8 ? LikertValues.missing : draw == 7 ? 9 : Int8(draw)   // 0: no scale point
+        }
+        for count in [0, 1, 15, 16, 17, 255 * 16, 255 * 16 + 1, 4095, 4096, 4097, 9000] {
+            let codes = Array(answers.prefix(count))
+            let counts = LikertValues(codes: codes, scale: LikertScale(range: 1...7)).counts
+            XCTAssertEqual(counts, (1...7).map { point in codes.filter { $0 == point }.count }, "\(count) answers")
+        }
+    }
+
     func testNonNumericLikert() {
         let error = dataError("r1,1,2,3,1,5,x\nr2,x,2,3,1,5,x\n")
         XCTAssertEqual(error?.line, 3)

@@ -37,6 +37,32 @@ final class IDHashesTests: XCTestCase {
         XCTAssertTrue(concurrent.containsRepeat())
     }
 
+    /// The hash is the documented formula — eight bytes at a time, the last 1–7 bytes as one
+    /// little-endian word (read by overlapping loads) — for every length and alignment.
+    func testHashIsTheWordFormulaAtEveryLength() {
+        func formula(_ bytes: [UInt8]) -> UInt64 {
+            var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+            for start in stride(from: 0, to: bytes.count, by: 8) {
+                let word = bytes[start..<min(start + 8, bytes.count)].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+                hash ^= hash >> 32
+            }
+            hash ^= hash >> 33
+            hash = hash &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 33
+            hash = hash &* 0xC4CE_B9FE_1A85_EC53
+            hash ^= hash >> 33
+            return hash == 0 ? 1 : hash
+        }
+        let text = Array("R2026-11-23/wave-3:respondent#000123".utf8)
+        for offset in 0..<4 {
+            for count in 0...(text.count - offset) {
+                let id = Array(text[offset..<(offset + count)])
+                XCTAssertEqual(id.withUnsafeBufferPointer(IDHashes.hash), formula(id), "\(count) bytes at offset \(offset)")
+            }
+        }
+    }
+
     func testHashesOfShortAndLongIDsDiffer() {
         let ids = ["", "R", "R1", "R1234567", "R12345678", "R123456789012345", "R1234567890123456", "1R234567"]
         XCTAssertEqual(Set(ids.map(hash)).count, ids.count)

@@ -275,6 +275,46 @@ final class RegressionTests: XCTestCase {
         try assertSameNumbers(try Regression.fit(model, tally: merged), try Regression.fit(model), relative: 1e-10)
     }
 
+    /// A tally of more than 65,536 distinct rows is reduced, and its HC3 meat summed, in pieces on all
+    /// cores (`Sample.rowPieces`), merged in order. Expected values: R 4.2.2 `lm(y ~ x1 + x2 + f)` and
+    /// `car::hccm(type = "hc3")` on the same 70,000 closed-form cases, printed by
+    /// `Fixtures/regression/pieces_reference.R` (output `pieces_reference_R.txt`).
+    func testLargeTallyFitInPiecesMatchesR() throws {
+        let r: [String: Double] = [
+            "(Intercept).estimate": 0.99959997867488026, "(Intercept).std_error": 0.004994449304027572,
+            "(Intercept).std_error_hc3": 0.0046492648412124098,
+            "x1.estimate": 0.49998557420004375, "x1.std_error": 0.00057716260235387423, "x1.std_error_hc3": 0.00058534201719737903,
+            "x2.estimate": -0.30019927437111604, "x2.std_error": 0.0057714070647005514, "x2.std_error_hc3": 0.0057714432828169281,
+            "fb.estimate": 0.1999968023376964, "fb.std_error": 0.0040811391992154247, "fb.std_error_hc3": 0.0040811007597713793,
+            "fc.estimate": 0.39962883998635634, "fc.std_error": 0.0040811391925956063, "fc.std_error_hc3": 0.004081696878420072,
+            "r_squared": 0.91594408156580842, "sigma": 0.44081498835684829,
+        ]
+        let i = (0..<70_000).map(Double.init)
+        let x1 = i.map { ($0 * 7919).truncatingRemainder(dividingBy: 1000) / 100 }
+        let x2 = i.map { ($0 * 104729).truncatingRemainder(dividingBy: 997) / 997 }
+        let level = i.map { $0.truncatingRemainder(dividingBy: 3) }
+        let y = (0..<i.count).map { k in
+            let noise = (((i[k] * 7727 + 13).truncatingRemainder(dividingBy: 1009)) / 1009 - 0.5) * (1 + x1[k] / 10)
+            return 1 + 0.5 * x1[k] - 0.3 * x2[k] + 0.2 * level[k] + noise
+        }
+        let model = LinearModel(responseName: "y", response: y, terms: [
+            .numeric(name: "x1", values: x1), .numeric(name: "x2", values: x2),
+            .categorical(name: "f", codes: level.map(Int.init), levels: ["a", "b", "c"]),
+        ], hc3: true)
+        let tally = try RowTally(model)
+        XCTAssertEqual(tally.rowCount, 70_000)
+        let result = try Regression.fit(model, tally: tally)
+        for c in result.coefficients {
+            let name = c.term.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+            SurveyReferenceFixture.check(c.estimate, "\(name).estimate", in: r)
+            SurveyReferenceFixture.check(c.stdError, "\(name).std_error", in: r)
+            SurveyReferenceFixture.check(c.stdErrorHC3, "\(name).std_error_hc3", in: r)
+        }
+        SurveyReferenceFixture.check(result.model.rSquared, "r_squared", in: r)
+        SurveyReferenceFixture.check(result.model.sigma, "sigma", in: r)
+        try assertSameNumbers(result, try Regression.fit(model), relative: 1e-10)
+    }
+
     func testTallyErrorsNameTheTerm() {
         let model = surveyModel(cases: 200, seed: 3)
         XCTAssertThrowsError(try Regression.fit(model, tally: RowTally(columns: [[1, 2, 3], [0, 1.5, 2], [1, 2, 3], [0, 1, 0], [1, 2, 3]]))) {
