@@ -128,16 +128,16 @@ final class BlockLoader: @unchecked Sendable {
         let remaining = source.size - nextOffset
         guard !stopped, remaining > 0 else { return nil }
         var wanted = Int(min(Double(remaining), Double(rowsPerBlock) * bytesPerLine * 1.05 + 4096))
-        var filled = 0, scanned = 0, lines = 0
+        var filled = 0, scanned = 0, resume = 0, lines = 0
         var end: Int?
         while end == nil {
             window.reserve(wanted, keeping: filled)
             filled += try source.read(into: UnsafeMutableRawBufferPointer(start: window.base + filled, count: wanted - filled),
                                       at: nextOffset + filled)
-            while lines < rowsPerBlock, let found = memchr(window.base + scanned, Int32(CSVReader.newline), filled - scanned) {
-                scanned = window.base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                lines += 1
-            }
+            let (found, lineEnd, next) = Self.lineEnds(window.base, from: resume, to: filled, wanted: rowsPerBlock - lines)
+            lines += found
+            resume = next
+            if let lineEnd { scanned = lineEnd }
             if lines == rowsPerBlock {
                 end = scanned
             } else if filled == remaining {
@@ -160,6 +160,37 @@ final class BlockLoader: @unchecked Sendable {
         nextLine += lines
         if lines > 0 { bytesPerLine = Double(scanned) / Double(lines) }
         return block
+    }
+
+    /// Counts up to `wanted` line ends (LF) in `base[start..<end]`, sixteen bytes at a time (lanes
+    /// equal to LF summed), then byte by byte in the sixteen that hold the last one wanted. Returns
+    /// how many were found, the offset just past the last of them (`nil` if none), and where the
+    /// scan stopped (past the last wanted one, or `end`).
+    static func lineEnds(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, wanted: Int)
+        -> (found: Int, lastEnd: Int?, stop: Int) {
+        let raw = UnsafeRawPointer(base), newline = SIMD16<UInt8>(repeating: CSVReader.newline)
+        var position = start, found = 0
+        var lastChunk: Int?   // the last sixteen bytes skipped that held a line end
+        while position + 16 <= end {
+            let lanes = SIMD16<UInt8>.zero.replacing(with: 1, where: raw.loadUnaligned(fromByteOffset: position, as: SIMD16<UInt8>.self) .== newline)
+            let count = Int(lanes.wrappedSum())
+            if found + count >= wanted { break }
+            if count > 0 { lastChunk = position }
+            found += count
+            position += 16
+        }
+        var lastEnd: Int?
+        while position < end && found < wanted {
+            if base[position] == CSVReader.newline {
+                found += 1
+                lastEnd = position + 1
+            }
+            position += 1
+        }
+        if lastEnd == nil, let chunk = lastChunk {
+            lastEnd = (chunk..<(chunk + 16)).last { base[$0] == CSVReader.newline }! + 1
+        }
+        return (found, lastEnd, position)
     }
 
     /// The block's rows, the file line of its first row, and per ID column the hashes of its IDs.

@@ -62,6 +62,27 @@ extension Regression {
             }
         }
 
+        /// A meat of the same model without rows: `template`'s constants (z̄, Γ, each group's α and β)
+        /// copied rather than computed again.
+        init(emptyLike template: RobustMeat) {
+            factor = template.factor
+            numericColumns = template.numericColumns
+            groupColumns = template.groupColumns
+            k = template.k
+            stride = template.stride
+            let groups = groupColumns.count
+            sums = .allocate(capacity: groups * stride)
+            sums.initialize(repeating: 0, count: groups * stride)
+            for g in 0..<groups { (sums + g * stride).update(from: template.sums + g * stride, count: 1 + k) }
+            means = .allocate(capacity: max(1, k))
+            means.initialize(from: template.means, count: k)
+            gamma = .allocate(capacity: max(1, k * k))
+            gamma.initialize(from: template.gamma, count: k * k)
+            d = .allocate(capacity: max(1, k))
+            defined = .allocate(capacity: 1)
+            defined.initialize(to: true)
+        }
+
         deinit {
             sums.deallocate()
             means.deallocate()
@@ -152,9 +173,10 @@ extension Regression.Sample {
         let k = numericColumns.count
         let numericB = numericColumns.map { b[$0] }
         let constants = groupColumns.map { columns in columns.reduce(into: DotAccumulator()) { $0.add(-b[$1]) } }
-        let pieces = rowPieces.concurrentMap { rows in
-            let meat = Regression.RobustMeat(factor: factor, numericColumns: numericColumns, numericMeans: numericMeans,
+        let template = Regression.RobustMeat(factor: factor, numericColumns: numericColumns, numericMeans: numericMeans,
                                              groupColumns: groupColumns)
+        let pieces = rowPieces.concurrentMap { rows in
+            let meat = Regression.RobustMeat(emptyLike: template)
             constants.withUnsafeBufferPointer { constants in
                 numericB.withUnsafeBufferPointer { numericB in
                     forEachRow(in: rows) { g, c, values in

@@ -103,6 +103,34 @@ final class BlockLoadTests: XCTestCase {
     }
 
     /// Blank lines count as lines of a block but are no rows; a block's first line is its first row's.
+    /// The loader's line-end count (sixteen bytes at a time) is the count made byte by byte: for
+    /// texts with long and short lines, every start, end and number of lines wanted, the same lines
+    /// found, the same end of the last one and the same place to resume.
+    func testLineEndsAreCountedAsByteByByte() {
+        var state: UInt64 = 42
+        let text: [UInt8] = (0..<300).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 60 < 3 ? CSVReader.newline : UInt8(ascii: "a") + UInt8(state >> 59 & 7)
+        }
+        text.withUnsafeBufferPointer { bytes in
+            for start in [0, 1, 7, 16, 31] {
+                for end in [start, start + 5, start + 16, start + 47, 300] where end <= 300 {
+                    for wanted in [1, 2, 3, 10, 1000] {
+                        var found = 0, lastEnd: Int?, stop = start
+                        while stop < end && found < wanted {
+                            if bytes[stop] == CSVReader.newline { found += 1; lastEnd = stop + 1 }
+                            stop += 1
+                        }
+                        let scan = BlockLoader.lineEnds(bytes.baseAddress!, from: start, to: end, wanted: wanted)
+                        XCTAssertEqual(scan.found, found, "\(start)..<\(end), \(wanted) wanted")
+                        XCTAssertEqual(scan.lastEnd, lastEnd, "\(start)..<\(end), \(wanted) wanted")
+                        XCTAssertEqual(scan.stop, stop, "\(start)..<\(end), \(wanted) wanted")
+                    }
+                }
+            }
+        }
+    }
+
     func testBlankLinesAndAnUnterminatedLastLine() throws {
         let (header, rows) = try waveLines()
         let text = ([header, "", rows[0], rows[1], "", "  ", rows[2]] + rows[3..<10] + ["", "", "", "", ""] + [rows[10]]).joined(separator: "\n")
