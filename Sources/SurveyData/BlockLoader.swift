@@ -60,7 +60,7 @@ final class BlockLoader: @unchecked Sendable {
         let order = codebook.variables.map { variable in header.firstIndex(of: variable.name)! }
         self.variables = variables
         self.order = order
-        plans = variables.map(ColumnPlan.init)
+        plans = variables.map { ColumnPlan($0, delimiter: delimiter) }
         idColumns = order.enumerated().filter { variables[$0.element]?.kind == .id }.map { position, column in
             (column, position, IDHashes())
         }

@@ -178,8 +178,18 @@ final class ChunkColumns {
                                     continue
                                 }
                             }
-                            // The common categorical cell: one of the column's levels as written, untrimmed.
+                            // The common categorical cell: one of the column's levels as written, untrimmed —
+                            // first the level guessed from the cell's first two bytes, then any level.
                             if let levels = levelLookups[column] {
+                                if let (code, length) = levels.guessedKey(base, at: position, end: end) {
+                                    let after = position &+ length, next = base[after]
+                                    if column < last ? next == delimiter : (next == newline || next == carriageReturn) {
+                                        targets[column]!.storeBytes(of: code, toByteOffset: 4 &* row, as: Int32.self)
+                                        position = column < last ? after &+ 1 : after
+                                        column &+= 1
+                                        continue
+                                    }
+                                }
                                 let fieldEnd = fieldEnds.next(base, from: position, end: end)
                                 let atLineEnd = fieldEnd == end || base[fieldEnd] != delimiter
                                 if fieldEnd > position, atLineEnd == (column == last),

@@ -22,8 +22,9 @@ final class ColumnPlan: @unchecked Sendable {
         let levels: LevelTable.Lookup?
     }
 
-    /// The plan of a column that is `variable`, or that is not in the codebook (`nil`).
-    init(_ variable: Variable?) {
+    /// The plan of a column that is `variable`, or that is not in the codebook (`nil`), in a file
+    /// whose cells are separated by `delimiter`.
+    init(_ variable: Variable?, delimiter: UInt8) {
         let missing = variable?.missingCodes.map(\.value) ?? []
         let missingValues = UnsafeMutableBufferPointer<Double>.allocate(capacity: missing.count)
         _ = missingValues.initialize(from: missing)
@@ -42,7 +43,7 @@ final class ColumnPlan: @unchecked Sendable {
         case .numeric: kind = .numeric
         case .categorical(let levelList, _):
             kind = .categorical
-            levels = LevelTable(levelList)
+            levels = LevelTable(levelList, delimiter: delimiter)
         case .id: kind = .id
         case .text: kind = .text
         }

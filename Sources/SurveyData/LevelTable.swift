@@ -8,6 +8,13 @@ import Foundation
 /// bytes (the longer keys' other bytes aside), so that a column's table spans a few cache lines.
 /// The table owns its memory; ``lookup`` reads it without reference counting, for the fast path's
 /// inner loop.
+///
+/// Beside it, a guess per cell start (``Lookup/guess(_:)``): 64 entries indexed by a hash of a
+/// cell's first two bytes (a one-byte key's are the key and the delimiter), each holding one key as
+/// masked words, so that the fast path matches a level — and finds where its cell ends — with two
+/// word comparisons and no search for the delimiter. Keys that share an entry after the first, keys
+/// of more than 16 bytes, and keys that the reader would trim or that hold a delimiter, quote or
+/// line end are not guessed: their cells take the search and the table.
 final class LevelTable: @unchecked Sendable {
     fileprivate struct Slot {
         /// The first eight bytes (fewer for a shorter key, the rest zero).
@@ -25,12 +32,27 @@ final class LevelTable: @unchecked Sendable {
         var rest = 0
     }
 
+    /// A key of 1–16 bytes as the fast path compares it with a cell: the cell's first word masked
+    /// to the key's first (up to) eight bytes, and its word ending where the key ends masked to the
+    /// key's bytes after the eighth (nothing for a key of at most eight).
+    fileprivate struct Guess {
+        var head: UInt64 = 0
+        var headMask: UInt64 = 0
+        var last: UInt64 = 0
+        var lastMask: UInt64 = 0
+        /// 0 for an empty entry.
+        var length = 0
+        var code: Int32 = 0
+    }
+
     let lookup: Lookup
     private let slots: UnsafeMutableBufferPointer<Slot>
     private let tails: UnsafeMutableBufferPointer<Tail>
     private let pool: UnsafeMutableBufferPointer<UInt8>
+    private let guesses: UnsafeMutableBufferPointer<Guess>
 
-    init(_ levels: [Level]) {
+    /// The table of `levels`' values and labels, with guesses for cells followed by `delimiter`.
+    init(_ levels: [Level], delimiter: UInt8) {
         var codes: [String: Int32] = [:]
         for (index, level) in levels.enumerated().reversed() {
             codes[level.label] = Int32(index)
@@ -54,6 +76,26 @@ final class LevelTable: @unchecked Sendable {
             tails[slot] = Tail(last: last, rest: pool.count)
             if length > 16 { pool += bytes[8..<length] }
         }
+        var guesses = [Guess](repeating: Guess(), count: Lookup.guessCount)
+        let unguessable: Set<UInt8> = [delimiter, CSVReader.quote, CSVReader.newline, CSVReader.carriageReturn]
+        let blanks: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t")]
+        for (text, code) in codes.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) where !text.isEmpty && text != "NA" {
+            let key = Array(text.utf8)
+            guard key.count <= 16, !key.contains(where: unguessable.contains),
+                  !blanks.contains(key[0]), !blanks.contains(key[key.count - 1]) else { continue }
+            let padded = key + [delimiter] + [UInt8](repeating: 0, count: 16)
+            let (first, head, last) = padded.withUnsafeBytes { raw in
+                (raw.loadUnaligned(as: UInt64.self), Lookup.head(raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: key.count),
+                 raw.loadUnaligned(fromByteOffset: max(key.count, 8) - 8, as: UInt64.self))
+            }
+            let entry = Lookup.guessIndex(first)
+            guard guesses[entry].length == 0 else { continue }
+            let lastMask: UInt64 = key.count > 8 ? ~0 : 0
+            guesses[entry] = Guess(head: head, headMask: key.count >= 8 ? ~0 : (1 << (8 * UInt64(key.count))) - 1,
+                                   last: last & lastMask, lastMask: lastMask, length: key.count, code: code)
+        }
+        self.guesses = .allocate(capacity: guesses.count)
+        _ = self.guesses.initialize(from: guesses)
         self.slots = .allocate(capacity: slots.count)
         _ = self.slots.initialize(from: slots)
         self.tails = .allocate(capacity: tails.count)
@@ -61,10 +103,11 @@ final class LevelTable: @unchecked Sendable {
         self.pool = .allocate(capacity: max(1, pool.count))
         _ = self.pool.initialize(from: pool)
         lookup = Lookup(slots: UnsafePointer(self.slots.baseAddress!), tails: UnsafePointer(self.tails.baseAddress!),
-                        bits: bits, pool: UnsafePointer(self.pool.baseAddress!))
+                        bits: bits, pool: UnsafePointer(self.pool.baseAddress!), guesses: UnsafePointer(self.guesses.baseAddress!))
     }
 
     deinit {
+        guesses.deallocate()
         slots.deallocate()
         tails.deallocate()
         pool.deallocate()
@@ -76,6 +119,30 @@ final class LevelTable: @unchecked Sendable {
         fileprivate let tails: UnsafePointer<Tail>
         fileprivate let bits: Int
         fileprivate let pool: UnsafePointer<UInt8>
+        fileprivate let guesses: UnsafePointer<Guess>
+
+        fileprivate static let guessCount = 64
+
+        /// The guess entry of a cell whose first bytes are `word`'s: the top six bits of the first two
+        /// bytes times a large odd number.
+        @inline(__always)
+        fileprivate static func guessIndex(_ word: UInt64) -> Int {
+            Int(truncatingIfNeeded: ((UInt32(truncatingIfNeeded: word) & 0xFFFF) &* 0x9E37_79B1) >> 26)
+        }
+
+        /// The code and length of the key guessed from the first two bytes at `base + position`, if
+        /// the bytes there begin with it and a byte follows it before `end` (the caller checks that
+        /// this byte ends the cell). Reads eight bytes from `base + position`.
+        @inline(__always)
+        func guessedKey(_ base: UnsafePointer<UInt8>, at position: Int, end: Int) -> (code: Int32, length: Int)? {
+            func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) }
+            let first = word(position)
+            let guess = guesses[Self.guessIndex(first)]
+            guard guess.length > 0, position &+ guess.length < end else { return nil }
+            let tail = word(position &+ max(guess.length, 8) &- 8)
+            guard ((first & guess.headMask) ^ guess.head) | ((tail & guess.lastMask) ^ guess.last) == 0 else { return nil }
+            return (guess.code, guess.length)
+        }
 
         /// The first `count` bytes at `cell` as a little-endian word, zero beyond the cell.
         /// Reads eight bytes: the caller guarantees that many are readable.

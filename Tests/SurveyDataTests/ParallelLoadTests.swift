@@ -47,7 +47,7 @@ final class ParallelLoadTests: XCTestCase {
     func testTheFastPathIsTakenForAPlainFile() throws {
         let bytes = wave(rows: 1_000)
         let header = try XCTUnwrap(CSVReader.plainFirstLine(of: bytes, from: 0, delimiter: UInt8(ascii: ",")))
-        let plans = header.fields.map { ColumnPlan(codebook.variable(named: $0)) }
+        let plans = header.fields.map { ColumnPlan(codebook.variable(named: $0), delimiter: UInt8(ascii: ",")) }
         let data = Array(bytes[header.end...]) + [UInt8](repeating: 0, count: 8)
         let chunk = data.withUnsafeBufferPointer {
             ChunkColumns.parse($0.baseAddress!, count: data.count - 8, lines: 1_000, plans: plans, delimiter: UInt8(ascii: ","), keepingText: true)
