@@ -162,22 +162,25 @@ final class BlockLoader: @unchecked Sendable {
         return block
     }
 
-    /// Counts up to `wanted` line ends (LF) in `base[start..<end]`, sixteen bytes at a time (lanes
-    /// equal to LF summed), then byte by byte in the sixteen that hold the last one wanted. Returns
-    /// how many were found, the offset just past the last of them (`nil` if none), and where the
-    /// scan stopped (past the last wanted one, or `end`).
+    /// Counts up to `wanted` line ends (LF) in `base[start..<end]`: 256 bytes at a time (sixteen
+    /// 16-byte comparisons summed in byte lanes, then once across the lanes), then byte by byte in
+    /// the 256 that hold the last one wanted. Returns how many were found, the offset just past the
+    /// last of them (`nil` if none), and where the scan stopped (past the last wanted one, or `end`).
     static func lineEnds(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, wanted: Int)
         -> (found: Int, lastEnd: Int?, stop: Int) {
         let raw = UnsafeRawPointer(base), newline = SIMD16<UInt8>(repeating: CSVReader.newline)
         var position = start, found = 0
-        var lastChunk: Int?   // the last sixteen bytes skipped that held a line end
-        while position + 16 <= end {
-            let lanes = SIMD16<UInt8>.zero.replacing(with: 1, where: raw.loadUnaligned(fromByteOffset: position, as: SIMD16<UInt8>.self) .== newline)
-            let count = Int(lanes.wrappedSum())
+        var lastStretch: Int?   // the last 256 bytes skipped that held a line end
+        while position + 256 <= end {
+            var lanes = SIMD16<UInt8>.zero
+            for offset in stride(from: position, to: position + 256, by: 16) {
+                lanes &+= SIMD16<UInt8>.zero.replacing(with: 1, where: raw.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self) .== newline)
+            }
+            let count = Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
             if found + count >= wanted { break }
-            if count > 0 { lastChunk = position }
+            if count > 0 { lastStretch = position }
             found += count
-            position += 16
+            position += 256
         }
         var lastEnd: Int?
         while position < end && found < wanted {
@@ -187,8 +190,8 @@ final class BlockLoader: @unchecked Sendable {
             }
             position += 1
         }
-        if lastEnd == nil, let chunk = lastChunk {
-            lastEnd = (chunk..<(chunk + 16)).last { base[$0] == CSVReader.newline }! + 1
+        if lastEnd == nil, let stretch = lastStretch {
+            lastEnd = (stretch..<(stretch + 256)).last { base[$0] == CSVReader.newline }! + 1
         }
         return (found, lastEnd, position)
     }

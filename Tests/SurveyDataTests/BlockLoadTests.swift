@@ -103,19 +103,19 @@ final class BlockLoadTests: XCTestCase {
     }
 
     /// Blank lines count as lines of a block but are no rows; a block's first line is its first row's.
-    /// The loader's line-end count (sixteen bytes at a time) is the count made byte by byte: for
+    /// The loader's line-end count (256 bytes at a time) is the count made byte by byte: for
     /// texts with long and short lines, every start, end and number of lines wanted, the same lines
     /// found, the same end of the last one and the same place to resume.
     func testLineEndsAreCountedAsByteByByte() {
         var state: UInt64 = 42
-        let text: [UInt8] = (0..<300).map { _ in
+        let text: [UInt8] = (0..<1200).map { _ in
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return state >> 60 < 3 ? CSVReader.newline : UInt8(ascii: "a") + UInt8(state >> 59 & 7)
         }
         text.withUnsafeBufferPointer { bytes in
-            for start in [0, 1, 7, 16, 31] {
-                for end in [start, start + 5, start + 16, start + 47, 300] where end <= 300 {
-                    for wanted in [1, 2, 3, 10, 1000] {
+            for start in [0, 1, 7, 16, 31, 300] {
+                for end in [start, start + 5, start + 16, start + 47, start + 256, start + 600, 1200] where end <= 1200 {
+                    for wanted in [1, 2, 3, 10, 50, 100, 1000] {
                         var found = 0, lastEnd: Int?, stop = start
                         while stop < end && found < wanted {
                             if bytes[stop] == CSVReader.newline { found += 1; lastEnd = stop + 1 }
