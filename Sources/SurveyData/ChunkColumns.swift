@@ -285,7 +285,7 @@ final class ChunkColumns {
             }
         }
 
-        private mutating func countUserMissing(_ value: Double, column: Int) -> Bool {
+        private func countUserMissing(_ value: Double, column: Int) -> Bool {
             guard let index = decoders[column].missingValues.firstIndex(of: value) else { return false }
             counts[countStarts[column] + 1 + index] += 1
             return true

@@ -14,7 +14,9 @@ extension Regression.Sample {
     ///   u to (ρ, 0, …, 0), ρ = √Σcᵢ, and the same rotations reduce all p + 1 columns of the group:
     ///   its first reduced row is [ρ·aᵍ, Rᵍ₀], the others [0, Rᵍᵣ]. These k + 2 rows per group are
     ///   then reduced to the final triangle. Cost ≈ 3(k + 2)²/2 flops per distinct row in one pass
-    ///   in the tally's order, memory O((k + 2)² per group + p²).
+    ///   in the tally's order — for a large tally, pieces of it on all cores, each piece's triangles
+    ///   then rotated into the first's (``rowPieces``, ``TriangleReduction/absorb(_:)``) — memory
+    ///   O((k + 2)² per group and piece + p²).
     func leastSquaresSystem(reduced: Bool) -> (x: Matrix, y: [Double]) {
         let p = design.columnCount, k = numericColumns.count, m = k + 2
         var full = [Double](repeating: 0, count: p + 1)
