@@ -9,7 +9,7 @@ import Foundation
 /// The table owns its memory; ``lookup`` reads it without reference counting, for the fast path's
 /// inner loop.
 ///
-/// Beside it, a guess per cell start (``Lookup/guess(_:)``): 64 entries indexed by a hash of a
+/// Beside it, a guess per cell start (``Lookup/guessedKey(_:at:end:)``): 64 entries indexed by a hash of a
 /// cell's first two bytes (a one-byte key's are the key and the delimiter), each holding one key as
 /// masked words, so that the fast path matches a level — and finds where its cell ends — with two
 /// word comparisons and no search for the delimiter. Keys that share an entry after the first, keys
@@ -63,6 +63,9 @@ final class LevelTable: @unchecked Sendable {
         while 1 << bits < 2 * codes.count { bits += 1 }
         var slots = [Slot](repeating: Slot(), count: 1 << bits)
         var tails = [Tail](repeating: Tail(), count: 1 << bits)
+        var guesses = [Guess](repeating: Guess(), count: Lookup.guessCount)
+        let unguessable: Set<UInt8> = [delimiter, CSVReader.quote, CSVReader.newline, CSVReader.carriageReturn]
+        let blanks: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t")]
         for (text, code) in codes.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) where !text.isEmpty && text != "NA" {
             let bytes = Array(text.utf8) + [UInt8](repeating: 0, count: 8)
             let length = bytes.count - 8
@@ -75,24 +78,14 @@ final class LevelTable: @unchecked Sendable {
             slots[slot] = Slot(head: head, length: Int32(length), code: code)
             tails[slot] = Tail(last: last, rest: pool.count)
             if length > 16 { pool += bytes[8..<length] }
-        }
-        var guesses = [Guess](repeating: Guess(), count: Lookup.guessCount)
-        let unguessable: Set<UInt8> = [delimiter, CSVReader.quote, CSVReader.newline, CSVReader.carriageReturn]
-        let blanks: Set<UInt8> = [UInt8(ascii: " "), UInt8(ascii: "\t")]
-        for (text, code) in codes.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) where !text.isEmpty && text != "NA" {
-            let key = Array(text.utf8)
-            guard key.count <= 16, !key.contains(where: unguessable.contains),
-                  !blanks.contains(key[0]), !blanks.contains(key[key.count - 1]) else { continue }
-            let padded = key + [delimiter] + [UInt8](repeating: 0, count: 16)
-            let (first, head, last) = padded.withUnsafeBytes { raw in
-                (raw.loadUnaligned(as: UInt64.self), Lookup.head(raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: key.count),
-                 raw.loadUnaligned(fromByteOffset: max(key.count, 8) - 8, as: UInt64.self))
-            }
-            let entry = Lookup.guessIndex(first)
+
+            // Its guess, indexed by its first two bytes as a cell begins (a one-byte key, then the delimiter).
+            guard length <= 16, !bytes[..<length].contains(where: unguessable.contains),
+                  !blanks.contains(bytes[0]), !blanks.contains(bytes[length - 1]) else { continue }
+            let entry = Lookup.guessIndex(length > 1 ? head : head | UInt64(delimiter) << 8)
             guard guesses[entry].length == 0 else { continue }
-            let lastMask: UInt64 = key.count > 8 ? ~0 : 0
-            guesses[entry] = Guess(head: head, headMask: key.count >= 8 ? ~0 : (1 << (8 * UInt64(key.count))) - 1,
-                                   last: last & lastMask, lastMask: lastMask, length: key.count, code: code)
+            guesses[entry] = Guess(head: head, headMask: length >= 8 ? ~0 : (1 << (8 * UInt64(length))) - 1,
+                                   last: last, lastMask: length > 8 ? ~0 : 0, length: length, code: code)
         }
         self.guesses = .allocate(capacity: guesses.count)
         _ = self.guesses.initialize(from: guesses)
