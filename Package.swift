@@ -41,7 +41,13 @@ let package = Package(
         .testTarget(name: "ThematicTests", dependencies: ["Thematic"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData", "SurveyStats", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
-        .testTarget(name: "CLITests", dependencies: ["paradox"]),
+        .testTarget(name: "CLITests", dependencies: ["paradox", "TestSupport"]),
+        // Fuzzing: the targets (one per parser of untrusted input), bounded runs in the tests, and a
+        // libFuzzer driver that Scripts/fuzz.sh builds for longer, coverage-guided runs.
+        .target(name: "FuzzTargets", dependencies: ["Study", "Reporting", "SurveyData", "SurveyStats", "Thematic"],
+                path: "Tests/FuzzTargets"),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "paradox-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),
     ],
     swiftLanguageModes: [.v5]
 )

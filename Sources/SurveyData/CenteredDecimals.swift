@@ -5,6 +5,10 @@
 /// of spread (SD, sums of squares, F) is invariant to a shift, so reading `x − offset` with the
 /// integer parts subtracted exactly, and only then converting the small remainder, keeps every digit.
 /// The mean is `offset + mean(deviations)`.
+///
+/// `Dataset.infer` reads a numeric column this way when its values share three or more leading
+/// digits (``sharesLeadingDigits(min:max:)``), and `paradox describe` and `paradox anova` compute
+/// on the deviations: NIST StRD SmLs07–09 keep 13 correct digits of F instead of 3.
 public struct CenteredDecimals: Sendable, Equatable {
     /// The common integer offset (exact: the integer part of the first value).
     public let offset: Double
@@ -24,6 +28,37 @@ public struct CenteredDecimals: Sendable, Equatable {
         let base = parts.first?.integer ?? 0
         offset = Double(base)
         deviations = parts.map { Double($0.integer - base) + $0.fraction }
+    }
+
+    /// The cells of a column read exactly, blank cells (`""`) as NaN; `nil` when a cell is not a
+    /// plain decimal (an exponent, a decimal comma) or the integer parts are too far apart to be
+    /// subtracted exactly.
+    public init?(cells: [String]) {
+        var parts: [(integer: Int, fraction: Double)?] = []
+        parts.reserveCapacity(cells.count)
+        for cell in cells {
+            if cell.isEmpty { parts.append(nil); continue }
+            guard let part = Self.split(cell) else { return nil }
+            parts.append(part)
+        }
+        let base = parts.lazy.compactMap { $0?.integer }.first ?? 0
+        var deviations: [Double] = []
+        deviations.reserveCapacity(parts.count)
+        for part in parts {
+            guard let part else { deviations.append(.nan); continue }
+            let (difference, overflow) = part.integer.subtractingReportingOverflow(base)
+            guard !overflow else { return nil }
+            deviations.append(Double(difference) + part.fraction)
+        }
+        offset = Double(base)
+        self.deviations = deviations
+    }
+
+    /// Whether values from `min` to `max` share three or more leading digits (their range is below a
+    /// thousandth of their magnitude), so that a binary double of each loses that many digits of
+    /// their differences.
+    public static func sharesLeadingDigits(min: Double, max: Double) -> Bool {
+        max > min && Swift.max(abs(min), abs(max)) > 1000 * (max - min)
     }
 
     /// Splits a plain decimal into its exact integer part and its (signed) fractional part.

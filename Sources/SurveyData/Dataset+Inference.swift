@@ -3,7 +3,8 @@ import Foundation
 extension Dataset {
     /// Reads a CSV file without a codebook: a column whose non-blank cells all parse as numbers is
     /// numeric, any other is categorical (levels in sorted order, as R's `factor` does). A column
-    /// that is numeric but for a few cells is categorical with a warning naming those lines.
+    /// that is numeric but for a few cells is categorical with a warning naming those lines. A numeric
+    /// column whose values share leading digits is also read exactly as ``CenteredDecimals``.
     public static func infer(contentsOf url: URL, delimiter: UInt8? = nil) throws -> Dataset {
         try infer(reader: CSVReader(contentsOf: url, delimiter: delimiter))
     }
@@ -46,7 +47,11 @@ extension Dataset {
             let textRows = values.indices.filter { values[$0] == .infinity }
             let missing = MissingSummary(blank: blank)
             if textRows.isEmpty {
-                columns.append(DataColumn(name: name, label: name, position: index + 1, values: .numeric(values), missing: missing))
+                let valid = values.lazy.filter { !$0.isNaN }
+                let centered = !decimalComma && CenteredDecimals.sharesLeadingDigits(min: valid.min() ?? 0, max: valid.max() ?? 0)
+                    ? CenteredDecimals(cells: cells[index]) : nil
+                columns.append(DataColumn(name: name, label: name, position: index + 1, values: .numeric(values), missing: missing,
+                                          centered: centered))
                 continue
             }
             let numericCount = values.count - blank - textRows.count

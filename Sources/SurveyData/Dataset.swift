@@ -54,15 +54,19 @@ public struct DataColumn: Sendable {
     /// For a column inferred as categorical although most cells are numbers: the first cell that is
     /// not a number, so that using it as numeric can say where the problem is.
     public var firstTextCell: (line: Int, value: String)?
+    /// A numeric column whose values share leading digits (e.g. 1000000000000.4, …), read exactly as
+    /// deviations from a common offset (``CenteredDecimals``); `nil` for every other column.
+    public var centered: CenteredDecimals?
 
     public init(name: String, label: String, position: Int, values: ColumnValues, missing: MissingSummary,
-                firstTextCell: (line: Int, value: String)? = nil) {
+                firstTextCell: (line: Int, value: String)? = nil, centered: CenteredDecimals? = nil) {
         self.name = name
         self.label = label
         self.position = position
         self.values = values
         self.missing = missing
         self.firstTextCell = firstTextCell
+        self.centered = centered
     }
 
     /// Values as doubles with `nan` for missing, for Likert and numeric columns; `nil` otherwise.

@@ -12,10 +12,20 @@
 /// `Fixtures/descriptives/likert.csv`, and the NIST StRD univariate sets (certified mean and SD).
 public enum Descriptives {
     /// Describes one variable; `Double.nan` marks a missing value.
-    public static func describe(_ values: [Double], name: String) -> DescriptivesResult {
+    ///
+    /// With an `offset`, `values` are deviations from it (values that share leading digits, read
+    /// exactly as SurveyData's `CenteredDecimals`): the location statistics (mean, median, min, max)
+    /// have the offset added back, the others do not depend on it.
+    public static func describe(_ values: [Double], name: String, offset: Double = 0) -> DescriptivesResult {
         let moments = Moments(values)
-        return result(name: name, moments: moments, missing: values.count - moments.count,
-                      median: median(values))
+        var described = result(name: name, moments: moments, missing: values.count - moments.count,
+                               median: median(values))
+        if offset != 0 {
+            for location in [\DescriptivesResult.mean, \.median, \.min, \.max] {
+                described[keyPath: location] = described[keyPath: location].map { offset + $0 }
+            }
+        }
+        return described
     }
 
     /// Describes a variable from its tally (e.g. of the one-byte Likert codes of a large file, or

@@ -29,9 +29,12 @@ public enum OneWayANOVA {
     ///   - postHoc: compute Tukey–Kramer and Games–Howell (a studentized-range quantile per
     ///     comparison set or df and a tail per pair, about a millisecond each); `false` leaves both
     ///     arrays empty.
+    ///   - offset: `values` are deviations from it (values that share leading digits, read exactly
+    ///     as SurveyData's `CenteredDecimals`); added back to the group means and their intervals,
+    ///     while every other statistic is invariant to it.
     /// - Throws: ``OneWayANOVAError``.
     public static func run(values: [Double], groups: [Int], levels: [String], factor: String = "Group",
-                           confidenceLevel: Double = 0.95, postHoc: Bool = true) throws -> AnovaResult {
+                           confidenceLevel: Double = 0.95, postHoc: Bool = true, offset: Double = 0) throws -> AnovaResult {
         guard values.count == groups.count else {
             throw OneWayANOVAError.lengthMismatch(values: values.count, groups: groups.count)
         }
@@ -46,7 +49,7 @@ public enum OneWayANOVA {
             if code == -1 { withoutLevel += 1 } else { buckets[code].append(values[i]) }
         }
         return try run(tallies: buckets.map { ValueTally($0) }, levels: levels, factor: factor,
-                       casesWithoutLevel: withoutLevel, confidenceLevel: confidenceLevel, postHoc: postHoc)
+                       casesWithoutLevel: withoutLevel, confidenceLevel: confidenceLevel, postHoc: postHoc, offset: offset)
     }
 
     /// Runs the analysis on one ``ValueTally`` per level — the exact, mergeable summary, so the
@@ -61,10 +64,12 @@ public enum OneWayANOVA {
     ///   - casesWithoutLevel: cases whose level is missing, added to `excludedCases`.
     ///   - confidenceLevel: for the group means and the post-hoc intervals.
     ///   - postHoc: compute Tukey–Kramer and Games–Howell; `false` leaves both arrays empty.
+    ///   - offset: the tallied values are deviations from it; added back to the group means and
+    ///     their intervals (see ``run(values:groups:levels:factor:confidenceLevel:postHoc:offset:)``).
     /// - Throws: ``OneWayANOVAError``.
     public static func run(tallies: [ValueTally], levels: [String], factor: String = "Group",
                            casesWithoutLevel: Int = 0, confidenceLevel: Double = 0.95,
-                           postHoc: Bool = true) throws -> AnovaResult {
+                           postHoc: Bool = true, offset: Double = 0) throws -> AnovaResult {
         precondition(casesWithoutLevel >= 0, "casesWithoutLevel cannot be negative")
         guard tallies.count == levels.count else {
             throw OneWayANOVAError.tallyCountMismatch(tallies: tallies.count, levels: levels.count)
@@ -96,7 +101,7 @@ public enum OneWayANOVA {
                           meansq: msWithin, statistic: nil, pValue: nil),
         ]
         let table = zip(levels, samples).map { level, sample in
-            groupRow(level: level, sample: sample, confidenceLevel: confidenceLevel)
+            groupRow(level: level, sample: sample, confidenceLevel: confidenceLevel, offset: offset)
         }
         return AnovaResult(
             factor: factor, nobs: n, excludedCases: excluded, anova: anova, groups: table,
@@ -112,9 +117,10 @@ public enum OneWayANOVA {
             gamesHowell: !postHoc ? [] : GamesHowell.compare(groupsUsed, names: names, confidenceLevel: confidenceLevel))
     }
 
-    /// n, mean, SD, SE = SD/√n and mean ∓ t(1 − α/2, n − 1)·SE of one level (``SampleSummary``).
-    static func groupRow(level: String, sample: GroupSample, confidenceLevel: Double) -> AnovaResult.Group {
-        let summary = SampleSummary(n: sample.n, mean: sample.n > 0 ? sample.mean : nil, sd: sample.variance?.squareRoot())
+    /// n, mean, SD, SE = SD/√n and mean ∓ t(1 − α/2, n − 1)·SE of one level (``SampleSummary``), the
+    /// sample's values being deviations from `offset`.
+    static func groupRow(level: String, sample: GroupSample, confidenceLevel: Double, offset: Double = 0) -> AnovaResult.Group {
+        let summary = SampleSummary(n: sample.n, mean: sample.n > 0 ? offset + sample.mean : nil, sd: sample.variance?.squareRoot())
         let interval = summary.confidenceInterval(level: confidenceLevel)
         return AnovaResult.Group(level: level, n: summary.n, mean: summary.mean, sd: summary.sd, stdError: summary.standardError,
                                  confLow: interval?.lowerBound, confHigh: interval?.upperBound)

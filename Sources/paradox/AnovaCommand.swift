@@ -26,8 +26,9 @@ struct Anova: ParsableCommand {
         try failing {
             let dataset = try Dataset.infer(contentsOf: URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte)
             let groups = try dataset.factor(factor)
-            let result = try OneWayANOVA.run(values: try dataset.numericValues(dv), groups: groups.intCodes,
-                                             levels: groups.levels.map(\.value), factor: factor)
+            let centered = try dataset.requireColumn(dv).centered
+            let result = try OneWayANOVA.run(values: try centered?.deviations ?? dataset.numericValues(dv), groups: groups.intCodes,
+                                             levels: groups.levels.map(\.value), factor: factor, offset: centered?.offset ?? 0)
             print(try render(Table.anovaTables(result, id: "anova", title: "\(dv) by \(factor)"), json: result, format: data.format), terminator: "")
         }
     }

@@ -34,7 +34,9 @@ struct Describe: ParsableCommand {
             let selected = try (columns ?? dataset.columnNames).map(dataset.requireColumn)
             var output = Output(variables: [], frequencies: [], warnings: dataset.warnings)
             for column in selected {
-                if let values = column.numericValues {
+                if let centered = column.centered {
+                    output.variables.append(Descriptives.describe(centered.deviations, name: column.name, offset: centered.offset))
+                } else if let values = column.numericValues {
                     output.variables.append(Descriptives.describe(values, name: column.name))
                 } else {
                     output.frequencies.append(try column.frequencyTable())

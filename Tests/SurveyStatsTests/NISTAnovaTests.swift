@@ -7,7 +7,8 @@ import SurveyStats
 /// scored by LRE (see ``NISTFixture``). The bar: ≥ 9 correct digits everywhere. The responses are
 /// read with ``CenteredDecimals`` (exact decimal digits minus a common integer offset), which the
 /// statistics are invariant to; SmLs07–09 carry 13 constant leading digits that no binary double
-/// can hold together with their deviations.
+/// can hold together with their deviations. `Dataset.infer` reads such columns the same way, and
+/// `NISTCLITests` checks the same figures through `paradox anova` as users run it.
 final class NISTAnovaTests: XCTestCase {
     static let sets = ["SiRstv", "SmLs01", "SmLs02", "SmLs03", "SmLs04", "SmLs05", "SmLs06",
                        "SmLs07", "SmLs08", "SmLs09", "AtmWtAg"]

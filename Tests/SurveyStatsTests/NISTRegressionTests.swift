@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 import SurveyStats
 
@@ -31,12 +32,7 @@ enum NISTFixture {
         return (value as! NSNumber).doubleValue
     }
 
-    static func lre(_ x: Double?, _ c: Double) -> Double {
-        guard let x, x.isFinite else { return c.isInfinite ? 0 : 0 }
-        if x == c { return 15 }
-        let error = c == 0 ? abs(x) : abs(x - c) / abs(c)
-        return min(15, max(0, -log10(error)))
-    }
+    static func lre(_ x: Double?, _ c: Double) -> Double { logRelativeError(x, certified: c) }
 }
 
 /// All eleven NIST StRD linear least-squares sets: coefficients, their SDs, residual SD, R², and

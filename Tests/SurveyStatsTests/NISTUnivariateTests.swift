@@ -1,5 +1,6 @@
 import Foundation
 import SurveyData
+import TestSupport
 import XCTest
 @testable import SurveyStats
 
@@ -50,13 +51,7 @@ final class NISTUnivariateTests: XCTestCase {
                          tokens: Array(lines.dropFirst()))
     }
 
-    /// Log relative error as NIST and `../shared/nist/lre.py` define it, capped at 15.
-    func lre(_ x: Double?, _ certified: Double) -> Double {
-        guard let x, x.isFinite else { return 0 }
-        if x == certified { return 15 }
-        let error = certified == 0 ? abs(x) : abs(x - certified) / abs(certified)
-        return min(15, max(0, -log10(error)))
-    }
+    func lre(_ x: Double?, _ certified: Double) -> Double { logRelativeError(x, certified: certified) }
 
     func testCentredDecimalsReachFourteenDigitsOnTheMeanAndNineOnTheSD() throws {
         for name in Self.datasets {

@@ -1,0 +1,112 @@
+import Foundation
+import Reporting
+import Study
+import SurveyData
+import SurveyStats
+import Thematic
+
+/// One parser of untrusted input, driven the way a command drives it: the bytes are written to a
+/// file and read by the same call the command makes, and what the command then does with the result
+/// (analyse, render) is done too, so that a crash or a hang anywhere on the user's path is found.
+///
+/// An input passes when the call returns, or throws an error a user can read: ``FuzzFinding`` lists
+/// what does not pass besides a crash (which ends the process) and a hang (which the driver's
+/// watchdog reports).
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    /// A wave under the bundled study's codebook: `paradox run` minus writing the files.
+    case wave
+    /// A data file without a codebook: `paradox describe`'s type inference.
+    case inferred
+    /// A variable codebook (YAML), run on the bundled wave.
+    case codebook
+    /// A study file (YAML), run on the bundled codebook and wave.
+    case study
+    /// A summary file from `paradox summarize`, merged as `paradox merge` does.
+    case summary
+    /// An interview transcript (plain text), coded with the bundled theme codebook.
+    case transcript
+    /// A theme codebook (YAML), coding the bundled interviews.
+    case themes
+
+    /// The package's root folder (this file is Tests/FuzzTargets/FuzzTarget.swift).
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The seed corpus: `Tests/Fuzz/Corpus/<target>/`.
+    public var corpus: URL { Self.packageRoot.appendingPathComponent("Tests/Fuzz/Corpus/\(rawValue)") }
+    /// Inputs that once crashed, hung or gave an unreadable error: `Tests/Fuzz/Regressions/<target>/`.
+    public var regressions: URL { Self.packageRoot.appendingPathComponent("Tests/Fuzz/Regressions/\(rawValue)") }
+
+    /// Runs one input. Throws ``FuzzFinding`` when the input is handled badly without crashing.
+    public func run(_ bytes: [UInt8], in workspace: FuzzWorkspace) throws {
+        do {
+            try runUnchecked(bytes, in: workspace)
+        } catch let finding as FuzzFinding {
+            throw finding
+        } catch {
+            try FuzzFinding.check(error)
+        }
+    }
+
+    private func runUnchecked(_ bytes: [UInt8], in workspace: FuzzWorkspace) throws {
+        let bundled = workspace.bundled
+        switch self {
+        case .wave:
+            var plan = bundled.plan
+            plan.data = [try workspace.file("wave.csv", bytes)]
+            plan.interviews = nil
+            _ = try ReportFiles.render(StudyRunner.run(plan))
+        case .inferred:
+            let dataset = try Dataset.infer(contentsOf: try workspace.file("data.csv", bytes).url)
+            for column in dataset.columns {
+                if let values = column.numericValues {
+                    _ = Descriptives.describe(values, name: column.name)
+                } else {
+                    _ = try column.frequencyTable()
+                }
+            }
+        case .codebook:
+            var plan = bundled.plan
+            plan.codebook = try workspace.file("codebook.yml", bytes)
+            plan.interviews = nil
+            _ = try ReportFiles.render(StudyRunner.run(plan))
+        case .study:
+            let file = try workspace.file("study.yml", bytes)
+            var plan = try StudyPlan.load(from: file.url)
+            plan.codebook = bundled.plan.codebook
+            plan.data = bundled.plan.data
+            plan.interviews = nil
+            _ = try ReportFiles.render(StudyRunner.run(plan))
+        case .summary:
+            let file = try workspace.file("part.summary.json", bytes)
+            let part = try WaveSummaryFile.read(file.url, study: bundled.plan.title)
+            _ = try ReportFiles.render(StudyRunner.merge(bundled.plan, parts: [part.summary]))
+        case .transcript:
+            let transcript = try TranscriptReader.read(contentsOf: try workspace.file("INT99.txt", bytes).url)
+            _ = try ThematicAnalysis.run([transcript], codebook: bundled.themes)
+        case .themes:
+            let themes = try ThemeCodebook.load(contentsOf: try workspace.file("themes.yml", bytes).url)
+            _ = try ThematicAnalysis.run(bundled.transcripts, codebook: themes)
+        }
+    }
+}
+
+/// An input handled badly without a crash: an error no user can read.
+public struct FuzzFinding: Error, CustomStringConvertible {
+    public var description: String
+
+    /// The longest error message a user should see (a cell is quoted up to ~80 characters).
+    static let longestMessage = 2_000
+
+    /// Passes an error a user can read: a Paradox error type with a bounded, specific message.
+    static func check(_ error: Error) throws {
+        let message = "\(error)"
+        let type = String(reflecting: Swift.type(of: error))
+        if type.hasPrefix("Foundation.") || type.hasPrefix("Swift.") || message.contains("Error Domain=") {
+            throw FuzzFinding(description: "raw \(type) reached the user: \(message.prefix(300))")
+        }
+        if message.count > longestMessage {
+            throw FuzzFinding(description: "error message of \(message.count) characters (at most \(longestMessage)): \(message.prefix(300))…")
+        }
+    }
+}
