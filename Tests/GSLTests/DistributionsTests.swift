@@ -32,9 +32,17 @@ final class DistributionsTests: XCTestCase {
         assertRelative(Normal.quantile(0.975), 1.959963984540054, 1e-14)
     }
 
-    func testGSLErrorIsTypedNotAnAbort() {
-        let error = GSLError(code: 21, function: "gsl_linalg_LU_decomp")
-        XCTAssertTrue(error.isSingular)
-        XCTAssertTrue(error.description.contains("gsl_linalg_LU_decomp"))
+    /// GSL really fails here (Cholesky of a matrix that is not positive definite reports GSL_EDOM
+    /// through its error handler, which would abort the process by default) and the caller sees a
+    /// typed `GSLError`, not an abort.
+    func testAFailingGSLRoutineThrowsATypedError() {
+        let indefinite = Matrix(rows: 2, columns: 2, elements: [1, 2, 2, 1])  // eigenvalues 3 and −1
+        XCTAssertThrowsError(try indefinite.logDeterminantSPD()) { error in
+            guard let error = error as? GSLError else { return XCTFail("\(error) is not a GSLError") }
+            XCTAssertEqual(error.code, 1)  // GSL_EDOM
+            XCTAssertEqual(error.function, "gsl_linalg_cholesky_decomp1")
+            XCTAssertEqual(error.description, "GSL gsl_linalg_cholesky_decomp1 failed: input domain error (status 1)")
+        }
+        XCTAssertEqual(try Matrix(rows: 2, columns: 2, elements: [4, 2, 2, 3]).logDeterminantSPD(), log(8), accuracy: 1e-15)
     }
 }
