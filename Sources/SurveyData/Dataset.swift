@@ -30,13 +30,15 @@ public struct Dataset: Sendable {
     }
 
     /// The column's values as numbers (`nan` = missing). A column read as categorical because some
-    /// of its cells are text is an error that names the first such cell.
-    public func numericValues(_ name: String) throws -> [Double] {
+    /// of its cells are text is an error that names the first such cell; `hint` is added to what
+    /// was expected (e.g. how to say that a factor was meant).
+    public func numericValues(_ name: String, hint: String? = nil) throws -> [Double] {
         let column = try requireColumn(name)
         if let values = column.numericValues { return values }
         if let cell = column.firstTextCell {
             throw DataError(file: file, line: cell.line, column: column.position, columnName: name,
-                            kind: .notNumeric(value: cell.value, expected: "a number in every cell of a column used as numeric"))
+                            kind: .notNumeric(value: cell.value, expected: "a number in every cell of a column used as numeric"
+                                              + (hint.map { "; \($0)" } ?? "")))
         }
         throw DataError(file: file, column: column.position, columnName: name,
                         kind: .notNumeric(value: column.name, expected: "a numeric or Likert column, not \(column.values.kindName)"))

@@ -9,9 +9,9 @@ struct Regress: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "OLS regression, without a study file.",
         discussion: """
-        Solved by pivoted Householder QR; listwise deletion. Columns with text cells, and those named in
-        --categorical, enter as treatment dummies G[level] against the reference level (the first, or
-        --reference G=level). JSON in broom's vocabulary: coefficients (term, estimate, std_error,
+        Solved by pivoted Householder QR; listwise deletion. Every predictor is numeric unless named in
+        --categorical: a text cell in it is an error naming its line. Categorical predictors enter as
+        treatment dummies G[level] against the reference level (the first, or --reference G=level). JSON in broom's vocabulary: coefficients (term, estimate, std_error,
         statistic, p_value, conf_low, conf_high, std_estimate, vif), model (nobs, r_squared,
         adj_r_squared, sigma, statistic, p_value, df, df_residual) and anova (Regression, Residual).
         """)
@@ -54,9 +54,9 @@ struct Regress: ParsableCommand {
             }, uniquingKeysWith: { $1 })
             let predictors = iv + categorical.filter { !iv.contains($0) }
             let terms = try predictors.map { name -> LinearModel.Term in
-                let column = try dataset.requireColumn(name)
-                let isFactor = categorical.contains(name) || references[name] != nil || column.numericValues == nil
-                guard isFactor else { return .numeric(name: name, values: try dataset.numericValues(name)) }
+                guard categorical.contains(name) || references[name] != nil else {
+                    return .numeric(name: name, values: try dataset.numericValues(name, hint: "name it in --categorical if it is a factor"))
+                }
                 let factor = try dataset.factor(name)
                 var referenceIndex = factor.reference
                 if let wanted = references[name] {

@@ -71,6 +71,28 @@ final class RegressAnovaCLITests: CLITestCase {
         XCTAssertTrue(badReference.stderr.contains("g=w"), badReference.stderr)
     }
 
+    /// A predictor is numeric by the user's word: one text cell in a 1–5 item is an error naming
+    /// the file, line, column and value (it used to turn the item into a six-level factor, exit 0),
+    /// and a text column not named in --categorical says how to name it.
+    func testATextCellInANumericPredictorIsAnError() throws {
+        var rows = ["PC1,PC2,g"] + (1...12).map { "\($0 % 5 + 1),\(($0 * 3) % 5 + 1),\($0 % 2 == 0 ? "a" : "b")" }
+        rows[7] = "Agree,4,a"
+        let outcome = try run(rows.joined(separator: "\n") + "\n", ["regress", "--dv", "PC2", "--iv", "PC1"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stdout, "")
+        XCTAssertTrue(outcome.stderr.hasPrefix("paradox: error: "), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("data.csv:8, column 1 (PC1): value \"Agree\" is not a number (expected a number in every cell "
+                                              + "of a column used as numeric; name it in --categorical if it is a factor)"), outcome.stderr)
+
+        let factor = try run(rows.joined(separator: "\n") + "\n", ["regress", "--dv", "PC2", "--iv", "g"])
+        XCTAssertEqual(factor.status, 1)
+        XCTAssertTrue(factor.stderr.contains("data.csv:2, column 3 (g): value \"b\" is not a number"), factor.stderr)
+        XCTAssertTrue(factor.stderr.contains("name it in --categorical if it is a factor"), factor.stderr)
+        let named = try run(rows.joined(separator: "\n") + "\n", ["regress", "--dv", "PC2", "--iv", "g", "--categorical", "g"])
+        XCTAssertEqual(named.status, 0, named.stderr)
+        XCTAssertTrue(named.stdout.contains("g[b]"), named.stdout)
+    }
+
     func testDegenerateAnovasAreErrorsOrMarkedUndefined() throws {
         let oneGroup = try run("y,g\n1,a\n2,a\n3,a\n", ["anova", "--dv", "y", "--factor", "g"])
         XCTAssertEqual(oneGroup.status, 1)
