@@ -20,6 +20,8 @@ let package = Package(
             name: "WaveBenchmark",
             dependencies: [.product(name: "ParadoxKit", package: "Paradox")]
         ),
+        // The one-off commands (describe, reliability, regress, anova) run as a user runs them (issue 13).
+        .executableTarget(name: "CommandBenchmark"),
     ],
     swiftLanguageModes: [.v5]
 )

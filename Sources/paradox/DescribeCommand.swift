@@ -21,27 +21,17 @@ struct Describe: ParsableCommand {
     @Option(help: "Comma-separated columns to describe (default: all).", transform: commaList)
     var columns: [String]?
 
-    struct Output: Encodable {
-        var variables: [DescriptivesResult]
-        var frequencies: [FrequencyTableResult]
-        var warnings: [String]
-    }
+    @Option(help: "A codebook (YAML) for the file: its types, labels, missing codes and scales (default: types inferred from the data).")
+    var codebook: String?
 
     func run() throws {
         try failing {
-            let dataset = try Dataset.infer(contentsOf: URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte)
-            dataset.warnings.forEach(printWarning)
-            let selected = try (columns ?? dataset.columnNames).map(dataset.requireColumn)
-            var output = Output(variables: [], frequencies: [], warnings: dataset.warnings)
-            for column in selected {
-                if let centered = column.centered {
-                    output.variables.append(Descriptives.describe(centered.deviations, name: column.name, offset: centered.offset))
-                } else if let values = column.numericValues {
-                    output.variables.append(Descriptives.describe(values, name: column.name))
-                } else {
-                    output.frequencies.append(try column.frequencyTable())
-                }
-            }
+            let file = URL(fileURLWithPath: data.file)
+            let output = try codebook.map {
+                try FileDescription.describe(file, codebook: Codebook.load(from: URL(fileURLWithPath: $0)), delimiter: data.delimiter?.byte,
+                                             columns: columns)
+            } ?? FileDescription.describe(file, delimiter: data.delimiter?.byte, columns: columns)
+            output.warnings.forEach(printWarning)
             var tables: [Table] = []
             if !output.variables.isEmpty { tables.append(.descriptives(output.variables)) }
             tables += output.frequencies.map { .frequencies($0) }

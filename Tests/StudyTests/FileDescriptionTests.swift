@@ -1,0 +1,77 @@
+import Foundation
+@testable import Study
+import TestSupport
+import XCTest
+
+/// `paradox describe` through the engine (types from the file's first megabyte, then streamed
+/// summaries) against the plain path (`Dataset.infer` of the whole file, statistics on the values),
+/// on random files larger than the sample: the same tables and warnings, every number to 1e-12.
+/// Some files contradict their sample after the first megabyte (a text cell in a numeric column, a
+/// new level, a value outside the range seen), which the engine hands to the plain path.
+final class FileDescriptionTests: XCTestCase {
+    struct Random {
+        var state: UInt64
+        mutating func below(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    enum Surprise: CaseIterable { case none, textCell, newLevel, outOfRange }
+
+    /// A file of `rows` rows: Likert-like items (with blanks and NA), a decimal column, a
+    /// categorical column and a whole-number column of wide range; `surprise` near its end.
+    func file(rows: Int, seed: UInt64, surprise: Surprise) throws -> URL {
+        var random = Random(state: seed)
+        var lines = ["a,b,c,score,group,count"]
+        for row in 0..<rows {
+            func item() -> String {
+                switch random.below(40) {
+                case 0: return ""
+                case 1: return "NA"
+                default: return String(1 + random.below(5))
+                }
+            }
+            let group = ["north", "south", "east", "west"][random.below(4)]
+            var cells = [item(), item(), item(), String(Double(random.below(100_000)) / 100), group, String(random.below(1_000))]
+            if row == rows - 7 {
+                switch surprise {
+                case .none: break
+                case .textCell: cells[1] = "Agree"
+                case .newLevel: cells[4] = "centre"
+                case .outOfRange: cells[0] = "7"
+                }
+            }
+            lines.append(cells.joined(separator: ","))
+        }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-describe-\(UUID().uuidString).csv")
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    func testTheEngineDescribesAsThePlainPathDoes() throws {
+        for (index, surprise) in Surprise.allCases.enumerated() {
+            let url = try file(rows: 48_000, seed: UInt64(index + 1), surprise: surprise)
+            XCTAssertGreaterThan(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as! Int, 1 << 20, "larger than the sample")
+            let (engine, route) = try FileDescription.routed(url, delimiter: nil, columns: nil)
+            XCTAssertEqual(route, surprise == .none ? .engine : .plain, "\(surprise)")
+            let plain = try FileDescription.plain(url, delimiter: nil, columns: nil)
+            try assertSameNumbers(engine, plain, relative: 1e-12)
+            XCTAssertEqual(engine.frequencies.map(\.name), surprise == .textCell ? ["b", "group"] : ["group"], "\(surprise)")
+            guard surprise == .none else { continue }
+            let selected = try FileDescription.describe(url, delimiter: nil, columns: ["group", "score"])
+            try assertSameNumbers(selected, try FileDescription.plain(url, delimiter: nil, columns: ["group", "score"]), relative: 1e-12)
+        }
+    }
+
+    func testAnUnknownColumnIsTheSameErrorOnBothPaths() throws {
+        let url = try file(rows: 48_000, seed: 9, surprise: .none)
+        func message(_ body: () throws -> FileDescription) -> String {
+            do { _ = try body(); return "no error" } catch { return "\(error)" }
+        }
+        let engine = message { try FileDescription.describe(url, delimiter: nil, columns: ["nope"]) }
+        XCTAssertEqual(engine, message { try FileDescription.plain(url, delimiter: nil, columns: ["nope"]) })
+        XCTAssertTrue(engine.contains("no column named 'nope'"), engine)
+    }
+}
