@@ -6,7 +6,7 @@ import Foundation
 ///
 /// - `/`, `\`, `:`, `*`, `?`, `"`, `<`, `>`, `|`, NUL and every control character (C0, DEL, C1)
 ///   become `_`;
-/// - leading dots become `_` (never `.`, `..` or a hidden file);
+/// - a leading dot and every dot next to another dot become `_` (never `.`, `..` or a hidden file);
 /// - at most ``maximumBytes`` bytes of UTF-8, cut between characters; an empty name becomes `_`.
 ///
 /// Collisions (two names the same after sanitising, or differing only in case, as on macOS's and
@@ -16,12 +16,11 @@ public enum FileName {
     public static let maximumBytes = 120
 
     public static func sanitized(_ name: String, maximumBytes: Int = maximumBytes) -> String {
+        let given = Array(name.unicodeScalars)
         var scalars = String.UnicodeScalarView()
-        var leading = true
-        for scalar in name.unicodeScalars {
-            let replaced = isUnsafe(scalar) || (leading && scalar == ".")
-            leading = leading && scalar == "."
-            scalars.append(replaced ? "_" : scalar)
+        for (index, scalar) in given.enumerated() {
+            let dotRun = scalar == "." && (index == 0 || given[index - 1] == "." || given.dropFirst(index + 1).first == ".")
+            scalars.append(isUnsafe(scalar) || dotRun ? "_" : scalar)
         }
         var result = "", bytes = 0
         for character in String(scalars) {

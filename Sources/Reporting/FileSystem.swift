@@ -19,11 +19,18 @@ enum FileSystem {
     /// `mkdir -p`: the folder and those above it that are missing.
     static func makeFolders(_ path: String, shown: String) throws {
         if kind(path) == .folder { return }
-        let above = (path as NSString).deletingLastPathComponent
-        if !above.isEmpty, above != path { try makeFolders(above, shown: (shown as NSString).deletingLastPathComponent) }
+        let above = folder(of: path)
+        if !above.isEmpty, above != path { try makeFolders(above, shown: folder(of: shown)) }
         guard mkdir(path, 0o777) == 0 || (errno == EEXIST && kind(path) == .folder) else {
             throw errno == EEXIST ? OutputError.notAFolder(shown) : OutputError.cannotWrite(shown, .init(errno: errno))
         }
+    }
+
+    /// The path without its last component (`a/b` → `a`, `/a` → `/`, `a` → ``), by string work
+    /// (`NSString`'s traps on an empty path on Linux; `URL` asks the file system).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// A new folder (fails if anything is at `path`).

@@ -16,18 +16,26 @@ struct OutputTarget {
         var shown = given
         while shown.count > 1, shown.hasSuffix("/") { shown.removeLast() }
         self.shown = shown
-        let absolute = URL(fileURLWithPath: given).standardizedFileURL.path as NSString
-        let above = Self.realPath(absolute.deletingLastPathComponent) ?? absolute.deletingLastPathComponent
-        path = Self.realPath(absolute as String) ?? (above as NSString).appendingPathComponent(absolute.lastPathComponent)
-        parent = (path as NSString).deletingLastPathComponent
-        name = (path as NSString).lastPathComponent
-        guard !name.isEmpty, name != "/", parent != path else { throw OutputError.noParentFolder(shown) }
+        let absolute = URL(fileURLWithPath: given).standardizedFileURL.path
+        let above = FileSystem.folder(of: absolute)
+        path = Self.realPath(absolute) ?? Self.join(Self.realPath(above) ?? above, Self.name(of: absolute))
+        parent = FileSystem.folder(of: path)
+        name = Self.name(of: path)
+        guard !name.isEmpty, !parent.isEmpty else { throw OutputError.noParentFolder(shown) }
     }
 
     /// The folder the target is in, as the user gave it (`.` when they gave a bare name).
     var shownParent: String {
-        let above = (shown as NSString).deletingLastPathComponent
+        let above = FileSystem.folder(of: shown)
         return above.isEmpty ? "." : above
+    }
+
+    private static func name(of path: String) -> String {
+        path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
+    private static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     /// The target's path with symbolic links resolved, when it exists.

@@ -12,7 +12,7 @@ enum TemporarySibling {
     /// A fresh name beside `target`.
     static func path(for target: OutputTarget) -> String {
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 16)
-        return "\(target.parent)/\(prefix)\(FileName.sanitized(target.name, maximumBytes: 64))-\(getpid())-\(random)"
+        return "\(target.parent.hasSuffix("/") ? target.parent : target.parent + "/")\(prefix)\(FileName.sanitized(target.name, maximumBytes: 64))-\(getpid())-\(random)"
     }
 
     /// Removes from `folder` the temporary files and folders of runs that are no longer running
@@ -20,7 +20,7 @@ enum TemporarySibling {
     static func removeLeftovers(in folder: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(prefix) {
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             if isAbandoned(name: name, path: path) { FileSystem.removeTree(path) }
         }
     }
