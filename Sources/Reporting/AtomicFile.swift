@@ -25,7 +25,7 @@ public enum AtomicFile {
         do {
             for (target, file) in zip(targets, files) {
                 try FileSystem.makeFolders(target.parent, shown: target.shownParent)
-                TemporarySibling.removeLeftovers(in: target.parent)
+                TemporarySibling.removeLeftovers(beside: target)
                 let temporary = TemporarySibling.path(for: target)
                 temporaries.append(temporary)
                 try file.content.withUnsafeBytes { try FileSystem.create(temporary, bytes: $0, shown: target.shown) }

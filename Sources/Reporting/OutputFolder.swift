@@ -42,7 +42,7 @@ public final class OutputFolder {
         target = try OutputTarget(path)
         try Self.checkReplaceable(target)
         try FileSystem.makeFolders(target.parent, shown: target.shownParent)
-        TemporarySibling.removeLeftovers(in: target.parent)
+        TemporarySibling.removeLeftovers(beside: target)
         temporary = TemporarySibling.path(for: target)
         try FileSystem.makeFolder(temporary, shown: target.shown)
     }

@@ -15,11 +15,13 @@ enum TemporarySibling {
         return "\(target.parent.hasSuffix("/") ? target.parent : target.parent + "/")\(prefix)\(FileName.sanitized(target.name, maximumBytes: 64))-\(getpid())-\(random)"
     }
 
-    /// Removes from `folder` the temporary files and folders of runs that are no longer running
-    /// (their process id is not alive) or that are older than ``staleAge``.
-    static func removeLeftovers(in folder: String) {
+    /// Removes from the folder `target` is in the temporary files and folders of runs that are no
+    /// longer running (their process id is not alive) or that are older than ``staleAge`` (never the
+    /// target itself, whatever its name).
+    static func removeLeftovers(beside target: OutputTarget) {
+        let folder = target.parent
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(prefix) {
+        for name in names where name.hasPrefix(prefix) && name != target.name {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             if isAbandoned(name: name, path: path) { FileSystem.removeTree(path) }
         }
