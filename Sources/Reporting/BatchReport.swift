@@ -8,7 +8,7 @@ public enum BatchReport {
         var preamble = batch.notices
         if let date = batch.runDate { preamble.append("Run date: \(date). Codebook: \(batch.codebook).") }
         let analysed = batch.analysedWaves
-        var overview = ["\(batch.waves.count) waves, \(analysed.count) analysed. Each analysed wave's full report, as a run of the study on that wave alone writes it, is in \(ReportFiles.waveFolder("<wave>"))/."]
+        var overview = ["\(batch.waves.count) waves, \(analysed.count) analysed. Each analysed wave's full report, as a run of the study on that wave alone writes it, is in \(ReportFiles.wavesFolder)/<wave>/."]
         overview += batch.failedWaves.map { "Wave \($0.name) failed and has no report: \($0.error ?? "")" }
         if analysed.count < 2 { overview.append("Fewer than two waves were analysed, so the waves are not compared.") }
         var sections = [Report.Section(title: "Waves", paragraphs: overview, tables: [.waveStatus(batch.waves)])]

@@ -9,16 +9,24 @@ public enum ReportFiles {
     }
 
     /// The combined report of a batch of waves (each wave's own report is ``render(_:)`` of its
-    /// result, written to ``waveFolder(_:)``).
+    /// result, written to its folder of ``waveFolders(_:)``).
     public static func render(_ batch: BatchResult) throws -> [(path: String, content: String)] {
         try files(of: BatchReport.build(batch), json: { try JSONOutput.encode(batch) })
     }
 
-    /// The folder of a wave's own report, relative to the batch's output folder.
-    public static func waveFolder(_ wave: String) -> String { "waves/\(wave)" }
+    /// The folder of each wave's own report (the waves in order), relative to the batch's output
+    /// folder: `waves/<name>`, the names through ``FileName/Registry`` (a wave named `..` or
+    /// `a/b` stays inside `waves/`; `W1` and `w1` get folders of their own).
+    public static func waveFolders(_ waves: [String]) -> [String] {
+        var registry = FileName.Registry()
+        return waves.map { "\(wavesFolder)/\(registry.claim($0))" }
+    }
 
-    /// results.json, report.md, report.html, tables.tex and csv/NN_<table>.csv, the five rendered
-    /// side by side on all cores.
+    /// The folder of the waves' reports; `waves/<wave>` in texts about them.
+    public static let wavesFolder = "waves"
+
+    /// results.json, report.md, report.html, tables.tex and csv/NN_<table>.csv (the table's id
+    /// through ``FileName/Registry``), the five rendered side by side on all cores.
     static func files(of report: Report, json: @escaping @Sendable () throws -> String) throws -> [(path: String, content: String)] {
         let renderings: [@Sendable () throws -> [(String, String)]] = [
             { [("results.json", try json())] },
@@ -26,11 +34,9 @@ public enum ReportFiles {
             { [("report.html", HTMLRenderer.render(report))] },
             { [("tables.tex", LaTeXRenderer.render(report))] },
             {
-                var used: [String: Int] = [:]
+                var registry = FileName.Registry()
                 return report.numberedTables.map { number, table in
-                    var name = table.id
-                    if let count = used[name] { name += "_\(count + 1)" }
-                    used[table.id, default: 0] += 1
+                    let name = registry.claim(table.id)
                     let digits = String(number)  // two digits at least: 01, 02, …, 99, 100
                     return ("csv/\(digits.count < 2 ? "0" : "")\(digits)_\(name).csv", CSVRenderer.render(table))
                 }

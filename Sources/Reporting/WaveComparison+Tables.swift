@@ -7,9 +7,9 @@ extension Table {
             id: id, title: "Waves of the Batch",
             columns: [.init("Wave", key: "wave", alignment: .left), .init("File", key: "file", alignment: .left),
                       .init("Respondents", key: "rows"), .init("Report", key: "report", alignment: .left)],
-            rows: waves.map { wave in
+            rows: zip(waves, ReportFiles.waveFolders(waves.map(\.name))).map { wave, folder in
                 [.text(wave.name), .text(wave.file), wave.rows.map(Cell.integer) ?? .empty,
-                 .text(wave.error == nil ? ReportFiles.waveFolder(wave.name) + "/" : "failed (no report)")]
+                 .text(wave.error == nil ? folder + "/" : "failed (no report)")]
             })
     }
 

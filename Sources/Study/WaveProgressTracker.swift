@@ -16,8 +16,14 @@ final class WaveProgressTracker: @unchecked Sendable {
     init(_ files: [FileReference], handler: StudyProgressHandler?) {
         self.handler = handler
         names = files.map(\.stem)
-        sizes = files.map { ((try? FileManager.default.attributesOfItem(atPath: $0.url.path)[.size]) as? Int) ?? 0 }
+        sizes = files.map(Self.size)
         totalBytes = sizes.reduce(0, +)
+    }
+
+    /// The file's size in bytes, through symbolic links (`stat`, not `lstat`); 0 if it cannot be read.
+    private static func size(_ file: FileReference) -> Int {
+        var info = stat()
+        return stat(file.url.path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// The loader's progress callback for wave `index`; `nil` without a handler.

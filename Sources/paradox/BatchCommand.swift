@@ -42,27 +42,31 @@ struct Batch: ParsableCommand {
     }
 
     /// Runs the waves of `plan`, writes each analysed wave's report to OUT/waves/<stem>/ as it
-    /// finishes and the comparison to OUT/, names each failed wave on stderr as it fails, and ends
-    /// with exit code 1 when a wave failed.
+    /// finishes and the comparison to OUT/ (one transaction: OUT is replaced at the end), names each
+    /// failed wave on stderr as it fails, and ends with exit code 1 when a wave failed.
     static func write(_ plan: StudyPlan, out: String, progress: TerminalProgress?) throws {
-        let folder = URL(fileURLWithPath: out)
-        var written = 0
-        let batch = try WaveBatch.run(plan, progress: progress?.handler) { outcome in
-            switch outcome {
-            case .analysed(let status, let result):
-                let files = try ReportFiles.render(result)
-                try AtomicFile.write(files, in: folder.appendingPathComponent(ReportFiles.waveFolder(status.name)))
-                written += files.count
-            case .failed(let status):
-                progress?.clear()
-                FileHandle.standardError.write(Data("paradox: error: \(status.error ?? status.file)\n".utf8))
+        let waveFolders = ReportFiles.waveFolders(plan.data.map(\.stem))
+        var written = 0, waveIndex = 0
+        let batch = try OutputFolder.write(to: out) { folder in
+            let batch = try WaveBatch.run(plan, progress: progress?.handler) { outcome in
+                defer { waveIndex += 1 }
+                switch outcome {
+                case .analysed(_, let result):
+                    let files = try ReportFiles.render(result)
+                    try folder.write(files, in: waveFolders[waveIndex])
+                    written += files.count
+                case .failed(let status):
+                    progress?.clear()
+                    FileHandle.standardError.write(Data("paradox: error: \(status.error ?? status.file)\n".utf8))
+                }
             }
+            let files = try ReportFiles.render(batch)
+            try folder.write(files)
+            written += files.count
+            return batch
         }
-        let files = try ReportFiles.render(batch)
-        try AtomicFile.write(files, in: folder)
-        written += files.count
         progress?.clear()
-        print("Wrote \(written) files to \(out)/: \(batch.analysedWaves.count) of \(batch.waves.count) waves analysed, each in \(out)/\(ReportFiles.waveFolder("<wave>"))/, compared in \(out)/report.md.")
+        print("Wrote \(written) files to \(out)/: \(batch.analysedWaves.count) of \(batch.waves.count) waves analysed, each in \(out)/\(ReportFiles.wavesFolder)/<wave>/, compared in \(out)/report.md.")
         if !batch.failedWaves.isEmpty { throw ExitCode(1) }
     }
 }

@@ -63,9 +63,11 @@ struct Code: ParsableCommand {
             tables.append(.themeCooccurrence(summary.cooccurrence, result: result))
             tables.append(.themeExemplars(summary.exemplars, result: result))
             if let agreement = summary.agreement { tables.append(.coderAgreement(agreement)) }
-            if let qdpx { try AtomicFile.write(REFIQDAExport.project(result).data, to: URL(fileURLWithPath: qdpx)) }
-            if let qdc { try AtomicFile.write(REFIQDAExport.codebookXML(result.codebook), to: URL(fileURLWithPath: qdc)) }
-            if let segments { try AtomicFile.write(CSVRenderer.render(.codedSegments(result)), to: URL(fileURLWithPath: segments)) }
+            var files: [(path: String, content: Data)] = []
+            if let qdpx { files.append((qdpx, REFIQDAExport.project(result).data)) }
+            if let qdc { files.append((qdc, Data(REFIQDAExport.codebookXML(result.codebook).utf8))) }
+            if let segments { files.append((segments, Data(CSVRenderer.render(.codedSegments(result)).utf8))) }
+            try AtomicFile.write(files)
             print(try render(tables, json: summary, format: format), terminator: "")
         }
     }

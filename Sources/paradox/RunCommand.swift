@@ -10,8 +10,9 @@ struct Run: ParsableCommand {
         discussion: """
         With no argument, runs the bundled study \(Run.bundledStudy). Writes to the output folder:
         report.md (APA tables), report.html (tables and charts), tables.tex (booktabs), results.json
-        (every number at full precision) and csv/<table>.csv (one file per table). Each file is written
-        to a temporary file first and renamed into place, and nothing is written if the run fails.
+        (every number at full precision) and csv/<table>.csv (one file per table). The report is written
+        to a temporary folder beside OUT that replaces OUT as a whole at the end: a failed run leaves OUT
+        as it was. OUT must be new, empty or an earlier Paradox output (it carries a .paradox-output file).
         A study whose data are several files (a list or a glob) runs as `paradox batch`: a report per wave
         in OUT/waves/<file stem>/ and a comparison of the waves in OUT/. A progress bar is shown on stderr
         when it is a terminal, unless --quiet.
@@ -34,19 +35,25 @@ struct Run: ParsableCommand {
             defer { progress?.clear() }
             let plan = try StudyPlan.load(from: URL(fileURLWithPath: study))
             if plan.data.count > 1 { return try Batch.write(plan, out: out, progress: progress) }
-            let result = try StudyRunner.run(plan, progress: progress?.handler)
-            progress?.clear()
-            try Run.write(result, out: out)
+            try Run.write(out: out) {
+                defer { progress?.clear() }
+                return try StudyRunner.run(plan, progress: progress?.handler)
+            }
         }
     }
 
-    /// Writes the report files of a single-wave result to `out` and says so on stdout.
-    static func write(_ result: StudyResult, out: String) throws {
-        let files = try ReportFiles.render(result)
-        try AtomicFile.write(files, in: URL(fileURLWithPath: out))
-        let reproduced = result.replication.filter(\.reproduced).count
-        var summary = "Wrote \(files.count) files to \(out)/"
-        if !result.replication.isEmpty { summary += "; \(reproduced) of \(result.replication.count) published results reproduced" }
-        print(summary + ".")
+    /// Writes the report files of the single-wave result `analyse` returns to `out` (one
+    /// transaction, begun before the analysis so that a bad `--out` fails first) and says so on stdout.
+    static func write(out: String, _ analyse: () throws -> StudyResult) throws {
+        let summary = try OutputFolder.write(to: out) { folder in
+            let result = try analyse()
+            let files = try ReportFiles.render(result)
+            try folder.write(files)
+            let reproduced = result.replication.filter(\.reproduced).count
+            var summary = "Wrote \(files.count) files to \(out)/"
+            if !result.replication.isEmpty { summary += "; \(reproduced) of \(result.replication.count) published results reproduced" }
+            return summary + "."
+        }
+        print(summary)
     }
 }

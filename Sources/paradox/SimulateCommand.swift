@@ -36,7 +36,7 @@ struct Simulate: ParsableCommand {
         try failing {
             let wave = try SyntheticWave.responses(respondents: respondents, seed: seed,
                                                    calibrateTo: noCalibrate ? nil : .soni)
-            try AtomicFile.write(wave.csv, to: URL(fileURLWithPath: out))
+            try AtomicFile.write(wave.csv, to: out)
             print("Wrote \(respondents) synthetic respondents to \(out) (seed \(seed)\(noCalibrate ? ", uncalibrated" : ", calibrated")).")
             let f = try CalibrationFigures(wave)
             print(String(format: "M privacy concern %.3f, M attitude %.3f; β transparency %.4f (p = %.2g), β intrusiveness %.4f (p = %.2g); F(%d, %d) = %.4f (p = %.4f)",

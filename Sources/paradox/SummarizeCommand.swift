@@ -29,8 +29,7 @@ struct Summarize: ParsableCommand {
             let plan = try StudyPlan.load(from: URL(fileURLWithPath: study))
             let reference = FileReference(written: part, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             let summary = try StudyRunner.summarize(plan, part: reference)
-            try AtomicFile.write(WaveSummaryFile(study: plan.title, part: part, summary: summary).encoded(),
-                                 to: URL(fileURLWithPath: out))
+            try AtomicFile.write(WaveSummaryFile(study: plan.title, part: part, summary: summary).encoded(), to: out)
             print("Summarised \(summary.rows) rows of \(part) into \(out).")
         }
     }
@@ -62,8 +61,10 @@ struct Merge: ParsableCommand {
     func run() throws {
         try failing {
             let plan = try StudyPlan.load(from: URL(fileURLWithPath: study))
-            let parts = try summaries.map { try WaveSummaryFile.read(URL(fileURLWithPath: $0), study: plan.title).summary }
-            try Run.write(StudyRunner.merge(plan, parts: parts), out: out)
+            try Run.write(out: out) {
+                let parts = try summaries.map { try WaveSummaryFile.read(URL(fileURLWithPath: $0), study: plan.title).summary }
+                return try StudyRunner.merge(plan, parts: parts)
+            }
         }
     }
 }
