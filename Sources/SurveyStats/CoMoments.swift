@@ -195,7 +195,8 @@ public struct CoMoments: Sendable, Equatable, Codable {
     }
 
     /// Decodes a summary and checks its invariants: counts 0 or more and within `Int`'s range
-    /// together, p² co-moments for p means, every number finite, variances (the diagonal) 0 or more.
+    /// together, p² co-moments for p means, every number finite, the matrix symmetric with sums of
+    /// squares (the diagonal) 0 or more.
     /// - Throws: `DecodingError.dataCorrupted` at the offending key, saying what was expected.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -217,8 +218,13 @@ public struct CoMoments: Sendable, Equatable, Codable {
         }
         if let bad = means.first(where: { !$0.isFinite }) { throw invalid(.means, "expected finite means, found \(bad)") }
         if let bad = matrix.first(where: { !$0.isFinite }) { throw invalid(.matrix, "expected finite co-moments, found \(bad)") }
-        if let i = means.indices.first(where: { matrix[$0 * means.count + $0] < 0 }) {
-            throw invalid(.matrix, "expected sums of squares 0 or more on the diagonal, found \(matrix[i * means.count + i])")
+        let p = means.count
+        if let i = means.indices.first(where: { matrix[$0 * p + $0] < 0 }) {
+            throw invalid(.matrix, "expected sums of squares 0 or more on the diagonal, found \(matrix[i * p + i])")
+        }
+        // Every way of computing C (two-pass, exact integers, merging) fills both triangles with the same number.
+        if let k = matrix.indices.first(where: { matrix[$0] != matrix[($0 % p) * p + $0 / p] }) {
+            throw invalid(.matrix, "expected a symmetric matrix, found C[\(k / p)][\(k % p)] = \(matrix[k]) but C[\(k % p)][\(k / p)] = \(matrix[(k % p) * p + k / p])")
         }
     }
 
