@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // The C library: only `GSL` imports it.
@@ -24,7 +25,8 @@ let package = Package(
         .target(name: "SurveyData", dependencies: ["Yams"]),
         .target(name: "SurveyStats", dependencies: ["GSL"]),
         .target(name: "Thematic", dependencies: ["Yams"]),
-        .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams"]),
+        .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams",
+                                             .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic"]),
         .executableTarget(
             name: "paradox",

@@ -46,7 +46,7 @@ public struct FileReference: Sendable, Equatable {
 }
 
 /// Which statistics to compute. `nil` lists mean "every eligible variable".
-public struct AnalysisPlan: Sendable, Equatable {
+public struct AnalysisPlan: Sendable, Equatable, Encodable {
     /// Variables and scales to describe; `nil`: every Likert and numeric item and every scale.
     public var descriptives: [String]?
     /// Variables to tabulate; `nil`: every Likert and categorical variable.
@@ -73,7 +73,7 @@ public struct AnalysisPlan: Sendable, Equatable {
 }
 
 /// An OLS regression model, possibly entered in hierarchical blocks.
-public struct RegressionPlan: Sendable, Equatable {
+public struct RegressionPlan: Sendable, Equatable, Encodable {
     public var name: String
     public var title: String
     public var dependent: String
@@ -82,7 +82,7 @@ public struct RegressionPlan: Sendable, Equatable {
     public var intercept: Bool
     public var robust: Bool
 
-    public struct Block: Sendable, Equatable {
+    public struct Block: Sendable, Equatable, Encodable {
         public var name: String
         public var terms: [String]
 
@@ -105,7 +105,7 @@ public struct RegressionPlan: Sendable, Equatable {
 }
 
 /// A one-way ANOVA of a dependent variable across the levels of a categorical factor.
-public struct AnovaPlan: Sendable, Equatable {
+public struct AnovaPlan: Sendable, Equatable, Encodable {
     public var name: String
     public var dependent: String
     public var factor: String

@@ -16,19 +16,20 @@ public enum StudyRunner {
         return try result(plan, waves: waves, interviews: plan.interviews.map(InterviewResult.run))
     }
 
-    /// The summary of one part of a wave (a data file with the wave's header and some of its rows)
-    /// for the study's analysis plan: what `paradox summarize` writes for `paradox merge`.
-    public static func summarize(_ plan: StudyPlan, part: FileReference, progress: LoadProgress? = nil) throws -> WaveSummary {
-        return try summarize(part, of: plan, codebook: try loadCodebook(plan), progress: progress)
+    /// The summary file of one part of a wave (a data file with the wave's header and some of its
+    /// rows) for the study's analysis plan: what `paradox summarize` writes for `paradox merge`.
+    public static func summarize(_ identity: SummaryIdentity, part: FileReference, progress: LoadProgress? = nil) throws -> WaveSummaryFile {
+        let summary = try summarize(part, of: identity.plan, codebook: identity.codebook, progress: progress)
+        return WaveSummaryFile(identity: identity, parts: [part.written], summary: summary)
     }
 
-    /// The study's result on the wave whose parts were summarised separately: the same numbers as
-    /// ``run(_:progress:)`` on the whole wave (to rounding).
-    public static func merge(_ plan: StudyPlan, parts: [WaveSummary]) throws -> StudyResult {
-        let codebook = try loadCodebook(plan)
-        guard let whole = try WaveSummary.merged(parts) else { return try result(plan, waves: [], interviews: plan.interviews.map(InterviewResult.run)) }
-        let file = plan.data.count == 1 ? plan.data[0].written : "\(parts.count) merged parts"
-        return try result(plan, waves: [WaveAnalysis.run(plan.analyses, summary: whole, codebook: codebook, file: file)],
+    /// The study's result on the wave whose parts were summarised separately and merged
+    /// (``WaveSummaryFile/merged(_:expecting:)``): the same numbers as ``run(_:progress:)`` on the
+    /// whole wave (to rounding).
+    public static func analyse(_ identity: SummaryIdentity, merged: WaveSummaryFile) throws -> StudyResult {
+        let plan = identity.plan
+        let file = plan.data.count == 1 ? plan.data[0].written : "\(merged.parts.count) merged parts"
+        return try result(plan, waves: [WaveAnalysis.run(plan.analyses, summary: merged.summary, codebook: identity.codebook, file: file)],
                           interviews: plan.interviews.map(InterviewResult.run))
     }
 

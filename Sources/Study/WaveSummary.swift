@@ -60,8 +60,15 @@ public struct WaveSummary: Sendable, Equatable, Codable {
     }
 
     /// Adds the rows of `other`, a summary of another part of the same wave under the same plan.
-    /// - Throws: ``WaveSummaryError/mismatch(_:)`` when the two were made with different codebooks or plans.
+    ///
+    /// The rows are added with overflow checked; every other count of a summary is at most its rows
+    /// (``validate(plan:codebook:)`` checks this of a summary read from a file, and it holds of every
+    /// summary computed from data), so once the rows add up within `Int`'s range, so does every count.
+    /// - Throws: ``WaveSummaryError/mismatch(_:)`` when the two were made with different codebooks or
+    ///   plans; ``WaveSummaryError/tooManyRows`` when the rows of both exceed `Int.max`.
     public mutating func merge(_ other: WaveSummary) throws {
+        let (totalRows, overflow) = rows.addingReportingOverflow(other.rows)
+        guard !overflow else { throw WaveSummaryError.tooManyRows }
         func paired<T>(_ mine: [Named<T>], _ theirs: [Named<T>], _ what: String, _ add: (T, T) throws -> T) throws -> [Named<T>] {
             guard mine.map(\.name) == theirs.map(\.name) else {
                 throw WaveSummaryError.mismatch("\(what): \(mine.map(\.name).joined(separator: ", ")) vs. \(theirs.map(\.name).joined(separator: ", "))")
@@ -99,7 +106,7 @@ public struct WaveSummary: Sendable, Equatable, Codable {
             try sameShape(a.levels.count, b.levels.count, "factor levels")
             return GroupTallies(levels: zip(a.levels, b.levels).map(+), casesWithoutLevel: a.casesWithoutLevel + b.casesWithoutLevel)
         }
-        rows += other.rows
+        rows = totalRows
         warnings += other.warnings.filter { !warnings.contains($0) }
     }
 
@@ -111,14 +118,23 @@ public struct WaveSummary: Sendable, Equatable, Codable {
     }
 }
 
-/// Summaries that cannot be merged.
+/// A summary that is not one of a part of a wave under the plan, or summaries that cannot be merged.
 public enum WaveSummaryError: Error, Equatable, Sendable, CustomStringConvertible {
     case mismatch(String)
+    /// A summary read from a file whose key `at` (a path such as `tallies[2] (PC1).summary.values`)
+    /// does not hold what it must.
+    case invalid(at: String, expected: String)
+    /// Summaries whose rows add up to more than `Int.max`.
+    case tooManyRows
 
     public var description: String {
         switch self {
         case .mismatch(let what):
             return "the summaries were made with different codebooks or analysis plans (\(what))"
+        case .invalid(let path, let expected):
+            return "at summary.\(path): expected \(expected)"
+        case .tooManyRows:
+            return "the summaries hold more than \(Int.max) rows together"
         }
     }
 }

@@ -1,24 +1,38 @@
 import Foundation
+import SurveyData
 
-/// The file `paradox summarize` writes for one part of a wave and `paradox merge` reads: the
-/// part's ``WaveSummary`` with what identifies it (JSON, numbers at full precision).
+/// The file `paradox summarize` writes for one part of a wave (or `paradox merge --summary` for
+/// several merged) and `paradox merge` reads: the part's ``WaveSummary`` with what identifies it
+/// (JSON, numbers at full precision).
+///
+/// Summaries come from other machines, so a file is untrusted: ``read(_:expecting:)`` checks the
+/// format and version, the study, the hash of the codebook and analysis plan it was made with, and
+/// then every count and value of the summary (``WaveSummary/validate(plan:codebook:)``) before it
+/// is merged.
 public struct WaveSummaryFile: Sendable, Equatable, Codable {
     public static let formatName = "paradox-wave-summary"
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     public var format: String
     public var version: Int
     /// The study's title, to catch parts summarised for another study.
     public var study: String
-    /// The part's data file as given on the command line.
-    public var part: String
+    /// What the summary was made with: ``SummaryIdentity/planHash``.
+    public var planHash: String
+    /// The data files summarised (a shard as `FILE#i/N`), in the order merged.
+    public var parts: [String]
     public var summary: WaveSummary
 
-    public init(study: String, part: String, summary: WaveSummary) {
+    private enum CodingKeys: String, CodingKey {
+        case format, version, study, planHash = "plan_sha256", parts, summary
+    }
+
+    public init(identity: SummaryIdentity, parts: [String], summary: WaveSummary) {
         format = Self.formatName
         version = Self.currentVersion
-        self.study = study
-        self.part = part
+        study = identity.plan.title
+        planHash = identity.planHash
+        self.parts = parts
         self.summary = summary
     }
 
@@ -29,42 +43,75 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
         return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
     }
 
-    /// Reads a summary file written for the study titled `study`.
-    /// - Throws: ``WaveSummaryFileError`` naming the file and what was expected.
-    public static func read(_ url: URL, study: String) throws -> WaveSummaryFile {
+    /// Adds the parts of `other`, a summary file of the same study (``WaveSummary/merge(_:)``).
+    public mutating func merge(_ other: WaveSummaryFile) throws {
+        try summary.merge(other.summary)
+        parts += other.parts
+    }
+
+    /// Reads a summary file and checks it against `identity`: format and version, study title, the
+    /// hash of codebook and plan, then the summary itself (``WaveSummary/validate(plan:codebook:)``).
+    /// - Throws: ``WaveSummaryFileError`` naming the file, the key and what was expected.
+    public static func read(_ url: URL, expecting identity: SummaryIdentity) throws -> WaveSummaryFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw WaveSummaryFileError(file: url.path, reason: "no such file, or no permission to read it")
         }
+        func fail(_ reason: String) -> WaveSummaryFileError { WaveSummaryFileError(file: url.path, reason: reason) }
         // The format and version first: a summary of another version may not decode as this one.
         struct Header: Decodable { var format: String; var version: Int }
         let file: WaveSummaryFile
         do {
             let header = try JSONDecoder().decode(Header.self, from: data)
             guard header.format == formatName, header.version == currentVersion else {
-                throw WaveSummaryFileError(file: url.path, reason: "format '\(header.format)' version \(header.version) "
-                                           + "(expected '\(formatName)' version \(currentVersion))")
+                throw fail("format '\(header.format.bounded())' version \(header.version) (expected '\(formatName)' version \(currentVersion))")
             }
             file = try JSONDecoder().decode(WaveSummaryFile.self, from: data)
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
-            throw WaveSummaryFileError(file: url.path, reason: "not JSON (expected a summary written by paradox summarize)")
+            throw fail("not JSON (expected a summary written by paradox summarize)")
         } catch let error as DecodingError {
-            throw WaveSummaryFileError(file: url.path, reason: "not a Paradox wave summary: \(Self.describe(error))")
+            throw fail("not a Paradox wave summary: \(Self.describe(error))")
         }
-        guard file.study == study else {
-            throw WaveSummaryFileError(file: url.path, reason: "summarised for the study '\(file.study)' (expected '\(study)')")
+        guard file.study == identity.plan.title else {
+            throw fail("summarised for the study '\(file.study.bounded())' (expected '\(identity.plan.title.bounded())')")
+        }
+        guard file.planHash == identity.planHash else {
+            throw fail("made with another codebook or analysis plan (plan_sha256 \(file.planHash.bounded()), expected \(identity.planHash) "
+                       + "for \(identity.plan.codebook.written.bounded()) and this study's analyses); summarise the part again with this study file")
+        }
+        do {
+            try file.summary.validate(plan: identity.plan.analyses, codebook: identity.codebook)
+        } catch let error as WaveSummaryError {
+            throw fail("\(error)")
         }
         return file
     }
 
+    /// The summary files at `urls`, each read and checked (``read(_:expecting:)``), merged in order;
+    /// `nil` for none.
+    /// - Throws: ``WaveSummaryFileError`` naming the file that could not be read or merged.
+    public static func merged(_ urls: [URL], expecting identity: SummaryIdentity) throws -> WaveSummaryFile? {
+        var whole: WaveSummaryFile?
+        for url in urls {
+            let part = try read(url, expecting: identity)
+            do {
+                if whole == nil { whole = part } else { try whole!.merge(part) }
+            } catch let error as WaveSummaryError {
+                throw WaveSummaryFileError(file: url.path, reason: "cannot be merged with the files before it: \(error)")
+            }
+        }
+        return whole
+    }
+
     private static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return path.isEmpty ? "top level" : path.bounded(200)
         }
         switch error {
-        case .keyNotFound(let key, let context): return "missing '\(key.stringValue)' at \(path(context).isEmpty ? "top level" : path(context))"
+        case .keyNotFound(let key, let context): return "missing '\(key.stringValue.bounded())' at \(path(context))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(context.debugDescription) at \(path(context))"
-        @unknown default: return "\(error)"
+            return "at \(path(context)): \(context.debugDescription.bounded(200))"
+        @unknown default: return "\(error)".bounded(200)
         }
     }
 }

@@ -119,6 +119,17 @@ struct WaveVariables {
         return nil
     }
 
+    /// The values a variable can take: a Likert scale score's possible scores, a Likert item's scale
+    /// points, a factor's level codes (as in ``codedColumn(_:)``); `nil` for a numeric variable or a
+    /// score of numeric items, which can be any finite number.
+    func possibleValues(_ name: String) throws -> [Double]? {
+        if let coded = codedScores[name] { return coded.values }
+        if isScale(name) { return nil }
+        if let factor = try categorical(name) { return factor.levels.indices.map(Double.init) }
+        if case .likert(let likert)? = dataset.column(named: name)?.values { return likert.scale.range.map(Double.init) }
+        return nil
+    }
+
     /// A variable as a ``RowTally`` column: a Likert scale score, Likert item or factor by its codes
     /// (no hashing of values), any other variable dictionary-encoded from its numbers.
     func codedColumn(_ name: String) throws -> RowTally.CodedColumn {

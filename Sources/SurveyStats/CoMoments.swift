@@ -194,16 +194,37 @@ public struct CoMoments: Sendable, Equatable, Codable {
         return total
     }
 
+    /// Decodes a summary and checks its invariants: counts 0 or more and within `Int`'s range
+    /// together, p² co-moments for p means, every number finite, the matrix symmetric with sums of
+    /// squares (the diagonal) 0 or more.
+    /// - Throws: `DecodingError.dataCorrupted` at the offending key, saying what was expected.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         count = try container.decode(Int.self, forKey: .count)
         incomplete = try container.decode(Int.self, forKey: .incomplete)
         means = try container.decode([Double].self, forKey: .means)
         matrix = try container.decode([Double].self, forKey: .matrix)
-        guard count >= 0, incomplete >= 0, matrix.count == means.count * means.count else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "expected counts ≥ 0 and \(means.count * means.count) co-moments for \(means.count) means, got \(matrix.count)"))
+        func invalid(_ key: CodingKeys, _ reason: String) -> DecodingError {
+            .dataCorruptedError(forKey: key, in: container, debugDescription: reason)
+        }
+        guard count >= 0 else { throw invalid(.count, "expected 0 or more complete cases, found \(count)") }
+        guard incomplete >= 0 else { throw invalid(.incomplete, "expected 0 or more incomplete cases, found \(incomplete)") }
+        guard !count.addingReportingOverflow(incomplete).overflow else {
+            throw invalid(.incomplete, "expected at most \(Int.max) cases in all, found more")
+        }
+        let (squared, overflow) = means.count.multipliedReportingOverflow(by: means.count)
+        guard !overflow, matrix.count == squared else {
+            throw invalid(.matrix, "expected \(means.count)² co-moments for \(means.count) means, found \(matrix.count)")
+        }
+        if let bad = means.first(where: { !$0.isFinite }) { throw invalid(.means, "expected finite means, found \(bad)") }
+        if let bad = matrix.first(where: { !$0.isFinite }) { throw invalid(.matrix, "expected finite co-moments, found \(bad)") }
+        let p = means.count
+        if let i = means.indices.first(where: { matrix[$0 * p + $0] < 0 }) {
+            throw invalid(.matrix, "expected sums of squares 0 or more on the diagonal, found \(matrix[i * p + i])")
+        }
+        // Every way of computing C (two-pass, exact integers, merging) fills both triangles with the same number.
+        if let k = matrix.indices.first(where: { matrix[$0] != matrix[($0 % p) * p + $0 / p] }) {
+            throw invalid(.matrix, "expected a symmetric matrix, found C[\(k / p)][\(k % p)] = \(matrix[k]) but C[\(k % p)][\(k / p)] = \(matrix[(k % p) * p + k / p])")
         }
     }
 

@@ -33,15 +33,22 @@ public struct PairwiseCoMoments: Sendable, Equatable, Codable {
         }
     }
 
+    /// Decodes a summary and checks that it holds one two-variable ``CoMoments`` per pair.
+    /// - Throws: `DecodingError.dataCorrupted` at the offending key, saying what was expected.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         variableCount = try container.decode(Int.self, forKey: .variableCount)
         pairs = try container.decode([CoMoments].self, forKey: .pairs)
-        guard variableCount >= 0, pairs.count == Self.pairCount(variableCount),
-              pairs.allSatisfy({ $0.variableCount == 2 }) else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "expected \(Self.pairCount(variableCount)) two-variable pairs for \(variableCount) variables, got \(pairs.count)"))
+        // p(p − 1)/2 pairs: p is at most about √(2·pairs.count) + 1, so the check cannot overflow.
+        guard variableCount >= 0, variableCount <= 2 + 2 * Int(Double(pairs.count).squareRoot()),
+              pairs.count == Self.pairCount(variableCount) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .pairs, in: container,
+                debugDescription: "expected p(p − 1)/2 pairs for p = \(variableCount) variables, found \(pairs.count)")
+        }
+        if let m = pairs.firstIndex(where: { $0.variableCount != 2 }) {
+            throw DecodingError.dataCorruptedError(forKey: .pairs, in: container,
+                                                   debugDescription: "expected two variables in pair \(m), found \(pairs[m].variableCount)")
         }
     }
 

@@ -71,7 +71,7 @@ public enum Reliability {
 
         var confLow: Double?, confHigh: Double?
         if let alpha {
-            let df1 = Double(n - 1), df2 = Double((n - 1) * (k - 1))
+            let df1 = Double(n - 1), df2 = Double(n - 1) * Double(k - 1)   // in doubles: n comes from a summary file and may be huge
             let gamma = 1 - confidenceLevel
             confLow = 1 - (1 - alpha) * FisherF.quantile(1 - gamma / 2, df1: df1, df2: df2)
             confHigh = 1 - (1 - alpha) * FisherF.quantile(gamma / 2, df1: df1, df2: df2)

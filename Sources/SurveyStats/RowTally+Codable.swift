@@ -63,8 +63,9 @@ extension RowTally: Codable {
                 switch byte {
                 case UInt8(ascii: "0")...UInt8(ascii: "9"):
                     let (times, overflow) = (current ?? 0).multipliedReportingOverflow(by: 10)
-                    if overflow { wellFormed = false }
-                    current = times + Int(byte - UInt8(ascii: "0"))
+                    let (number, carry) = times.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+                    if overflow || carry { wellFormed = false }
+                    current = number
                 case UInt8(ascii: " "), UInt8(ascii: ":"):
                     if let number = current { numbers.append(number); current = nil }
                     if byte == UInt8(ascii: ":") {
@@ -77,7 +78,7 @@ extension RowTally: Codable {
             }
             if let number = current { numbers.append(number) }
             guard wellFormed, colon, numbers.count == columns.count + 1 else {
-                throw invalid(.rows, "row \(i) is \"\(text)\", expected \(columns.count) codes, a colon and a count, e.g. \"\((0..<columns.count).map { _ in "0" }.joined(separator: " ")): 1\"")
+                throw invalid(.rows, "row \(i) is \"\(text.prefix(80))\(text.count > 80 ? "…" : "")\", expected \(columns.count) codes, a colon and a count (e.g. \"0 1: 4\" for two columns)")
             }
             for j in columns.indices {
                 guard numbers[j] < columns[j].count else {
@@ -93,6 +94,9 @@ extension RowTally: Codable {
             swap(&previous, &codes)
             layout.appendKey(codes: { previous[$0] }, to: &keys)
             counts.append(numbers[columns.count])
+        }
+        guard (counts + [excluded]).checkedSum() != nil else {
+            throw invalid(.rows, "expected at most \(Int.max) cases in all, found more")
         }
         for (j, flags) in used.enumerated() {
             if let unused = flags.firstIndex(of: false) {

@@ -67,6 +67,32 @@ public struct ValueTally: Sendable, Equatable, Codable {
         }
     }
 
+    /// Decodes a tally and checks its invariants, so that no tally read from a file can break the
+    /// statistics computed from it: one count per value, values finite, ascending and distinct,
+    /// counts positive, `missing` 0 or more, and all cases together within `Int`'s range.
+    /// - Throws: `DecodingError.dataCorrupted` at the offending key, saying what was expected.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        values = try container.decode([Double].self, forKey: .values)
+        counts = try container.decode([Int].self, forKey: .counts)
+        missing = try container.decode(Int.self, forKey: .missing)
+        func invalid(_ key: CodingKeys, _ reason: String) -> DecodingError {
+            .dataCorruptedError(forKey: key, in: container, debugDescription: reason)
+        }
+        guard counts.count == values.count else {
+            throw invalid(.counts, "expected one count per value (\(values.count)), found \(counts.count)")
+        }
+        if let bad = values.first(where: { !$0.isFinite }) { throw invalid(.values, "expected finite values, found \(bad)") }
+        if let i = values.indices.dropFirst().first(where: { !(values[$0 - 1] < values[$0]) }) {
+            throw invalid(.values, "expected ascending distinct values, found \(values[i]) after \(values[i - 1])")
+        }
+        if let bad = counts.first(where: { $0 <= 0 }) { throw invalid(.counts, "expected positive counts, found \(bad)") }
+        guard missing >= 0 else { throw invalid(.missing, "expected 0 or more missing cases, found \(missing)") }
+        guard (counts + [missing]).checkedSum() != nil else {
+            throw invalid(.counts, "expected at most \(Int.max) cases in all, found more")
+        }
+    }
+
     /// Number of valid cases.
     public var count: Int { counts.reduce(0, +) }
 

@@ -30,6 +30,9 @@ struct Simulate: ParsableCommand {
         guard respondents >= SyntheticWave.minimumRespondents else {
             throw ValidationError("--respondents must be at least \(SyntheticWave.minimumRespondents).")
         }
+        guard respondents <= SyntheticWave.maximumRespondents else {
+            throw ValidationError("--respondents must be at most \(SyntheticWave.maximumRespondents) (the wave is drawn in memory).")
+        }
     }
 
     func run() throws {

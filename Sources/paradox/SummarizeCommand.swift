@@ -26,11 +26,11 @@ struct Summarize: ParsableCommand {
 
     func run() throws {
         try failing {
-            let plan = try StudyPlan.load(from: URL(fileURLWithPath: study))
+            let identity = try SummaryIdentity(StudyPlan.load(from: URL(fileURLWithPath: study)))
             let reference = FileReference(written: part, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let summary = try StudyRunner.summarize(plan, part: reference)
-            try AtomicFile.write(WaveSummaryFile(study: plan.title, part: part, summary: summary).encoded(), to: out)
-            print("Summarised \(summary.rows) rows of \(part) into \(out).")
+            let file = try StudyRunner.summarize(identity, part: reference)
+            try AtomicFile.write(file.encoded(), to: out)
+            print("Summarised \(file.summary.rows) rows of \(part) into \(out).")
         }
     }
 }
@@ -42,29 +42,38 @@ struct Merge: ParsableCommand {
         discussion: """
         The report is the one `paradox run` writes for the wave read in one pass: every statistic is
         computed from the merged summaries (counts and tallies add, co-moments merge exactly), so the
-        numbers agree with a one-pass run to rounding (1e-12 relative, tested).
+        numbers agree with a one-pass run to rounding (1e-12 relative, tested). Each summary is
+        checked before it is merged: its format version, its study, the hash of the codebook and
+        analysis plan it was made with, and that its counts add up and its values are ones the
+        codebook allows. With --summary the merged summary is written too, to be merged again later.
         """)
 
     @Argument(help: "The study file (YAML) the parts were summarised for.")
     var study: String
 
-    @Argument(help: "The summary files written by `paradox summarize`.")
+    @Argument(help: "The summary files written by `paradox summarize` (or by `paradox merge --summary`).")
     var summaries: [String]
 
     @Option(help: "The folder to write the report to.")
-    var out: String
+    var out: String?
+
+    @Option(help: "Also write the merged summary to this file (JSON), for a later merge.")
+    var summary: String?
 
     func validate() throws {
         guard !summaries.isEmpty else { throw ValidationError("Give at least one summary file.") }
+        guard out != nil || summary != nil else { throw ValidationError("Give --out (the report's folder), --summary (the merged summary's file) or both.") }
     }
 
     func run() throws {
         try failing {
-            let plan = try StudyPlan.load(from: URL(fileURLWithPath: study))
-            try Run.write(out: out) {
-                let parts = try summaries.map { try WaveSummaryFile.read(URL(fileURLWithPath: $0), study: plan.title).summary }
-                return try StudyRunner.merge(plan, parts: parts)
+            let identity = try SummaryIdentity(StudyPlan.load(from: URL(fileURLWithPath: study)))
+            guard let merged = try WaveSummaryFile.merged(summaries.map { URL(fileURLWithPath: $0) }, expecting: identity) else { return }
+            if let summary {
+                try AtomicFile.write(merged.encoded(), to: summary)
+                print("Merged \(merged.summary.rows) rows of \(merged.parts.count) parts into \(summary).")
             }
+            if let out { try Run.write(out: out) { try StudyRunner.analyse(identity, merged: merged) } }
         }
     }
 }

@@ -45,20 +45,55 @@ final class MergeCLITests: CLITestCase {
         XCTAssertTrue(outcome.stderr.contains("part.summary.json: not JSON"), outcome.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
 
-        let other = try write(#"{"format": "paradox-wave-summary", "version": 2, "study": "Another study", "part": "p.csv", "summary": {}}"#,
+        let other = try write(#"{"format": "paradox-wave-summary", "version": 3, "study": "Another study", "plan_sha256": "0", "parts": ["p.csv"], "summary": {}}"#,
                               to: "other.json", in: folder)
         outcome = try paradox(["merge", Self.study, other.path, "--out", folder.appendingPathComponent("out").path])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("other.json: not a Paradox wave summary: missing 'rows'"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("other.json: not a Paradox wave summary: missing 'rows' at .summary"), outcome.stderr)
 
         // A summary of the first format version, whose regressions were stored differently.
         let old = try write(#"{"format": "paradox-wave-summary", "version": 1, "study": "x", "part": "p.csv", "summary": {"regressions": [{"rows": [[1, 2]]}]}}"#,
                             to: "old.json", in: folder)
         outcome = try paradox(["merge", Self.study, old.path, "--out", folder.appendingPathComponent("out").path])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("old.json: format 'paradox-wave-summary' version 1 (expected 'paradox-wave-summary' version 2)"),
+        XCTAssertTrue(outcome.stderr.contains("old.json: format 'paradox-wave-summary' version 1 (expected 'paradox-wave-summary' version 3)"),
                       outcome.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    /// Issue 16: a crafted summary (a negative row count, which was reported as "96 respondents")
+    /// is refused before anything is merged or written: exit 1, the file, the key, what was expected.
+    func testCraftedSummaryIsRefused() throws {
+        let folder = try temporaryFolder()
+        let part = try parts([100], in: folder)[0]
+        let summary = folder.appendingPathComponent("part.summary.json")
+        XCTAssertEqual(try paradox(["summarize", Self.study, part.path, "--out", summary.path]).status, 0)
+        let text = try String(contentsOf: summary, encoding: .utf8)
+        XCTAssertTrue(text.contains(#""rows":100,"#))
+        let crafted = try write(text.replacingOccurrences(of: #""rows":100,"#, with: #""rows":-5,"#), to: "crafted.summary.json", in: folder)
+        let outcome = try paradox(["merge", Self.study, summary.path, crafted.path, "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stderr, "paradox: error: \(crafted.path): at summary.rows: expected 0 or more rows, found -5\n")
+        XCTAssertEqual(outcome.stdout, "")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    /// `merge --summary` writes the merged summary, which merges again with further parts.
+    func testMergedSummariesMergeAgain() throws {
+        let folder = try temporaryFolder()
+        let summaries = try parts([60, 70, 70], in: folder).map { part -> String in
+            let summary = part.deletingPathExtension().path + ".summary.json"
+            XCTAssertEqual(try paradox(["summarize", Self.study, part.path, "--out", summary]).status, 0)
+            return summary
+        }
+        let firstTwo = folder.appendingPathComponent("first-two.summary.json").path
+        var outcome = try paradox(["merge", Self.study, summaries[0], summaries[1], "--summary", firstTwo])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stdout, "Merged 130 rows of 2 parts into \(firstTwo).\n")
+        outcome = try paradox(["merge", Self.study, firstTwo, summaries[2], "--out", folder.appendingPathComponent("merged").path])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("merged/report.md"), encoding: .utf8),
+                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Output/report.md"), encoding: .utf8))
     }
 
     func testPartWithABadCellIsNamedByLine() throws {

@@ -79,8 +79,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             _ = try ReportFiles.render(StudyRunner.run(plan))
         case .summary:
             let file = try workspace.file("part.summary.json", bytes)
-            let part = try WaveSummaryFile.read(file.url, study: bundled.plan.title)
-            _ = try ReportFiles.render(StudyRunner.merge(bundled.plan, parts: [part.summary]))
+            if let merged = try WaveSummaryFile.merged([file.url], expecting: bundled.identity) {
+                _ = try ReportFiles.render(StudyRunner.analyse(bundled.identity, merged: merged))
+            }
         case .transcript:
             let transcript = try TranscriptReader.read(contentsOf: try workspace.file("INT99.txt", bytes).url)
             _ = try ThematicAnalysis.run([transcript], codebook: bundled.themes)

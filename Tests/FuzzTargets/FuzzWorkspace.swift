@@ -7,6 +7,8 @@ public final class FuzzWorkspace {
     /// The bundled study's plan, theme codebook and interviews: the fixed parts of each target.
     public struct Bundled {
         public var plan: StudyPlan
+        /// What a summary file must have been made with (the bundled codebook and plan).
+        public var identity: SummaryIdentity
         public var themes: ThemeCodebook
         public var transcripts: [Transcript]
     }
@@ -19,7 +21,7 @@ public final class FuzzWorkspace {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let plan = try StudyPlan.load(from: FuzzTarget.packageRoot.appendingPathComponent("Codebooks/privacy-paradox.study.yml"))
         guard let interviews = plan.interviews else { throw CocoaError(.fileReadCorruptFile) }
-        bundled = Bundled(plan: plan, themes: try ThemeCodebook.load(contentsOf: interviews.codebook.url),
+        bundled = Bundled(plan: plan, identity: try SummaryIdentity(plan), themes: try ThemeCodebook.load(contentsOf: interviews.codebook.url),
                           transcripts: try interviews.transcripts.map { try TranscriptReader.read(contentsOf: $0.url) })
     }
 

@@ -47,6 +47,15 @@ final class SimulationTests: XCTestCase {
         }
     }
 
+    /// Issue 16: Int.max respondents overflowed in `LatentTraitModel.quotaCells`; 10¹¹ tried to allocate 320 GB.
+    func testTooManyRespondentsIsATypedError() {
+        for respondents in [Int.max, 100_000_000_000, SyntheticWave.maximumRespondents + 1] {
+            XCTAssertThrowsError(try SyntheticWave.generate(respondents: respondents, seed: 1, calibrateTo: nil)) { error in
+                XCTAssertEqual(error as? SimulationError, .tooManyRespondents(respondents, maximum: SyntheticWave.maximumRespondents))
+            }
+        }
+    }
+
     func testCodebookAgreesWithTheGenerator() throws {
         let codebook = try Codebook.load(from: Self.codebookURL)
         XCTAssertEqual(codebook.variables.map(\.name), PrivacyParadoxInstrument.columnNames)
