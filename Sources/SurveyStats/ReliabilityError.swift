@@ -1,3 +1,5 @@
+import MessageText
+
 /// Input that cannot make a reliability analysis.
 public enum ReliabilityError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Fewer than two items.
@@ -14,7 +16,7 @@ public enum ReliabilityError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .tooFewItems(k):
             return "reliability needs at least 2 items, got \(k)"
         case let .unequalLengths(names, lengths):
-            let pairs = zip(names, lengths).map { "\($0) \($1)" }.joined(separator: ", ")
+            let pairs = Excerpt.excerptList(zip(names, lengths).map { "\($0) \($1)" })
             return "items have different numbers of rows (\(pairs)); expected one value per respondent in each"
         case let .nameCount(names, items):
             return "\(names) names for \(items) items (expected one name per item)"

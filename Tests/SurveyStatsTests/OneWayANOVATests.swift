@@ -184,6 +184,9 @@ final class OneWayANOVATests: XCTestCase {
         XCTAssertThrowsError(try OneWayANOVA.run(values: [1, 1, 2, 2], groups: [0, 0, 1, 1], levels: ["a", "b"])) {
             XCTAssertEqual($0 as? OneWayANOVAError, .zeroWithinGroupVariance)
         }
+        XCTAssertThrowsError(try OneWayANOVA.run(values: [2, 2, 2, .nan, 2], groups: [0, 0, 1, 1, 1], levels: ["a", "b"])) {
+            XCTAssertEqual($0 as? OneWayANOVAError, .constantResponse(value: 2))
+        }
         // A group of one case: its SD, SE and CI are undefined, Welch and F* need two cases per group,
         // Games–Howell pairs with it are undefined; an empty level stays in the group table with n = 0.
         let result = try OneWayANOVA.run(values: [1, 2, 3, 5, 6, 9], groups: [0, 0, 0, 1, 1, 2],
