@@ -105,8 +105,15 @@ public enum Reliability {
     }
 
     /// A reverse-keyed item scored in the direction of the scale: x′ = min + max − x (NaN stays NaN).
-    public static func reverseKeyed(_ values: [Double], min: Double, max: Double) -> [Double] {
-        values.map { min + max - $0 }
+    /// - Throws: ``ReliabilityError/outsideScale(item:value:min:max:)`` for a value outside
+    ///   [min, max] (its reversed score would be no scale point), or bounds that are not finite with
+    ///   min < max.
+    public static func reverseKeyed(_ values: [Double], item: String, min: Double, max: Double) throws -> [Double] {
+        guard min.isFinite, max.isFinite, min < max else { throw ReliabilityError.invalidScale(min: min, max: max) }
+        if let stray = values.first(where: { $0 < min || $0 > max }) {
+            throw ReliabilityError.outsideScale(item: item, value: stray, min: min, max: max)
+        }
+        return values.map { min + max - $0 }
     }
 
     /// Throws the ``ReliabilityError`` of an analysis that cannot be made whatever the data.
