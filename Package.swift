@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "SurveyStats", dependencies: ["GSL", "MessageText"]),
         .target(name: "Thematic", dependencies: ["Yams"]),
         .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams", "MessageText"]),
-        .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic"]),
+        .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText"]),
         .executableTarget(
             name: "paradox",
             dependencies: [

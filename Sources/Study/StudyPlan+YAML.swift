@@ -1,5 +1,6 @@
 import Foundation
 import SurveyData
+import MessageText
 
 extension StudyPlan {
     /// Reads a study file (format: `Codebooks/README.md`, section "Study files"); every mistake is a
@@ -18,7 +19,7 @@ extension StudyPlan {
             case ";", "semicolon": delimiter = UInt8(ascii: ";")
             case "\t", "tab": delimiter = UInt8(ascii: "\t")
             case "auto": delimiter = nil
-            case let other: throw node.error("unknown delimiter '\(other)' (expected comma, semicolon, tab or auto)")
+            case let other: throw node.error("unknown delimiter '\(Excerpt.excerpt(other))' (expected comma, semicolon, tab or auto)")
             }
         }
         self.init(
@@ -50,7 +51,7 @@ extension StudyPlan {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []
             let matches = names.filter { fnmatch(namePattern, $0, 0) == 0 }.sorted()
             guard !matches.isEmpty else {
-                throw entry.error("no file matches '\(pattern)' (expected at least one file in \(folderURL.path))")
+                throw entry.error("no file matches '\(Excerpt.excerpt(pattern))' (expected at least one file in \(folderURL.path))")
             }
             references += matches.map { FileReference(written: folder.isEmpty ? $0 : "\(folder)/\($0)", relativeTo: base) }
         }
@@ -76,7 +77,7 @@ extension AnalysisPlan {
                     switch try missing.string() {
                     case "listwise": pairwise = false
                     case "pairwise": pairwise = true
-                    case let other: throw missing.error("unknown missing-data rule '\(other)' (expected listwise or pairwise)")
+                    case let other: throw missing.error("unknown missing-data rule '\(Excerpt.excerpt(other))' (expected listwise or pairwise)")
                     }
                 }
             } else {
@@ -148,7 +149,7 @@ extension ReplicationTarget {
         case "std_estimate": check = .standardizedCoefficient(model: try entry.required("model").string(), term: try entry.required("term").string())
         case "anova_f": check = .anovaF(anova: try entry.required("anova").string())
         case "means_decreasing": check = .meansDecreasing(anova: try entry.required("anova").string())
-        case let other: throw checkNode.error("unknown check '\(other)' (expected mean, sample_size, std_estimate, anova_f or means_decreasing)")
+        case let other: throw checkNode.error("unknown check '\(Excerpt.excerpt(other))' (expected mean, sample_size, std_estimate, anova_f or means_decreasing)")
         }
         self.init(id: try entry.required("id").string(), description: try entry.required("description").string(),
                   published: try entry.required("published").string(), check: check,

@@ -1,4 +1,5 @@
 import Foundation
+import MessageText
 
 extension Codebook {
     /// Reads a codebook YAML file; every mistake is a ``ConfigFileError`` naming the file and line.
@@ -57,7 +58,7 @@ extension Codebook {
                 if labelsNode.node.scalar != nil {
                     let setName = try labelsNode.string()
                     guard let set = labelSets[setName] else {
-                        throw labelsNode.error("unknown label set '\(setName)' (expected one of: \(labelSets.keys.sorted().joined(separator: ", ")))")
+                        throw labelsNode.error("unknown label set '\(Excerpt.excerpt(setName))' (expected one of: \(Excerpt.excerptList(labelSets.keys.sorted())))")
                     }
                     labels = set
                 } else {
@@ -74,7 +75,7 @@ extension Codebook {
             if let referenceNode = try entry.optional("reference") {
                 let value = try referenceNode.string()
                 guard let index = levels.firstIndex(where: { $0.value == value || $0.label == value }) else {
-                    throw referenceNode.error("reference level '\(value)' is not among the levels (\(levels.map(\.value).joined(separator: ", ")))")
+                    throw referenceNode.error("reference level '\(Excerpt.excerpt(value))' is not among the levels (\(Excerpt.excerptList(levels.map(\.value))))")
                 }
                 reference = index
             }
@@ -83,7 +84,7 @@ extension Codebook {
         case "id": kind = .id
         case "text": kind = .text
         case let other:
-            throw typeNode.error("unknown type '\(other)' (expected likert, categorical, numeric, id or text)")
+            throw typeNode.error("unknown type '\(Excerpt.excerpt(other))' (expected likert, categorical, numeric, id or text)")
         }
         let usesMissingCodes: Bool
         switch kind {

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import MessageText
 
 /// A node of a parsed YAML file with typed accessors whose errors name the file, line and column.
 ///
@@ -84,7 +85,7 @@ public struct YAMLValue {
     public func checkKeys(_ allowed: Set<String>) throws {
         for (key, _) in try pairs() {
             guard let name = key.node.string, allowed.contains(name) else {
-                throw key.error("unknown key '\(key.node.string ?? "?")' (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+                throw key.error("unknown key '\(Excerpt.excerpt(key.node.string ?? "?"))' (expected one of: \(allowed.sorted().joined(separator: ", ")))")
             }
         }
     }
@@ -98,20 +99,20 @@ public struct YAMLValue {
 
     public func int() throws -> Int {
         guard let scalar = node.scalar, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
-            throw error("expected a whole number, found '\(node.scalar?.string ?? "a list or mapping")'")
+            throw error("expected a whole number, found '\(Excerpt.excerpt(node.scalar?.string ?? "a list or mapping"))'")
         }
         return value
     }
 
     public func double() throws -> Double {
         guard let scalar = node.scalar, let value = Double(scalar.string.trimmingCharacters(in: .whitespaces)) else {
-            throw error("expected a number, found '\(node.scalar?.string ?? "a list or mapping")'")
+            throw error("expected a number, found '\(Excerpt.excerpt(node.scalar?.string ?? "a list or mapping"))'")
         }
         return value
     }
 
     public func bool() throws -> Bool {
-        guard let value = node.bool else { throw error("expected true or false, found '\(node.scalar?.string ?? "a list or mapping")'") }
+        guard let value = node.bool else { throw error("expected true or false, found '\(Excerpt.excerpt(node.scalar?.string ?? "a list or mapping"))'") }
         return value
     }
 
