@@ -9,9 +9,15 @@ extension StudyPlan {
         try StudyPlan(yaml: YAMLValue(contentsOf: url), base: url.deletingLastPathComponent())
     }
 
+    /// Reads the plan and checks it whole: what cannot be parsed stops at once, every mistake of
+    /// meaning (repeated names, a response among its predictors, bounds) is collected and thrown
+    /// together (``ConfigFileProblems``). The check against the codebook follows when it is read
+    /// (``AnalysisPlan/problems(against:)``).
     public init(yaml root: YAMLValue, base: URL) throws {
         try root.checkKeys(["title", "run_date", "notices", "codebook", "data", "delimiter", "analyses", "interviews", "replication"])
-        let data = try Self.expand(root.required("data"), base: base)
+        let dataNode = try root.required("data")
+        let data = try Self.expand(dataNode, base: base)
+        guard !data.isEmpty else { throw dataNode.error("no data file (expected a file name, a glob or a list of them)") }
         var delimiter: UInt8?
         if let node = try root.optional("delimiter") {
             switch try node.string() {
@@ -22,6 +28,7 @@ extension StudyPlan {
             case let other: throw node.error("unknown delimiter '\(Excerpt.excerpt(other))' (expected comma, semicolon, tab or auto)")
             }
         }
+        let replicationNodes = try root.optional("replication")?.sequence() ?? []
         self.init(
             title: try root.required("title").string(),
             runDate: try root.optional("run_date")?.string(),
@@ -31,7 +38,35 @@ extension StudyPlan {
             delimiter: delimiter,
             analyses: try root.optional("analyses").map(AnalysisPlan.init(yaml:)) ?? AnalysisPlan(),
             interviews: try root.optional("interviews").map { try InterviewPlan(yaml: $0, base: base) },
-            replication: try root.optional("replication")?.sequence().map(ReplicationTarget.init(yaml:)) ?? [])
+            replication: try replicationNodes.map(ReplicationTarget.init(yaml:)))
+        try ConfigFileProblems.throwIfAny(analyses.problems() + replicationProblems(replicationNodes))
+    }
+
+    /// Replication targets naming an analysis the plan does not define, or repeating an id.
+    private func replicationProblems(_ nodes: [YAMLValue]) -> [ConfigFileError] {
+        var problems: [ConfigFileError] = []
+        var ids = Set<String>()
+        for (target, node) in zip(replication, nodes) {
+            if !ids.insert(target.id).inserted {
+                problems.append(node.error("replication id '\(Excerpt.excerpt(target.id))' is used twice (expected unique ids)"))
+            }
+            switch target.check {
+            case .sampleSize(let anova), .anovaF(let anova), .meansDecreasing(let anova):
+                if !analyses.anovas.contains(where: { $0.name == anova }) {
+                    problems.append(node.error("names ANOVA '\(Excerpt.excerpt(anova))', which the study file does not define (ANOVAs: \(Excerpt.excerptList(analyses.anovas.map(\.name))))"))
+                }
+            case .standardizedCoefficient(let model, let term):
+                if let regression = analyses.regressions.first(where: { $0.name == model }) {
+                    if !regression.terms.contains(term) {
+                        problems.append(node.error("names term '\(Excerpt.excerpt(term))', which is not a predictor of regression '\(Excerpt.excerpt(model))'"))
+                    }
+                } else {
+                    problems.append(node.error("names regression '\(Excerpt.excerpt(model))', which the study file does not define (regressions: \(Excerpt.excerptList(analyses.regressions.map(\.name))))"))
+                }
+            case .mean: break
+            }
+        }
+        return problems
     }
 
     /// The files a path, a glob or a list of them names. `*` and `?` are expanded in the last path
@@ -62,17 +97,21 @@ extension StudyPlan {
 extension AnalysisPlan {
     init(yaml node: YAMLValue) throws {
         try node.checkKeys(["descriptives", "frequencies", "reliability", "correlations", "regressions", "anovas"])
-        func list(_ key: String) throws -> [String]? {
-            guard let value = try node.optional(key) else { return nil }
+        var references: [VariableReference] = []
+        /// The names of a list (or `nil` for `all`), each recorded as a reference in `role`.
+        func list(_ value: YAMLValue?, _ role: VariableReference.Role) throws -> [String]? {
+            guard let value else { return nil }
             if value.node.scalar != nil, try value.string() == "all" { return nil }
-            return try value.strings()
+            let names = try value.namedEntries()
+            references += names.map { VariableReference(name: $0.name, role: role, location: $0.node.location) }
+            return names.map(\.name)
         }
         var correlations: [String]?
         var pairwise = false
         if let value = try node.optional("correlations") {
             if value.node.mapping != nil {
                 try value.checkKeys(["variables", "missing"])
-                correlations = try value.optional("variables")?.strings()
+                correlations = try list(value.optional("variables"), .numeric)
                 if let missing = try value.optional("missing") {
                     switch try missing.string() {
                     case "listwise": pairwise = false
@@ -81,22 +120,35 @@ extension AnalysisPlan {
                     }
                 }
             } else {
-                correlations = try list("correlations")
+                correlations = try list(value, .numeric)
             }
         }
         var anovas: [AnovaPlan] = []
         for entry in try node.optional("anovas")?.sequence() ?? [] {
             try entry.checkKeys(["name", "dependent", "factor", "factors"])
-            let dependent = try entry.required("dependent").string()
-            let factors = try entry.optional("factor")?.strings() ?? entry.required("factors").strings()
+            let dependentNode = try entry.required("dependent")
+            let dependent = try dependentNode.string()
+            references.append(VariableReference(name: dependent, role: .numeric, location: dependentNode.location))
+            let factors = try (entry.optional("factor") ?? entry.required("factors")).namedEntries()
+            references += factors.map { VariableReference(name: $0.name, role: .factor, location: $0.node.location) }
             let name = try entry.optional("name")?.string()
             if name != nil && factors.count > 1 { throw entry.error("'name' needs a single 'factor' (expected one ANOVA per name)") }
-            anovas += factors.map { AnovaPlan(name: name ?? "\(dependent)_by_\($0)", dependent: dependent, factor: $0) }
+            anovas += factors.map {
+                AnovaPlan(name: name ?? "\(dependent)_by_\($0.name)", dependent: dependent, factor: $0.name, location: entry.location)
+            }
         }
-        self.init(descriptives: try list("descriptives"), frequencies: try list("frequencies"),
-                  reliability: try list("reliability"), correlations: correlations, pairwiseCorrelations: pairwise,
-                  regressions: try node.optional("regressions")?.sequence().map(RegressionPlan.init(yaml:)) ?? [],
-                  anovas: anovas)
+        let regressions = try node.optional("regressions")?.sequence().map(RegressionPlan.init(yaml:)) ?? []
+        for (model, entry) in zip(regressions, try node.optional("regressions")?.sequence() ?? []) {
+            references.append(VariableReference(name: model.dependent, role: .numeric, location: try entry.required("dependent").location))
+            let terms = try entry.optional("blocks").map { try $0.sequence().flatMap { try $0.required("terms").namedEntries() } }
+                ?? entry.required("predictors").namedEntries()
+            references += terms.map { VariableReference(name: $0.name, role: .predictor, location: $0.node.location) }
+        }
+        self.init(descriptives: try list(node.optional("descriptives"), .numeric),
+                  frequencies: try list(node.optional("frequencies"), .tabulated),
+                  reliability: try list(node.optional("reliability"), .scale),
+                  correlations: correlations, pairwiseCorrelations: pairwise,
+                  regressions: regressions, anovas: anovas, references: references)
     }
 }
 
@@ -122,7 +174,8 @@ extension RegressionPlan {
         }
         let name = try entry.optional("name")?.string() ?? dependent
         self.init(name: name, title: try entry.optional("title")?.string() ?? "Regression of \(dependent)",
-                  dependent: dependent, blocks: blocks, intercept: try entry.optional("intercept")?.bool() ?? true, robust: robust)
+                  dependent: dependent, blocks: blocks, intercept: try entry.optional("intercept")?.bool() ?? true, robust: robust,
+                  location: entry.location)
     }
 }
 
@@ -139,6 +192,14 @@ extension InterviewPlan {
 }
 
 extension ReplicationTarget {
+    /// The decimals a paper prints, 0…10 (2 when absent).
+    static func decimals(_ node: YAMLValue?) throws -> Int {
+        guard let node else { return 2 }
+        let value = try node.int()
+        guard (0...10).contains(value) else { throw node.error("decimals \(value) (expected a whole number from 0 to 10)") }
+        return value
+    }
+
     init(yaml entry: YAMLValue) throws {
         try entry.checkKeys(["id", "description", "published", "check", "variable", "anova", "model", "term", "value", "decimals", "p_below"])
         let checkNode = try entry.required("check")
@@ -153,7 +214,7 @@ extension ReplicationTarget {
         }
         self.init(id: try entry.required("id").string(), description: try entry.required("description").string(),
                   published: try entry.required("published").string(), check: check,
-                  value: try entry.optional("value")?.double(), decimals: try entry.optional("decimals")?.int() ?? 2,
+                  value: try entry.optional("value")?.double(), decimals: try Self.decimals(entry.optional("decimals")),
                   pBelow: try entry.optional("p_below")?.double())
     }
 }

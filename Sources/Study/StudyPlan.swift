@@ -58,10 +58,14 @@ public struct AnalysisPlan: Sendable, Equatable {
     public var pairwiseCorrelations: Bool
     public var regressions: [RegressionPlan]
     public var anovas: [AnovaPlan]
+    /// Every variable the study file names in its analyses, where and as what (empty for a plan
+    /// not read from a file).
+    public var references: [VariableReference]
 
     public init(descriptives: [String]? = nil, frequencies: [String]? = nil, reliability: [String]? = nil,
                 correlations: [String]? = nil, pairwiseCorrelations: Bool = false,
-                regressions: [RegressionPlan] = [], anovas: [AnovaPlan] = []) {
+                regressions: [RegressionPlan] = [], anovas: [AnovaPlan] = [], references: [VariableReference] = []) {
+        self.references = references
         self.descriptives = descriptives
         self.frequencies = frequencies
         self.reliability = reliability
@@ -81,6 +85,8 @@ public struct RegressionPlan: Sendable, Equatable {
     public var blocks: [Block]
     public var intercept: Bool
     public var robust: Bool
+    /// Where the study file defines the model.
+    public var location: ConfigFileLocation?
 
     public struct Block: Sendable, Equatable {
         public var name: String
@@ -92,7 +98,9 @@ public struct RegressionPlan: Sendable, Equatable {
         }
     }
 
-    public init(name: String, title: String, dependent: String, blocks: [Block], intercept: Bool = true, robust: Bool = false) {
+    public init(name: String, title: String, dependent: String, blocks: [Block], intercept: Bool = true, robust: Bool = false,
+                location: ConfigFileLocation? = nil) {
+        self.location = location
         self.name = name
         self.title = title
         self.dependent = dependent
@@ -109,8 +117,11 @@ public struct AnovaPlan: Sendable, Equatable {
     public var name: String
     public var dependent: String
     public var factor: String
+    /// Where the study file defines the ANOVA.
+    public var location: ConfigFileLocation?
 
-    public init(name: String, dependent: String, factor: String) {
+    public init(name: String, dependent: String, factor: String, location: ConfigFileLocation? = nil) {
+        self.location = location
         self.name = name
         self.dependent = dependent
         self.factor = factor

@@ -1,4 +1,5 @@
 import Foundation
+import MessageText
 
 extension Dataset {
     /// Reads a CSV file and checks every cell against the codebook.
@@ -92,12 +93,13 @@ extension Dataset {
         for (index, name) in header.enumerated() where !seen.insert(name).inserted {
             throw DataError(file: file, line: 1, column: index + 1, columnName: name, kind: .duplicateHeader(name))
         }
-        for variable in codebook.variables where !header.contains(variable.name) {
+        let names = Set(header)
+        for variable in codebook.variables where !names.contains(variable.name) {
             throw DataError(file: file, line: 1, kind: .missingColumn(variable.name))
         }
         let ignored = header.filter { codebook.variable(named: $0) == nil }
         if !ignored.isEmpty {
-            warnings.append("Columns not in the codebook were ignored: \(ignored.joined(separator: ", ")).")
+            warnings.append("Columns not in the codebook were ignored: \(Excerpt.excerptList(ignored)).")
         }
     }
 }

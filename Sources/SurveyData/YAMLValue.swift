@@ -12,15 +12,50 @@ public struct YAMLValue {
     /// Dotted path of the node in the document, for messages (e.g. `variables[3].scale`).
     public let path: String
 
-    /// Parses `text`; a syntax error becomes a ``ConfigFileError`` at the parser's position.
+    /// Parses `text`; a syntax error becomes a ``ConfigFileError`` at the parser's position, and so
+    /// does a document whose aliases expand it beyond ``expansionLimit(textSize:)``.
     public init(text: String, file: String) throws {
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 throw ConfigFileError(file: file, line: nil, column: nil, message: "the file is empty (expected a YAML mapping)")
             }
+            try Self.checkExpandedSize(root, limit: Self.expansionLimit(textSize: text.utf8.count), file: file)
             self.init(node: root, file: file, path: "")
         } catch let error as YamlError {
             throw Self.configError(error, file: file)
+        }
+    }
+
+    /// The most a document of `textSize` bytes may expand to (nodes plus scalar bytes, every alias
+    /// replaced by what it names): 10 times its size plus 64 KiB. Without aliases a document expands
+    /// to at most about twice its size; aliases that repeat a notice or a label set a few times stay
+    /// far below, while a "billion laughs" (nested aliases) or 100 aliases of a 1 MB notice — which
+    /// would make every reader and the report repeat it — are refused.
+    static func expansionLimit(textSize: Int) -> Int { 10 * textSize + 65_536 }
+
+    /// Walks the tree as the readers will, aliases expanded, and stops as soon as more than `limit`
+    /// nodes and scalar bytes have been seen (so its time is O(limit), whatever the nesting).
+    /// - Throws: ``ConfigFileError`` at the node where the limit is passed.
+    static func checkExpandedSize(_ root: Node, limit: Int, file: String) throws {
+        var remaining = limit - 1
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node {
+            case .scalar(let scalar): remaining -= scalar.string.utf8.count
+            case .mapping(let mapping):
+                remaining -= 2 * mapping.count
+                if remaining >= 0 { for pair in mapping { pending += [pair.key, pair.value] } }
+            case .sequence(let sequence):
+                remaining -= sequence.count
+                if remaining >= 0 { pending += sequence }
+            case .alias: remaining -= 1
+            }
+            guard remaining >= 0 else {
+                throw ConfigFileError(
+                    file: file, line: node.mark?.line, column: node.mark?.column,
+                    message: "YAML aliases (*name) expand the file to more than \(limit) characters, 10 times its size "
+                        + "(expected aliases that repeat small parts; write long text once)")
+            }
         }
     }
 
@@ -44,6 +79,7 @@ public struct YAMLValue {
 
     public var line: Int? { node.mark?.line }
     public var column: Int? { node.mark?.column }
+    public var location: ConfigFileLocation { ConfigFileLocation(file: file, line: line, column: column) }
 
     /// An error located at this node.
     public func error(_ message: String) -> ConfigFileError {
@@ -90,6 +126,12 @@ public struct YAMLValue {
         }
     }
 
+    /// The strings of a list (a single string as a one-element list), each with its node (for its line).
+    public func namedEntries() throws -> [(name: String, node: YAMLValue)] {
+        if node.scalar != nil { return [(try string(), self)] }
+        return try sequence().map { (try $0.string(), $0) }
+    }
+
     // MARK: Scalars
 
     public func string() throws -> String {
@@ -118,14 +160,17 @@ public struct YAMLValue {
 
     /// A list of strings; a single string is accepted as a one-element list.
     public func strings() throws -> [String] {
-        if node.scalar != nil { return [try string()] }
-        return try sequence().map { try $0.string() }
+        try namedEntries().map(\.name)
     }
 
     private static func configError(_ error: YamlError, file: String) -> ConfigFileError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return ConfigFileError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ConfigFileError(file: file, line: context.mark.line, column: context.mark.column,
+                                   message: "the key \(Excerpt.excerptList(duplicates.map { "'\($0)'" })) appears more than once in a mapping "
+                                       + "(first here; expected each key once)")
         default:
             return ConfigFileError(file: file, line: nil, column: nil, message: "YAML error: \(error)")
         }

@@ -128,8 +128,9 @@ public enum Reliability {
     /// diagonal D − Cᵢᵢ. Sums are compensated (the common factor 1/(n − 1) cancels throughout).
     struct CoMomentSums {
         let summary: CoMoments
-        let total: Double
-        let diagonal: Double
+        /// T and D with their compensations, so that T − 2Rᵢ + Cᵢᵢ and D − Cᵢᵢ are rounded once.
+        let total: CompensatedSum
+        let diagonal: CompensatedSum
         let rowSums: [Double]
 
         init(_ summary: CoMoments) {
@@ -143,20 +144,27 @@ public enum Reliability {
                 diagonal.add(summary.coMoment(i, i))
                 return row.value
             }
-            self.total = total.value
-            self.diagonal = diagonal.value
+            self.total = total
+            self.diagonal = diagonal
         }
 
         /// α = k/(k − 1)·(1 − D/T); `nil` when the sum score has zero variance.
-        var alpha: Double? { Self.alpha(items: summary.variableCount, diagonal: diagonal, total: total) }
+        var alpha: Double? { Self.alpha(items: summary.variableCount, diagonal: diagonal.value, total: total.value) }
 
         /// α of the other k − 1 items; `nil` when their sum has zero variance.
         func alpha(without i: Int) -> Double? {
-            Self.alpha(items: summary.variableCount - 1, diagonal: diagonal - summary.coMoment(i, i), total: restTotal(without: i))
+            var rest = diagonal
+            rest.add(-summary.coMoment(i, i))
+            return Self.alpha(items: summary.variableCount - 1, diagonal: rest.value, total: restTotal(without: i))
         }
 
         /// The co-moment of the sum of the items other than i: T − 2Rᵢ + Cᵢᵢ.
-        func restTotal(without i: Int) -> Double { total - 2 * rowSums[i] + summary.coMoment(i, i) }
+        func restTotal(without i: Int) -> Double {
+            var rest = total
+            rest.add(-2 * rowSums[i])
+            rest.add(summary.coMoment(i, i))
+            return rest.value
+        }
 
         /// Item i's co-moment with the sum of the others: Rᵢ − Cᵢᵢ.
         func covarianceWithRest(_ i: Int) -> Double { rowSums[i] - summary.coMoment(i, i) }
