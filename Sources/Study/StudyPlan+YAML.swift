@@ -9,10 +9,9 @@ extension StudyPlan {
         try StudyPlan(yaml: YAMLValue(contentsOf: url), base: url.deletingLastPathComponent())
     }
 
-    /// Reads the plan and checks it whole: what cannot be parsed stops at once, every mistake of
-    /// meaning (repeated names, a response among its predictors, bounds) is collected and thrown
-    /// together (``ConfigFileProblems``). The check against the codebook follows when it is read
-    /// (``AnalysisPlan/problems(against:)``).
+    /// Reads the plan; what cannot be parsed (a value of the wrong shape or out of bounds) stops at
+    /// once at its line. The mistakes of meaning are found with the codebook, all together, before
+    /// any data is read (``problems(against:)``).
     public init(yaml root: YAMLValue, base: URL) throws {
         try root.checkKeys(["title", "run_date", "notices", "codebook", "data", "delimiter", "analyses", "interviews", "replication"])
         let dataNode = try root.required("data")
@@ -28,7 +27,6 @@ extension StudyPlan {
             case let other: throw node.error("unknown delimiter '\(Excerpt.excerpt(other))' (expected comma, semicolon, tab or auto)")
             }
         }
-        let replicationNodes = try root.optional("replication")?.sequence() ?? []
         self.init(
             title: try root.required("title").string(),
             runDate: try root.optional("run_date")?.string(),
@@ -38,35 +36,7 @@ extension StudyPlan {
             delimiter: delimiter,
             analyses: try root.optional("analyses").map(AnalysisPlan.init(yaml:)) ?? AnalysisPlan(),
             interviews: try root.optional("interviews").map { try InterviewPlan(yaml: $0, base: base) },
-            replication: try replicationNodes.map(ReplicationTarget.init(yaml:)))
-        try ConfigFileProblems.throwIfAny(analyses.problems() + replicationProblems(replicationNodes))
-    }
-
-    /// Replication targets naming an analysis the plan does not define, or repeating an id.
-    private func replicationProblems(_ nodes: [YAMLValue]) -> [ConfigFileError] {
-        var problems: [ConfigFileError] = []
-        var ids = Set<String>()
-        for (target, node) in zip(replication, nodes) {
-            if !ids.insert(target.id).inserted {
-                problems.append(node.error("replication id '\(Excerpt.excerpt(target.id))' is used twice (expected unique ids)"))
-            }
-            switch target.check {
-            case .sampleSize(let anova), .anovaF(let anova), .meansDecreasing(let anova):
-                if !analyses.anovas.contains(where: { $0.name == anova }) {
-                    problems.append(node.error("names ANOVA '\(Excerpt.excerpt(anova))', which the study file does not define (ANOVAs: \(Excerpt.excerptList(analyses.anovas.map(\.name))))"))
-                }
-            case .standardizedCoefficient(let model, let term):
-                if let regression = analyses.regressions.first(where: { $0.name == model }) {
-                    if !regression.terms.contains(term) {
-                        problems.append(node.error("names term '\(Excerpt.excerpt(term))', which is not a predictor of regression '\(Excerpt.excerpt(model))'"))
-                    }
-                } else {
-                    problems.append(node.error("names regression '\(Excerpt.excerpt(model))', which the study file does not define (regressions: \(Excerpt.excerptList(analyses.regressions.map(\.name))))"))
-                }
-            case .mean: break
-            }
-        }
-        return problems
+            replication: try root.optional("replication")?.sequence().map(ReplicationTarget.init(yaml:)) ?? [])
     }
 
     /// The files a path, a glob or a list of them names. `*` and `?` are expanded in the last path
@@ -213,6 +183,7 @@ extension ReplicationTarget {
         case let other: throw checkNode.error("unknown check '\(Excerpt.excerpt(other))' (expected mean, sample_size, std_estimate, anova_f or means_decreasing)")
         }
         self.init(id: try entry.required("id").string(), description: try entry.required("description").string(),
+                  location: entry.location,
                   published: try entry.required("published").string(), check: check,
                   value: try entry.optional("value")?.double(), decimals: try Self.decimals(entry.optional("decimals")),
                   pBelow: try entry.optional("p_below")?.double())

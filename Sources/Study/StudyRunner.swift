@@ -44,7 +44,7 @@ public enum StudyRunner {
     /// before any data is read.
     static func loadCodebook(_ plan: StudyPlan) throws -> Codebook {
         let codebook = try Codebook(yaml: YAMLValue(contentsOf: plan.codebook.url))
-        try ConfigFileProblems.throwIfAny(plan.analyses.problems(against: codebook))
+        try ConfigFileProblems.throwIfAny(plan.problems(against: codebook))
         return codebook
     }
 

@@ -53,7 +53,7 @@ public struct YAMLValue {
             guard remaining >= 0 else {
                 throw ConfigFileError(
                     file: file, line: node.mark?.line, column: node.mark?.column,
-                    message: "YAML aliases (*name) expand the file to more than \(limit) characters, 10 times its size "
+                    message: "YAML aliases (*name) expand the file to more than \(limit) characters (10 times its size plus 64 KiB) "
                         + "(expected aliases that repeat small parts; write long text once)")
             }
         }

@@ -192,6 +192,9 @@ final class OneWayANOVATests: XCTestCase {
         let result = try OneWayANOVA.run(values: [1, 2, 3, 5, 6, 9], groups: [0, 0, 0, 1, 1, 2],
                                          levels: ["a", "b", "c", "d"])
         XCTAssertNil(result.groups[2].sd)
+        // R 4.2.2 summary(aov) (`Fixtures/degenerate/degenerate.R`): F(2, 3) = 24.5, p = .013857.
+        XCTAssertEqual(try XCTUnwrap(result.anova[0].statistic), 24.5, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(result.anova[0].pValue), 0.013857, accuracy: 5e-7)
         XCTAssertEqual(result.groups[3].n, 0)
         XCTAssertNil(result.groups[3].mean)
         XCTAssertNil(result.welch)

@@ -381,9 +381,10 @@ final class RegressionTests: XCTestCase {
         XCTAssertTrue(RegressionError.perfectCollinearity(term: "b", dependsOn: ["a"]).description.contains("b"))
     }
 
-    /// Degenerate models are named errors, never numbers. R 4.2.2 fits all three: a constant
-    /// response gives R² = NaN with "essentially perfect fit", an exact equation gives t = ±1e16
-    /// with the same warning (`summary.lm`), the response among its predictors R² = 1.
+    /// Degenerate models are named errors, never numbers. R 4.2.2 (`Fixtures/degenerate/degenerate.R`,
+    /// output beside it) reports numbers from rounding noise with a warning: for a constant response
+    /// R² = .47 and F(1, 4) = 3.5, for an exact equation t = 2.8e15 ("essentially perfect fit"); it
+    /// drops the response from its own predictors. A nearly exact fit is an ordinary one: F = 2.4e13.
     func testDegenerateModelsAreNamedErrors() throws {
         let a = [1.0, 2, 3, 4, 5, 6], b = [2.0, 1, 4, 3, 6, 5]
         XCTAssertThrowsError(try Regression.fit(LinearModel(responseName: "y", response: [3, 3, 3, 3, .nan, 3], terms: [
@@ -412,8 +413,9 @@ final class RegressionTests: XCTestCase {
         }
         // Nearly exact but not exact (residual SD 1e-6 of a response of SD 2): still a fit.
         let nearly = zip(zip(a, b).map(+), [1e-6, -1e-6, -1e-6, 1e-6, 0, 0]).map(+)
-        XCTAssertNotNil(try Regression.fit(LinearModel(responseName: "total", response: nearly, terms: [
+        let f = try XCTUnwrap(try Regression.fit(LinearModel(responseName: "total", response: nearly, terms: [
             .numeric(name: "a", values: a), .numeric(name: "b", values: b)])).model.statistic)
+        XCTAssertEqual(f, 2.39999999718e13, accuracy: 2.4e13 * 1e-8)
     }
 
     func testJSONUsesBroomKeys() throws {

@@ -1,6 +1,47 @@
 import MessageText
 import SurveyData
 
+extension StudyPlan {
+    /// Every mistake of meaning in the plan, found with its codebook before any data is read, in
+    /// the order of the study file's lines: ``AnalysisPlan/problems()``, the analyses' variables
+    /// against the codebook (``AnalysisPlan/problems(against:)``) and the replication targets.
+    public func problems(against codebook: Codebook) -> [ConfigFileError] {
+        let problems = analyses.problems() + analyses.problems(against: codebook) + replicationProblems(codebook)
+        return problems.enumerated().sorted {
+            ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+        }.map(\.element)
+    }
+
+    /// Replication targets repeating an id or naming an analysis, a term or a variable that is not there.
+    private func replicationProblems(_ codebook: Codebook) -> [ConfigFileError] {
+        var problems: [ConfigFileError] = []
+        var ids = Set<String>()
+        for target in replication {
+            func problem(_ message: String) { problems.append(error(target.location, "replication \(Excerpt.excerpt(target.id)): \(message)")) }
+            if !ids.insert(target.id).inserted { problem("the id is used twice (expected unique ids)") }
+            switch target.check {
+            case .sampleSize(let anova), .anovaF(let anova), .meansDecreasing(let anova):
+                if !analyses.anovas.contains(where: { $0.name == anova }) {
+                    problem("names ANOVA '\(Excerpt.excerpt(anova))', which the study file does not define (ANOVAs: \(Excerpt.excerptList(analyses.anovas.map(\.name))))")
+                }
+            case .standardizedCoefficient(let model, let term):
+                if let regression = analyses.regressions.first(where: { $0.name == model }) {
+                    if !regression.terms.contains(term) {
+                        problem("names term '\(Excerpt.excerpt(term))', which is not a predictor of regression '\(Excerpt.excerpt(model))'")
+                    }
+                } else {
+                    problem("names regression '\(Excerpt.excerpt(model))', which the study file does not define (regressions: \(Excerpt.excerptList(analyses.regressions.map(\.name))))")
+                }
+            case .mean(let variable):
+                if codebook.variable(named: variable) == nil && !codebook.scales.contains(where: { $0.name == variable }) {
+                    problem("names '\(Excerpt.excerpt(variable))', which is neither a variable nor a scale of the codebook")
+                }
+            }
+        }
+        return problems
+    }
+}
+
 extension AnalysisPlan {
     /// Mistakes within the plan, each at its line: two regressions or two ANOVAs with one name (their
     /// results and files would collide), a regression whose response is among its predictors or
