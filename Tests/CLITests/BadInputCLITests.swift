@@ -48,7 +48,7 @@ final class BadInputCLITests: CLITestCase {
         XCTAssertLessThan(described.stdout.utf8.count, 4_000)
         XCTAssertTrue(described.stdout.contains(String(repeating: "B", count: 80) + "…"))
 
-        let failed = try run("y,x\n1,2\n2,\(cell)\n3,4\n", ["regress", "--dv", "y", "--iv", "x"])
+        let failed = try run("y,x\n1,2\n2,\(cell)\n3,4\n", ["reliability", "--items", "y,x"])
         XCTAssertEqual(failed.status, 1)
         XCTAssertTrue(failed.stderr.hasSuffix("(x): value \"\(String(repeating: "B", count: 80))…\" is not a number (expected a number in every cell of a column used as numeric)\n"), String(failed.stderr.prefix(300)))
         XCTAssertLessThan(failed.stderr.utf8.count, 400)
@@ -74,7 +74,7 @@ final class BadInputCLITests: CLITestCase {
         XCTAssertEqual(outcome.status, 1)
         XCTAssertEqual(outcome.stderr, """
             paradox: error: 2 problems:
-              \(study.path):6:40: 'z' is neither a variable nor a scale of the codebook (expected a likert, numeric or categorical variable, or a scale)
+              \(study.path):6:47: 'z' is neither a variable nor a scale of the codebook (expected a likert, numeric or categorical variable, or a scale)
               \(study.path):7:7: a second regression named 'm' (expected unique names; add name: to tell them apart)
 
             """)

@@ -44,7 +44,7 @@ final class StudyPlanChecksTests: XCTestCase {
             "s.yml:8:7: regression 'm' names the predictor 'risks' twice (expected each predictor once, in one block)",
             "s.yml:11:7: a second regression named 'm' (expected unique names; add name: to tell them apart)",
             "s.yml:13:30: 'ghost' is neither a variable nor a scale of the codebook (expected a likert, numeric or categorical variable, or a scale)",
-            "s.yml:15:38: 'benefits' is a scale (expected a categorical variable)",
+            "s.yml:15:34: 'benefits' is a scale (expected a categorical variable)",
             "s.yml:17:5: replication R1: names regression 'nomodel', which the study file does not define (regressions: m, m)",
             "s.yml:18:5: replication R1: the id is used twice (expected unique ids)",
             "s.yml:18:5: replication R1: names 'nothing', which is neither a variable nor a scale of the codebook",
@@ -56,7 +56,7 @@ final class StudyPlanChecksTests: XCTestCase {
 
     func testBoundsAndAnEmptyDataList() throws {
         XCTAssertThrowsError(try plan("replication:\n  - {id: R, description: x, published: x, check: mean, variable: trust, decimals: 400}\n")) {
-            XCTAssertEqual("\($0)", "s.yml:5:80: replication[1].decimals: decimals 400 (expected a whole number from 0 to 10)")
+            XCTAssertEqual("\($0)", "s.yml:5:83: replication[1].decimals: decimals 400 (expected a whole number from 0 to 10)")
         }
         XCTAssertThrowsError(try StudyPlan(yaml: YAMLValue(text: "title: X\ncodebook: c.yml\ndata: []\n", file: "s.yml"), base: Self.codebooks)) {
             XCTAssertEqual("\($0)", "s.yml:3:7: data: no data file (expected a file name, a glob or a list of them)")
