@@ -13,8 +13,13 @@ public struct YAMLValue {
     public let path: String
 
     /// Parses `text`; a syntax error becomes a ``ConfigFileError`` at the parser's position, and so
-    /// does a document whose aliases expand it beyond ``expansionLimit(textSize:)``.
+    /// do a complex key (``ComplexKeyScan``) and a document whose aliases expand it beyond
+    /// ``expansionLimit(textSize:)``.
     public init(text: String, file: String) throws {
+        if let (line, column) = ComplexKeyScan.firstComplexKey(in: text) {
+            throw ConfigFileError(file: file, line: line, column: column,
+                                  message: "a list, mapping or alias (*name) used as a key, or a '?' key (expected text keys)")
+        }
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 throw ConfigFileError(file: file, line: nil, column: nil, message: "the file is empty (expected a YAML mapping)")

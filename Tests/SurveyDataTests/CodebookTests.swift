@@ -114,6 +114,28 @@ final class CodebookTests: XCTestCase {
         XCTAssertEqual(configError(notice)?.line, 1)   // at the text the aliases repeat
     }
 
+    /// A list, mapping or alias as a key is refused before Yams hashes it (an alias key naming
+    /// nested aliases would take exponential time); the same characters in text are no keys.
+    func testComplexKeysAreRefusedBeforeParsing() throws {
+        var laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 { laughs += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", "))]\n" }
+        let aliasKey = configError(laughs + "? *a9\n: 1\n*a8 : 2\n")
+        XCTAssertEqual(aliasKey.map { [$0.line, $0.column] }, [11, 1])
+        XCTAssertEqual(aliasKey?.message, "a list, mapping or alias (*name) used as a key, or a '?' key (expected text keys)")
+        XCTAssertEqual(configError("title: x\n*t : y\n")?.line, 2)
+        XCTAssertEqual(configError("title: x\n[a, b]: y\n")?.line, 2)
+        let text = """
+            title: |
+              ? not a key
+              *a : b
+              [x]: y
+            variables:
+              - {name: a, type: numeric, label: "? q *b: [c]: d"} # ? *c : [d]: e
+              - {name: b, type: numeric, label: 'it''s *e: f'}
+            """
+        XCTAssertEqual(try codebook(text).variables.map(\.label), ["? q *b: [c]: d", "it's *e: f"])
+    }
+
     /// A value quoted in an error is shown up to 80 characters, control characters escaped; a list
     /// up to 12 items.
     func testQuotedValuesAreBounded() {
