@@ -22,23 +22,25 @@ let package = Package(
             providers: [.apt(["libgsl-dev", "pkg-config"])]
         ),
         .target(name: "GSL", dependencies: ["CGSL"]),
-        .target(name: "SurveyData", dependencies: ["Yams"]),
-        .target(name: "SurveyStats", dependencies: ["GSL"]),
+        // Values quoted in error messages, bounded (every module's errors use it).
+        .target(name: "MessageText"),
+        .target(name: "SurveyData", dependencies: ["Yams", "MessageText"]),
+        .target(name: "SurveyStats", dependencies: ["GSL", "MessageText"]),
         .target(name: "Thematic", dependencies: ["Yams"]),
-        .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams",
+        .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic"]),
+        .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText"]),
         .executableTarget(
             name: "paradox",
             dependencies: [
-                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting",
+                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "MessageText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Assertions shared by test targets (not part of any product).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
-        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "MessageText", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SurveyStatsTests", dependencies: ["SurveyStats", "SurveyData", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ThematicTests", dependencies: ["Thematic"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData", "SurveyStats", "TestSupport"]),

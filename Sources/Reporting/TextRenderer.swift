@@ -1,8 +1,12 @@
-/// Renders a table as aligned plain text for the terminal.
+import MessageText
+
+/// Renders a table as aligned plain text for the terminal. A cell is shown up to 80 characters
+/// (``Excerpt``), so that one long cell (a 10 MB ID) neither pads every row to its width nor
+/// breaks the alignment with a line break; the other formats keep cells whole.
 public enum TextRenderer {
     public static func render(_ table: Table) -> String {
-        let header = table.columns.map(\.header)
-        let cells = table.rows.map { $0.map(APA.display) }
+        let header = table.columns.map { Excerpt.excerpt($0.header) }
+        let cells = table.rows.map { $0.map { Excerpt.excerpt(APA.display($0)) } }
         let widths = header.indices.map { column in
             ([header[column]] + cells.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
         }

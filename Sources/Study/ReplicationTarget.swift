@@ -1,3 +1,5 @@
+import SurveyData
+
 /// A published figure that the study run must reproduce, at the precision the paper reports it.
 public struct ReplicationTarget: Sendable, Equatable {
     public var id: String
@@ -10,9 +12,12 @@ public struct ReplicationTarget: Sendable, Equatable {
     public var decimals: Int
     /// The reported p-value bound (e.g. .01 for "p < .01").
     public var pBelow: Double?
+    /// Where the study file defines the target.
+    public var location: ConfigFileLocation?
 
-    public init(id: String, description: String, published: String, check: Check, value: Double? = nil,
-                decimals: Int = 2, pBelow: Double? = nil) {
+    public init(id: String, description: String, location: ConfigFileLocation? = nil, published: String, check: Check,
+                value: Double? = nil, decimals: Int = 2, pBelow: Double? = nil) {
+        self.location = location
         self.id = id
         self.description = description
         self.published = published

@@ -1,3 +1,5 @@
+import MessageText
+
 /// A study file that asks for something the data or codebook cannot give.
 public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownScale(String, available: [String])
@@ -10,15 +12,15 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownScale(let name, let available):
-            return "no scale named '\(name)' in the codebook (scales: \(available.joined(separator: ", ")))"
+            return "no scale named '\(Excerpt.excerpt(name))' in the codebook (scales: \(Excerpt.excerptList(available)))"
         case .notCategorical(let name):
-            return "'\(name)' is not a categorical variable (expected a factor with levels for an ANOVA)"
+            return "'\(Excerpt.excerpt(name))' is not a categorical variable (expected a factor with levels for an ANOVA)"
         case .notTabulable(let name):
-            return "'\(name)' is numeric or text (expected a Likert or categorical variable for a frequency table)"
+            return "'\(Excerpt.excerpt(name))' is numeric or text (expected a Likert or categorical variable for a frequency table)"
         case .analysisFailed(let analysis, let reason):
             return "\(analysis) could not be computed: \(reason)"
         case .unknownAnalysis(let name, let kind):
-            return "the replication table names \(kind) '\(name)', which the study file does not define"
+            return "the replication table names \(kind) '\(Excerpt.excerpt(name))', which the study file does not define"
         case .unknownSegmentationUnit(let unit):
             return "unknown interview unit '\(unit)' (expected turn, paragraph or sentence)"
         }

@@ -1,5 +1,6 @@
 import Foundation
 import SurveyData
+import MessageText
 
 extension StudyPlan {
     /// Reads a study file (format: `Codebooks/README.md`, section "Study files"); every mistake is a
@@ -8,9 +9,14 @@ extension StudyPlan {
         try StudyPlan(yaml: YAMLValue(contentsOf: url), base: url.deletingLastPathComponent())
     }
 
+    /// Reads the plan; what cannot be parsed (a value of the wrong shape or out of bounds) stops at
+    /// once at its line. The mistakes of meaning are found with the codebook, all together, before
+    /// any data is read (``problems(against:)``).
     public init(yaml root: YAMLValue, base: URL) throws {
         try root.checkKeys(["title", "run_date", "notices", "codebook", "data", "delimiter", "analyses", "interviews", "replication"])
-        let data = try Self.expand(root.required("data"), base: base)
+        let dataNode = try root.required("data")
+        let data = try Self.expand(dataNode, base: base)
+        guard !data.isEmpty else { throw dataNode.error("no data file (expected a file name, a glob or a list of them)") }
         var delimiter: UInt8?
         if let node = try root.optional("delimiter") {
             switch try node.string() {
@@ -18,7 +24,7 @@ extension StudyPlan {
             case ";", "semicolon": delimiter = UInt8(ascii: ";")
             case "\t", "tab": delimiter = UInt8(ascii: "\t")
             case "auto": delimiter = nil
-            case let other: throw node.error("unknown delimiter '\(other)' (expected comma, semicolon, tab or auto)")
+            case let other: throw node.error("unknown delimiter '\(Excerpt.excerpt(other))' (expected comma, semicolon, tab or auto)")
             }
         }
         self.init(
@@ -50,7 +56,7 @@ extension StudyPlan {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folderURL.path)) ?? []
             let matches = names.filter { fnmatch(namePattern, $0, 0) == 0 }.sorted()
             guard !matches.isEmpty else {
-                throw entry.error("no file matches '\(pattern)' (expected at least one file in \(folderURL.path))")
+                throw entry.error("no file matches '\(Excerpt.excerpt(pattern))' (expected at least one file in \(folderURL.path))")
             }
             references += matches.map { FileReference(written: folder.isEmpty ? $0 : "\(folder)/\($0)", relativeTo: base) }
         }
@@ -61,41 +67,58 @@ extension StudyPlan {
 extension AnalysisPlan {
     init(yaml node: YAMLValue) throws {
         try node.checkKeys(["descriptives", "frequencies", "reliability", "correlations", "regressions", "anovas"])
-        func list(_ key: String) throws -> [String]? {
-            guard let value = try node.optional(key) else { return nil }
+        var references: [VariableReference] = []
+        /// The names of a list (or `nil` for `all`), each recorded as a reference in `role`.
+        func list(_ value: YAMLValue?, _ role: VariableReference.Role) throws -> [String]? {
+            guard let value else { return nil }
             if value.node.scalar != nil, try value.string() == "all" { return nil }
-            return try value.strings()
+            let names = try value.namedEntries()
+            references += names.map { VariableReference(name: $0.name, role: role, location: $0.node.location) }
+            return names.map(\.name)
         }
         var correlations: [String]?
         var pairwise = false
         if let value = try node.optional("correlations") {
             if value.node.mapping != nil {
                 try value.checkKeys(["variables", "missing"])
-                correlations = try value.optional("variables")?.strings()
+                correlations = try list(value.optional("variables"), .numeric)
                 if let missing = try value.optional("missing") {
                     switch try missing.string() {
                     case "listwise": pairwise = false
                     case "pairwise": pairwise = true
-                    case let other: throw missing.error("unknown missing-data rule '\(other)' (expected listwise or pairwise)")
+                    case let other: throw missing.error("unknown missing-data rule '\(Excerpt.excerpt(other))' (expected listwise or pairwise)")
                     }
                 }
             } else {
-                correlations = try list("correlations")
+                correlations = try list(value, .numeric)
             }
         }
         var anovas: [AnovaPlan] = []
         for entry in try node.optional("anovas")?.sequence() ?? [] {
             try entry.checkKeys(["name", "dependent", "factor", "factors"])
-            let dependent = try entry.required("dependent").string()
-            let factors = try entry.optional("factor")?.strings() ?? entry.required("factors").strings()
+            let dependentNode = try entry.required("dependent")
+            let dependent = try dependentNode.string()
+            references.append(VariableReference(name: dependent, role: .numeric, location: dependentNode.location))
+            let factors = try (entry.optional("factor") ?? entry.required("factors")).namedEntries()
+            references += factors.map { VariableReference(name: $0.name, role: .factor, location: $0.node.location) }
             let name = try entry.optional("name")?.string()
             if name != nil && factors.count > 1 { throw entry.error("'name' needs a single 'factor' (expected one ANOVA per name)") }
-            anovas += factors.map { AnovaPlan(name: name ?? "\(dependent)_by_\($0)", dependent: dependent, factor: $0) }
+            anovas += factors.map {
+                AnovaPlan(name: name ?? "\(dependent)_by_\($0.name)", dependent: dependent, factor: $0.name, location: entry.location)
+            }
         }
-        self.init(descriptives: try list("descriptives"), frequencies: try list("frequencies"),
-                  reliability: try list("reliability"), correlations: correlations, pairwiseCorrelations: pairwise,
-                  regressions: try node.optional("regressions")?.sequence().map(RegressionPlan.init(yaml:)) ?? [],
-                  anovas: anovas)
+        let regressions = try node.optional("regressions")?.sequence().map(RegressionPlan.init(yaml:)) ?? []
+        for (model, entry) in zip(regressions, try node.optional("regressions")?.sequence() ?? []) {
+            references.append(VariableReference(name: model.dependent, role: .numeric, location: try entry.required("dependent").location))
+            let terms = try entry.optional("blocks").map { try $0.sequence().flatMap { try $0.required("terms").namedEntries() } }
+                ?? entry.required("predictors").namedEntries()
+            references += terms.map { VariableReference(name: $0.name, role: .predictor, location: $0.node.location) }
+        }
+        self.init(descriptives: try list(node.optional("descriptives"), .numeric),
+                  frequencies: try list(node.optional("frequencies"), .tabulated),
+                  reliability: try list(node.optional("reliability"), .scale),
+                  correlations: correlations, pairwiseCorrelations: pairwise,
+                  regressions: regressions, anovas: anovas, references: references)
     }
 }
 
@@ -121,7 +144,8 @@ extension RegressionPlan {
         }
         let name = try entry.optional("name")?.string() ?? dependent
         self.init(name: name, title: try entry.optional("title")?.string() ?? "Regression of \(dependent)",
-                  dependent: dependent, blocks: blocks, intercept: try entry.optional("intercept")?.bool() ?? true, robust: robust)
+                  dependent: dependent, blocks: blocks, intercept: try entry.optional("intercept")?.bool() ?? true, robust: robust,
+                  location: entry.location)
     }
 }
 
@@ -138,6 +162,14 @@ extension InterviewPlan {
 }
 
 extension ReplicationTarget {
+    /// The decimals a paper prints, 0…10 (2 when absent).
+    static func decimals(_ node: YAMLValue?) throws -> Int {
+        guard let node else { return 2 }
+        let value = try node.int()
+        guard (0...10).contains(value) else { throw node.error("decimals \(value) (expected a whole number from 0 to 10)") }
+        return value
+    }
+
     init(yaml entry: YAMLValue) throws {
         try entry.checkKeys(["id", "description", "published", "check", "variable", "anova", "model", "term", "value", "decimals", "p_below"])
         let checkNode = try entry.required("check")
@@ -148,11 +180,12 @@ extension ReplicationTarget {
         case "std_estimate": check = .standardizedCoefficient(model: try entry.required("model").string(), term: try entry.required("term").string())
         case "anova_f": check = .anovaF(anova: try entry.required("anova").string())
         case "means_decreasing": check = .meansDecreasing(anova: try entry.required("anova").string())
-        case let other: throw checkNode.error("unknown check '\(other)' (expected mean, sample_size, std_estimate, anova_f or means_decreasing)")
+        case let other: throw checkNode.error("unknown check '\(Excerpt.excerpt(other))' (expected mean, sample_size, std_estimate, anova_f or means_decreasing)")
         }
         self.init(id: try entry.required("id").string(), description: try entry.required("description").string(),
+                  location: entry.location,
                   published: try entry.required("published").string(), check: check,
-                  value: try entry.optional("value")?.double(), decimals: try entry.optional("decimals")?.int() ?? 2,
+                  value: try entry.optional("value")?.double(), decimals: try Self.decimals(entry.optional("decimals")),
                   pBelow: try entry.optional("p_below")?.double())
     }
 }

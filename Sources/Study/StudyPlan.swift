@@ -58,10 +58,20 @@ public struct AnalysisPlan: Sendable, Equatable, Encodable {
     public var pairwiseCorrelations: Bool
     public var regressions: [RegressionPlan]
     public var anovas: [AnovaPlan]
+    /// Every variable the study file names in its analyses, where and as what (empty for a plan
+    /// not read from a file).
+    public var references: [VariableReference]
+
+    /// What the summary hash covers (``SummaryIdentity``): the analyses, not where the study file
+    /// names them, so that editing its text elsewhere keeps the summaries valid.
+    private enum CodingKeys: String, CodingKey {
+        case descriptives, frequencies, reliability, correlations, pairwiseCorrelations, regressions, anovas
+    }
 
     public init(descriptives: [String]? = nil, frequencies: [String]? = nil, reliability: [String]? = nil,
                 correlations: [String]? = nil, pairwiseCorrelations: Bool = false,
-                regressions: [RegressionPlan] = [], anovas: [AnovaPlan] = []) {
+                regressions: [RegressionPlan] = [], anovas: [AnovaPlan] = [], references: [VariableReference] = []) {
+        self.references = references
         self.descriptives = descriptives
         self.frequencies = frequencies
         self.reliability = reliability
@@ -81,6 +91,10 @@ public struct RegressionPlan: Sendable, Equatable, Encodable {
     public var blocks: [Block]
     public var intercept: Bool
     public var robust: Bool
+    /// Where the study file defines the model.
+    public var location: ConfigFileLocation?
+
+    private enum CodingKeys: String, CodingKey { case name, title, dependent, blocks, intercept, robust }
 
     public struct Block: Sendable, Equatable, Encodable {
         public var name: String
@@ -92,7 +106,9 @@ public struct RegressionPlan: Sendable, Equatable, Encodable {
         }
     }
 
-    public init(name: String, title: String, dependent: String, blocks: [Block], intercept: Bool = true, robust: Bool = false) {
+    public init(name: String, title: String, dependent: String, blocks: [Block], intercept: Bool = true, robust: Bool = false,
+                location: ConfigFileLocation? = nil) {
+        self.location = location
         self.name = name
         self.title = title
         self.dependent = dependent
@@ -109,8 +125,13 @@ public struct AnovaPlan: Sendable, Equatable, Encodable {
     public var name: String
     public var dependent: String
     public var factor: String
+    /// Where the study file defines the ANOVA.
+    public var location: ConfigFileLocation?
 
-    public init(name: String, dependent: String, factor: String) {
+    private enum CodingKeys: String, CodingKey { case name, dependent, factor }
+
+    public init(name: String, dependent: String, factor: String, location: ConfigFileLocation? = nil) {
+        self.location = location
         self.name = name
         self.dependent = dependent
         self.factor = factor

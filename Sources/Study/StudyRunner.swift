@@ -41,8 +41,12 @@ public enum StudyRunner {
                            interviews: interviews)
     }
 
+    /// The plan's codebook, with the plan checked against it (every problem at its study-file line)
+    /// before any data is read.
     static func loadCodebook(_ plan: StudyPlan) throws -> Codebook {
-        try Codebook(yaml: YAMLValue(contentsOf: plan.codebook.url))
+        let codebook = try Codebook(yaml: YAMLValue(contentsOf: plan.codebook.url))
+        try ConfigFileProblems.throwIfAny(plan.problems(against: codebook))
+        return codebook
     }
 
     /// The summary of one data file (a wave or a part of one) for the study's analysis plan, read

@@ -46,7 +46,7 @@ public enum WaveAnalysis {
             do {
                 return NamedRegression(name: model.name, title: model.title, result: try Regression.fit(linearModel, tally: tally.summary))
             } catch {
-                throw StudyError.analysisFailed(analysis: "regression '\(model.name)'", reason: "\(error)")
+                throw StudyError.analysisFailed(analysis: "\(model.location.map { "\($0): " } ?? "")regression '\(model.name)'", reason: "\(error)")
             }
         }
         let anovas = try Array(zip(plan.anovas, summary.anovas)).concurrentMap { anova, groups in
@@ -59,7 +59,7 @@ public enum WaveAnalysis {
                                                  casesWithoutLevel: groups.summary.casesWithoutLevel)
                 return NamedAnova(name: anova.name, dependent: anova.dependent, factor: anova.factor, result: result)
             } catch {
-                throw StudyError.analysisFailed(analysis: "ANOVA '\(anova.name)'", reason: "\(error)")
+                throw StudyError.analysisFailed(analysis: "\(anova.location.map { "\($0): " } ?? "")ANOVA '\(anova.name)'", reason: "\(error)")
             }
         }
         return WaveResult(file: file, dataQuality: DataQuality(summary: summary, codebook: codebook), labels: labels,

@@ -1,4 +1,5 @@
 import Foundation
+import MessageText
 
 extension Codebook {
     /// Reads a codebook YAML file; every mistake is a ``ConfigFileError`` naming the file and line.
@@ -15,30 +16,39 @@ extension Codebook {
             labelSets[try key.string()] = try Self.valueLabels(value)
         }
 
+        // Mistakes of meaning are collected and reported together (``ConfigFileProblems``); a value
+        // of the wrong shape stops the reading at once.
+        var problems: [ConfigFileError] = []
         var variables: [Variable] = []
+        var names = Set<String>()
         for entry in try root.required("variables").sequence() {
-            let variable = try Self.variable(entry, defaultMissing: defaultMissing, labelSets: labelSets)
-            if variables.contains(where: { $0.name == variable.name }) {
-                throw entry.error("variable '\(variable.name)' is declared twice (expected unique names)")
+            let variable = try Self.variable(entry, defaultMissing: defaultMissing, labelSets: labelSets, problems: &problems)
+            guard names.insert(variable.name).inserted else {
+                problems.append(entry.error("variable '\(Excerpt.excerpt(variable.name))' is declared twice (expected unique names)"))
+                continue
             }
             variables.append(variable)
         }
         if variables.filter({ $0.kind == .id }).count > 1 {
-            throw root.error("more than one variable has type id (expected at most one respondent identifier)")
+            problems.append(root.error("more than one variable has type id (expected at most one respondent identifier)"))
         }
 
+        let codebook = Codebook(title: "", variables: variables)
         var scales: [ScaleDefinition] = []
         for entry in try root.optional("scales")?.sequence() ?? [] {
-            let scale = try Self.scale(entry, variables: variables)
-            if scales.contains(where: { $0.name == scale.name }) || variables.contains(where: { $0.name == scale.name }) {
-                throw entry.error("scale name '\(scale.name)' is already used by a variable or scale (expected a unique name)")
+            guard let scale = try Self.scale(entry, codebook: codebook, problems: &problems) else { continue }
+            guard names.insert(scale.name).inserted else {
+                problems.append(entry.error("scale name '\(Excerpt.excerpt(scale.name))' is already used by a variable or scale (expected a unique name)"))
+                continue
             }
             scales.append(scale)
         }
+        try ConfigFileProblems.throwIfAny(problems)
         self.init(title: try root.optional("title")?.string() ?? "", variables: variables, scales: scales)
     }
 
-    private static func variable(_ entry: YAMLValue, defaultMissing: [MissingCode], labelSets: [String: [Int: String]]) throws -> Variable {
+    private static func variable(_ entry: YAMLValue, defaultMissing: [MissingCode], labelSets: [String: [Int: String]],
+                                 problems: inout [ConfigFileError]) throws -> Variable {
         try entry.checkKeys(["name", "label", "type", "scale", "labels", "reverse", "missing_codes", "levels", "reference"])
         let name = try entry.required("name").string()
         let label = try entry.optional("label")?.string() ?? name
@@ -57,7 +67,7 @@ extension Codebook {
                 if labelsNode.node.scalar != nil {
                     let setName = try labelsNode.string()
                     guard let set = labelSets[setName] else {
-                        throw labelsNode.error("unknown label set '\(setName)' (expected one of: \(labelSets.keys.sorted().joined(separator: ", ")))")
+                        throw labelsNode.error("unknown label set '\(Excerpt.excerpt(setName))' (expected one of: \(Excerpt.excerptList(labelSets.keys.sorted())))")
                     }
                     labels = set
                 } else {
@@ -74,7 +84,7 @@ extension Codebook {
             if let referenceNode = try entry.optional("reference") {
                 let value = try referenceNode.string()
                 guard let index = levels.firstIndex(where: { $0.value == value || $0.label == value }) else {
-                    throw referenceNode.error("reference level '\(value)' is not among the levels (\(levels.map(\.value).joined(separator: ", ")))")
+                    throw referenceNode.error("reference level '\(Excerpt.excerpt(value))' is not among the levels (\(Excerpt.excerptList(levels.map(\.value))))")
                 }
                 reference = index
             }
@@ -83,14 +93,24 @@ extension Codebook {
         case "id": kind = .id
         case "text": kind = .text
         case let other:
-            throw typeNode.error("unknown type '\(other)' (expected likert, categorical, numeric, id or text)")
+            throw typeNode.error("unknown type '\(Excerpt.excerpt(other))' (expected likert, categorical, numeric, id or text)")
         }
         let usesMissingCodes: Bool
         switch kind {
         case .likert, .numeric, .categorical: usesMissingCodes = true
         case .id, .text: usesMissingCodes = false
         }
-        return Variable(name: name, label: label, kind: kind, missingCodes: usesMissingCodes ? (missing ?? defaultMissing) : [])
+        let codes = usesMissingCodes ? (missing ?? defaultMissing) : []
+        if case .likert(let scale) = kind {
+            // A code that is also a scale point would make that answer missing.
+            for code in codes where Double(scale.range.lowerBound) <= code.value && code.value <= Double(scale.range.upperBound) {
+                let origin = missing == nil ? " (from the file's missing_codes)" : ""
+                problems.append((try entry.optional("missing_codes") ?? entry).error(
+                    "missing code \(MissingCode.format(code.value))\(origin) lies within the scale \(scale.range.lowerBound)…\(scale.range.upperBound) "
+                        + "(expected codes outside the scale points, e.g. 98, 99 or -9)"))
+            }
+        }
+        return Variable(name: name, label: label, kind: kind, missingCodes: codes)
     }
 
     private static func level(_ entry: YAMLValue) throws -> Level {
@@ -113,21 +133,28 @@ extension Codebook {
         return labels
     }
 
-    private static func scale(_ entry: YAMLValue, variables: [Variable]) throws -> ScaleDefinition {
+    /// The scale of `entry`, or `nil` after adding its problems (unknown, repeated or non-numeric items).
+    private static func scale(_ entry: YAMLValue, codebook: Codebook, problems: inout [ConfigFileError]) throws -> ScaleDefinition? {
         try entry.checkKeys(["name", "label", "items", "scoring", "min_items"])
         let name = try entry.required("name").string()
         let itemsNode = try entry.required("items")
         let items = try itemsNode.strings()
-        guard items.count >= 2 else { throw itemsNode.error("a scale needs at least two items") }
-        for item in items {
-            guard let variable = variables.first(where: { $0.name == item }) else {
-                throw itemsNode.error("item '\(item)' is not a variable of the codebook")
+        let itemNodes = itemsNode.node.scalar != nil ? [itemsNode] : try itemsNode.sequence()
+        let problemCount = problems.count
+        if items.count < 2 { problems.append(itemsNode.error("a scale needs at least two items")) }
+        var seen = Set<String>()
+        for (item, node) in zip(items, itemNodes) {
+            guard seen.insert(item).inserted else {
+                problems.append(node.error("item '\(Excerpt.excerpt(item))' is listed twice in scale '\(Excerpt.excerpt(name))' (expected each item once)"))
+                continue
             }
-            switch variable.kind {
-            case .likert, .numeric: break
-            default: throw itemsNode.error("item '\(item)' is not a likert or numeric variable")
+            switch codebook.variable(named: item)?.kind {
+            case nil: problems.append(node.error("item '\(Excerpt.excerpt(item))' is not a variable of the codebook"))
+            case .likert?, .numeric?: break
+            default: problems.append(node.error("item '\(Excerpt.excerpt(item))' is not a likert or numeric variable"))
             }
         }
+        guard problems.count == problemCount else { return nil }
         var scoring = ScaleDefinition.Scoring.mean
         if let scoringNode = try entry.optional("scoring") {
             guard let value = ScaleDefinition.Scoring(rawValue: try scoringNode.string()) else {

@@ -5,17 +5,20 @@
 /// ``Codebook/load(from:)``.
 public struct Codebook: Sendable, Equatable {
     public var title: String
-    public var variables: [Variable]
+    public var variables: [Variable] { didSet { indexOfName = NameIndex(variables.map(\.name)) } }
     public var scales: [ScaleDefinition]
+    /// Where each variable is, so that a lookup by name is O(1) (a wide file looks up every column).
+    private var indexOfName: NameIndex
 
     public init(title: String, variables: [Variable], scales: [ScaleDefinition] = []) {
         self.title = title
         self.variables = variables
         self.scales = scales
+        indexOfName = NameIndex(variables.map(\.name))
     }
 
     public func variable(named name: String) -> Variable? {
-        variables.first { $0.name == name }
+        indexOfName[name].map { variables[$0] }
     }
 
     /// The respondent identifier, if the codebook declares one.

@@ -1,4 +1,7 @@
+import MessageText
+
 /// A problem with a data file, located to its line and column, saying what was found and what was expected.
+/// Values and names are quoted through ``Excerpt`` (at most 80 characters each, lists of at most 12).
 public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
     public let file: String
     /// 1-based physical line of the file (a quoted field may span lines; this is where the cell starts).
@@ -39,7 +42,7 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         if let line { location += ":\(line)" }
         if let column {
             location += ", column \(column)"
-            if let columnName { location += " (\(columnName))" }
+            if let columnName { location += " (\(Excerpt.excerpt(columnName)))" }
         }
         return "\(location): \(message)"
     }
@@ -52,15 +55,15 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case .headerOnly: return "the file has a header but no data rows (expected at least one respondent)"
         case .invalidUTF8: return "bytes that are not valid UTF-8 (expected UTF-8 text; re-save the file as UTF-8)"
         case .unterminatedQuote: return "a quoted field is never closed (expected a closing \" before the end of the file)"
-        case .textAfterClosingQuote(let text): return "unexpected \"\(text)\" after a closing quote (expected a delimiter or the end of the line)"
+        case .textAfterClosingQuote(let text): return "unexpected \"\(Excerpt.excerpt(text))\" after a closing quote (expected a delimiter or the end of the line)"
         case .raggedRow(let expected, let found): return "the row has \(found) fields (expected \(expected), as in the header)"
-        case .duplicateHeader(let name): return "the header names '\(name)' twice (expected unique column names)"
-        case .missingColumn(let name): return "the codebook's variable '\(name)' is not a column of the file (expected it in the header)"
-        case .notNumeric(let value, let expected): return "value \"\(value)\" is not a number (expected \(expected))"
-        case .outOfRange(let value, let expected): return "value \"\(value)\" is out of range (expected \(expected))"
-        case .unknownLevel(let value, let levels): return "value \"\(value)\" is not a level of this variable (expected one of: \(levels.joined(separator: ", ")))"
-        case .duplicateID(let value, let firstLine): return "respondent ID \"\(value)\" appears again (first on line \(firstLine); expected unique IDs)"
-        case .unknownColumn(let name, let available): return "no column named '\(name)' (columns: \(available.joined(separator: ", ")))"
+        case .duplicateHeader(let name): return "the header names '\(Excerpt.excerpt(name))' twice (expected unique column names)"
+        case .missingColumn(let name): return "the codebook's variable '\(Excerpt.excerpt(name))' is not a column of the file (expected it in the header)"
+        case .notNumeric(let value, let expected): return "value \"\(Excerpt.excerpt(value))\" is not a number (expected \(expected))"
+        case .outOfRange(let value, let expected): return "value \"\(Excerpt.excerpt(value))\" is out of range (expected \(expected))"
+        case .unknownLevel(let value, let levels): return "value \"\(Excerpt.excerpt(value))\" is not a level of this variable (expected one of: \(Excerpt.excerptList(levels)))"
+        case .duplicateID(let value, let firstLine): return "respondent ID \"\(Excerpt.excerpt(value))\" appears again (first on line \(firstLine); expected unique IDs)"
+        case .unknownColumn(let name, let available): return "no column named '\(Excerpt.excerpt(name))' (columns: \(Excerpt.excerptList(available)))"
         }
     }
 }

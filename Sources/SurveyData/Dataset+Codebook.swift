@@ -1,4 +1,5 @@
 import Foundation
+import MessageText
 
 extension Dataset {
     /// Reads a CSV file and checks every cell against the codebook.
@@ -92,12 +93,13 @@ extension Dataset {
         for (index, name) in header.enumerated() where !seen.insert(name).inserted {
             throw DataError(file: file, line: 1, column: index + 1, columnName: name, kind: .duplicateHeader(name))
         }
-        for variable in codebook.variables where !header.contains(variable.name) {
+        let names = Set(header)
+        for variable in codebook.variables where !names.contains(variable.name) {
             throw DataError(file: file, line: 1, kind: .missingColumn(variable.name))
         }
         let ignored = header.filter { codebook.variable(named: $0) == nil }
         if !ignored.isEmpty {
-            warnings.append("Columns not in the codebook were ignored: \(ignored.joined(separator: ", ")).")
+            warnings.append("Columns not in the codebook were ignored: \(Excerpt.excerptList(ignored)).")
         }
     }
 }
@@ -188,14 +190,13 @@ struct ColumnBuilder {
         return true
     }
 
-    /// Counts `text` as a user-missing code if it is a number equal to one.
-    private mutating func countUserMissing(_ text: String) -> Bool {
-        guard !variable.missingCodes.isEmpty, let value = Double(text) else { return false }
-        return countUserMissing(value)
-    }
-
     private var missingCodesText: String {
         variable.missingCodes.isEmpty ? "" : " or a missing code (\(variable.missingCodes.map { MissingCode.format($0.value) }.joined(separator: ", ")))"
+    }
+
+    /// What a Likert cell must be.
+    private func expectedPoint(_ scale: LikertScale) -> String {
+        "a whole number from \(scale.range.lowerBound) to \(scale.range.upperBound)\(missingCodesText)"
     }
 
     mutating func append(_ record: CSVRecord, _ index: Int) throws {
@@ -204,21 +205,21 @@ struct ColumnBuilder {
         switch variable.kind {
         case .likert(let scale):
             if isBlank { blank += 1; likertCodes.append(LikertValues.missing); return }
-            if let value = NumberParsing.integer(bytes) {
-                if countUserMissing(Double(value)) { likertCodes.append(LikertValues.missing); return }
-                guard scale.range.contains(value) else {
+            // A number in any notation (3, 3.0, 3e0, as R's read.csv and SPSS read them) is a
+            // missing code, or a scale point when it is a whole number in the scale's range.
+            if let value = NumberParsing.integer(bytes).map(Double.init) ?? NumberParsing.double(bytes, decimalComma: decimalComma) {
+                if countUserMissing(value) { likertCodes.append(LikertValues.missing); return }
+                guard let point = Int(exactly: value), scale.range.contains(point) else {
                     throw error(record, index, .outOfRange(value: record.string(index),
-                        expected: "a whole number from \(scale.range.lowerBound) to \(scale.range.upperBound)\(missingCodesText)"))
+                        expected: expectedPoint(scale)))
                 }
-                likertCodes.append(Int8(value))
+                likertCodes.append(Int8(point))
                 return
             }
             let text = record.string(index)
             if let code = likertLabels[text.lowercased()] { likertCodes.append(code); return }
-            if countUserMissing(text) { likertCodes.append(LikertValues.missing); return }
-            let expected = "a whole number from \(scale.range.lowerBound) to \(scale.range.upperBound)\(missingCodesText)"
-            if NumberParsing.double(bytes) != nil { throw error(record, index, .outOfRange(value: text, expected: expected)) }
-            throw error(record, index, .notNumeric(value: text, expected: expected))
+            throw error(record, index, .notNumeric(value: text,
+                expected: expectedPoint(scale)))
         case .numeric:
             if isBlank { blank += 1; numbers.append(.nan); return }
             guard let value = NumberParsing.double(bytes, decimalComma: decimalComma) else {
@@ -230,7 +231,10 @@ struct ColumnBuilder {
             if isBlank { blank += 1; levelCodes.append(CategoricalValues.missing); return }
             let text = record.string(index)
             if let code = levelLookup[text] { levelCodes.append(code); return }
-            if countUserMissing(text) { levelCodes.append(CategoricalValues.missing); return }
+            if let value = NumberParsing.double(bytes, decimalComma: decimalComma), countUserMissing(value) {
+                levelCodes.append(CategoricalValues.missing)
+                return
+            }
             throw error(record, index, .unknownLevel(value: text, levels: levels.map(\.value)))
         case .id, .text:
             let text = record.string(index)

@@ -1,4 +1,5 @@
 import Foundation
+import MessageText
 
 extension Dataset {
     /// Reads a CSV file without a codebook: a column whose non-blank cells all parse as numbers is
@@ -57,7 +58,7 @@ extension Dataset {
             let numericCount = values.count - blank - textRows.count
             if numericCount > textRows.count {
                 let shown = textRows.prefix(10).map { String(lines[$0]) }.joined(separator: ", ")
-                warnings.append("Column '\(name)' is numeric but for \(textRows.count) cell(s) (line\(textRows.count > 1 ? "s" : "") \(shown)\(textRows.count > 10 ? ", …" : "")); it is read as categorical.")
+                warnings.append("Column '\(Excerpt.excerpt(name))' is numeric but for \(textRows.count) cell(s) (line\(textRows.count > 1 ? "s" : "") \(shown)\(textRows.count > 10 ? ", …" : "")); it is read as categorical.")
             }
             let levelValues = Set(cells[index].filter { !$0.isEmpty }).sorted()
             let lookup = Dictionary(uniqueKeysWithValues: levelValues.enumerated().map { ($1, Int32($0)) })

@@ -4,21 +4,25 @@ public struct Dataset: Sendable {
     /// The file the data came from, as given.
     public var file: String
     public var rowCount: Int
-    public var columns: [DataColumn]
+    public var columns: [DataColumn] { didSet { indexOfName = NameIndex(columns.map(\.name)) } }
     /// Things worth telling the researcher that are not errors (e.g. a mostly numeric column).
     public var warnings: [String]
+    /// Where each column is, so that a lookup by name is O(1) (`describe` of a wide file looks up
+    /// every column: 20,000 linear searches were 4 s).
+    private var indexOfName: NameIndex
 
     public init(file: String, rowCount: Int, columns: [DataColumn], warnings: [String] = []) {
         self.file = file
         self.rowCount = rowCount
         self.columns = columns
         self.warnings = warnings
+        indexOfName = NameIndex(columns.map(\.name))
     }
 
     public var columnNames: [String] { columns.map(\.name) }
 
     public func column(named name: String) -> DataColumn? {
-        columns.first { $0.name == name }
+        indexOfName[name].map { columns[$0] }
     }
 
     /// The column called `name`, or an error listing the columns there are.

@@ -85,6 +85,8 @@ public enum OneWayANOVA {
         guard used.count >= 2 else { throw OneWayANOVAError.fewerThanTwoGroups(nonEmpty: used.map { levels[$0] }) }
         let groupsUsed = used.map { samples[$0] }
         let names = used.map { levels[$0] }
+        let distinctValues = Set(groupsUsed.lazy.flatMap(\.tally.values))
+        if distinctValues.count == 1, let value = distinctValues.first { throw OneWayANOVAError.constantResponse(value: value) }
         let classical = ClassicalF(groupsUsed)
         let n = groupsUsed.reduce(0) { $0 + $1.n }
         guard classical.dfWithin > 0 else {

@@ -1,3 +1,5 @@
+import MessageText
+
 /// Why a one-way ANOVA cannot be computed.
 public enum OneWayANOVAError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `values` and `groups` differ in length.
@@ -16,6 +18,8 @@ public enum OneWayANOVAError: Error, Equatable, Sendable, CustomStringConvertibl
     case noWithinGroupDegreesOfFreedom(n: Int, groups: Int)
     /// Every group is constant: the within-group variance is zero and F is undefined.
     case zeroWithinGroupVariance
+    /// The dependent variable takes one value in every group: there is nothing to compare.
+    case constantResponse(value: Double)
 
     public var description: String {
         switch self {
@@ -24,18 +28,20 @@ public enum OneWayANOVAError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .nonFiniteValue(index):
             return "value at case \(index + 1) is infinite (expected a finite number or missing)"
         case let .nonFiniteTalliedValue(level, value):
-            return "level \(level) has the value \(value) (expected finite values)"
+            return "level \(Excerpt.excerpt(level)) has the value \(value) (expected finite values)"
         case let .tallyCountMismatch(tallies, levels):
             return "\(tallies) tallies for \(levels) levels; expected one tally per level"
         case let .invalidLevelCode(index, code, count):
             return "group code \(code) at case \(index + 1), expected -1 (missing) or 0..<\(count)"
         case let .fewerThanTwoGroups(nonEmpty):
             return "an ANOVA needs at least two groups with cases; found \(nonEmpty.count)"
-                + (nonEmpty.isEmpty ? "" : " (\(nonEmpty.joined(separator: ", ")))")
+                + (nonEmpty.isEmpty ? "" : " (\(Excerpt.excerptList(nonEmpty)))")
         case let .noWithinGroupDegreesOfFreedom(n, groups):
             return "\(n) cases in \(groups) groups leave no within-group degrees of freedom (every group has one case)"
         case .zeroWithinGroupVariance:
             return "every group is constant (within-group variance 0), so F is undefined"
+        case let .constantResponse(value):
+            return "the dependent variable is constant (\(value)) in every group; there is no variation to compare"
         }
     }
 }

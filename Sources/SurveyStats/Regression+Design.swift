@@ -8,6 +8,7 @@ extension Regression {
         /// Non-intercept terms and their column indices.
         let termColumns: [(term: String, columns: [Int])]
         let hasIntercept: Bool
+        let responseName: String
         /// Per term, the columns its values go to.
         let terms: [Columns]
 
@@ -21,13 +22,17 @@ extension Regression {
         /// p, the number of columns.
         var columnCount: Int { names.count }
 
-        /// - Throws: ``RegressionError/emptyModel``, ``RegressionError/invalidBlocks(_:)`` (also for a
-        ///   repeated term name), ``RegressionError/invalidFactor(term:levelCount:reference:)``.
+        /// - Throws: ``RegressionError/emptyModel``, ``RegressionError/responseAmongPredictors(response:)``,
+        ///   ``RegressionError/invalidBlocks(_:)`` (also for a repeated term name),
+        ///   ``RegressionError/invalidFactor(term:levelCount:reference:)``.
         init(_ model: LinearModel) throws {
             guard model.intercept || !model.terms.isEmpty else { throw RegressionError.emptyModel }
             var seen = Set<String>()
             for term in model.terms where !seen.insert(term.name).inserted {
                 throw RegressionError.invalidBlocks("term name \(term.name) appears twice")
+            }
+            if model.terms.contains(where: { $0.name == model.responseName }) {
+                throw RegressionError.responseAmongPredictors(response: model.responseName)
             }
             try Self.validateBlocks(model)
             var names = model.intercept ? [LinearModel.interceptName] : []
@@ -56,6 +61,7 @@ extension Regression {
             self.names = names
             self.termColumns = termColumns
             self.hasIntercept = model.intercept
+            responseName = model.responseName
             self.terms = terms
         }
 

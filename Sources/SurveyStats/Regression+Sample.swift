@@ -39,6 +39,7 @@ extension Regression {
         /// - Throws: ``RegressionError/tallyColumnMismatch(expected:actual:)``,
         ///   ``RegressionError/invalidTalliedLevelCode(term:value:levelCount:)``,
         ///   ``RegressionError/tooFewObservations(n:parameters:)``,
+        ///   ``RegressionError/constantResponse(response:value:)``,
         ///   ``RegressionError/constantPredictor(term:value:)``, ``RegressionError/emptyLevel(term:level:)``.
         init(_ design: Design, tally: RowTally) throws {
             guard tally.columnCount == 1 + design.terms.count else {
@@ -52,6 +53,9 @@ extension Regression {
             }
             let n = tally.caseCount, p = design.columnCount
             guard n > p, tally.rowCount >= 1 else { throw RegressionError.tooFewObservations(n: n, parameters: p) }
+            if tally.columnValues[0].count == 1 {
+                throw RegressionError.constantResponse(response: design.responseName, value: tally.columnValues[0][0])
+            }
             for (t, term) in design.terms.enumerated() {
                 let values = tally.columnValues[t + 1]
                 switch term {

@@ -35,8 +35,9 @@ import GSL
 /// `car::vif`, `car::hccm(type = "hc3")`, `anova` of nested models (`RegressionTests`).
 public enum Regression {
     /// Fits `model` on its cases.
-    /// - Throws: ``RegressionError`` for invalid input, too few cases, a constant predictor, an empty
-    ///   factor level or perfect collinearity (naming the terms involved).
+    /// - Throws: ``RegressionError`` for invalid input, too few cases, a constant response, the
+    ///   response among the predictors, a constant predictor, an empty factor level, perfect
+    ///   collinearity (naming the terms involved) or a perfect fit.
     public static func fit(_ model: LinearModel) throws -> RegressionResult {
         let design = try Design(model)
         return try fit(model, Sample(design, tally: RowTally(model)), reduced: false)
@@ -63,6 +64,10 @@ public enum Regression {
         let allColumns = Array(0..<design.columnCount)
         let blockTerms = model.blocks.isEmpty ? [model.terms.map(\.name)] : model.blocks
         let full = try estimate(sample, system, columns: allColumns, robust: model.hc3)
+        if full.isPerfectFit(sample) {
+            throw RegressionError.perfectFit(response: model.responseName, terms: design.names,
+                                             coefficients: full.fit.coefficients.map { $0 ?? 0 })
+        }
         let estimates = try blockTerms.indices.dropLast().map {
             try estimate(sample, system, columns: design.columns(forTerms: Set(blockTerms[...$0].joined())), robust: false)
         } + [full]
@@ -100,6 +105,16 @@ public enum Regression {
         let dfResidual: Int
         let robustCovariance: Matrix?
         var rSquared: Double? { ssRegression + rss > 0 ? ssRegression / (ssRegression + rss) : nil }
+
+        /// R's "essentially perfect fit" test (`summary.lm`): σ̂² = SSres/(n − p) below 10⁻³⁰ times
+        /// mean(ŷ)² + var(ŷ), here Σcᵢŷᵢ²/n (SSreg + nȳ² with an intercept, SSreg without) — the
+        /// residuals are then rounding errors of an exact equation, and SE, t, p and F meaningless.
+        func isPerfectFit(_ sample: Regression.Sample) -> Bool {
+            let n = Double(sample.caseCount)
+            let fittedSquares = sample.design.hasIntercept
+                ? ssRegression + n * sample.responseMean * sample.responseMean : ssRegression
+            return rss / Double(dfResidual) < 1e-30 * fittedSquares / n
+        }
     }
 
     /// Fits the submodel of the given design columns on `system` (``Sample/leastSquaresSystem(reduced:)``).

@@ -24,11 +24,11 @@ struct ReliabilityCommand: ParsableCommand {
     @Option(help: "Comma-separated items to reverse-key (they must be among --items).", transform: commaList)
     var reverse: [String] = []
 
-    @Option(help: "Lowest scale point, for reverse keying.")
-    var scaleMin: Double?
+    @Option(help: "Lowest scale point (a whole number), for reverse keying.")
+    var scaleMin: Int?
 
-    @Option(help: "Highest scale point, for reverse keying.")
-    var scaleMax: Double?
+    @Option(help: "Highest scale point (a whole number), for reverse keying.")
+    var scaleMax: Int?
 
     func validate() throws {
         guard items.count >= 2 else { throw ValidationError("--items needs at least two columns, e.g. --items q1,q2,q3") }
@@ -49,7 +49,7 @@ struct ReliabilityCommand: ParsableCommand {
             let columns = try items.map { name -> [Double] in
                 let values = try dataset.numericValues(name)
                 guard reverse.contains(name), let low = scaleMin, let high = scaleMax else { return values }
-                return Reliability.reverseKeyed(values, min: low, max: high)
+                return try Reliability.reverseKeyed(values, item: name, min: Double(low), max: Double(high))
             }
             let result = try Reliability.cronbachAlpha(columns, names: items)
             print(try render([.reliability(result, scale: "Selected")], json: result, format: data.format), terminator: "")

@@ -67,6 +67,8 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         try failing {
+            // The outputs' names are checked before any summary is read.
+            if out == "" || summary == "" { throw OutputError.emptyPath }
             let identity = try SummaryIdentity(StudyPlan.load(from: URL(fileURLWithPath: study)))
             guard let merged = try WaveSummaryFile.merged(summaries.map { URL(fileURLWithPath: $0) }, expecting: identity) else { return }
             if let summary {

@@ -75,6 +75,42 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(dataError("r1,2.5,1,3,1,5,x\n")?.kind, .outOfRange(value: "2.5", expected: "a whole number from 1 to 5 or a missing code (98, 99)"))
     }
 
+    /// A Likert cell is a number that is a whole scale point or a missing code, in any notation
+    /// (R's `read.csv` reads 3.0 and 3e0 as 3), alike on the block loader's fast path and the
+    /// sequential reader; anything else is an error naming the cell, on both paths.
+    func testLikertNumbersInAnyNotationAgreeOnBothPaths() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("likert-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func bothPaths(_ rows: String) throws -> [Result<[Int8], DataError>] {
+            let url = folder.appendingPathComponent("wave.csv")
+            try Data((Self.header + rows).utf8).write(to: url)
+            let loaders: [() throws -> Dataset] = [
+                { try Dataset.load(contentsOf: url, codebook: self.codebook) },
+                { try Dataset.loadSequentially(reader: CSVReader(contentsOf: url), codebook: self.codebook) },
+            ]
+            return loaders.map { load in
+                Result {
+                    guard case .likert(let q1) = try load().requireColumn("q1").values else { return [] }
+                    return q1.codes
+                }.mapError { $0 as! DataError }
+            }
+        }
+        let accepted = try bothPaths("r1,3.0,1,1,1,5,x\nr2,3e0,1,1,1,5,x\nr3,98.0,1,1,1,5,x\nr4,+4.00,1,1,1,5,x\nr5,2,1,1,1,5,x\n")
+        XCTAssertEqual(try accepted[0].get(), [3, 3, LikertValues.missing, 4, 2])
+        XCTAssertEqual(try accepted[1].get(), try accepted[0].get())
+        for cell in ["3.5", "6.0", "1e300", "0x3"] {
+            let results = try bothPaths("r1,2,1,1,1,5,x\nr2,\(cell),1,1,1,5,x\n")
+            let expected = "a whole number from 1 to 5 or a missing code (98, 99)"
+            let kind: DataError.Kind = cell == "0x3" ? .notNumeric(value: cell, expected: expected) : .outOfRange(value: cell, expected: expected)
+            for result in results {
+                guard case .failure(let error) = result else { XCTFail("\(cell) accepted"); continue }
+                XCTAssertEqual(error.kind, kind)
+                XCTAssertEqual(error.line, 3)
+            }
+        }
+    }
+
     func testUnknownLevel() {
         let error = dataError("r1,1,2,3,3,5,x\n")
         XCTAssertEqual(error?.kind, .unknownLevel(value: "3", levels: ["1", "2"]))

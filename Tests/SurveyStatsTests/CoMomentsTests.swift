@@ -14,7 +14,7 @@ final class CoMomentsTests: XCTestCase {
     var items: [[Double]] {
         itemNames.map { name in
             let column = LikertFixture.column(name)
-            return name == "q3" ? Reliability.reverseKeyed(column, min: 1, max: 5) : column
+            return name == "q3" ? try! Reliability.reverseKeyed(column, item: name, min: 1, max: 5) : column
         }
     }
 

@@ -38,7 +38,14 @@ enum NISTFixture {
 /// All eleven NIST StRD linear least-squares sets: coefficients, their SDs, residual SD, R², and
 /// the ANOVA SS/MS/F, scored by LRE. The bar: ≥ 9 correct digits (Filip ≥ 7).
 final class NISTRegressionTests: XCTestCase {
-    struct Score { var minimum = 15.0; var key = "" }
+    struct Score {
+        var minimum = 15.0, key = ""
+
+        /// The lowest of the LREs and its key.
+        init(_ lres: [String: Double]) {
+            for (key, value) in lres where value < minimum { (minimum, self.key) = (value, key) }
+        }
+    }
 
     /// Fits a NIST model and returns the minimum LRE with the key where it occurs.
     func score(_ name: String) throws -> (Score, [String: Double]) {
@@ -60,11 +67,22 @@ final class NISTRegressionTests: XCTestCase {
                 terms.append(.numeric(name: power == 1 ? "x" : "x^\(power)", values: x.map { pow($0, Double(power)) }))
             }
         }
-        let result = try Regression.fit(LinearModel(responseName: "y", response: y, terms: terms, intercept: intercept))
-
         let certified = try NISTFixture.certified("regression", name)
         var lres: [String: Double] = [:]
         let b = certified["coefficients"] as! [String: Any], sd = certified["coefficient_sd"] as! [String: Any]
+        let result: RegressionResult
+        do {
+            result = try Regression.fit(LinearModel(responseName: "y", response: y, terms: terms, intercept: intercept))
+        } catch let RegressionError.perfectFit(_, _, coefficients) {
+            // Wampler1/2 are exact polynomials (residual SD 0, F infinite): a perfect fit, reported
+            // as an error whose equation is scored against the certified coefficients.
+            XCTAssertEqual(NISTFixture.number(certified["residual_sd"]), 0, name)
+            for (j, estimate) in coefficients.enumerated() {
+                let key = "B\(intercept ? j : j + 1)"
+                lres["coefficients.\(key)"] = NISTFixture.lre(estimate, NISTFixture.number(b[key]))
+            }
+            return (Score(lres), lres)
+        }
         for (j, coefficient) in result.coefficients.enumerated() {
             let key = "B\(intercept ? j : j + 1)"
             lres["coefficients.\(key)"] = NISTFixture.lre(coefficient.estimate, NISTFixture.number(b[key]))
@@ -79,25 +97,19 @@ final class NISTRegressionTests: XCTestCase {
             lres["anova.\(key).ss"] = NISTFixture.lre(row.sumsq, NISTFixture.number(c["ss"]))
             lres["anova.\(key).ms"] = NISTFixture.lre(row.meansq, NISTFixture.number(c["ms"]))
         }
-        let f = NISTFixture.number(anova["f_statistic"])
-        if f.isInfinite {
-            // Wampler1/2: an exact fit, F infinite. Wampler1 (integer data) is fitted exactly: residual
-            // SS 0 and F undefined (nil). Wampler2's y (decimals such as 1.00001) and coefficients
-            // (0.1, 0.01, …) have no exact binary form, so its residuals stay at rounding level
-            // (≈ 1e-15, scored absolutely above) and F is finite but beyond 1e25.
-            if let f = result.model.statistic { XCTAssertGreaterThan(f, 1e25, name) } else {
-                XCTAssertEqual(result.anova[1].sumsq, 0, name)
-            }
-        } else {
-            lres["anova.f_statistic"] = NISTFixture.lre(result.model.statistic, f)
-        }
-        var score = Score()
-        for (key, value) in lres where value < score.minimum { score = Score(minimum: value, key: key) }
-        return (score, lres)
+        lres["anova.f_statistic"] = NISTFixture.lre(result.model.statistic, NISTFixture.number(anova["f_statistic"]))
+        return (Score(lres), lres)
     }
 
     static let sets = ["Norris", "Pontius", "NoInt1", "NoInt2", "Filip", "Longley",
                        "Wampler1", "Wampler2", "Wampler3", "Wampler4", "Wampler5"]
+
+    func testExactFitsAreReportedAsPerfectFits() throws {
+        for name in ["Wampler1", "Wampler2"] {
+            let (_, lres) = try score(name)
+            XCTAssertEqual(Set(lres.keys), Set((0...5).map { "coefficients.B\($0)" }), name)
+        }
+    }
 
     func testEveryCertifiedValueHasNineDigitsAndFilipSeven() throws {
         for name in Self.sets {

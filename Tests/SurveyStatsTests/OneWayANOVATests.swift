@@ -184,11 +184,17 @@ final class OneWayANOVATests: XCTestCase {
         XCTAssertThrowsError(try OneWayANOVA.run(values: [1, 1, 2, 2], groups: [0, 0, 1, 1], levels: ["a", "b"])) {
             XCTAssertEqual($0 as? OneWayANOVAError, .zeroWithinGroupVariance)
         }
+        XCTAssertThrowsError(try OneWayANOVA.run(values: [2, 2, 2, .nan, 2], groups: [0, 0, 1, 1, 1], levels: ["a", "b"])) {
+            XCTAssertEqual($0 as? OneWayANOVAError, .constantResponse(value: 2))
+        }
         // A group of one case: its SD, SE and CI are undefined, Welch and F* need two cases per group,
         // Games–Howell pairs with it are undefined; an empty level stays in the group table with n = 0.
         let result = try OneWayANOVA.run(values: [1, 2, 3, 5, 6, 9], groups: [0, 0, 0, 1, 1, 2],
                                          levels: ["a", "b", "c", "d"])
         XCTAssertNil(result.groups[2].sd)
+        // R 4.2.2 summary(aov) (`Fixtures/degenerate/degenerate.R`): F(2, 3) = 24.5, p = .013857.
+        XCTAssertEqual(try XCTUnwrap(result.anova[0].statistic), 24.5, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(result.anova[0].pValue), 0.013857, accuracy: 5e-7)
         XCTAssertEqual(result.groups[3].n, 0)
         XCTAssertNil(result.groups[3].mean)
         XCTAssertNil(result.welch)

@@ -381,6 +381,43 @@ final class RegressionTests: XCTestCase {
         XCTAssertTrue(RegressionError.perfectCollinearity(term: "b", dependsOn: ["a"]).description.contains("b"))
     }
 
+    /// Degenerate models are named errors, never numbers. R 4.2.2 (`Fixtures/degenerate/degenerate.R`,
+    /// output beside it) reports numbers from rounding noise with a warning: for a constant response
+    /// R² = .47 and F(1, 4) = 3.5, for an exact equation t = 2.8e15 ("essentially perfect fit"); it
+    /// drops the response from its own predictors. A nearly exact fit is an ordinary one: F = 2.4e13.
+    func testDegenerateModelsAreNamedErrors() throws {
+        let a = [1.0, 2, 3, 4, 5, 6], b = [2.0, 1, 4, 3, 6, 5]
+        XCTAssertThrowsError(try Regression.fit(LinearModel(responseName: "y", response: [3, 3, 3, 3, .nan, 3], terms: [
+            .numeric(name: "a", values: a)]))) {
+            XCTAssertEqual($0 as? RegressionError, .constantResponse(response: "y", value: 3))
+        }
+        XCTAssertThrowsError(try Regression.fit(surveyModel(cases: 200, seed: 3), tally: RowTally(columns: [[4, 4, 4, 4, 4, 4, 4, 4], [0, 1, 2, 1, 0, 1, 2, 1],
+                                                                                   [2, 1, 2, 3, 2, 2, 1, 2], [0, 0, 0, 1, 1, 1, 0, 1],
+                                                                                   [3, 1, 2, 2, 1, 3, 1, 1]]))) {
+            XCTAssertEqual($0 as? RegressionError, .constantResponse(response: "y", value: 4))
+        }
+        XCTAssertThrowsError(try Regression.fit(LinearModel(responseName: "a", response: a, terms: [
+            .numeric(name: "b", values: b), .numeric(name: "a", values: a)]))) {
+            XCTAssertEqual($0 as? RegressionError, .responseAmongPredictors(response: "a"))
+        }
+        // A sum score among its items: y = a + b exactly.
+        XCTAssertThrowsError(try Regression.fit(LinearModel(responseName: "total", response: zip(a, b).map(+), terms: [
+            .numeric(name: "a", values: a), .numeric(name: "b", values: b)]))) { error in
+            guard case let .perfectFit(response, terms, coefficients)? = error as? RegressionError else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertEqual(response, "total")
+            XCTAssertEqual(terms, ["(Intercept)", "a", "b"])
+            for (c, expected) in zip(coefficients, [0.0, 1, 1]) { XCTAssertEqual(c, expected, accuracy: 1e-12) }
+            XCTAssertTrue("\(error)".contains("total = 0 + 1 × a + 1 × b"), "\(error)")
+        }
+        // Nearly exact but not exact (residual SD 1e-6 of a response of SD 2): still a fit.
+        let nearly = zip(zip(a, b).map(+), [1e-6, -1e-6, -1e-6, 1e-6, 0, 0]).map(+)
+        let f = try XCTUnwrap(try Regression.fit(LinearModel(responseName: "total", response: nearly, terms: [
+            .numeric(name: "a", values: a), .numeric(name: "b", values: b)])).model.statistic)
+        XCTAssertEqual(f, 2.39999999718e13, accuracy: 2.4e13 * 1e-8)
+    }
+
     func testJSONUsesBroomKeys() throws {
         let json = String(decoding: try JSONEncoder().encode(try Regression.fit(model)), as: UTF8.self)
         for key in ["\"std_error\"", "\"p_value\"", "\"conf_low\"", "\"std_estimate\"", "\"vif\"", "\"std_error_hc3\"",

@@ -16,7 +16,7 @@ final class ReliabilityTests: XCTestCase {
     func keyedItems(reverseQ3: Bool) -> [[Double]] {
         names.map { name in
             let column = LikertFixture.column(name)
-            return name == "q3" && reverseQ3 ? Reliability.reverseKeyed(column, min: 1, max: 5) : column
+            return name == "q3" && reverseQ3 ? try! Reliability.reverseKeyed(column, item: name, min: 1, max: 5) : column
         }
     }
 
@@ -86,6 +86,14 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertNil(constant.standardizedAlpha)
         XCTAssertNil(constant.items[1].rDrop)
         XCTAssertEqual(constant.warnings.map(\.kind), [.constantItem])
-        XCTAssertEqual(Reliability.reverseKeyed([1, .nan, 5], min: 1, max: 5).map { $0.isNaN ? -1 : $0 }, [5, -1, 1])
+        XCTAssertEqual(try Reliability.reverseKeyed([1, .nan, 5], item: "q", min: 1, max: 5).map { $0.isNaN ? -1 : $0 }, [5, -1, 1])
+        XCTAssertThrowsError(try Reliability.reverseKeyed([1, 7, 5], item: "q", min: 1, max: 5)) {
+            XCTAssertEqual($0 as? ReliabilityError, .outsideScale(item: "q", value: 7, min: 1, max: 5))
+        }
+        for (min, max) in [(Double.nan, 5.0), (1, .infinity), (5, 1)] {
+            XCTAssertThrowsError(try Reliability.reverseKeyed([3], item: "q", min: min, max: max)) {
+                guard case .invalidScale? = $0 as? ReliabilityError else { return XCTFail("\($0)") }
+            }
+        }
     }
 }
