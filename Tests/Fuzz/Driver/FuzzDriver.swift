@@ -10,14 +10,25 @@ private let target = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["P
     fatalError("set PARADOX_FUZZ_TARGET to one of \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))")
 }()
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    do {
-        try target.run(Array(UnsafeBufferPointer(start: data, count: size)), in: workspace)
-    } catch {
-        fatalError("\(error)")  // a finding: libFuzzer saves the input
+/// libFuzzer's entry for a program with its own `main` (SwiftPM gives every executable one).
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                       _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@main
+struct FuzzDriver {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runDriver(&argc, &argv) { data, size in
+            do {
+                try target.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [], in: workspace)
+            } catch {
+                fatalError("\(error)")  // a finding: libFuzzer saves the input
+            }
+            return 0
+        })
     }
-    return 0
 }
 #else
 @main
