@@ -9,30 +9,23 @@ public struct FileDescription: Sendable, Encodable {
     public var frequencies: [FrequencyTableResult]
     public var warnings: [String]
 
-    /// Bytes of the file's head whose rows decide the columns' types.
-    static let sampleBytes = 1 << 20
-
-    /// Describes the file at `url` through the engine: the columns' types are inferred from its
-    /// first rows (``SurveyData/Codebook/init(inferredFrom:)``), then the file is streamed block by
-    /// block into mergeable summaries (``WaveSummary``), in memory that does not grow with its
-    /// length. When a later row contradicts the sample (a text cell in a numeric column, a new
-    /// level, a number outside the range seen) or the sample needs exact decimals, the file is
-    /// described by ``plain(_:delimiter:columns:)``, whose result the engine's equals (tested).
+    /// Describes the file at `url` through the engine (``InferredWave``), or by
+    /// ``plain(_:delimiter:columns:)`` when the file's first rows cannot speak for the rest; both give
+    /// the same result (tested).
     /// - Parameter columns: the columns to describe, in this order (default: all, in file order).
     public static func describe(_ url: URL, delimiter: UInt8?, columns: [String]?) throws -> FileDescription {
         try routed(url, delimiter: delimiter, columns: columns).description
     }
 
-    /// Which path described a file.
-    enum Route { case engine, plain }
-
     /// ``describe(_:delimiter:columns:)`` and the path that gave its result.
-    static func routed(_ url: URL, delimiter: UInt8?, columns: [String]?) throws -> (description: FileDescription, route: Route) {
-        guard let sample = try? Dataset.inferSample(contentsOf: url, delimiter: delimiter, bytes: sampleBytes),
-              let codebook = Codebook(inferredFrom: sample),
-              let description = try? engine(url, codebook: codebook, delimiter: delimiter, columns: columns, tabulatingLikert: false)
-        else { return (try plain(url, delimiter: delimiter, columns: columns), .plain) }
-        return (description, .engine)
+    static func routed(_ url: URL, delimiter: UInt8?, columns: [String]?) throws -> (description: FileDescription, route: InferredWave.Route) {
+        // An inferred Likert item is only the engine's reading of a numeric column: described, not tabulated.
+        guard let (result, summary) = InferredWave.analyse(url, delimiter: delimiter, plan: { _, codebook in
+            let plan = try plan(codebook, columns: columns, file: url, tabulatingLikert: false)
+            if let columns { codebook.reading(only: Set(columns)) }
+            return plan
+        }) else { return (try plain(url, delimiter: delimiter, columns: columns), .plain) }
+        return (FileDescription(variables: result.descriptives, frequencies: result.frequencies, warnings: summary.warnings), .engine)
     }
 
     /// Describes the file at `url` under `codebook` through the engine: Likert and numeric
@@ -42,11 +35,19 @@ public struct FileDescription: Sendable, Encodable {
         try engine(url, codebook: codebook, delimiter: delimiter, columns: columns, tabulatingLikert: true)
     }
 
-    /// The engine's description; `tabulatingLikert` is false for an inferred codebook, whose
-    /// Likert items are only the engine's reading of numeric columns (described, not tabulated,
-    /// as ``plain(_:delimiter:columns:)`` does).
+    /// The engine's description under `codebook`.
     private static func engine(_ url: URL, codebook: Codebook, delimiter: UInt8?, columns: [String]?,
                                tabulatingLikert: Bool) throws -> FileDescription {
+        let plan = try plan(codebook, columns: columns, file: url, tabulatingLikert: tabulatingLikert)
+        let summary = try WaveSummary(plan: plan, reading: FileReference(written: url.path, relativeTo: url), codebook: codebook,
+                                      delimiter: delimiter)
+        let result = try WaveAnalysis.run(plan, summary: summary, codebook: codebook, file: url.path)
+        return FileDescription(variables: result.descriptives, frequencies: result.frequencies, warnings: summary.warnings)
+    }
+
+    /// Descriptives of the selected Likert and numeric variables and scales, frequencies of the
+    /// selected Likert (if `tabulatingLikert`) and categorical variables.
+    private static func plan(_ codebook: Codebook, columns: [String]?, file url: URL, tabulatingLikert: Bool) throws -> AnalysisPlan {
         let scales = codebook.scales.map(\.name)
         let selected = columns ?? codebook.variables.map(\.name) + scales
         for name in selected where codebook.variable(named: name) == nil && !scales.contains(name) {
@@ -56,10 +57,7 @@ public struct FileDescription: Sendable, Encodable {
         var plan = AnalysisPlan(reliability: [], correlations: [])
         plan.descriptives = selected.filter(describable.contains)
         plan.frequencies = selected.filter { tabulable.contains($0) && (tabulatingLikert || codebook.variable(named: $0)?.likertScale == nil) }
-        let summary = try WaveSummary(plan: plan, reading: FileReference(written: url.path, relativeTo: url), codebook: codebook,
-                                      delimiter: delimiter)
-        let result = try WaveAnalysis.run(plan, summary: summary, codebook: codebook, file: url.path)
-        return FileDescription(variables: result.descriptives, frequencies: result.frequencies, warnings: summary.warnings)
+        return plan
     }
 
     /// The plain path, oracle of the engine's: the whole file read into memory by `Dataset.infer`

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reporting
+import Study
 import SurveyData
 import SurveyStats
 
@@ -24,11 +25,7 @@ struct Anova: ParsableCommand {
 
     func run() throws {
         try failing {
-            let dataset = try Dataset.infer(contentsOf: URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte)
-            let groups = try dataset.factor(factor)
-            let centered = try dataset.requireColumn(dv).centered
-            let result = try OneWayANOVA.run(values: try centered?.deviations ?? dataset.numericValues(dv), groups: groups.intCodes,
-                                             levels: groups.levels.map(\.value), factor: factor, offset: centered?.offset ?? 0)
+            let result = try FileAnova.run(URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte, dependent: dv, factor: factor)
             print(try render(Table.anovaTables(result, id: "anova", title: "\(dv) by \(factor)"), json: result, format: data.format), terminator: "")
         }
     }

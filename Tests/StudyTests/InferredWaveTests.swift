@@ -3,12 +3,13 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// `paradox describe` through the engine (types from the file's first megabyte, then streamed
-/// summaries) against the plain path (`Dataset.infer` of the whole file, statistics on the values),
-/// on random files larger than the sample: the same tables and warnings, every number to 1e-12.
-/// Some files contradict their sample after the first megabyte (a text cell in a numeric column, a
-/// new level, a value outside the range seen), which the engine hands to the plain path.
-final class FileDescriptionTests: XCTestCase {
+/// The one-off commands through the engine (types from the file's first megabyte, then streamed
+/// summaries, ``InferredWave``) against their plain paths (`Dataset.infer` of the whole file,
+/// statistics on the values), on random files larger than the sample: the same results, every
+/// number to 1e-12. Some files contradict their sample after the first megabyte (a text cell in a
+/// numeric column, a new level, a value outside the range seen), which the engine hands to the
+/// plain path.
+final class InferredWaveTests: XCTestCase {
     struct Random {
         var state: UInt64
         mutating func below(_ bound: Int) -> Int {
@@ -23,7 +24,7 @@ final class FileDescriptionTests: XCTestCase {
     /// categorical column and a whole-number column of wide range; `surprise` near its end.
     func file(rows: Int, seed: UInt64, surprise: Surprise) throws -> URL {
         var random = Random(state: seed)
-        var lines = ["a,b,c,score,group,count"]
+        var lines = ["a,b,c,score,group,count,wave"]
         for row in 0..<rows {
             func item() -> String {
                 switch random.below(40) {
@@ -33,7 +34,8 @@ final class FileDescriptionTests: XCTestCase {
                 }
             }
             let group = ["north", "south", "east", "west"][random.below(4)]
-            var cells = [item(), item(), item(), String(Double(random.below(100_000)) / 100), group, String(random.below(1_000))]
+            var cells = [item(), item(), item(), String(Double(random.below(100_000)) / 100), group, String(random.below(1_000)),
+                         String(1 + random.below(3))]
             if row == rows - 7 {
                 switch surprise {
                 case .none: break
@@ -52,7 +54,7 @@ final class FileDescriptionTests: XCTestCase {
 
     func testTheEngineDescribesAsThePlainPathDoes() throws {
         for (index, surprise) in Surprise.allCases.enumerated() {
-            let url = try file(rows: 48_000, seed: UInt64(index + 1), surprise: surprise)
+            let url = try file(rows: 44_000, seed: UInt64(index + 1), surprise: surprise)
             XCTAssertGreaterThan(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as! Int, 1 << 20, "larger than the sample")
             let (engine, route) = try FileDescription.routed(url, delimiter: nil, columns: nil)
             XCTAssertEqual(route, surprise == .none ? .engine : .plain, "\(surprise)")
@@ -66,12 +68,26 @@ final class FileDescriptionTests: XCTestCase {
     }
 
     func testAnUnknownColumnIsTheSameErrorOnBothPaths() throws {
-        let url = try file(rows: 48_000, seed: 9, surprise: .none)
+        let url = try file(rows: 44_000, seed: 9, surprise: .none)
         func message(_ body: () throws -> FileDescription) -> String {
             do { _ = try body(); return "no error" } catch { return "\(error)" }
         }
         let engine = message { try FileDescription.describe(url, delimiter: nil, columns: ["nope"]) }
         XCTAssertEqual(engine, message { try FileDescription.plain(url, delimiter: nil, columns: ["nope"]) })
         XCTAssertTrue(engine.contains("no column named 'nope'"), engine)
+    }
+
+    /// ANOVAs by a text factor and by a numerically coded one (groups 1, 2, 3), of a Likert-like
+    /// item and of a decimal score.
+    func testTheEngineAnovaEqualsThePlainOne() throws {
+        for (index, surprise) in Surprise.allCases.enumerated() {
+            let url = try file(rows: 44_000, seed: UInt64(20 + index), surprise: surprise)
+            for (dependent, factor) in [("score", "group"), ("c", "wave"), ("a", "group")] {
+                let (engine, route) = try FileAnova.routed(url, delimiter: nil, dependent: dependent, factor: factor)
+                let contradicted = (surprise == .newLevel && factor == "group") || (surprise == .outOfRange && dependent == "a")
+                XCTAssertEqual(route, contradicted ? .plain : .engine, "\(surprise) \(dependent) by \(factor)")
+                try assertSameNumbers(engine, try FileAnova.plain(url, delimiter: nil, dependent: dependent, factor: factor), relative: 1e-12)
+            }
+        }
     }
 }
