@@ -21,9 +21,16 @@ let package = Package(
             providers: [.apt(["libgsl-dev", "pkg-config"])]
         ),
         .target(name: "GSL", dependencies: ["CGSL"]),
+        // The regular-expression automata: only `Vectorscan` imports it.
+        .systemLibrary(
+            name: "CVectorscan",
+            pkgConfig: "libhs",
+            providers: [.apt(["libvectorscan-dev", "pkg-config"])]
+        ),
+        .target(name: "Vectorscan", dependencies: ["CVectorscan"]),
         .target(name: "SurveyData", dependencies: ["Yams"]),
         .target(name: "SurveyStats", dependencies: ["GSL"]),
-        .target(name: "Thematic", dependencies: ["Yams"]),
+        .target(name: "Thematic", dependencies: ["Yams", "Vectorscan"]),
         .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams"]),
         .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic"]),
         .executableTarget(

@@ -11,7 +11,8 @@ public enum CodebookError: Error, CustomStringConvertible, Equatable {
     case unknownParent(file: String, line: Int, id: String, parent: String)
     /// Parent links that loop; `ids` lists the loop starting at the theme on `line`.
     case cycle(file: String, line: Int, ids: [String])
-    case badRegex(file: String, line: Int, pattern: String, reason: String)
+    /// A regular expression the linear-time engine cannot take (backreferences, lookaround …), at its line and column.
+    case badRegex(file: String, line: Int, column: Int, pattern: String, reason: String)
     case badTerm(file: String, line: Int, term: String, reason: String)
 
     public var description: String {
@@ -32,10 +33,10 @@ public enum CodebookError: Error, CustomStringConvertible, Equatable {
             return "\(file):\(line): theme '\(id)' names an unknown parent '\(parent)'"
         case let .cycle(file, line, ids):
             return "\(file):\(line): the parent links form a cycle: \((ids + [ids[0]]).joined(separator: " → "))"
-        case let .badRegex(file, line, pattern, reason):
-            return "\(file):\(line): invalid regular expression '\(pattern)': \(reason)"
+        case let .badRegex(file, line, column, pattern, reason):
+            return "\(file):\(line):\(column): regular expression '\(messageText(pattern))' cannot be used: \(reason)"
         case let .badTerm(file, line, term, reason):
-            return "\(file):\(line): invalid term '\(term)': \(reason)"
+            return "\(file):\(line): invalid term '\(messageText(term))': \(reason)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Vectorscan
 
 /// Finds every codebook term in a text in one pass, in time linear in the text and nearly
 /// independent of the number of terms.
@@ -12,8 +13,11 @@ import Foundation
 /// for word boundaries: a term that begins (ends) with a word character must not be preceded
 /// (followed) by one, except that a stem (`consent*`) may be followed by anything.
 ///
-/// Regular expressions cannot join the automaton; the few there are run separately with
-/// `NSRegularExpression` on the folded text of the same segment.
+/// Regular expressions cannot join the automaton; they are compiled together into one Vectorscan
+/// database (``RegexDatabase``: automata, linear time, no backtracking, so no expression can make
+/// coding hang) and run on the folded text of the same segment. A regular expression's matches are
+/// its leftmost match, extended to the longest match from the same start, then the same again after
+/// its end (non-overlapping); empty matches are ignored.
 ///
 /// Every match is reported as a half-open range of Unicode scalar offsets into the original text.
 public struct PatternMatcher: @unchecked Sendable {
@@ -47,7 +51,9 @@ public struct PatternMatcher: @unchecked Sendable {
 
     /// All patterns: the automaton's first, then the regular expressions.
     public let patterns: [Pattern]
-    private let regexes: [(patternIndex: Int, expression: NSRegularExpression)]
+    /// The regular expressions, expression `k` being pattern `firstRegexIndex + k`; nil when there are none.
+    private let regexes: RegexDatabase?
+    private let firstRegexIndex: Int
 
     /// Alphabet class of each ASCII folded scalar (0: no term contains it).
     private let asciiClass: [Int32]
@@ -87,18 +93,17 @@ public struct PatternMatcher: @unchecked Sendable {
             ))
             foldedTerms.append(folded)
         }
-        var regexes: [(Int, NSRegularExpression)] = []
+        firstRegexIndex = patterns.count
         for entry in regularExpressions {
-            let expression: NSRegularExpression
-            do { expression = try NSRegularExpression(pattern: entry.pattern) } catch {
-                throw PatternError.badRegex(entry.pattern)
-            }
-            regexes.append((patterns.count, expression))
             patterns.append(Pattern(term: entry.pattern, themeIndex: entry.themeIndex, role: .evidence,
                                     foldedLength: 0, needsLeftBoundary: false, needsRightBoundary: false, isStem: false))
         }
+        do {
+            regexes = regularExpressions.isEmpty ? nil : try RegexDatabase(expressions: regularExpressions.map(\.pattern))
+        } catch let VectorscanError.unsupportedExpression(index, reason) {
+            throw PatternError.badRegex(regularExpressions[index].pattern, reason)
+        }
         self.patterns = patterns
-        self.regexes = regexes
 
         // The alphabet: every folded scalar used by some term gets a class; class 0 is "any other".
         var asciiClass = [Int32](repeating: 0, count: 128)
@@ -177,13 +182,14 @@ public struct PatternMatcher: @unchecked Sendable {
 
     /// Every pattern occurring in `text`, ordered by start offset, then pattern index.
     /// - Parameter startOffset: the Unicode scalar offset of `text` in the original document, added to every span.
-    public func matches(in text: Substring, startOffset: Int = 0) -> [Match] {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ matches(inUTF8: $0, startOffset: startOffset) }) { return found }
+    /// - Throws: ``VectorscanError`` only when the regular-expression engine runs out of memory.
+    public func matches(in text: Substring, startOffset: Int = 0) throws -> [Match] {
+        if let found = try text.utf8.withContiguousStorageIfAvailable({ try matches(inUTF8: $0, startOffset: startOffset) }) { return found }
         var copy = String(text)
-        return copy.withUTF8 { matches(inUTF8: $0, startOffset: startOffset) }
+        return try copy.withUTF8 { try matches(inUTF8: $0, startOffset: startOffset) }
     }
 
-    private func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>, startOffset: Int) -> [Match] {
+    private func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>, startOffset: Int) throws -> [Match] {
         var folded = FoldedText(folding: bytes)
         defer { folded.deallocate() }
         var candidates: [(patternIndex: Int32, end: Int32)] = []
@@ -200,7 +206,7 @@ public struct PatternMatcher: @unchecked Sendable {
             if pattern.isStem { while end < count, folded.isWord[end] { end += 1 } }
             found.append(folded.match(Int(candidate.patternIndex), folded: start..<end, startOffset: startOffset))
         }
-        if !regexes.isEmpty { found += regexMatches(in: folded, startOffset: startOffset) }
+        if let regexes { found += try regexMatches(regexes, in: folded, startOffset: startOffset) }
         found.sort { ($0.span.lowerBound, $0.patternIndex) < ($1.span.lowerBound, $1.patternIndex) }
         return found
     }
@@ -299,25 +305,47 @@ public struct PatternMatcher: @unchecked Sendable {
                 | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F), 4)
     }
 
-    private func regexMatches(in folded: FoldedText, startOffset: Int) -> [Match] {
-        var string = String.UnicodeScalarView()
-        for index in 0..<folded.count { string.append(Unicode.Scalar(folded.scalars[index])!) }
-        let text = String(string)
-        // UTF-16 offset → folded scalar index.
-        var foldedIndexAtUTF16: [Int] = []
-        foldedIndexAtUTF16.reserveCapacity(folded.count + 1)
+    /// The regular expressions' matches: the folded text is encoded as UTF-8 (with the folded scalar
+    /// each byte belongs to) and scanned once for all of them; of the matches Vectorscan reports (each
+    /// end offset with its leftmost start, in order of end), each expression keeps the longest from
+    /// each start that does not overlap the one it kept before.
+    private func regexMatches(_ regexes: RegexDatabase, in folded: FoldedText, startOffset: Int) throws -> [Match] {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(folded.count)
+        var foldedIndexAtByte: [Int32] = []
+        foldedIndexAtByte.reserveCapacity(folded.count + 1)
         for index in 0..<folded.count {
-            foldedIndexAtUTF16.append(index)
-            if folded.scalars[index] > 0xFFFF { foldedIndexAtUTF16.append(index) }
+            let value = folded.scalars[index]
+            if value < 0x80 {
+                utf8.append(UInt8(value))
+                foldedIndexAtByte.append(Int32(truncatingIfNeeded: index))
+            } else {
+                for byte in Unicode.UTF8.encode(Unicode.Scalar(value)!)! {
+                    utf8.append(byte)
+                    foldedIndexAtByte.append(Int32(truncatingIfNeeded: index))
+                }
+            }
         }
-        foldedIndexAtUTF16.append(folded.count)
+        foldedIndexAtByte.append(Int32(truncatingIfNeeded: folded.count))
+        var kept: [[Range<Int>]] = Array(repeating: [], count: patterns.count - firstRegexIndex)
+        try utf8.withUnsafeBytes { bytes in
+            try regexes.scan(bytes) { expression, span in
+                guard !span.isEmpty else { return }
+                if let last = kept[expression].last {
+                    if last.lowerBound == span.lowerBound {
+                        kept[expression][kept[expression].count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+                        return
+                    }
+                    if span.lowerBound < last.upperBound { return }
+                }
+                kept[expression].append(span)
+            }
+        }
         var found: [Match] = []
-        let whole = NSRange(location: 0, length: foldedIndexAtUTF16.count - 1)
-        for (patternIndex, expression) in regexes {
-            for result in expression.matches(in: text, range: whole) where result.range.length > 0 {
-                let start = foldedIndexAtUTF16[result.range.location]
-                let end = foldedIndexAtUTF16[result.range.location + result.range.length]
-                found.append(folded.match(patternIndex, folded: start..<end, startOffset: startOffset))
+        for (expression, spans) in kept.enumerated() {
+            for span in spans {
+                let range = Int(foldedIndexAtByte[span.lowerBound])..<Int(foldedIndexAtByte[span.upperBound - 1]) + 1
+                found.append(folded.match(firstRegexIndex + expression, folded: range, startOffset: startOffset))
             }
         }
         return found
@@ -340,12 +368,13 @@ public struct PatternMatcher: @unchecked Sendable {
 /// A pattern that cannot be compiled (for codebooks built in memory; files report ``CodebookError``).
 public enum PatternError: Error, CustomStringConvertible, Equatable {
     case badTerm(String, String)
-    case badRegex(String)
+    /// The regular-expression engine cannot take the pattern; the second value says why.
+    case badRegex(String, String)
 
     public var description: String {
         switch self {
-        case let .badTerm(term, reason): return "invalid term '\(term)': \(reason)"
-        case let .badRegex(pattern): return "invalid regular expression '\(pattern)'"
+        case let .badTerm(term, reason): return "invalid term '\(messageText(term))': \(reason)"
+        case let .badRegex(pattern, reason): return "invalid regular expression '\(messageText(pattern))': \(reason)"
         }
     }
 }

@@ -35,6 +35,6 @@ public enum ThematicAnalysis {
             participants.append(participant)
         }
         return CodingResult(codebook: codebook, unit: unit, transcripts: transcripts, participants: participants,
-                            segments: transcripts.flatMap(coder.code))
+                            segments: try transcripts.flatMap(coder.code))
     }
 }
