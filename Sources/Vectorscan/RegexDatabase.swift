@@ -9,7 +9,7 @@ import Foundation
 /// each match. The classes `\w`, `\d`, `\s` and the word boundary `\b` are ASCII: Vectorscan takes
 /// `\b` only without Unicode classes. Vectorscan rejects what an
 /// automaton cannot do — backreferences, lookahead and lookbehind, atomic groups, possessive
-/// quantifiers, conditionals — with ``VectorscanError/unsupportedExpression(index:reason:)``.
+/// quantifiers, conditionals — and expressions that match the empty text with ``VectorscanError/unsupportedExpression(index:reason:)``.
 ///
 /// A scan reports every end offset at which an expression matches, each with the leftmost start of a
 /// match ending there (so `a+` on "aaa" reports 0..<1, 0..<2, 0..<3). Scans may run on several
@@ -26,7 +26,7 @@ public final class RegexDatabase: @unchecked Sendable {
         for (index, expression) in expressions.enumerated() where expression.utf8.contains(0) {
             throw VectorscanError.unsupportedExpression(index: index, reason: "it contains a NUL character")
         }
-        let flags = [UInt32](repeating: UInt32(HS_FLAG_UTF8 | HS_FLAG_SOM_LEFTMOST | HS_FLAG_ALLOWEMPTY),
+        let flags = [UInt32](repeating: UInt32(HS_FLAG_UTF8 | HS_FLAG_SOM_LEFTMOST),
                              count: expressions.count)
         let ids = (0..<expressions.count).map { UInt32($0) }
         var compiled: OpaquePointer?
@@ -39,7 +39,8 @@ public final class RegexDatabase: @unchecked Sendable {
         }
         if status != HS_SUCCESS {
             defer { hs_free_compile_error(compileError) }
-            let reason = compileError.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "status \(status)"
+            var reason = compileError.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "status \(status)"
+            if reason.hasPrefix("Pattern matches empty buffer") { reason = "it matches the empty text, so it would match everywhere" }
             let index = Int(compileError?.pointee.expression ?? -1)
             throw VectorscanError.unsupportedExpression(index: max(index, 0), reason: reason)
         }
