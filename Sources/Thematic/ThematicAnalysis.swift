@@ -6,12 +6,20 @@ public enum ThematicAnalysis {
     /// Codes `transcripts` with the codebook at `codebook`.
     ///
     /// Participant attributes come from the `participants` CSV when given, completed by each
-    /// transcript's header; the interviewees are the distinct transcript participants in order.
+    /// transcript's header; the interviewees are the distinct transcript participants in order. A
+    /// participants file none of whose ids is a transcript's participant is an error (a wrong file or
+    /// id column, which would otherwise be ignored without a word).
     public static func run(transcripts: [URL], codebook: URL, participants: URL? = nil,
-                           unit: SegmentationUnit = .turn, codesInterviewer: Bool = false) throws -> CodingResult {
+                           unit: SegmentationUnit = .turn, codesInterviewer: Bool = false,
+                           detectsSpeakers: Bool = true) throws -> CodingResult {
         let themes = try ThemeCodebook.load(contentsOf: codebook)
         let table = try participants.map(ParticipantTable.read) ?? []
-        let read = try transcripts.map(TranscriptReader.read)
+        let read = try transcripts.map { try TranscriptReader.read(contentsOf: $0, detectsSpeakers: detectsSpeakers) }
+        let transcriptParticipants = read.map(\.participantID)
+        if let participants, !table.isEmpty, !table.contains(where: { transcriptParticipants.contains($0.id) }) {
+            throw ThematicInputError.participantsMatchNoTranscript(file: participants.path, ids: table.map(\.id),
+                                                                   transcriptParticipants: transcriptParticipants)
+        }
         return try run(read, codebook: themes, participants: table, unit: unit, codesInterviewer: codesInterviewer)
     }
 

@@ -15,11 +15,15 @@ public struct ThematicSummary: Sendable, Encodable {
 
     /// - Parameters:
     ///   - attributes: participant attributes to cross with the themes; `nil` means every attribute
-    ///     with at most 10 distinct values (role, industry …, not free text).
+    ///     with at most 10 distinct values (role, industry …, not free text). An attribute no
+    ///     participant has is an error (a misspelt `--by` would otherwise give a matrix of "(missing)").
     ///   - human: a human coding of the same segments, for the agreement table.
     public init(_ result: CodingResult, attributes: [String]? = nil, human: HumanCoding? = nil) throws {
         let crossed = attributes ?? result.attributeNames.filter { name in
             Set(result.participants.compactMap { $0[name] }).count <= 10
+        }
+        if let unknown = crossed.first(where: { !result.attributeNames.contains($0) }) {
+            throw ThematicInputError.unknownAttribute(name: unknown, known: result.attributeNames)
         }
         unit = result.unit
         participants = result.participants

@@ -26,6 +26,9 @@ struct Code: ParsableCommand {
     @Flag(help: "Code interviewer turns too.")
     var codeInterviewer = false
 
+    @Flag(name: .customLong("no-speakers"), help: "Plain-text files have no header and no speaker labels: each file is one participant's text (cut it with --unit paragraph or sentence).")
+    var noSpeakers = false
+
     @Option(help: "Participants CSV (id column plus attributes such as role, industry).")
     var participants: String?
 
@@ -55,7 +58,8 @@ struct Code: ParsableCommand {
         try failing {
             let result = try ThematicAnalysis.run(
                 transcripts: transcripts.map { URL(fileURLWithPath: $0) }, codebook: URL(fileURLWithPath: codebook),
-                participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer)
+                participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer,
+                detectsSpeakers: !noSpeakers)
             let human = try gold.map { try HumanCoding.read(contentsOf: URL(fileURLWithPath: $0), codebook: result.codebook) }
             let summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, human: human)
             var tables: [Table] = [.themeFrequencies(result)]
