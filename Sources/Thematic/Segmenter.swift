@@ -1,6 +1,7 @@
 /// Cuts a transcript into segments by turn, paragraph or sentence (see ``SegmentationUnit``).
 public enum Segmenter {
-    /// The segments of `transcript`, in text order, interviewer turns included (flagged).
+    /// The segments of `transcript`, in text order, interviewer turns included (flagged). Their ids are
+    /// `<transcript id>-<number>`, except that a row of a ``SegmentTable`` cut by turn keeps its id.
     public static func segments(of transcript: Transcript, unit: SegmentationUnit) -> [Segment] {
         var segments: [Segment] = []
         var text = transcript.text
@@ -11,8 +12,10 @@ public enum Segmenter {
                 if unit == .sentence { pieces = pieces.flatMap { split($0, in: bytes, at: sentenceBreak) } }
                 for piece in pieces {
                     let length = unit == .turn ? turn.span.count : PlainTranscriptReader.scalarCount(bytes, piece.bytes)
+                    let id = transcript.isSegmentRow && unit == .turn
+                        ? transcript.id : "\(transcript.id)-\(number(segments.count + 1))"
                     segments.append(Segment(
-                        id: "\(transcript.id)-\(number(segments.count + 1))", transcriptID: transcript.id,
+                        id: id, transcriptID: transcript.id,
                         participantID: transcript.participantID, speaker: turn.speaker, isInterviewer: turn.isInterviewer,
                         start: piece.scalarStart, end: piece.scalarStart + length,
                         text: String(transcript.slice(utf8: piece.bytes))))

@@ -3,7 +3,8 @@ import Foundation
 /// The one call the study runner and the `code` command make: read transcripts, a codebook and
 /// optional participant attributes, code everything, return the result.
 public enum ThematicAnalysis {
-    /// Codes `transcripts` with the codebook at `codebook`.
+    /// Codes `transcripts` with the codebook at `codebook`; a `.csv` file is a ``SegmentTable`` of
+    /// pre-segmented text, any other a transcript (``TranscriptReader``).
     ///
     /// Participant attributes come from the `participants` CSV when given, completed by each
     /// transcript's header; the interviewees are the distinct transcript participants in order. A
@@ -14,7 +15,11 @@ public enum ThematicAnalysis {
                            detectsSpeakers: Bool = true) throws -> CodingResult {
         let themes = try ThemeCodebook.load(contentsOf: codebook)
         let table = try participants.map(ParticipantTable.read) ?? []
-        let read = try transcripts.map { try TranscriptReader.read(contentsOf: $0, detectsSpeakers: detectsSpeakers) }
+        let read = try transcripts.flatMap { url in
+            url.pathExtension.lowercased() == "csv"
+                ? try SegmentTable.read(contentsOf: url)
+                : [try TranscriptReader.read(contentsOf: url, detectsSpeakers: detectsSpeakers)]
+        }
         let transcriptParticipants = read.map(\.participantID)
         if let participants, !table.isEmpty, !table.contains(where: { transcriptParticipants.contains($0.id) }) {
             throw ThematicInputError.participantsMatchNoTranscript(file: participants.path, ids: table.map(\.id),

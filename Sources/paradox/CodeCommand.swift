@@ -9,12 +9,13 @@ struct Code: ParsableCommand {
         abstract: "Code interview transcripts with a theme codebook.",
         discussion: """
         Transcripts: plain text with speaker labels (Interviewer:, P07:, Q:/A:, [00:12:31] Name:), WebVTT (.vtt)
-        or SRT (.srt). Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
+        or SRT (.srt); a .csv file holds pre-segmented text, one row per segment (id, text, optional participant, any
+        attribute columns), the row id being the segment id. Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
         top-level themes, exemplar quotes and, with --gold, agreement with a human coding. JSON: {"unit",
         "participants", "themes", "matrices", "cooccurrence", "exemplars", "segments", "agreement"}.
         """)
 
-    @Argument(help: "Transcript files (.txt, .vtt, .srt).")
+    @Argument(help: "Transcript files (.txt, .vtt, .srt) or CSV files of pre-segmented text (id,text[,participant,attributes…]).")
     var transcripts: [String]
 
     @Option(help: "Theme codebook (YAML).")
@@ -38,6 +39,9 @@ struct Code: ParsableCommand {
     @Option(help: "Human coding CSV (segment_id,themes) to measure agreement with.")
     var gold: String?
 
+    @Option(help: "With --gold: write every segment the two codings disagree on (text, codes, terms that fired) as CSV.")
+    var disagreements: String?
+
     @Option(help: "Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.")
     var qdpx: String?
 
@@ -52,6 +56,7 @@ struct Code: ParsableCommand {
 
     func validate() throws {
         if transcripts.isEmpty { throw ValidationError("Give at least one transcript file.") }
+        if disagreements != nil, gold == nil { throw ValidationError("--disagreements needs --gold (the human coding to compare with).") }
     }
 
     func run() throws {
@@ -66,7 +71,11 @@ struct Code: ParsableCommand {
             tables += summary.matrices.map { .themeMatrix($0, result: result) }
             tables.append(.themeCooccurrence(summary.cooccurrence, result: result))
             tables.append(.themeExemplars(summary.exemplars, result: result))
-            if let agreement = summary.agreement { tables.append(.coderAgreement(agreement)) }
+            if let agreement = summary.agreement { tables += [.coderAgreement(agreement), .coderPrecisionRecall(agreement)] }
+            if let disagreements, let human {
+                try AtomicFile.write(CSVRenderer.render(.codingDisagreements(try result.disagreements(with: human))),
+                                     to: URL(fileURLWithPath: disagreements))
+            }
             if let qdpx { try AtomicFile.write(REFIQDAExport.project(result).data, to: URL(fileURLWithPath: qdpx)) }
             if let qdc { try AtomicFile.write(REFIQDAExport.codebookXML(result.codebook), to: URL(fileURLWithPath: qdc)) }
             if let segments { try AtomicFile.write(CSVRenderer.render(.codedSegments(result)), to: URL(fileURLWithPath: segments)) }

@@ -88,4 +88,33 @@ final class AgreementTests: XCTestCase {
             XCTAssertEqual(error as? AgreementError, .unknownSegment(file: "gold.csv", line: 3, segmentID: "mini-099"))
         }
     }
+
+    /// Reference: `Fixtures/agreement/precision_recall.py` (scikit-learn 1.9.1 `precision_score`,
+    /// `recall_score`, `f1_score`, coder A as prediction, coder B as reference), saved in
+    /// `reference-precision-recall.txt`.
+    func testPrecisionRecallF1AgainstScikitLearn() throws {
+        let result = try compareFixture()
+        let byID = Dictionary(uniqueKeysWithValues: result.themes.map { ($0.themeID, $0.confusion) })
+        let tolerance = 1e-12
+        let expected: [(String, Double, Double, Double)] = [
+            ("common", 0.8611111111111112, 1.0, 0.9253731343283582),
+            ("balanced", 0.6470588235294118, 0.6111111111111112, 0.6285714285714286),
+            ("skewed", 0.6666666666666666, 0.4, 0.5),
+        ]
+        for (theme, precision, recall, f1) in expected {
+            let counts = try XCTUnwrap(byID[theme])
+            XCTAssertEqual(counts.precision!, precision, accuracy: tolerance, theme)
+            XCTAssertEqual(counts.recall!, recall, accuracy: tolerance, theme)
+            XCTAssertEqual(counts.f1!, f1, accuracy: tolerance, theme)
+        }
+        XCTAssertNil(byID["rare"]?.precision)
+        XCTAssertNil(byID["rare"]?.recall)
+        XCTAssertNil(byID["rare"]?.f1)
+        XCTAssertEqual(result.macroAverage(\.precision)!, 0.7249455337690631, accuracy: tolerance)
+        XCTAssertEqual(result.macroAverage(\.recall)!, 0.6703703703703704, accuracy: tolerance)
+        XCTAssertEqual(result.macroAverage(\.f1)!, 0.6846481876332623, accuracy: tolerance)
+        XCTAssertEqual(result.pooledConfusion.precision!, 0.7857142857142857, accuracy: tolerance)
+        XCTAssertEqual(result.pooledConfusion.recall!, 0.8148148148148148, accuracy: tolerance)
+        XCTAssertEqual(result.pooledConfusion.f1!, 0.8, accuracy: tolerance)
+    }
 }
