@@ -305,28 +305,30 @@ public struct PatternMatcher: @unchecked Sendable {
                 | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F), 4)
     }
 
-    /// The regular expressions' matches: the folded text is encoded as UTF-8 (with the folded scalar
-    /// each byte belongs to) and scanned once for all of them; of the matches Vectorscan reports (each
-    /// end offset with its leftmost start, in order of end), each expression keeps the longest from
-    /// each start that does not overlap the one it kept before.
+    /// The regular expressions' matches: the folded text is encoded as UTF-8 (with, unless it is all
+    /// ASCII, the folded scalar each byte belongs to) and scanned once for all of them; of the matches
+    /// Vectorscan reports (each end offset with its leftmost start, in order of end), each expression
+    /// keeps the longest from each start that does not overlap the one it kept before.
     private func regexMatches(_ regexes: RegexDatabase, in folded: FoldedText, startOffset: Int) throws -> [Match] {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(folded.count)
+        let scalars = UnsafeBufferPointer(rebasing: folded.scalars[0..<folded.count])
+        var utf8: [UInt8]
+        /// Empty when the folded text is ASCII (byte offset = folded index).
         var foldedIndexAtByte: [Int32] = []
-        foldedIndexAtByte.reserveCapacity(folded.count + 1)
-        for index in 0..<folded.count {
-            let value = folded.scalars[index]
-            if value < 0x80 {
-                utf8.append(UInt8(value))
-                foldedIndexAtByte.append(Int32(truncatingIfNeeded: index))
-            } else {
+        if !scalars.contains(where: { $0 >= 0x80 }) {
+            utf8 = scalars.map { UInt8(truncatingIfNeeded: $0) }
+        } else {
+            utf8 = []
+            utf8.reserveCapacity(folded.count)
+            foldedIndexAtByte.reserveCapacity(folded.count + 1)
+            for (index, value) in scalars.enumerated() {
                 for byte in Unicode.UTF8.encode(Unicode.Scalar(value)!)! {
                     utf8.append(byte)
                     foldedIndexAtByte.append(Int32(truncatingIfNeeded: index))
                 }
             }
+            foldedIndexAtByte.append(Int32(truncatingIfNeeded: folded.count))
         }
-        foldedIndexAtByte.append(Int32(truncatingIfNeeded: folded.count))
+        func foldedIndex(_ byte: Int) -> Int { foldedIndexAtByte.isEmpty ? byte : Int(foldedIndexAtByte[byte]) }
         var kept: [[Range<Int>]] = Array(repeating: [], count: patterns.count - firstRegexIndex)
         try utf8.withUnsafeBytes { bytes in
             try regexes.scan(bytes) { expression, span in
@@ -344,7 +346,7 @@ public struct PatternMatcher: @unchecked Sendable {
         var found: [Match] = []
         for (expression, spans) in kept.enumerated() {
             for span in spans {
-                let range = Int(foldedIndexAtByte[span.lowerBound])..<Int(foldedIndexAtByte[span.upperBound - 1]) + 1
+                let range = foldedIndex(span.lowerBound)..<foldedIndex(span.upperBound - 1) + 1
                 found.append(folded.match(firstRegexIndex + expression, folded: range, startOffset: startOffset))
             }
         }
