@@ -228,6 +228,8 @@ public struct PatternMatcher: @unchecked Sendable {
             let asciiByteClass = asciiByteClass.baseAddress!
             let asciiFolds = asciiFolds.baseAddress!, asciiWords = asciiWords.baseAddress!
             let scalars = folded.scalars.baseAddress!, isWord = folded.isWord.baseAddress!
+            let asciiBytes = folded.asciiBytes.baseAddress!
+            var isASCII = true
             let origin = folded.origin.baseAddress!, byteOrigin = folded.byteOrigin.baseAddress!
             let input = bytes.baseAddress!
             let byteCount = bytes.count
@@ -245,6 +247,7 @@ public struct PatternMatcher: @unchecked Sendable {
                     if !(isSpace && lastWasSpace) {
                         lastWasSpace = isSpace
                         scalars[count] = UInt32(scalar)
+                        asciiBytes[count] = scalar
                         symbols[count] = asciiByteClass[Int(lead)]
                         isWord[count] = asciiWords[Int(lead)]
                         origin[count] = scalarOffset
@@ -268,6 +271,8 @@ public struct PatternMatcher: @unchecked Sendable {
                         lastWasSpace = isSpace
                         let value = piece.value
                         scalars[count] = value
+                        asciiBytes[count] = UInt8(truncatingIfNeeded: value)
+                        if value >= 0x80 { isASCII = false }
                         symbols[count] = value < 128 ? asciiClass[Int(value)] : otherClass[value] ?? 0
                         isWord[count] = value < 128 ? asciiWords[Int(value)] : TextFolding.isWordScalar(piece)
                         origin[count] = scalarOffset
@@ -291,6 +296,7 @@ public struct PatternMatcher: @unchecked Sendable {
                 }
             }
             folded.count = count
+            folded.isASCII = isASCII
         }}}}}}}
     }
 
@@ -310,28 +316,25 @@ public struct PatternMatcher: @unchecked Sendable {
     /// Vectorscan reports (each end offset with its leftmost start, in order of end), each expression
     /// keeps the longest from each start that does not overlap the one it kept before.
     private func regexMatches(_ regexes: RegexDatabase, in folded: FoldedText, startOffset: Int) throws -> [Match] {
-        let scalars = UnsafeBufferPointer(rebasing: folded.scalars[0..<folded.count])
-        var utf8: [UInt8]
-        /// Empty when the folded text is ASCII (byte offset = folded index).
+        // The folded text's own bytes when it is ASCII (byte offset = folded index); else its UTF-8 here.
+        var utf8: [UInt8] = []
         var foldedIndexAtByte: [Int32] = []
-        if !scalars.contains(where: { $0 >= 0x80 }) {
-            utf8 = scalars.map { UInt8(truncatingIfNeeded: $0) }
-        } else {
-            utf8 = []
+        if !folded.isASCII {
             utf8.reserveCapacity(folded.count)
             foldedIndexAtByte.reserveCapacity(folded.count + 1)
-            for (index, value) in scalars.enumerated() {
-                for byte in Unicode.UTF8.encode(Unicode.Scalar(value)!)! {
+            for index in 0..<folded.count {
+                for byte in Unicode.UTF8.encode(Unicode.Scalar(folded.scalars[index])!)! {
                     utf8.append(byte)
                     foldedIndexAtByte.append(Int32(truncatingIfNeeded: index))
                 }
             }
             foldedIndexAtByte.append(Int32(truncatingIfNeeded: folded.count))
         }
-        func foldedIndex(_ byte: Int) -> Int { foldedIndexAtByte.isEmpty ? byte : Int(foldedIndexAtByte[byte]) }
+        func foldedIndex(_ byte: Int) -> Int { folded.isASCII ? byte : Int(foldedIndexAtByte[byte]) }
         var kept: [[Range<Int>]] = Array(repeating: [], count: patterns.count - firstRegexIndex)
-        try utf8.withUnsafeBytes { bytes in
-            try regexes.scan(bytes) { expression, span in
+        let text = folded.isASCII ? UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(folded.asciiBytes)[0..<folded.count]) : nil
+        try utf8.withUnsafeBytes { encoded in
+            try regexes.scan(text ?? encoded) { expression, span in
                 guard !span.isEmpty else { return }
                 if let last = kept[expression].last {
                     if last.lowerBound == span.lowerBound {
@@ -393,6 +396,10 @@ struct FoldedText {
     /// Alphabet class of each folded scalar.
     let symbols: UnsafeMutableBufferPointer<Int32>
     let isWord: UnsafeMutableBufferPointer<Bool>
+    /// The folded scalars as bytes: the folded text's UTF-8 when ``isASCII``.
+    let asciiBytes: UnsafeMutableBufferPointer<UInt8>
+    /// Whether every folded scalar is ASCII.
+    var isASCII = true
     /// Offset of the original scalar each folded scalar came from.
     let origin: UnsafeMutableBufferPointer<Int32>
     /// The same in UTF-8 bytes.
@@ -403,19 +410,20 @@ struct FoldedText {
     /// of their original text, marks included.
     private var extensions: [(foldedIndex: Int, scalarEnd: Int32, byteEnd: Int32)] = []
 
-    /// The five buffers share one allocation.
+    /// The six buffers share one allocation.
     private let storage: UnsafeMutableRawPointer
 
     init(folding text: UnsafeBufferPointer<UInt8>) {
         self.text = text
         let capacity = max(text.count, 1)
         let int32Bytes = capacity * MemoryLayout<Int32>.stride
-        storage = .allocate(byteCount: 4 * int32Bytes + capacity, alignment: MemoryLayout<Int32>.alignment)
+        storage = .allocate(byteCount: 4 * int32Bytes + 2 * capacity, alignment: MemoryLayout<Int32>.alignment)
         scalars = UnsafeMutableBufferPointer(start: storage.bindMemory(to: UInt32.self, capacity: capacity), count: capacity)
         origin = UnsafeMutableBufferPointer(start: (storage + int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
         byteOrigin = UnsafeMutableBufferPointer(start: (storage + 2 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
         symbols = UnsafeMutableBufferPointer(start: (storage + 3 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
         isWord = UnsafeMutableBufferPointer(start: (storage + 4 * int32Bytes).bindMemory(to: Bool.self, capacity: capacity), count: capacity)
+        asciiBytes = UnsafeMutableBufferPointer(start: (storage + 4 * int32Bytes + capacity).bindMemory(to: UInt8.self, capacity: capacity), count: capacity)
     }
 
     func deallocate() { storage.deallocate() }
