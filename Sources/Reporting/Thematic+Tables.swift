@@ -151,6 +151,25 @@ extension Table {
             ])
     }
 
+    /// Per theme: agreement among several human coders (Fleiss' κ, Krippendorff's α) and the size of their majority coding.
+    public static func coderPanelAgreement(_ panel: CoderPanelResult) -> Table {
+        let rows: [[Cell]] = panel.themes.map { theme in
+            [.text(theme.label), .text(theme.themeID), .integer(theme.majoritySegments),
+             .number(theme.fleissKappa, decimals: 3, leadingZero: false), .number(theme.alpha, decimals: 3, leadingZero: false)]
+        }
+        return Table(
+            id: "coder_panel_agreement",
+            title: "Agreement Among the \(panel.coders.count) Human Coders",
+            columns: [
+                .init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left),
+                .init("Majority", key: "majority_segments"), .init("Fleiss' κ", key: "fleiss_kappa"), .init("α", key: "alpha"),
+            ],
+            rows: rows,
+            notes: [
+                "N = \(panel.segments) segments coded by every coder (\(panel.coders.joined(separator: ", "))). Majority: segments more than half of the coders coded to the theme (or a sub-theme); the automatic coding is compared with this majority. α = Krippendorff's alpha (nominal) over every segment two or more coders coded. — : undefined.",
+            ])
+    }
+
     /// Every segment on which the automatic and the human coding differ, with the terms that fired.
     public static func codingDisagreements(_ disagreements: [CodingDisagreement]) -> Table {
         let rows: [[Cell]] = disagreements.map { item in

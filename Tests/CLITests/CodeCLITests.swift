@@ -65,4 +65,27 @@ final class CodeCLITests: CLITestCase {
         XCTAssertEqual(outcome.status, 1)
         XCTAssertEqual(outcome.stderr, "paradox: error: no participant attribute 'grup'; known attributes: group\n")
     }
+
+    func testSeveralCodersGiveFleissKappaAndTheToolAgainstTheirMajority() throws {
+        let folder = try temporaryFolder()
+        let themes = try write(Self.codebook, to: "themes.yml", in: folder)
+        let answers = try write("id,text\nR1,We opt in.\nR2,No consent asked.\nR3,Nothing here.\nR4,Opt out.\n", to: "answers.csv", in: folder)
+        let first = try write("segment_id,themes\nR1,consent\nR2,consent\nR3,\nR4,consent\n", to: "a.csv", in: folder)
+        let second = try write("segment_id,themes\nR1,consent\nR2,\nR3,\nR4,consent\n", to: "b.csv", in: folder)
+        let third = try write("segment_id,themes\nR1,consent\nR2,consent\nR3,consent\nR4,\n", to: "c.csv", in: folder)
+        let outcome = try paradox(["code", answers.path, "--codebook", themes.path, "--gold", first.path, "--gold", second.path,
+                                   "--gold", third.path, "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let root = try json(outcome.stdout)
+        let panel = try XCTUnwrap(root["panel"] as? [String: Any])
+        XCTAssertEqual(panel["segments"] as? Int, 4)
+        let consent = try XCTUnwrap((panel["themes"] as? [[String: Any]])?.first { $0["themeID"] as? String == "consent" })
+        XCTAssertEqual(consent["majoritySegments"] as? Int, 3)
+        // Counts coded/not per segment: 3/0, 2/1, 1/2, 2/1: P̄ = (1 + 1/3 + 1/3 + 1/3) / 4 = 1/2,
+        // p = (8/12, 4/12), P_e = 5/9, κ = (1/2 − 5/9) / (4/9) = −1/8.
+        XCTAssertEqual(consent["fleissKappa"] as! Double, -0.125, accuracy: 1e-12)
+        // The majority (R1, R2, R4) is exactly what the tool codes: full agreement.
+        let agreement = try XCTUnwrap((root["agreement"] as? [String: Any])?["themes"] as? [[String: Any]])
+        XCTAssertEqual(agreement.first { $0["themeID"] as? String == "consent" }?["percentAgreement"] as? Double, 100)
+    }
 }

@@ -117,4 +117,34 @@ final class AgreementTests: XCTestCase {
         XCTAssertEqual(result.pooledConfusion.recall!, 0.8148148148148148, accuracy: tolerance)
         XCTAssertEqual(result.pooledConfusion.f1!, 0.8, accuracy: tolerance)
     }
+
+    /// Reference: `Fixtures/agreement/make_panel_fixture.py` (statsmodels 0.15.0 `fleiss_kappa`,
+    /// krippendorff 0.9.0), saved in `reference-panel.txt`.
+    func testPanelOfThreeCodersAgainstStatsmodelsAndKrippendorff() throws {
+        let codebook = try ThemeCodebook.load(contentsOf: FixtureFiles.url("agreement/themes.yml"))
+        let codings = try ["coder_a.csv", "coder_b.csv", "coder_c.csv"].map {
+            try HumanCoding.read(contentsOf: FixtureFiles.url("agreement/\($0)"), codebook: codebook)
+        }
+        let segments = codings[0].segmentIDs.enumerated().map { index, id in
+            CodedSegment(segment: Segment(id: id, transcriptID: "T", participantID: "P", speaker: nil, isInterviewer: false,
+                                          start: index, end: index + 1, text: "x"), codings: [])
+        }
+        let result = CodingResult(codebook: codebook, unit: .turn, transcripts: [], participants: [], segments: segments)
+        let (panel, majority) = try result.panel(codings)
+        XCTAssertEqual(panel.segments, 40)
+        let byID = Dictionary(uniqueKeysWithValues: panel.themes.map { ($0.themeID, $0) })
+        let expected: [(String, Double, Double)] = [
+            ("common", 0.13939937247870937, 0.1465710443747199),
+            ("balanced", 0.4255139397352859, 0.4303013235708252),
+            ("skewed", 0.21568627450980446, 0.2222222222222222),
+        ]
+        for (theme, fleiss, alpha) in expected {
+            XCTAssertEqual(byID[theme]!.fleissKappa!, fleiss, accuracy: 1e-12, theme)
+            XCTAssertEqual(byID[theme]!.alpha!, alpha, accuracy: 1e-12, theme)
+        }
+        XCTAssertNil(byID["rare"]!.fleissKappa)
+        XCTAssertNil(byID["rare"]!.alpha)
+        XCTAssertEqual(majority.segmentIDs.filter { majority.themes[$0]!.contains("skewed") }, ["S16", "S17", "S23", "S32"])
+        XCTAssertEqual(byID["balanced"]!.majoritySegments, 18)
+    }
 }
