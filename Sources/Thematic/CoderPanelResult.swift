@@ -26,6 +26,7 @@ extension CodingResult {
     public func panel(_ codings: [HumanCoding]) throws -> (result: CoderPanelResult, majority: HumanCoding) {
         let known = Set(segments.map(\.segment.id))
         for coding in codings {
+            try checkUnit(of: coding)
             if let unknown = coding.segmentIDs.first(where: { !known.contains($0) }) {
                 throw AgreementError.unknownSegment(file: coding.source, line: coding.lines[unknown] ?? 0, segmentID: unknown)
             }

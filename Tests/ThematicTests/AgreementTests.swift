@@ -147,4 +147,19 @@ final class AgreementTests: XCTestCase {
         XCTAssertEqual(majority.segmentIDs.filter { majority.themes[$0]!.contains("skewed") }, ["S16", "S17", "S23", "S32"])
         XCTAssertEqual(byID["balanced"]!.majoritySegments, 18)
     }
+
+    func testHumanCodingMadeForAnotherUnitIsAnError() throws {
+        let transcript = try TranscriptReader.parse("P01: One. Two.\n\nThree.\nP02: Four.", name: "T.txt")
+        let codebook = ThemeCodebook(name: "c", themes: [Theme(id: "a", label: "A", words: ["one"])])
+        let bySentence = try ThematicAnalysis.run([transcript], codebook: codebook, unit: .sentence)
+        let byParagraph = HumanCoding(segmentIDs: ["T-001", "T-002", "T-003"], themes: ["T-001": ["a"], "T-002": [], "T-003": []], source: "gold.csv")
+        XCTAssertThrowsError(try bySentence.agreement(with: byParagraph)) { error in
+            XCTAssertEqual(error as? AgreementError, .unitMismatch(file: "gold.csv", transcript: "T", codedSegments: 3, unit: .sentence,
+                                                                   segments: 4, likelyUnit: .paragraph))
+            XCTAssertEqual("\(error)", "gold.csv: codes 3 segments of T (T-001 to T-003), as many as --unit paragraph makes, but this coding is by sentence (4 segments); code with --unit paragraph or use a human coding made for sentence")
+        }
+        let bySentenceGold = HumanCoding(segmentIDs: ["T-001", "T-002", "T-003", "T-004"],
+                                         themes: ["T-001": ["a"], "T-002": [], "T-003": [], "T-004": []], source: "gold.csv")
+        XCTAssertEqual(try bySentence.agreement(with: bySentenceGold).segments, 4)
+    }
 }
