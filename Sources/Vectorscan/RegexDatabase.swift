@@ -1,9 +1,15 @@
 import CVectorscan
 import Foundation
 
-/// Regular expressions compiled together into one Vectorscan block-mode database: one scan of a text
+/// Regular expressions compiled together into one Vectorscan stream-mode database: one scan of a text
 /// finds every match of every expression, in time linear in the text (automata, no backtracking), so
 /// no expression can make a scan hang.
+///
+/// The text is fed to Vectorscan in pieces of at most ``pieceLength`` bytes, one stream per scan:
+/// Vectorscan 5.4.9 (Debian 12) overflows a 255-byte stack buffer when it searches backwards for the
+/// start of a match over a longer buffer (`rvermicelliDoubleExecReal`, fixed upstream in
+/// VectorCamp/vectorscan pull request 392): a block scan of `x+y` over 400 bytes aborts the process,
+/// and a stream fed larger pieces loses matches. Pieces this short avoid both.
 ///
 /// Expressions are compiled for UTF-8 text (`.` is one character) and report the leftmost start of
 /// each match. The classes `\w`, `\d`, `\s` and the word boundary `\b` are ASCII: Vectorscan takes
@@ -20,6 +26,8 @@ public final class RegexDatabase: @unchecked Sendable {
     private var idleScratch: [OpaquePointer] = []
     private let prototype: OpaquePointer
     private let lock = NSLock()
+    /// Bytes handed to Vectorscan per call (see above).
+    public static let pieceLength = 192
 
     /// Compiles `expressions` (ids are their indices).
     public init(expressions: [String]) throws {
@@ -34,7 +42,8 @@ public final class RegexDatabase: @unchecked Sendable {
         let cStrings = expressions.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
         let status = cStrings.map { UnsafePointer($0) }.withUnsafeBufferPointer { pointers in
-            hs_compile_multi(pointers.baseAddress, flags, ids, UInt32(expressions.count), UInt32(HS_MODE_BLOCK),
+            hs_compile_multi(pointers.baseAddress, flags, ids, UInt32(expressions.count),
+                             UInt32(HS_MODE_STREAM) | UInt32(HS_MODE_SOM_HORIZON_LARGE),
                              nil, &compiled, &compileError)
         }
         if status != HS_SUCCESS {
@@ -68,17 +77,28 @@ public final class RegexDatabase: @unchecked Sendable {
         guard let base = text.baseAddress, !text.isEmpty else { return }
         let scratch = try takeScratch()
         defer { giveBack(scratch) }
-        guard text.count <= Int(UInt32.max) else {
-            throw VectorscanError.status(code: HS_INVALID, function: "hs_scan (text longer than 4 GB)")
-        }
         try withoutActuallyEscaping(onMatch) { onMatch in
             var handler = onMatch
             try withUnsafeMutablePointer(to: &handler) { context in
-                try check(hs_scan(database, base.assumingMemoryBound(to: CChar.self), UInt32(text.count), 0, scratch, { id, from, to, _, context in
+                let report: match_event_handler = { id, from, to, _, context in
                     let handler = context!.assumingMemoryBound(to: ((Int, Range<Int>) -> Void).self)
                     handler.pointee(Int(id), Int(from)..<Int(to))
                     return 0
-                }, context), "hs_scan")
+                }
+                var opened: OpaquePointer?
+                try check(hs_open_stream(database, 0, &opened), "hs_open_stream")
+                guard let stream = opened else { throw VectorscanError.status(code: HS_NOMEM, function: "hs_open_stream") }
+                let bytes = base.assumingMemoryBound(to: CChar.self)
+                var offset = 0
+                var status = HS_SUCCESS
+                while offset < text.count, status == HS_SUCCESS {
+                    let length = min(Self.pieceLength, text.count - offset)
+                    status = hs_scan_stream(stream, bytes + offset, UInt32(length), 0, scratch, report, context)
+                    offset += length
+                }
+                let closing = hs_close_stream(stream, scratch, report, context)  // reports matches ending at `$`
+                try check(status, "hs_scan_stream")
+                try check(closing, "hs_close_stream")
             }
         }
     }

@@ -72,6 +72,13 @@ final class PatternMatcherTests: XCTestCase {
         XCTAssertEqual(try found([], in: String(text.dropLast()), regexes: ["(a+)+$"]).map(\.1.count), [100_000])
     }
 
+    func testStartOfMatchFoundOverLongTexts() throws {
+        // Vectorscan 5.4.9 aborted ("buffer overflow detected") finding where `x+y` starts in 400 bytes.
+        let text = String(repeating: "hello world ", count: 100) + "xxxxy " + String(repeating: "abc ", count: 100) + "xy"
+        XCTAssertEqual(try found([], in: text, regexes: ["x+y", "[a-z]+xy", ".*xy"]).map(\.1),
+                       [text, "xxxxy", "xxxxy", "xy"])
+    }
+
     func testExpressionsAnAutomatonCannotRunAreRejected() {
         for pattern in ["(a)\\1", "opt(?=in)", "(?<!no )consent", "(?>a+)b", "y*"] {
             XCTAssertThrowsError(try PatternMatcher(terms: [], regularExpressions: [(pattern, 0)]), pattern) { error in

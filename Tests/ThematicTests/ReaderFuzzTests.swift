@@ -23,6 +23,7 @@ final class ReaderFuzzTests: XCTestCase {
         ". ", "e.g. ", "!", "?", "…", "\u{FEFF}", "é", "e\u{301}", "\u{301}", "👩‍💻", "\0", "\u{2028}",
         "themes:\n", "  - id: x\n    label: X\n", "    parent: x\n", "words: [", "]", "phrases: ", "regex: ['", "']", "exclude: ",
         "*", "(a+)+$", "\\1", "(?=a)", "&a", "*a", "!!binary ", "{", "}", "- ", "'", "\"", "color: ", "#12345G",
+        "x+y", ".*", "[a-z]+", "(da|ta)+", "\\w+", "\\b", "{2,5}", "?", "|", "(", ")", "$", "^", "\\d+",
     ]
 
     private static func seeds(_ folder: String) throws -> [[UInt8]] {
@@ -99,10 +100,13 @@ final class ReaderFuzzTests: XCTestCase {
         try fuzz("transcripts", seed: 1, target: { try Self.readTranscript($0, coders: coders) }) { $0 is TranscriptError }
     }
 
+    /// The codebook target: read, compile, and code a transcript of several thousand bytes (so that
+    /// fuzzed regexes run over texts longer than one piece fed to Vectorscan).
     func testThemeCodebookReaderReturnsOrThrowsTypedErrors() throws {
+        let transcript = try TranscriptReader.read(contentsOf: FixtureFiles.url("fuzz/transcripts/header-and-turns.txt"))
         try fuzz("codebooks", seed: 2, target: { bytes in
             let codebook = try ThemeCodebook.parse(yaml: String(decoding: bytes, as: UTF8.self), file: "fuzz.yml")
-            _ = try Coder(codebook: codebook)
+            _ = try Coder(codebook: codebook).code(transcript)
         }, isTyped: { $0 is CodebookError })
     }
 }
