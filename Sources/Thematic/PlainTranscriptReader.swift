@@ -8,7 +8,9 @@ import Foundation
 /// "The answer: yes" is not mistaken for a speaker, a label counts only if it occurs at least twice
 /// in the file, is a usual interviewer or interviewee label (`Q`, `A`, `Respondent` …), carries a time stamp or looks like an id (`P07`).
 /// Text before the first label, or in a file with no labels, is a turn without speaker. Words that
-/// introduce remarks rather than speakers (`Note:`, `NB:`, `Edit:` …) are never labels.
+/// introduce remarks rather than speakers (`Note:`, `NB:`, `Edit:` …) are never labels, and the
+/// one-letter labels `Q`, `A`, `I`, `R` are labels only in a file without other speaker labels (so a
+/// quoted `Q: …` inside a participant's answer is not taken for the interviewer).
 ///
 /// The header is the leading run of lines that start with `#` and a space (or are `#` alone; blank
 /// lines may come between them), and only when a blank line or the end of the file follows it: `#`
@@ -48,6 +50,11 @@ struct PlainTranscriptReader {
                 let isSpeaker = !isRemark && (count >= 2 || isInterviewer || TranscriptHeader.intervieweeLabels.contains(label.lowercased()) || looksLikeID(label))
                 verdicts[label] = (isSpeaker, isInterviewer)
             }
+            if verdicts.contains(where: { !letterLabels.contains($0.key.lowercased()) && $0.value.isSpeaker }) {
+                for label in verdicts.keys where letterLabels.contains(label.lowercased()) && label != header.interviewer {
+                    verdicts[label]!.isSpeaker = false
+                }
+            }
             func accepts(_ line: Line) -> Bool {
                 guard let label = line.label else { return false }
                 return (line.time != nil && !remarkWords.contains(label.lowercased())) || verdicts[label]!.isSpeaker
@@ -80,6 +87,9 @@ struct PlainTranscriptReader {
         return Transcript(id: id, name: name, format: .plainText, text: text, turns: turns,
                           participantID: header.participantID ?? id, attributes: header.attributes)
     }
+
+    /// The one-letter usual labels (question, answer, interviewer, respondent).
+    static let letterLabels: Set<String> = ["q", "a", "i", "r"]
 
     /// Words that introduce a remark, not a speaker, when followed by a colon.
     static let remarkWords: Set<String> = ["note", "nb", "n.b", "ps", "p.s", "edit", "update", "aside", "comment", "example",

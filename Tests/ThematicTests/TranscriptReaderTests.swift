@@ -129,4 +129,13 @@ final class TranscriptReaderTests: XCTestCase {
         XCTAssertEqual(transcript.turns.map(\.isInterviewer), [false])
         XCTAssertEqual(words(transcript), [text])
     }
+
+    func testQuotedQuestionInsideAnAnswerIsNotAnInterviewerTurn() throws {
+        let text = "Interviewer: What do you show?\nP01: A form that reads\nQ: Do you agree?\nand a button.\nInterviewer: OK.\nP01: Yes."
+        let transcript = try TranscriptReader.parse(text, name: "x.txt")
+        XCTAssertEqual(transcript.turns.map(\.speaker), ["Interviewer", "P01", "Interviewer", "P01"])
+        XCTAssertEqual(words(transcript)[1], "A form that reads\nQ: Do you agree?\nand a button.")
+        let questionsAndAnswers = try TranscriptReader.parse("Q: Why?\nA: Because.\nQ: Sure?\nA: Yes.", name: "y.txt")
+        XCTAssertEqual(questionsAndAnswers.turns.map(\.speaker), ["Q", "A", "Q", "A"])
+    }
 }
