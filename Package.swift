@@ -22,11 +22,20 @@ let package = Package(
             providers: [.apt(["libgsl-dev", "pkg-config"])]
         ),
         .target(name: "GSL", dependencies: ["CGSL"]),
+        // The regular-expression automata: only `Vectorscan` imports it.
+        .systemLibrary(
+            name: "CVectorscan",
+            pkgConfig: "libhs",
+            providers: [.apt(["libvectorscan-dev", "pkg-config"])]
+        ),
+        .target(name: "Vectorscan", dependencies: ["CVectorscan"]),
         // Values quoted in error messages, bounded (every module's errors use it).
         .target(name: "MessageText"),
-        .target(name: "SurveyData", dependencies: ["Yams", "MessageText"]),
+        // User YAML parsed with its guards (complex keys, alias bombs) and located errors.
+        .target(name: "YAMLInput", dependencies: ["Yams", "MessageText"]),
+        .target(name: "SurveyData", dependencies: ["Yams", "MessageText", "YAMLInput"]),
         .target(name: "SurveyStats", dependencies: ["GSL", "MessageText"]),
-        .target(name: "Thematic", dependencies: ["Yams"]),
+        .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput"]),
         .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText"]),

@@ -121,6 +121,78 @@ extension Table {
             ])
     }
 
+    /// Per theme: precision, recall and F1 of the automatic coding against the human coding, then
+    /// their macro average (mean over the themes where defined) and micro average (pooled counts).
+    public static func coderPrecisionRecall(_ agreement: AgreementResult) -> Table {
+        func cells(_ precision: Double?, _ recall: Double?, _ f1: Double?) -> [Cell] {
+            [precision, recall, f1].map { .number($0, decimals: 3, leadingZero: false) }
+        }
+        var rows: [[Cell]] = agreement.themes.map { theme in
+            [.text(theme.label), .text(theme.themeID), .integer(theme.confusion.both + theme.confusion.firstOnly),
+             .integer(theme.confusion.both + theme.confusion.secondOnly)]
+                + cells(theme.confusion.precision, theme.confusion.recall, theme.confusion.f1)
+        }
+        let pooled = agreement.pooledConfusion
+        rows.append([.text("Macro average"), .text(""), .text(""), .text("")]
+                    + cells(agreement.macroAverage(\.precision), agreement.macroAverage(\.recall), agreement.macroAverage(\.f1)))
+        rows.append([.text("Micro average"), .text(""), .integer(pooled.both + pooled.firstOnly), .integer(pooled.both + pooled.secondOnly)]
+                    + cells(pooled.precision, pooled.recall, pooled.f1))
+        return Table(
+            id: "coder_precision_recall",
+            title: "Precision, Recall and F1 of the Automatic Coding Against the Human Coding",
+            columns: [
+                .init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left),
+                .init("Automatic", key: "automatic"), .init("Human", key: "human"),
+                .init("Precision", key: "precision"), .init("Recall", key: "recall"), .init("F1", key: "f1"),
+            ],
+            rows: rows,
+            notes: [
+                "N = \(agreement.segments) segments. Automatic, Human: segments each coded to the theme. Precision = share of the automatic codings the human coding has; recall = share of the human codings the automatic coding finds; F1 = their harmonic mean. — : undefined (no such codings).",
+            ])
+    }
+
+    /// Per theme: agreement among several human coders (Fleiss' κ, Krippendorff's α) and the size of their majority coding.
+    public static func coderPanelAgreement(_ panel: CoderPanelResult) -> Table {
+        let rows: [[Cell]] = panel.themes.map { theme in
+            [.text(theme.label), .text(theme.themeID), .integer(theme.majoritySegments),
+             .number(theme.fleissKappa, decimals: 3, leadingZero: false), .number(theme.alpha, decimals: 3, leadingZero: false)]
+        }
+        return Table(
+            id: "coder_panel_agreement",
+            title: "Agreement Among the \(panel.coders.count) Human Coders",
+            columns: [
+                .init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left),
+                .init("Majority", key: "majority_segments"), .init("Fleiss' κ", key: "fleiss_kappa"), .init("α", key: "alpha"),
+            ],
+            rows: rows,
+            notes: [
+                "N = \(panel.segments) segments coded by every coder (\(panel.coders.joined(separator: ", "))). Majority: segments more than half of the coders coded to the theme (or a sub-theme); the automatic coding is compared with this majority. α = Krippendorff's alpha (nominal) over every segment two or more coders coded. — : undefined.",
+            ])
+    }
+
+    /// Every segment on which the automatic and the human coding differ, with the terms that fired.
+    public static func codingDisagreements(_ disagreements: [CodingDisagreement]) -> Table {
+        let rows: [[Cell]] = disagreements.map { item in
+            let automaticOnly = item.automaticThemes.filter { !item.humanThemes.contains($0) }
+            let humanOnly = item.humanThemes.filter { !item.automaticThemes.contains($0) }
+            return [.text(item.segment.id), .text(item.segment.participantID), .text(automaticOnly.joined(separator: "; ")),
+                    .text(humanOnly.joined(separator: "; ")), .text(item.automaticThemes.joined(separator: "; ")),
+                    .text(item.humanThemes.joined(separator: "; ")), .text(item.firedTerms.joined(separator: "; ")),
+                    .text(singleLine(item.segment.text))]
+        }
+        return Table(
+            id: "coding_disagreements",
+            title: "Segments Coded Differently by the Automatic and the Human Coding",
+            columns: [
+                .init("Segment", key: "segment_id", alignment: .left), .init("Participant", key: "participant_id", alignment: .left),
+                .init("Automatic only", key: "automatic_only", alignment: .left), .init("Human only", key: "human_only", alignment: .left),
+                .init("Automatic", key: "automatic", alignment: .left), .init("Human", key: "human", alignment: .left),
+                .init("Fired terms", key: "fired_terms", alignment: .left), .init("Text", key: "text", alignment: .left),
+            ],
+            rows: rows,
+            notes: ["Themes include the parents of coded sub-themes. Fired terms: theme: codebook term for every term that matched in the segment."])
+    }
+
     private static func codingNote(_ result: CodingResult) -> String {
         "Deductive coding of \(result.transcripts.count) transcripts by \(result.unit.rawValue) with the codebook \"\(result.codebook.name)\"."
     }

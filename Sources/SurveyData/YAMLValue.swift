@@ -1,6 +1,7 @@
 import Foundation
 import Yams
 import MessageText
+import YAMLInput
 
 /// A node of a parsed YAML file with typed accessors whose errors name the file, line and column.
 ///
@@ -12,56 +13,17 @@ public struct YAMLValue {
     /// Dotted path of the node in the document, for messages (e.g. `variables[3].scale`).
     public let path: String
 
-    /// Parses `text`; a syntax error becomes a ``ConfigFileError`` at the parser's position, and so
-    /// do a complex key (``ComplexKeyScan``) and a document whose aliases expand it beyond
-    /// ``expansionLimit(textSize:)``.
+    /// Parses `text` through ``YAMLInput/YAMLDocument`` (complex keys and alias bombs refused); its
+    /// errors become a ``ConfigFileError`` at the same line and column.
     public init(text: String, file: String) throws {
-        if let (line, column) = ComplexKeyScan.firstComplexKey(in: text) {
-            throw ConfigFileError(file: file, line: line, column: column,
-                                  message: "a list, mapping or alias (*name) used as a key, or a '?' key (expected text keys)")
+        let root: Node?
+        do { root = try YAMLDocument.compose(text, file: file) } catch let error as YAMLDocumentError {
+            throw ConfigFileError(file: error.file, line: error.line, column: error.column, message: error.message)
         }
-        do {
-            guard let root = try Yams.compose(yaml: text) else {
-                throw ConfigFileError(file: file, line: nil, column: nil, message: "the file is empty (expected a YAML mapping)")
-            }
-            try Self.checkExpandedSize(root, limit: Self.expansionLimit(textSize: text.utf8.count), file: file)
-            self.init(node: root, file: file, path: "")
-        } catch let error as YamlError {
-            throw Self.configError(error, file: file)
+        guard let root else {
+            throw ConfigFileError(file: file, line: nil, column: nil, message: "the file is empty (expected a YAML mapping)")
         }
-    }
-
-    /// The most a document of `textSize` bytes may expand to (nodes plus scalar bytes, every alias
-    /// replaced by what it names): 10 times its size plus 64 KiB. Without aliases a document expands
-    /// to at most about twice its size; aliases that repeat a notice or a label set a few times stay
-    /// far below, while a "billion laughs" (nested aliases) or 100 aliases of a 1 MB notice — which
-    /// would make every reader and the report repeat it — are refused.
-    static func expansionLimit(textSize: Int) -> Int { 10 * textSize + 65_536 }
-
-    /// Walks the tree as the readers will, aliases expanded, and stops as soon as more than `limit`
-    /// nodes and scalar bytes have been seen (so its time is O(limit), whatever the nesting).
-    /// - Throws: ``ConfigFileError`` at the node where the limit is passed.
-    static func checkExpandedSize(_ root: Node, limit: Int, file: String) throws {
-        var remaining = limit - 1
-        var pending = [root]
-        while let node = pending.popLast() {
-            switch node {
-            case .scalar(let scalar): remaining -= scalar.string.utf8.count
-            case .mapping(let mapping):
-                remaining -= 2 * mapping.count
-                if remaining >= 0 { for pair in mapping { pending += [pair.key, pair.value] } }
-            case .sequence(let sequence):
-                remaining -= sequence.count
-                if remaining >= 0 { pending += sequence }
-            case .alias: remaining -= 1
-            }
-            guard remaining >= 0 else {
-                throw ConfigFileError(
-                    file: file, line: node.mark?.line, column: node.mark?.column,
-                    message: "YAML aliases (*name) expand the file to more than \(limit) characters (10 times its size plus 64 KiB) "
-                        + "(expected aliases that repeat small parts; write long text once)")
-            }
-        }
+        self.init(node: root, file: file, path: "")
     }
 
     /// Reads and parses the YAML file at `url`.
@@ -166,18 +128,5 @@ public struct YAMLValue {
     /// A list of strings; a single string is accepted as a one-element list.
     public func strings() throws -> [String] {
         try namedEntries().map(\.name)
-    }
-
-    private static func configError(_ error: YamlError, file: String) -> ConfigFileError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ConfigFileError(file: file, line: mark.line, column: mark.column, message: "YAML syntax error: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ConfigFileError(file: file, line: context.mark.line, column: context.mark.column,
-                                   message: "the key \(Excerpt.excerptList(duplicates.map { "'\($0)'" })) appears more than once in a mapping "
-                                       + "(first here; expected each key once)")
-        default:
-            return ConfigFileError(file: file, line: nil, column: nil, message: "YAML error: \(error)")
-        }
     }
 }

@@ -24,9 +24,15 @@ public struct ThemeAgreement: Sendable, Equatable, Codable {
 public enum AgreementError: Error, CustomStringConvertible, Equatable {
     /// The coding names a segment that the automatic coding does not have (other unit, other transcripts).
     case unknownSegment(file: String, line: Int, segmentID: String)
+    /// The coding numbers every segment of a transcript, but as many as another unit makes: it was
+    /// made for that unit, and its ids name other passages under this one.
+    case unitMismatch(file: String, transcript: String, codedSegments: Int, unit: SegmentationUnit, segments: Int, likelyUnit: SegmentationUnit)
 
     public var description: String {
         switch self {
+        case let .unitMismatch(file, transcript, coded, unit, segments, likely):
+            return "\(file): codes \(coded) segments of \(transcript) (\(transcript)-001 to \(transcript)-\(coded < 100 ? String(String(coded + 1000).suffix(3)) : String(coded))), as many as --unit \(likely.rawValue) makes, "
+                + "but this coding is by \(unit.rawValue) (\(segments) segments); code with --unit \(likely.rawValue) or use a human coding made for \(unit.rawValue)"
         case let .unknownSegment(file, line, id):
             return "\(file):\(line): unknown segment '\(id)', expected an id of a coded segment (same transcripts and --unit)"
         }
@@ -34,8 +40,32 @@ public enum AgreementError: Error, CustomStringConvertible, Equatable {
 }
 
 extension CodingResult {
+    /// Throws ``AgreementError/unitMismatch(file:transcript:codedSegments:unit:segments:likelyUnit:)``
+    /// when `human` numbers every segment of a transcript (ids `<transcript>-001` to `-k`, none
+    /// missing) and k is the number of segments another unit makes rather than this one: segment ids
+    /// exist under every unit, so such a file would otherwise give κ ≈ 0 without a word.
+    func checkUnit(of human: HumanCoding) throws {
+        var highest: [String: Int] = [:], count: [String: Int] = [:]
+        for id in human.segmentIDs {
+            guard let dash = id.lastIndex(of: "-"), let number = Int(id[id.index(after: dash)...]) else { continue }
+            let transcript = String(id[..<dash])
+            highest[transcript] = max(highest[transcript] ?? 0, number)
+            count[transcript, default: 0] += 1
+        }
+        for transcript in transcripts {
+            guard let top = highest[transcript.id], count[transcript.id] == top else { continue }
+            let own = Segmenter.segments(of: transcript, unit: unit).count
+            guard top != own else { continue }
+            for other in SegmentationUnit.allCases where other != unit && Segmenter.segments(of: transcript, unit: other).count == top {
+                throw AgreementError.unitMismatch(file: human.source, transcript: transcript.id, codedSegments: top,
+                                                  unit: unit, segments: own, likelyUnit: other)
+            }
+        }
+    }
+
     /// Agreement of this automatic coding (first coder) with `human` (second coder) on the segments `human` coded.
     public func agreement(with human: HumanCoding) throws -> AgreementResult {
+        try checkUnit(of: human)
         var automatic: [String: Set<String>] = [:]
         for segment in segments { automatic[segment.segment.id] = Set(aggregatedThemes(of: segment)) }
         var gold: [String: Set<String>] = [:]

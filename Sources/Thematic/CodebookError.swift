@@ -1,3 +1,5 @@
+import MessageText
+
 /// An error in a theme codebook file; each case names the file and the line.
 public enum CodebookError: Error, CustomStringConvertible, Equatable {
     case unreadable(file: String, reason: String)
@@ -11,7 +13,8 @@ public enum CodebookError: Error, CustomStringConvertible, Equatable {
     case unknownParent(file: String, line: Int, id: String, parent: String)
     /// Parent links that loop; `ids` lists the loop starting at the theme on `line`.
     case cycle(file: String, line: Int, ids: [String])
-    case badRegex(file: String, line: Int, pattern: String, reason: String)
+    /// A regular expression the linear-time engine cannot take (backreferences, lookaround …), at its line and column.
+    case badRegex(file: String, line: Int, column: Int, pattern: String, reason: String)
     case badTerm(file: String, line: Int, term: String, reason: String)
 
     public var description: String {
@@ -19,7 +22,7 @@ public enum CodebookError: Error, CustomStringConvertible, Equatable {
         case let .unreadable(file, reason):
             return "\(file): cannot read the codebook: \(reason)"
         case let .syntax(file, line, column, problem):
-            return "\(file):\(line):\(column): YAML syntax error: \(problem)"
+            return "\(file):\(line):\(column): \(problem)"
         case let .expected(file, line, what):
             return "\(file):\(line): expected \(what)"
         case let .missingField(file, line, field):
@@ -32,10 +35,10 @@ public enum CodebookError: Error, CustomStringConvertible, Equatable {
             return "\(file):\(line): theme '\(id)' names an unknown parent '\(parent)'"
         case let .cycle(file, line, ids):
             return "\(file):\(line): the parent links form a cycle: \((ids + [ids[0]]).joined(separator: " → "))"
-        case let .badRegex(file, line, pattern, reason):
-            return "\(file):\(line): invalid regular expression '\(pattern)': \(reason)"
+        case let .badRegex(file, line, column, pattern, reason):
+            return "\(file):\(line):\(column): regular expression '\(Excerpt.excerpt(pattern))' cannot be used: \(reason)"
         case let .badTerm(file, line, term, reason):
-            return "\(file):\(line): invalid term '\(term)': \(reason)"
+            return "\(file):\(line): invalid term '\(Excerpt.excerpt(term))': \(reason)"
         }
     }
 }

@@ -29,8 +29,8 @@ public struct Coder: Sendable {
             switch error {
             case let .badTerm(term, reason):
                 throw CodebookError.badTerm(file: codebook.source, line: owner(term)?.line ?? 0, term: term, reason: reason)
-            case let .badRegex(pattern):
-                throw CodebookError.badRegex(file: codebook.source, line: owner(pattern)?.line ?? 0, pattern: pattern, reason: "ICU cannot compile it")
+            case let .badRegex(pattern, reason):
+                throw CodebookError.badRegex(file: codebook.source, line: owner(pattern)?.line ?? 0, column: 0, pattern: pattern, reason: reason)
             }
         }
         self.codebook = codebook
@@ -39,15 +39,15 @@ public struct Coder: Sendable {
     }
 
     /// The coded segments of `transcript` (interviewer segments only when `codesInterviewer`).
-    public func code(_ transcript: Transcript) -> [CodedSegment] {
-        Segmenter.segments(of: transcript, unit: unit)
+    public func code(_ transcript: Transcript) throws -> [CodedSegment] {
+        try Segmenter.segments(of: transcript, unit: unit)
             .filter { codesInterviewer || !$0.isInterviewer }
             .map(code)
     }
 
     /// Codes one segment.
-    public func code(_ segment: Segment) -> CodedSegment {
-        let matches = matcher.matches(in: Substring(segment.text), startOffset: segment.start)
+    public func code(_ segment: Segment) throws -> CodedSegment {
+        let matches = try matcher.matches(in: Substring(segment.text), startOffset: segment.start)
         guard !matches.isEmpty else { return CodedSegment(segment: segment, codings: []) }
         var vetoed: Set<Int> = []
         var evidence: [(themeIndex: Int, term: MatchedTerm)] = []

@@ -1,4 +1,6 @@
 import Foundation
+import MessageText
+import Vectorscan
 
 /// Finds every codebook term in a text in one pass, in time linear in the text and nearly
 /// independent of the number of terms.
@@ -12,8 +14,11 @@ import Foundation
 /// for word boundaries: a term that begins (ends) with a word character must not be preceded
 /// (followed) by one, except that a stem (`consent*`) may be followed by anything.
 ///
-/// Regular expressions cannot join the automaton; the few there are run separately with
-/// `NSRegularExpression` on the folded text of the same segment.
+/// Regular expressions cannot join the automaton; they are compiled together into one Vectorscan
+/// database (``RegexDatabase``: automata, linear time, no backtracking, so no expression can make
+/// coding hang) and run on the folded text of the same segment. A regular expression's matches are
+/// its leftmost match, extended to the longest match from the same start, then the same again after
+/// its end (non-overlapping); empty matches are ignored.
 ///
 /// Every match is reported as a half-open range of Unicode scalar offsets into the original text.
 public struct PatternMatcher: @unchecked Sendable {
@@ -47,7 +52,9 @@ public struct PatternMatcher: @unchecked Sendable {
 
     /// All patterns: the automaton's first, then the regular expressions.
     public let patterns: [Pattern]
-    private let regexes: [(patternIndex: Int, expression: NSRegularExpression)]
+    /// The regular expressions, expression `k` being pattern `firstRegexIndex + k`; nil when there are none.
+    private let regexes: RegexDatabase?
+    private let firstRegexIndex: Int
 
     /// Alphabet class of each ASCII folded scalar (0: no term contains it).
     private let asciiClass: [Int32]
@@ -87,18 +94,17 @@ public struct PatternMatcher: @unchecked Sendable {
             ))
             foldedTerms.append(folded)
         }
-        var regexes: [(Int, NSRegularExpression)] = []
+        firstRegexIndex = patterns.count
         for entry in regularExpressions {
-            let expression: NSRegularExpression
-            do { expression = try NSRegularExpression(pattern: entry.pattern) } catch {
-                throw PatternError.badRegex(entry.pattern)
-            }
-            regexes.append((patterns.count, expression))
             patterns.append(Pattern(term: entry.pattern, themeIndex: entry.themeIndex, role: .evidence,
                                     foldedLength: 0, needsLeftBoundary: false, needsRightBoundary: false, isStem: false))
         }
+        do {
+            regexes = regularExpressions.isEmpty ? nil : try RegexDatabase(expressions: regularExpressions.map(\.pattern))
+        } catch let VectorscanError.unsupportedExpression(index, reason) {
+            throw PatternError.badRegex(regularExpressions[index].pattern, reason)
+        }
         self.patterns = patterns
-        self.regexes = regexes
 
         // The alphabet: every folded scalar used by some term gets a class; class 0 is "any other".
         var asciiClass = [Int32](repeating: 0, count: 128)
@@ -177,13 +183,14 @@ public struct PatternMatcher: @unchecked Sendable {
 
     /// Every pattern occurring in `text`, ordered by start offset, then pattern index.
     /// - Parameter startOffset: the Unicode scalar offset of `text` in the original document, added to every span.
-    public func matches(in text: Substring, startOffset: Int = 0) -> [Match] {
-        if let found = text.utf8.withContiguousStorageIfAvailable({ matches(inUTF8: $0, startOffset: startOffset) }) { return found }
+    /// - Throws: ``VectorscanError`` only when the regular-expression engine runs out of memory.
+    public func matches(in text: Substring, startOffset: Int = 0) throws -> [Match] {
+        if let found = try text.utf8.withContiguousStorageIfAvailable({ try matches(inUTF8: $0, startOffset: startOffset) }) { return found }
         var copy = String(text)
-        return copy.withUTF8 { matches(inUTF8: $0, startOffset: startOffset) }
+        return try copy.withUTF8 { try matches(inUTF8: $0, startOffset: startOffset) }
     }
 
-    private func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>, startOffset: Int) -> [Match] {
+    private func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>, startOffset: Int) throws -> [Match] {
         var folded = FoldedText(folding: bytes)
         defer { folded.deallocate() }
         var candidates: [(patternIndex: Int32, end: Int32)] = []
@@ -200,7 +207,7 @@ public struct PatternMatcher: @unchecked Sendable {
             if pattern.isStem { while end < count, folded.isWord[end] { end += 1 } }
             found.append(folded.match(Int(candidate.patternIndex), folded: start..<end, startOffset: startOffset))
         }
-        if !regexes.isEmpty { found += regexMatches(in: folded, startOffset: startOffset) }
+        if let regexes { found += try regexMatches(regexes, in: folded, startOffset: startOffset) }
         found.sort { ($0.span.lowerBound, $0.patternIndex) < ($1.span.lowerBound, $1.patternIndex) }
         return found
     }
@@ -222,6 +229,8 @@ public struct PatternMatcher: @unchecked Sendable {
             let asciiByteClass = asciiByteClass.baseAddress!
             let asciiFolds = asciiFolds.baseAddress!, asciiWords = asciiWords.baseAddress!
             let scalars = folded.scalars.baseAddress!, isWord = folded.isWord.baseAddress!
+            let asciiBytes = folded.asciiBytes.baseAddress!
+            var isASCII = true
             let origin = folded.origin.baseAddress!, byteOrigin = folded.byteOrigin.baseAddress!
             let input = bytes.baseAddress!
             let byteCount = bytes.count
@@ -239,6 +248,7 @@ public struct PatternMatcher: @unchecked Sendable {
                     if !(isSpace && lastWasSpace) {
                         lastWasSpace = isSpace
                         scalars[count] = UInt32(scalar)
+                        asciiBytes[count] = scalar
                         symbols[count] = asciiByteClass[Int(lead)]
                         isWord[count] = asciiWords[Int(lead)]
                         origin[count] = scalarOffset
@@ -262,6 +272,8 @@ public struct PatternMatcher: @unchecked Sendable {
                         lastWasSpace = isSpace
                         let value = piece.value
                         scalars[count] = value
+                        asciiBytes[count] = UInt8(truncatingIfNeeded: value)
+                        if value >= 0x80 { isASCII = false }
                         symbols[count] = value < 128 ? asciiClass[Int(value)] : otherClass[value] ?? 0
                         isWord[count] = value < 128 ? asciiWords[Int(value)] : TextFolding.isWordScalar(piece)
                         origin[count] = scalarOffset
@@ -285,6 +297,7 @@ public struct PatternMatcher: @unchecked Sendable {
                 }
             }
             folded.count = count
+            folded.isASCII = isASCII
         }}}}}}}
     }
 
@@ -299,25 +312,46 @@ public struct PatternMatcher: @unchecked Sendable {
                 | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F), 4)
     }
 
-    private func regexMatches(in folded: FoldedText, startOffset: Int) -> [Match] {
-        var string = String.UnicodeScalarView()
-        for index in 0..<folded.count { string.append(Unicode.Scalar(folded.scalars[index])!) }
-        let text = String(string)
-        // UTF-16 offset → folded scalar index.
-        var foldedIndexAtUTF16: [Int] = []
-        foldedIndexAtUTF16.reserveCapacity(folded.count + 1)
-        for index in 0..<folded.count {
-            foldedIndexAtUTF16.append(index)
-            if folded.scalars[index] > 0xFFFF { foldedIndexAtUTF16.append(index) }
+    /// The regular expressions' matches: the folded text is encoded as UTF-8 (with, unless it is all
+    /// ASCII, the folded scalar each byte belongs to) and scanned once for all of them; of the matches
+    /// Vectorscan reports (each end offset with its leftmost start, in order of end), each expression
+    /// keeps the longest from each start that does not overlap the one it kept before.
+    private func regexMatches(_ regexes: RegexDatabase, in folded: FoldedText, startOffset: Int) throws -> [Match] {
+        // The folded text's own bytes when it is ASCII (byte offset = folded index); else its UTF-8 here.
+        var utf8: [UInt8] = []
+        var foldedIndexAtByte: [Int32] = []
+        if !folded.isASCII {
+            utf8.reserveCapacity(folded.count)
+            foldedIndexAtByte.reserveCapacity(folded.count + 1)
+            for index in 0..<folded.count {
+                for byte in Unicode.UTF8.encode(Unicode.Scalar(folded.scalars[index])!)! {
+                    utf8.append(byte)
+                    foldedIndexAtByte.append(Int32(truncatingIfNeeded: index))
+                }
+            }
+            foldedIndexAtByte.append(Int32(truncatingIfNeeded: folded.count))
         }
-        foldedIndexAtUTF16.append(folded.count)
+        func foldedIndex(_ byte: Int) -> Int { folded.isASCII ? byte : Int(foldedIndexAtByte[byte]) }
+        var kept: [[Range<Int>]] = Array(repeating: [], count: patterns.count - firstRegexIndex)
+        let text = folded.isASCII ? UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(folded.asciiBytes)[0..<folded.count]) : nil
+        try utf8.withUnsafeBytes { encoded in
+            try regexes.scan(text ?? encoded) { expression, span in
+                guard !span.isEmpty else { return }
+                if let last = kept[expression].last {
+                    if last.lowerBound == span.lowerBound {
+                        kept[expression][kept[expression].count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+                        return
+                    }
+                    if span.lowerBound < last.upperBound { return }
+                }
+                kept[expression].append(span)
+            }
+        }
         var found: [Match] = []
-        let whole = NSRange(location: 0, length: foldedIndexAtUTF16.count - 1)
-        for (patternIndex, expression) in regexes {
-            for result in expression.matches(in: text, range: whole) where result.range.length > 0 {
-                let start = foldedIndexAtUTF16[result.range.location]
-                let end = foldedIndexAtUTF16[result.range.location + result.range.length]
-                found.append(folded.match(patternIndex, folded: start..<end, startOffset: startOffset))
+        for (expression, spans) in kept.enumerated() {
+            for span in spans {
+                let range = foldedIndex(span.lowerBound)..<foldedIndex(span.upperBound - 1) + 1
+                found.append(folded.match(firstRegexIndex + expression, folded: range, startOffset: startOffset))
             }
         }
         return found
@@ -340,12 +374,13 @@ public struct PatternMatcher: @unchecked Sendable {
 /// A pattern that cannot be compiled (for codebooks built in memory; files report ``CodebookError``).
 public enum PatternError: Error, CustomStringConvertible, Equatable {
     case badTerm(String, String)
-    case badRegex(String)
+    /// The regular-expression engine cannot take the pattern; the second value says why.
+    case badRegex(String, String)
 
     public var description: String {
         switch self {
-        case let .badTerm(term, reason): return "invalid term '\(term)': \(reason)"
-        case let .badRegex(pattern): return "invalid regular expression '\(pattern)'"
+        case let .badTerm(term, reason): return "invalid term '\(Excerpt.excerpt(term))': \(reason)"
+        case let .badRegex(pattern, reason): return "invalid regular expression '\(Excerpt.excerpt(pattern))': \(reason)"
         }
     }
 }
@@ -362,6 +397,10 @@ struct FoldedText {
     /// Alphabet class of each folded scalar.
     let symbols: UnsafeMutableBufferPointer<Int32>
     let isWord: UnsafeMutableBufferPointer<Bool>
+    /// The folded scalars as bytes: the folded text's UTF-8 when ``isASCII``.
+    let asciiBytes: UnsafeMutableBufferPointer<UInt8>
+    /// Whether every folded scalar is ASCII.
+    var isASCII = true
     /// Offset of the original scalar each folded scalar came from.
     let origin: UnsafeMutableBufferPointer<Int32>
     /// The same in UTF-8 bytes.
@@ -372,19 +411,20 @@ struct FoldedText {
     /// of their original text, marks included.
     private var extensions: [(foldedIndex: Int, scalarEnd: Int32, byteEnd: Int32)] = []
 
-    /// The five buffers share one allocation.
+    /// The six buffers share one allocation.
     private let storage: UnsafeMutableRawPointer
 
     init(folding text: UnsafeBufferPointer<UInt8>) {
         self.text = text
         let capacity = max(text.count, 1)
         let int32Bytes = capacity * MemoryLayout<Int32>.stride
-        storage = .allocate(byteCount: 4 * int32Bytes + capacity, alignment: MemoryLayout<Int32>.alignment)
+        storage = .allocate(byteCount: 4 * int32Bytes + 2 * capacity, alignment: MemoryLayout<Int32>.alignment)
         scalars = UnsafeMutableBufferPointer(start: storage.bindMemory(to: UInt32.self, capacity: capacity), count: capacity)
         origin = UnsafeMutableBufferPointer(start: (storage + int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
         byteOrigin = UnsafeMutableBufferPointer(start: (storage + 2 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
         symbols = UnsafeMutableBufferPointer(start: (storage + 3 * int32Bytes).bindMemory(to: Int32.self, capacity: capacity), count: capacity)
         isWord = UnsafeMutableBufferPointer(start: (storage + 4 * int32Bytes).bindMemory(to: Bool.self, capacity: capacity), count: capacity)
+        asciiBytes = UnsafeMutableBufferPointer(start: (storage + 4 * int32Bytes + capacity).bindMemory(to: UInt8.self, capacity: capacity), count: capacity)
     }
 
     func deallocate() { storage.deallocate() }

@@ -7,7 +7,17 @@ import Foundation
 /// A label is one to four words before a colon at the start of a line. So that a sentence such as
 /// "The answer: yes" is not mistaken for a speaker, a label counts only if it occurs at least twice
 /// in the file, is a usual interviewer or interviewee label (`Q`, `A`, `Respondent` …), carries a time stamp or looks like an id (`P07`).
-/// Text before the first label, or in a file with no labels, is a turn without speaker.
+/// Text before the first label, or in a file with no labels, is a turn without speaker. Words that
+/// introduce remarks rather than speakers (`Note:`, `NB:`, `Edit:` …) are never labels, and the
+/// one-letter labels `Q`, `A`, `I`, `R` are labels only in a file without other speaker labels (so a
+/// quoted `Q: …` inside a participant's answer is not taken for the interviewer).
+///
+/// The header is the leading run of lines that start with `#` and a space (or are `#` alone; blank
+/// lines may come between them), and only when a blank line or the end of the file follows it: `#`
+/// lines followed directly by text, or a first line such as `#1 priority`, are text.
+///
+/// With speaker detection off (`detectsSpeakers: false`) there is neither header nor label: the whole
+/// file is one turn without speaker, to be cut by paragraph or sentence.
 struct PlainTranscriptReader {
     private struct Line {
         var byteStart: Int
@@ -20,7 +30,7 @@ struct PlainTranscriptReader {
         var wordsStart: Int
     }
 
-    static func parse(_ original: String, id: String, name: String) throws -> Transcript {
+    static func parse(_ original: String, id: String, name: String, detectsSpeakers: Bool = true) throws -> Transcript {
         var text = original
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if text.utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: 13) != nil }) ?? true {
@@ -29,19 +39,25 @@ struct PlainTranscriptReader {
         var header = TranscriptHeader()
         var turns: [Transcript.Turn] = []
         text.withUTF8 { bytes in
-            let lines = splitLines(bytes, header: &header)
+            let lines = splitLines(bytes, header: &header, detectsSpeakers: detectsSpeakers)
             var labelCounts: [String: Int] = [:]
             for line in lines { if let label = line.label { labelCounts[label, default: 0] += 1 } }
             // Judged once per distinct label rather than once per line.
             var verdicts: [String: (isSpeaker: Bool, isInterviewer: Bool)] = [:]
             for (label, count) in labelCounts {
                 let isInterviewer = header.isInterviewer(label)
-                let isSpeaker = count >= 2 || isInterviewer || TranscriptHeader.intervieweeLabels.contains(label.lowercased()) || looksLikeID(label)
+                let isRemark = remarkWords.contains(label.lowercased())
+                let isSpeaker = !isRemark && (count >= 2 || isInterviewer || TranscriptHeader.intervieweeLabels.contains(label.lowercased()) || looksLikeID(label))
                 verdicts[label] = (isSpeaker, isInterviewer)
+            }
+            if verdicts.contains(where: { !letterLabels.contains($0.key.lowercased()) && $0.value.isSpeaker }) {
+                for label in verdicts.keys where letterLabels.contains(label.lowercased()) && label != header.interviewer {
+                    verdicts[label]!.isSpeaker = false
+                }
             }
             func accepts(_ line: Line) -> Bool {
                 guard let label = line.label else { return false }
-                return line.time != nil || verdicts[label]!.isSpeaker
+                return (line.time != nil && !remarkWords.contains(label.lowercased())) || verdicts[label]!.isSpeaker
             }
             var current: (speaker: String?, time: Double?, start: (byte: Int, scalar: Int)?, end: (byte: Int, scalar: Int)?)?
             func close() {
@@ -72,10 +88,17 @@ struct PlainTranscriptReader {
                           participantID: header.participantID ?? id, attributes: header.attributes)
     }
 
-    /// The lines after the header, with candidate speaker labels.
-    private static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>, header: inout TranscriptHeader) -> [Line] {
+    /// The one-letter usual labels (question, answer, interviewer, respondent).
+    static let letterLabels: Set<String> = ["q", "a", "i", "r"]
+
+    /// Words that introduce a remark, not a speaker, when followed by a colon.
+    static let remarkWords: Set<String> = ["note", "nb", "n.b", "ps", "p.s", "edit", "update", "aside", "comment", "example",
+                                           "source", "summary", "context", "background", "tip", "warning", "todo"]
+
+    /// The lines after the header, with candidate speaker labels (none when speakers are not detected).
+    private static func splitLines(_ bytes: UnsafeBufferPointer<UInt8>, header: inout TranscriptHeader, detectsSpeakers: Bool) -> [Line] {
         var lines: [Line] = []
-        var inHeader = true
+        let headerEnd = detectsSpeakers ? headerEnd(bytes) : 0
         var start = 0
         var scalar = 0
         while start <= bytes.count {
@@ -83,18 +106,42 @@ struct PlainTranscriptReader {
             while end < bytes.count, bytes[end] != 10 { end += 1 }
             let lineScalars = scalarCount(bytes, start..<end)
             let words = trimmed(bytes, start..<end)
-            if inHeader, let words, bytes[words.lowerBound] == UInt8(ascii: "#") {
-                header.read(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(words.lowerBound + 1)..<words.upperBound]), as: UTF8.self))
-            } else if !(inHeader && words == nil) {
-                inHeader = false
+            if start < headerEnd {
+                if let words {
+                    header.read(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(words.lowerBound + 1)..<words.upperBound]), as: UTF8.self))
+                }
+            } else if !(lines.isEmpty && words == nil) {
                 var line = Line(byteStart: start, byteEnd: end, scalarStart: scalar, scalarCount: lineScalars, wordsStart: start)
-                if let words { readLabel(bytes, words, into: &line) }
+                if let words, detectsSpeakers { readLabel(bytes, words, into: &line) }
                 lines.append(line)
             }
             scalar += lineScalars + 1
             start = end + 1
         }
         return lines
+    }
+
+    /// The byte offset where the header ends (0: no header): after the leading `# ` lines (and blank
+    /// lines), provided a blank line or the end of the file follows the last of them.
+    private static func headerEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = 0
+        var sawHeaderLine = false, lastWasBlank = true
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            guard let words = trimmed(bytes, start..<end) else {
+                lastWasBlank = true
+                start = end + 1
+                continue
+            }
+            let isHeaderLine = bytes[words.lowerBound] == UInt8(ascii: "#")
+                && (words.count == 1 || bytes[words.lowerBound + 1] == 32 || bytes[words.lowerBound + 1] == 9)
+            guard isHeaderLine else { return sawHeaderLine && lastWasBlank ? start : 0 }
+            sawHeaderLine = true
+            lastWasBlank = false
+            start = end + 1
+        }
+        return sawHeaderLine ? bytes.count : 0
     }
 
     /// Recognises `[hh:mm:ss] Label:` or `Label:` at the start of `words`.

@@ -1,6 +1,7 @@
 /// Cuts a transcript into segments by turn, paragraph or sentence (see ``SegmentationUnit``).
 public enum Segmenter {
-    /// The segments of `transcript`, in text order, interviewer turns included (flagged).
+    /// The segments of `transcript`, in text order, interviewer turns included (flagged). Their ids are
+    /// `<transcript id>-<number>`, except that a row of a ``SegmentTable`` cut by turn keeps its id.
     public static func segments(of transcript: Transcript, unit: SegmentationUnit) -> [Segment] {
         var segments: [Segment] = []
         var text = transcript.text
@@ -11,8 +12,10 @@ public enum Segmenter {
                 if unit == .sentence { pieces = pieces.flatMap { split($0, in: bytes, at: sentenceBreak) } }
                 for piece in pieces {
                     let length = unit == .turn ? turn.span.count : PlainTranscriptReader.scalarCount(bytes, piece.bytes)
+                    let id = transcript.isSegmentRow && unit == .turn
+                        ? transcript.id : "\(transcript.id)-\(number(segments.count + 1))"
                     segments.append(Segment(
-                        id: "\(transcript.id)-\(number(segments.count + 1))", transcriptID: transcript.id,
+                        id: id, transcriptID: transcript.id,
                         participantID: transcript.participantID, speaker: turn.speaker, isInterviewer: turn.isInterviewer,
                         start: piece.scalarStart, end: piece.scalarStart + length,
                         text: String(transcript.slice(utf8: piece.bytes))))
@@ -48,13 +51,15 @@ public enum Segmenter {
         var parts: [(Range<Int>, Int)] = []
         var partStart = piece.bytes.lowerBound
         var position = partStart
+        // Scalars counted from the piece's start up to `counted` (so each byte is counted once).
+        var counted = (byte: piece.bytes.lowerBound, scalar: piece.scalarStart)
         func emit(_ end: Int) {
             var lower = partStart, upper = end
             while lower < upper, isSpace(bytes[lower]) { lower += 1 }
             while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
             guard lower < upper else { return }
-            let scalarStart = piece.scalarStart + PlainTranscriptReader.scalarCount(bytes, piece.bytes.lowerBound..<lower)
-            parts.append((lower..<upper, scalarStart))
+            counted = (lower, counted.scalar + PlainTranscriptReader.scalarCount(bytes, counted.byte..<lower))
+            parts.append((lower..<upper, counted.scalar))
         }
         while position < piece.bytes.upperBound {
             if let cut = findBreak(bytes, position, piece.bytes) {
@@ -80,6 +85,11 @@ public enum Segmenter {
         return position..<(next + 1)
     }
 
+    /// Bytes of closing quotes and brackets looked at after a sentence terminator.
+    private static let maxClosingBytes = 12
+    /// Bytes of the longest abbreviation ("approx").
+    private static let longestAbbreviation = 6
+
     private static let abbreviations: Set<String> = ["e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "no", "st", "approx", "cf", "al", "fig"]
 
     /// Sentence end: terminator (`.`, `!`, `?`, `…`), optional closing quotes or brackets, white space,
@@ -97,11 +107,13 @@ public enum Segmenter {
         } else {
             return nil
         }
-        while after < range.upperBound {
+        // At most a few closing marks, so that a long run of periods is not rescanned from each one.
+        let closingLimit = min(range.upperBound, after + maxClosingBytes)
+        while after < closingLimit {
             let b = bytes[after]
             if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ")") || b == UInt8(ascii: "]") || b == UInt8(ascii: ".") {
                 after += 1
-            } else if b == 0xE2, after + 2 < range.upperBound, bytes[after + 1] == 0x80, bytes[after + 2] == 0x9D || bytes[after + 2] == 0x99 {
+            } else if b == 0xE2, after + 2 < closingLimit, bytes[after + 1] == 0x80, bytes[after + 2] == 0x9D || bytes[after + 2] == 0x99 {
                 after += 3
             } else {
                 break
@@ -120,7 +132,10 @@ public enum Segmenter {
     /// Whether the word before the period at `position` is an abbreviation or an initial.
     private static func isAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, endingAt position: Int, from lowerBound: Int) -> Bool {
         var start = position
-        while start > lowerBound, !isSpace(bytes[start - 1]), bytes[start - 1] != UInt8(ascii: "(") { start -= 1 }
+        while start > lowerBound, !isSpace(bytes[start - 1]), bytes[start - 1] != UInt8(ascii: "(") {
+            start -= 1
+            if position - start > longestAbbreviation { return false }  // a long word: no need to walk back further
+        }
         let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self).lowercased()
         if word.count == 1, let letter = word.unicodeScalars.first, letter.properties.isAlphabetic { return true }
         return abbreviations.contains(word)

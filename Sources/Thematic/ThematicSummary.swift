@@ -12,14 +12,22 @@ public struct ThematicSummary: Sendable, Encodable {
     public var exemplars: [String: [ThemeExemplar]]
     public var segments: [CodedSegment]
     public var agreement: AgreementResult?
+    /// Agreement among several human coders (when more than one coding is given).
+    public var panel: CoderPanelResult?
 
     /// - Parameters:
     ///   - attributes: participant attributes to cross with the themes; `nil` means every attribute
-    ///     with at most 10 distinct values (role, industry …, not free text).
+    ///     with at most 10 distinct values (role, industry …, not free text). An attribute no
+    ///     participant has is an error (a misspelt `--by` would otherwise give a matrix of "(missing)").
     ///   - human: a human coding of the same segments, for the agreement table.
-    public init(_ result: CodingResult, attributes: [String]? = nil, human: HumanCoding? = nil) throws {
+    ///   - coders: several human codings instead: agreement among them (``CoderPanelResult``), and the
+    ///     automatic coding compared with their majority.
+    public init(_ result: CodingResult, attributes: [String]? = nil, human: HumanCoding? = nil, coders: [HumanCoding] = []) throws {
         let crossed = attributes ?? result.attributeNames.filter { name in
             Set(result.participants.compactMap { $0[name] }).count <= 10
+        }
+        if let unknown = crossed.first(where: { !result.attributeNames.contains($0) }) {
+            throw ThematicInputError.unknownAttribute(name: unknown, known: result.attributeNames)
         }
         unit = result.unit
         participants = result.participants
@@ -28,11 +36,17 @@ public struct ThematicSummary: Sendable, Encodable {
         cooccurrence = result.cooccurrence(of: result.codebook.children(of: nil))
         exemplars = result.exemplars()
         segments = result.segments
-        agreement = try human.map(result.agreement)
+        if coders.count >= 2 {
+            let (panel, majority) = try result.panel(coders)
+            self.panel = panel
+            agreement = try result.agreement(with: majority)
+        } else {
+            agreement = try (human ?? coders.first).map(result.agreement)
+        }
     }
 
     enum CodingKeys: String, CodingKey {
-        case unit, participants, themes, matrices, cooccurrence, exemplars, segments, agreement
+        case unit, participants, themes, matrices, cooccurrence, exemplars, segments, agreement, panel
     }
 
     /// Exemplars are encoded as one list in theme order, so the JSON does not depend on hash order.
@@ -46,5 +60,6 @@ public struct ThematicSummary: Sendable, Encodable {
         try container.encode(themes.flatMap { exemplars[$0.themeID] ?? [] }, forKey: .exemplars)
         try container.encode(segments, forKey: .segments)
         try container.encodeIfPresent(agreement, forKey: .agreement)
+        try container.encodeIfPresent(panel, forKey: .panel)
     }
 }

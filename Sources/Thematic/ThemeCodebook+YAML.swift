@@ -1,8 +1,9 @@
 import Foundation
 import Yams
+import YAMLInput
 
 extension ThemeCodebook {
-    /// Reads a theme codebook from a YAML file.
+    /// Reads a theme codebook from a YAML file (the format: `Codebooks/README.md`).
     ///
     /// ```yaml
     /// name: Personalization–privacy interview themes
@@ -29,8 +30,8 @@ extension ThemeCodebook {
     /// Parses codebook YAML; `file` is used in error messages.
     public static func parse(yaml: String, file: String) throws -> ThemeCodebook {
         let root: Node?
-        do { root = try Yams.compose(yaml: yaml) } catch let error as YamlError {
-            throw syntaxError(error, file: file)
+        do { root = try YAMLDocument.compose(yaml, file: file) } catch let error as YAMLDocumentError {
+            throw CodebookError.syntax(file: file, line: error.line ?? 0, column: error.column ?? 0, problem: error.message)
         }
         guard let root, let mapping = root.mapping else {
             throw CodebookError.expected(file: file, line: root?.mark?.line ?? 1, what: "a mapping with 'name' and 'themes'")
@@ -98,9 +99,9 @@ extension ThemeCodebook {
             }
             return text
         }
-        func list(_ field: String) throws -> [(text: String, line: Int)] {
+        func list(_ field: String) throws -> [(text: String, line: Int, column: Int)] {
             guard let value = mapping[field] else { return [] }
-            if let text = value.scalar?.string { return [(text, line(of: value))] }
+            if let text = value.scalar?.string { return [(text, line(of: value), column(of: value))] }
             guard let items = value.sequence else {
                 throw CodebookError.expected(file: file, line: line(of: value), what: "a list of terms for '\(field)'")
             }
@@ -108,7 +109,7 @@ extension ThemeCodebook {
                 guard let text = item.scalar?.string else {
                     throw CodebookError.expected(file: file, line: line(of: item), what: "a term (text) in '\(field)'")
                 }
-                return (text, line(of: item))
+                return (text, line(of: item), column(of: item))
             }
         }
         guard let id = try scalar("id"), !id.isEmpty else {
@@ -124,20 +125,22 @@ extension ThemeCodebook {
         let phrases = try list("phrases")
         let regexes = try list("regex")
         let exclusions = try list("exclude")
-        for (term, termLine) in words {
+        for (term, termLine, _) in words {
             if term.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
                 throw CodebookError.badTerm(file: file, line: termLine, term: term, reason: "a word cannot contain spaces; list it under 'phrases'")
             }
         }
-        for (term, termLine) in words + phrases + exclusions {
+        for (term, termLine, _) in words + phrases + exclusions {
             if let problem = PatternMatcher.problem(inTerm: term) {
                 throw CodebookError.badTerm(file: file, line: termLine, term: term, reason: problem)
             }
         }
-        for (pattern, patternLine) in regexes {
-            do { _ = try NSRegularExpression(pattern: pattern) } catch {
-                throw CodebookError.badRegex(file: file, line: patternLine, pattern: pattern, reason: "ICU cannot compile it")
-            }
+        do {
+            _ = try PatternMatcher(terms: [], regularExpressions: regexes.map { ($0.text, 0) })
+        } catch let PatternError.badRegex(pattern, reason) {
+            let position = regexes.first { $0.text == pattern }
+            throw CodebookError.badRegex(file: file, line: position?.line ?? themeLine, column: position?.column ?? 0,
+                                         pattern: pattern, reason: reason)
         }
         return Theme(
             id: id, label: label, definition: try scalar("definition") ?? "", parent: try scalar("parent"),
@@ -147,13 +150,5 @@ extension ThemeCodebook {
     }
 
     private static func line(of node: Node) -> Int { node.mark?.line ?? 0 }
-
-    private static func syntaxError(_ error: YamlError, file: String) -> CodebookError {
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return .syntax(file: file, line: mark.line, column: mark.column, problem: problem)
-        default:
-            return .syntax(file: file, line: 0, column: 0, problem: error.description)
-        }
-    }
+    private static func column(of node: Node) -> Int { node.mark?.column ?? 0 }
 }

@@ -5,8 +5,8 @@
 /// - `words`: single words; a trailing `*` makes a stem (`consent*` matches consent, consents, consenting);
 /// - `phrases`: several words in order, separated by any whitespace or hyphen (`opt out` matches "opt-out");
 ///   the last word may also end in `*`;
-/// - `regexes`: ICU regular expressions run on the folded text of the segment (lower case, no
-///   diacritics, whitespace runs and dashes as one space);
+/// - `regexes`: regular expressions run by Vectorscan (linear time; no backreferences or lookaround)
+///   on the folded text of the segment (lower case, no diacritics, whitespace runs and dashes as one space);
 /// - `exclusions`: words or phrases that veto this theme in a segment where they occur.
 ///
 /// A segment coded to a theme counts for every ancestor of that theme too (NVivo's "aggregate").

@@ -18,9 +18,11 @@ extension CodingResult {
     /// Up to `count` exemplars per theme (outline order). Segments rank by the number of distinct
     /// terms of the theme they contain, then by total matches, then by position; each participant is
     /// quoted once before anyone is quoted twice. A quote runs from the first sentence with evidence
-    /// to the last, at most `maxSentences` sentences.
-    public func exemplars(perTheme count: Int = 3, maxSentences: Int = 3) -> [String: [ThemeExemplar]] {
+    /// to the last, at most `maxSentences` sentences and `maxLength` characters (Unicode scalars): a
+    /// longer one is cut to a window starting shortly before the first evidence, marked by "…".
+    public func exemplars(perTheme count: Int = 3, maxSentences: Int = 3, maxLength: Int = 600) -> [String: [ThemeExemplar]] {
         var result: [String: [ThemeExemplar]] = [:]
+        var sentencesOfSegment: [Int: [Range<Int>]] = [:]
         for themeID in themeOrder {
             let family = Set([themeID] + codebook.themes.map(\.id).filter { codebook.ancestors(of: $0).contains(themeID) })
             var candidates: [(position: Int, segment: CodedSegment, evidence: [MatchedTerm], distinct: Int)] = []
@@ -39,7 +41,9 @@ extension CodingResult {
             result[themeID] = chosen.map { index in
                 let candidate = candidates[index]
                 let segment = candidate.segment.segment
-                let (quote, start, end) = Self.trimmedQuote(segment, evidence: candidate.evidence, maxSentences: maxSentences)
+                if sentencesOfSegment[candidate.position] == nil { sentencesOfSegment[candidate.position] = Segmenter.sentences(in: segment.text) }
+                let (quote, start, end) = Self.trimmedQuote(segment, sentences: sentencesOfSegment[candidate.position]!, evidence: candidate.evidence,
+                                                            maxSentences: maxSentences, maxLength: maxLength)
                 return ThemeExemplar(themeID: themeID, segmentID: segment.id, participantID: segment.participantID,
                                      role: participant(segment.participantID)?["role"], quote: quote, start: start, end: end,
                                      distinctTerms: candidate.distinct)
@@ -48,16 +52,23 @@ extension CodingResult {
         return result
     }
 
-    private static func trimmedQuote(_ segment: Segment, evidence: [MatchedTerm], maxSentences: Int) -> (String, Int, Int) {
-        let sentences = Segmenter.sentences(in: segment.text)
+    private static func trimmedQuote(_ segment: Segment, sentences: [Range<Int>], evidence: [MatchedTerm],
+                                     maxSentences: Int, maxLength: Int) -> (String, Int, Int) {
         let first = evidence.map(\.start).min()! - segment.start
         let last = evidence.map(\.end).max()! - segment.start
         let from = sentences.firstIndex { $0.upperBound > first } ?? 0
         let through = min(sentences.lastIndex { $0.lowerBound < last } ?? from, from + maxSentences - 1)
-        let range = sentences[from].lowerBound..<sentences[max(from, through)].upperBound
-        let scalars = Array(segment.text.unicodeScalars)
-        var quote = String.UnicodeScalarView()
-        quote.append(contentsOf: scalars[range])
-        return (String(quote), segment.start + range.lowerBound, segment.start + range.upperBound)
+        var range = sentences[from].lowerBound..<sentences[max(from, through)].upperBound
+        var (prefix, suffix) = ("", "")
+        if range.count > maxLength {
+            let lower = max(range.lowerBound, min(first - maxLength / 4, range.upperBound - maxLength))
+            prefix = lower > range.lowerBound ? "…" : ""
+            suffix = lower + maxLength < range.upperBound ? "…" : ""
+            range = lower..<(lower + maxLength)
+        }
+        let scalars = segment.text.unicodeScalars
+        let lower = scalars.index(scalars.startIndex, offsetBy: range.lowerBound)
+        let upper = scalars.index(lower, offsetBy: range.count)
+        return (prefix + String(scalars[lower..<upper]) + suffix, segment.start + range.lowerBound, segment.start + range.upperBound)
     }
 }

@@ -1,4 +1,4 @@
-/// An interview transcript: its text and the speaker turns in it.
+/// An interview transcript: its text and the speaker turns in it (or one row of a ``SegmentTable``).
 ///
 /// `text` is the text that offsets refer to and that a REFI-QDA export stores: for a plain-text
 /// transcript the file itself (without a byte-order mark, line ends as LF); for a caption file the
@@ -16,9 +16,12 @@ public struct Transcript: Sendable, Equatable {
     public var participantID: String
     /// Attributes from the header (`role: Privacy officer`), in header order.
     public var attributes: [Participant.Attribute]
+    /// Whether this is one row of a ``SegmentTable``, whose segment keeps the row's id as its id.
+    public var isSegmentRow: Bool
 
     init(id: String, name: String, format: TranscriptFormat, text: String, turns: [Turn],
-         participantID: String, attributes: [Participant.Attribute]) {
+         participantID: String, attributes: [Participant.Attribute], isSegmentRow: Bool = false) {
+        self.isSegmentRow = isSegmentRow
         self.id = id
         self.name = name
         self.format = format

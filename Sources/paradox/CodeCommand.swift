@@ -9,12 +9,15 @@ struct Code: ParsableCommand {
         abstract: "Code interview transcripts with a theme codebook.",
         discussion: """
         Transcripts: plain text with speaker labels (Interviewer:, P07:, Q:/A:, [00:12:31] Name:), WebVTT (.vtt)
-        or SRT (.srt). Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
-        top-level themes, exemplar quotes and, with --gold, agreement with a human coding. JSON: {"unit",
-        "participants", "themes", "matrices", "cooccurrence", "exemplars", "segments", "agreement"}.
+        or SRT (.srt); a .csv file holds pre-segmented text, one row per segment (id, text, optional participant, any
+        attribute columns), the row id being the segment id. Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
+        top-level themes, exemplar quotes and, with --gold, agreement with a human coding (κ, PABAK, α, precision,
+        recall, F1); with several --gold files, Fleiss' κ among the coders and agreement with their majority.
+        JSON: {"unit", "participants", "themes", "matrices", "cooccurrence", "exemplars", "segments", "agreement",
+        "panel"}.
         """)
 
-    @Argument(help: "Transcript files (.txt, .vtt, .srt).")
+    @Argument(help: "Transcript files (.txt, .vtt, .srt) or CSV files of pre-segmented text (id,text[,participant,attributes…]).")
     var transcripts: [String]
 
     @Option(help: "Theme codebook (YAML).")
@@ -26,14 +29,20 @@ struct Code: ParsableCommand {
     @Flag(help: "Code interviewer turns too.")
     var codeInterviewer = false
 
+    @Flag(name: .customLong("no-speakers"), help: "Plain-text files have no header and no speaker labels: each file is one participant's text (cut it with --unit paragraph or sentence).")
+    var noSpeakers = false
+
     @Option(help: "Participants CSV (id column plus attributes such as role, industry).")
     var participants: String?
 
     @Option(help: "Participant attribute for a theme matrix (repeatable; default: every attribute with at most 10 values).")
     var by: [String] = []
 
-    @Option(help: "Human coding CSV (segment_id,themes) to measure agreement with.")
-    var gold: String?
+    @Option(help: "Human coding CSV (segment_id,themes) to measure agreement with; repeat for several coders (Fleiss' κ among them, the tool against their majority).")
+    var gold: [String] = []
+
+    @Option(help: "With --gold: write every segment the two codings disagree on (text, codes, terms that fired) as CSV.")
+    var disagreements: String?
 
     @Option(help: "Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.")
     var qdpx: String?
@@ -49,21 +58,32 @@ struct Code: ParsableCommand {
 
     func validate() throws {
         if transcripts.isEmpty { throw ValidationError("Give at least one transcript file.") }
+        if disagreements != nil, gold.isEmpty { throw ValidationError("--disagreements needs --gold (the human coding to compare with).") }
     }
 
     func run() throws {
         try failing {
             let result = try ThematicAnalysis.run(
                 transcripts: transcripts.map { URL(fileURLWithPath: $0) }, codebook: URL(fileURLWithPath: codebook),
-                participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer)
-            let human = try gold.map { try HumanCoding.read(contentsOf: URL(fileURLWithPath: $0), codebook: result.codebook) }
-            let summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, human: human)
+                participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer,
+                detectsSpeakers: !noSpeakers)
+            let coders = try gold.map { try HumanCoding.read(contentsOf: URL(fileURLWithPath: $0), codebook: result.codebook) }
+            let summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
             var tables: [Table] = [.themeFrequencies(result)]
             tables += summary.matrices.map { .themeMatrix($0, result: result) }
             tables.append(.themeCooccurrence(summary.cooccurrence, result: result))
             tables.append(.themeExemplars(summary.exemplars, result: result))
-            if let agreement = summary.agreement { tables.append(.coderAgreement(agreement)) }
+            if let panel = summary.panel { tables.append(.coderPanelAgreement(panel)) }
+            if let agreement = summary.agreement {
+                let second = summary.panel == nil ? "Human" : "Majority"
+                tables += [.coderAgreement(agreement, secondCoder: second), .coderPrecisionRecall(agreement)]
+            }
+            // Every output file is written before any is renamed into place.
             var files: [(path: String, content: Data)] = []
+            if let disagreements {
+                let reference = coders.count >= 2 ? try result.panel(coders).majority : coders[0]
+                files.append((disagreements, Data(CSVRenderer.render(.codingDisagreements(try result.disagreements(with: reference))).utf8)))
+            }
             if let qdpx { files.append((qdpx, REFIQDAExport.project(result).data)) }
             if let qdc { files.append((qdc, Data(REFIQDAExport.codebookXML(result.codebook).utf8))) }
             if let segments { files.append((segments, Data(CSVRenderer.render(.codedSegments(result)).utf8))) }

@@ -88,4 +88,78 @@ final class AgreementTests: XCTestCase {
             XCTAssertEqual(error as? AgreementError, .unknownSegment(file: "gold.csv", line: 3, segmentID: "mini-099"))
         }
     }
+
+    /// Reference: `Fixtures/agreement/precision_recall.py` (scikit-learn 1.9.1 `precision_score`,
+    /// `recall_score`, `f1_score`, coder A as prediction, coder B as reference), saved in
+    /// `reference-precision-recall.txt`.
+    func testPrecisionRecallF1AgainstScikitLearn() throws {
+        let result = try compareFixture()
+        let byID = Dictionary(uniqueKeysWithValues: result.themes.map { ($0.themeID, $0.confusion) })
+        let tolerance = 1e-12
+        let expected: [(String, Double, Double, Double)] = [
+            ("common", 0.8611111111111112, 1.0, 0.9253731343283582),
+            ("balanced", 0.6470588235294118, 0.6111111111111112, 0.6285714285714286),
+            ("skewed", 0.6666666666666666, 0.4, 0.5),
+        ]
+        for (theme, precision, recall, f1) in expected {
+            let counts = try XCTUnwrap(byID[theme])
+            XCTAssertEqual(counts.precision!, precision, accuracy: tolerance, theme)
+            XCTAssertEqual(counts.recall!, recall, accuracy: tolerance, theme)
+            XCTAssertEqual(counts.f1!, f1, accuracy: tolerance, theme)
+        }
+        XCTAssertNil(byID["rare"]?.precision)
+        XCTAssertNil(byID["rare"]?.recall)
+        XCTAssertNil(byID["rare"]?.f1)
+        XCTAssertEqual(result.macroAverage(\.precision)!, 0.7249455337690631, accuracy: tolerance)
+        XCTAssertEqual(result.macroAverage(\.recall)!, 0.6703703703703704, accuracy: tolerance)
+        XCTAssertEqual(result.macroAverage(\.f1)!, 0.6846481876332623, accuracy: tolerance)
+        XCTAssertEqual(result.pooledConfusion.precision!, 0.7857142857142857, accuracy: tolerance)
+        XCTAssertEqual(result.pooledConfusion.recall!, 0.8148148148148148, accuracy: tolerance)
+        XCTAssertEqual(result.pooledConfusion.f1!, 0.8, accuracy: tolerance)
+    }
+
+    /// Reference: `Fixtures/agreement/make_panel_fixture.py` (statsmodels 0.15.0 `fleiss_kappa`,
+    /// krippendorff 0.9.0), saved in `reference-panel.txt`.
+    func testPanelOfThreeCodersAgainstStatsmodelsAndKrippendorff() throws {
+        let codebook = try ThemeCodebook.load(contentsOf: FixtureFiles.url("agreement/themes.yml"))
+        let codings = try ["coder_a.csv", "coder_b.csv", "coder_c.csv"].map {
+            try HumanCoding.read(contentsOf: FixtureFiles.url("agreement/\($0)"), codebook: codebook)
+        }
+        let segments = codings[0].segmentIDs.enumerated().map { index, id in
+            CodedSegment(segment: Segment(id: id, transcriptID: "T", participantID: "P", speaker: nil, isInterviewer: false,
+                                          start: index, end: index + 1, text: "x"), codings: [])
+        }
+        let result = CodingResult(codebook: codebook, unit: .turn, transcripts: [], participants: [], segments: segments)
+        let (panel, majority) = try result.panel(codings)
+        XCTAssertEqual(panel.segments, 40)
+        let byID = Dictionary(uniqueKeysWithValues: panel.themes.map { ($0.themeID, $0) })
+        let expected: [(String, Double, Double)] = [
+            ("common", 0.13939937247870937, 0.1465710443747199),
+            ("balanced", 0.4255139397352859, 0.4303013235708252),
+            ("skewed", 0.21568627450980446, 0.2222222222222222),
+        ]
+        for (theme, fleiss, alpha) in expected {
+            XCTAssertEqual(byID[theme]!.fleissKappa!, fleiss, accuracy: 1e-12, theme)
+            XCTAssertEqual(byID[theme]!.alpha!, alpha, accuracy: 1e-12, theme)
+        }
+        XCTAssertNil(byID["rare"]!.fleissKappa)
+        XCTAssertNil(byID["rare"]!.alpha)
+        XCTAssertEqual(majority.segmentIDs.filter { majority.themes[$0]!.contains("skewed") }, ["S16", "S17", "S23", "S32"])
+        XCTAssertEqual(byID["balanced"]!.majoritySegments, 18)
+    }
+
+    func testHumanCodingMadeForAnotherUnitIsAnError() throws {
+        let transcript = try TranscriptReader.parse("P01: One. Two.\n\nThree.\nP02: Four.", name: "T.txt")
+        let codebook = ThemeCodebook(name: "c", themes: [Theme(id: "a", label: "A", words: ["one"])])
+        let bySentence = try ThematicAnalysis.run([transcript], codebook: codebook, unit: .sentence)
+        let byParagraph = HumanCoding(segmentIDs: ["T-001", "T-002", "T-003"], themes: ["T-001": ["a"], "T-002": [], "T-003": []], source: "gold.csv")
+        XCTAssertThrowsError(try bySentence.agreement(with: byParagraph)) { error in
+            XCTAssertEqual(error as? AgreementError, .unitMismatch(file: "gold.csv", transcript: "T", codedSegments: 3, unit: .sentence,
+                                                                   segments: 4, likelyUnit: .paragraph))
+            XCTAssertEqual("\(error)", "gold.csv: codes 3 segments of T (T-001 to T-003), as many as --unit paragraph makes, but this coding is by sentence (4 segments); code with --unit paragraph or use a human coding made for sentence")
+        }
+        let bySentenceGold = HumanCoding(segmentIDs: ["T-001", "T-002", "T-003", "T-004"],
+                                         themes: ["T-001": ["a"], "T-002": [], "T-003": [], "T-004": []], source: "gold.csv")
+        XCTAssertEqual(try bySentence.agreement(with: bySentenceGold).segments, 4)
+    }
 }

@@ -103,4 +103,36 @@ final class CoderTests: XCTestCase {
             XCTAssertEqual(error as? CodebookError, .badTerm(file: "mem.yml", line: 3, term: "a*b", reason: "a wildcard '*' may only end a term (a stem such as consent*)"))
         }
     }
+
+    func testMisspeltAttributeIsAnError() throws {
+        XCTAssertThrowsError(try ThematicSummary(try result(), attributes: ["rol"])) { error in
+            XCTAssertEqual(error as? ThematicInputError, .unknownAttribute(name: "rol", known: ["role", "industry", "years_experience"]))
+        }
+    }
+
+    func testParticipantsFileMatchingNoTranscriptIsAnError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let participants = folder.appendingPathComponent("participants.csv")
+        try "id,role\nX1,CEO\n".write(to: participants, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ThematicAnalysis.run(transcripts: [FixtureFiles.url("transcripts/mini.txt")],
+                                                      codebook: FixtureFiles.url("codebooks/mini.yml"), participants: participants)) { error in
+            guard case .participantsMatchNoTranscript(_, ["X1"], _)? = error as? ThematicInputError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testHugeTurnGivesBoundedQuotes() throws {
+        // One 2 MB turn without sentence breaks (issue 16: a 50 MB turn wrote 681 MB of quotes).
+        let turn = String(repeating: "we explain our privacy notice and ask consent ", count: 45_000)
+        let transcript = try TranscriptReader.parse("P01: " + turn, name: "big.txt")
+        let result = try ThematicAnalysis.run([transcript], codebook: codebook())
+        let exemplars = result.exemplars().values.flatMap { $0 }
+        XCTAssertFalse(exemplars.isEmpty)
+        for exemplar in exemplars {
+            XCTAssertLessThanOrEqual(exemplar.quote.unicodeScalars.count, 602)
+            XCTAssertEqual(exemplar.end - exemplar.start, 600)
+            XCTAssertTrue(exemplar.quote.hasSuffix("…"))
+        }
+    }
 }

@@ -44,9 +44,11 @@ final class ThemeCodebookTests: XCTestCase {
         XCTAssertEqual(error(yaml)?.description, "themes.yml:2: the parent links form a cycle: a → b → a")
     }
 
-    func testBadRegexNamesItsLine() {
+    func testBadRegexNamesItsLineAndColumn() {
         let yaml = "themes:\n  - id: a\n    label: A\n    regex:\n      - 'ok'\n      - '(unclosed'\n"
-        XCTAssertEqual(error(yaml), .badRegex(file: "themes.yml", line: 6, pattern: "(unclosed", reason: "ICU cannot compile it"))
+        XCTAssertEqual(error(yaml)?.description, "themes.yml:6:9: regular expression '(unclosed' cannot be used: Missing close parenthesis for group started at index 0.")
+        let backreference = "themes:\n  - id: a\n    label: A\n    regex: ['(a)\\1']\n"
+        XCTAssertEqual(error(backreference)?.description, "themes.yml:4:13: regular expression '(a)\\1' cannot be used: Back-references are unsupported.")
     }
 
     func testBadTerms() {

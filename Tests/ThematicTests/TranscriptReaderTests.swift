@@ -103,4 +103,39 @@ final class TranscriptReaderTests: XCTestCase {
             XCTAssertEqual(error as? TranscriptError, .empty(file: "e.txt"))
         }
     }
+
+    func testRemarksAreNotSpeakers() throws {
+        let text = "P01: We ask first.\nNote: the recorder stopped here.\nP01: Then we explain.\nNote: resumed.\n"
+        let transcript = try TranscriptReader.parse(text, name: "x.txt")
+        XCTAssertEqual(transcript.turns.map(\.speaker), ["P01", "P01"])
+        XCTAssertEqual(words(transcript), ["We ask first.\nNote: the recorder stopped here.", "Then we explain.\nNote: resumed."])
+    }
+
+    func testHashFirstParagraphIsTextNotHeader() throws {
+        let hashtag = try TranscriptReader.parse("#1 priority is trust.\n\nP01: Yes.\nP01: Indeed.", name: "x.txt")
+        XCTAssertEqual(words(hashtag).first, "#1 priority is trust.")
+        let noBlankLine = try TranscriptReader.parse("# of customers who opt out\nis small.\n", name: "x.txt")
+        XCTAssertEqual(words(noBlankLine), ["# of customers who opt out\nis small."])
+        let header = try TranscriptReader.parse("# participant: P3\n\n# role: CEO\n\nP3: Hi.", name: "x.txt")
+        XCTAssertEqual(header.participantID, "P3")
+        XCTAssertEqual(header.attributes, [Participant.Attribute(name: "role", value: "CEO")])
+    }
+
+    func testSpeakerDetectionOffReadsTheWholeFileAsOneTurn() throws {
+        let text = "# participant: P1\n\nQ: is this a question?\n\nA: Note: no speakers here."
+        let transcript = try TranscriptReader.parse(text, name: "open.txt", detectsSpeakers: false)
+        XCTAssertEqual(transcript.participantID, "open")
+        XCTAssertEqual(transcript.turns.map(\.speaker), [nil])
+        XCTAssertEqual(transcript.turns.map(\.isInterviewer), [false])
+        XCTAssertEqual(words(transcript), [text])
+    }
+
+    func testQuotedQuestionInsideAnAnswerIsNotAnInterviewerTurn() throws {
+        let text = "Interviewer: What do you show?\nP01: A form that reads\nQ: Do you agree?\nand a button.\nInterviewer: OK.\nP01: Yes."
+        let transcript = try TranscriptReader.parse(text, name: "x.txt")
+        XCTAssertEqual(transcript.turns.map(\.speaker), ["Interviewer", "P01", "Interviewer", "P01"])
+        XCTAssertEqual(words(transcript)[1], "A form that reads\nQ: Do you agree?\nand a button.")
+        let questionsAndAnswers = try TranscriptReader.parse("Q: Why?\nA: Because.\nQ: Sure?\nA: Yes.", name: "y.txt")
+        XCTAssertEqual(questionsAndAnswers.turns.map(\.speaker), ["Q", "A", "Q", "A"])
+    }
 }

@@ -1,0 +1,91 @@
+import XCTest
+
+/// `paradox code` through the built binary: regexes that cannot hang, rejected patterns with their
+/// position, pre-segmented CSV input, precision/recall and the disagreement file.
+final class CodeCLITests: CLITestCase {
+    static let codebook = """
+    name: CLI
+    themes:
+      - id: runs
+        label: Runs of a
+        regex: ['(a+)+$']
+      - id: consent
+        label: Consent
+        words: [consent*]
+        regex: ['\\bopt ?(in|out)\\b']
+
+    """
+
+    func testNestedQuantifierOnALongTurnFinishes() throws {
+        let folder = try temporaryFolder()
+        let themes = try write(Self.codebook, to: "themes.yml", in: folder)
+        let turn = "P01: " + String(repeating: "a", count: 100_000) + "\n"
+        let transcript = try write(turn, to: "T1.txt", in: folder)
+        let outcome = try paradox(["code", transcript.path, "--codebook", themes.path, "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let themesFound = try XCTUnwrap(try json(outcome.stdout)["themes"] as? [[String: Any]])
+        XCTAssertEqual(themesFound.first { $0["themeID"] as? String == "runs" }?["segments"] as? Int, 1)
+        let exemplars = try XCTUnwrap(try json(outcome.stdout)["exemplars"] as? [[String: Any]])
+        XCTAssertEqual((exemplars.first?["quote"] as? String)?.count, 601)  // 600 characters and "…"
+    }
+
+    func testBackreferenceIsAnErrorWithLineAndColumn() throws {
+        let folder = try temporaryFolder()
+        let themes = try write("themes:\n  - id: a\n    label: A\n    regex:\n      - '(ab)\\1'\n", to: "themes.yml", in: folder)
+        let transcript = try write("P01: abab\n", to: "T1.txt", in: folder)
+        let outcome = try paradox(["code", transcript.path, "--codebook", themes.path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stdout, "")
+        XCTAssertEqual(outcome.stderr, "paradox: error: \(themes.path):5:9: regular expression '(ab)\\1' cannot be used: Back-references are unsupported.\n")
+    }
+
+    func testSegmentTableWithGoldWritesPrecisionRecallAndDisagreements() throws {
+        let folder = try temporaryFolder()
+        let themes = try write(Self.codebook, to: "themes.yml", in: folder)
+        let answers = try write("id,text,group\nR1,We opt in.,x\nR2,No consent asked.,y\nR3,Nothing here.,x\n", to: "answers.csv", in: folder)
+        let gold = try write("segment_id,themes\nR1,consent\nR2,\nR3,consent\n", to: "gold.csv", in: folder)
+        let disagreements = folder.appendingPathComponent("disagreements.csv")
+        let outcome = try paradox(["code", answers.path, "--codebook", themes.path, "--gold", gold.path,
+                                   "--disagreements", disagreements.path, "--format", "csv"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("\nConsent,consent,2,2,0.5,0.5,0.5\nMacro average,,,,0.5,0.5,0.5\nMicro average,,2,2,0.5,0.5,0.5\n"), outcome.stdout)
+        XCTAssertEqual(try String(contentsOf: disagreements, encoding: .utf8), """
+        segment_id,participant_id,automatic_only,human_only,automatic,human,fired_terms,text
+        R2,R2,consent,,consent,,consent: consent*,No consent asked.
+        R3,R3,,consent,,consent,,Nothing here.
+
+        """)
+    }
+
+    func testMisspeltByAttributeIsAnError() throws {
+        let folder = try temporaryFolder()
+        let themes = try write(Self.codebook, to: "themes.yml", in: folder)
+        let answers = try write("id,text,group\nR1,We opt in.,x\n", to: "answers.csv", in: folder)
+        let outcome = try paradox(["code", answers.path, "--codebook", themes.path, "--by", "grup"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stderr, "paradox: error: no participant attribute 'grup'; known attributes: group\n")
+    }
+
+    func testSeveralCodersGiveFleissKappaAndTheToolAgainstTheirMajority() throws {
+        let folder = try temporaryFolder()
+        let themes = try write(Self.codebook, to: "themes.yml", in: folder)
+        let answers = try write("id,text\nR1,We opt in.\nR2,No consent asked.\nR3,Nothing here.\nR4,Opt out.\n", to: "answers.csv", in: folder)
+        let first = try write("segment_id,themes\nR1,consent\nR2,consent\nR3,\nR4,consent\n", to: "a.csv", in: folder)
+        let second = try write("segment_id,themes\nR1,consent\nR2,\nR3,\nR4,consent\n", to: "b.csv", in: folder)
+        let third = try write("segment_id,themes\nR1,consent\nR2,consent\nR3,consent\nR4,\n", to: "c.csv", in: folder)
+        let outcome = try paradox(["code", answers.path, "--codebook", themes.path, "--gold", first.path, "--gold", second.path,
+                                   "--gold", third.path, "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let root = try json(outcome.stdout)
+        let panel = try XCTUnwrap(root["panel"] as? [String: Any])
+        XCTAssertEqual(panel["segments"] as? Int, 4)
+        let consent = try XCTUnwrap((panel["themes"] as? [[String: Any]])?.first { $0["themeID"] as? String == "consent" })
+        XCTAssertEqual(consent["majoritySegments"] as? Int, 3)
+        // Counts coded/not per segment: 3/0, 2/1, 1/2, 2/1: P̄ = (1 + 1/3 + 1/3 + 1/3) / 4 = 1/2,
+        // p = (8/12, 4/12), P_e = 5/9, κ = (1/2 − 5/9) / (4/9) = −1/8.
+        XCTAssertEqual(consent["fleissKappa"] as! Double, -0.125, accuracy: 1e-12)
+        // The majority (R1, R2, R4) is exactly what the tool codes: full agreement.
+        let agreement = try XCTUnwrap((root["agreement"] as? [String: Any])?["themes"] as? [[String: Any]])
+        XCTAssertEqual(agreement.first { $0["themeID"] as? String == "consent" }?["percentAgreement"] as? Double, 100)
+    }
+}
