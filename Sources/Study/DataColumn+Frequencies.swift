@@ -30,7 +30,7 @@ extension DataColumn {
             return try Frequencies.table(name: name, kind: .categorical,
                                          levels: levels.map { Frequencies.Level(value: $0.value, label: $0.label) },
                                          counts: counts, systemMissing: missing.blank, userMissing: userMissing)
-        case .numeric, .id, .text:
+        case .numeric, .id, .text, .date, .duration, .flag:
             throw StudyError.notTabulable(name)
         }
     }

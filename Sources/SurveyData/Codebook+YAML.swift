@@ -39,7 +39,7 @@ extension Codebook {
     }
 
     private static func variable(_ entry: YAMLValue, defaultMissing: [MissingCode], labelSets: [String: [Int: String]]) throws -> Variable {
-        try entry.checkKeys(["name", "label", "type", "scale", "labels", "reverse", "missing_codes", "levels", "reference"])
+        try entry.checkKeys(["name", "label", "type", "scale", "labels", "reverse", "missing_codes", "levels", "reference", "pii"])
         let name = try entry.required("name").string()
         let label = try entry.optional("label")?.string() ?? name
         let typeNode = try entry.required("type")
@@ -82,15 +82,19 @@ extension Codebook {
         case "numeric": kind = .numeric
         case "id": kind = .id
         case "text": kind = .text
+        case "date": kind = .date
+        case "duration": kind = .duration
+        case "flag": kind = .flag
         case let other:
-            throw typeNode.error("unknown type '\(other)' (expected likert, categorical, numeric, id or text)")
+            throw typeNode.error("unknown type '\(other)' (expected likert, categorical, numeric, id, text, date, duration or flag)")
         }
         let usesMissingCodes: Bool
         switch kind {
-        case .likert, .numeric, .categorical: usesMissingCodes = true
-        case .id, .text: usesMissingCodes = false
+        case .likert, .numeric, .categorical, .duration: usesMissingCodes = true
+        case .id, .text, .date, .flag: usesMissingCodes = false
         }
-        return Variable(name: name, label: label, kind: kind, missingCodes: usesMissingCodes ? (missing ?? defaultMissing) : [])
+        return Variable(name: name, label: label, kind: kind, missingCodes: usesMissingCodes ? (missing ?? defaultMissing) : [],
+                        isPII: try entry.optional("pii")?.bool() ?? false)
     }
 
     private static func level(_ entry: YAMLValue) throws -> Level {

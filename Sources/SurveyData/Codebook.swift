@@ -31,12 +31,22 @@ public struct Variable: Sendable, Equatable {
     public var kind: Kind
     /// User-missing codes with their labels (e.g. 98 "Don't know"); cells holding them become missing.
     public var missingCodes: [MissingCode]
+    /// The column identifies a person (an e-mail address, an IP address, GPS coordinates, a name):
+    /// the one mark the privacy gate reads.
+    ///
+    /// An attribute beside the type, not a type of its own, because identifying is not a way of
+    /// storing values: a recipient e-mail is `text`, a latitude `numeric`, a date of birth `date`, an
+    /// external reference an `id`, and each stays typed so that a study which explicitly keeps the
+    /// column (or the importer that recognises it) still knows what its cells are. The data path reads
+    /// a pii column as text whatever its type (``asRead``), so no analysis can use it by accident.
+    public var isPII: Bool
 
-    public init(name: String, label: String, kind: Kind, missingCodes: [MissingCode] = []) {
+    public init(name: String, label: String, kind: Kind, missingCodes: [MissingCode] = [], isPII: Bool = false) {
         self.name = name
         self.label = label
         self.kind = kind
         self.missingCodes = missingCodes
+        self.isPII = isPII
     }
 
     public enum Kind: Sendable, Equatable {
@@ -46,6 +56,19 @@ public struct Variable: Sendable, Equatable {
         case numeric
         case id
         case text
+        /// A date or date-time, kept as written (e.g. Qualtrics' `2024-03-01 09:15:02`); not analysed.
+        case date
+        /// A length of time in seconds (e.g. Qualtrics' `Duration (in seconds)`); read as a number.
+        case duration
+        /// A yes/no marker such as Qualtrics' `Finished` (1/0, True/False); kept as written, not analysed.
+        case flag
+    }
+
+    /// The variable as the data path reads it: a pii column (other than an `id`) as `text`, without
+    /// missing codes, whatever its declared type.
+    var asRead: Variable {
+        guard isPII, kind != .id, kind != .text else { return self }
+        return Variable(name: name, label: label, kind: .text, isPII: true)
     }
 
     public var likertScale: LikertScale? {
@@ -91,7 +114,9 @@ public struct Level: Sendable, Equatable {
     }
 }
 
-/// A user-missing code such as 98 "Don't know".
+/// A user-missing code such as 98 "Don't know": its label is the reason the answer is missing, so
+/// cells holding 98 ("Don't know") are counted apart from cells holding 99 ("Refused") and from blank
+/// (system-missing) cells.
 public struct MissingCode: Sendable, Equatable {
     public var value: Double
     public var label: String

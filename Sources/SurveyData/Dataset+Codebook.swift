@@ -118,7 +118,7 @@ struct RecordColumns {
         self.codebook = codebook
         fieldCount = header.count
         builders = header.enumerated().map { index, name in
-            codebook.variable(named: name).map { ColumnBuilder(variable: $0, position: index + 1, file: file, decimalComma: false) }
+            codebook.variable(named: name).map { ColumnBuilder(variable: $0.asRead, position: index + 1, file: file, decimalComma: false) }
         }
     }
 
@@ -173,7 +173,7 @@ struct ColumnBuilder {
                 levelLookup[level.label] = Int32(index)
                 levelLookup[level.value] = Int32(index)
             }
-        case .numeric, .id, .text: break
+        case .numeric, .id, .text, .date, .duration, .flag: break
         }
     }
 
@@ -219,7 +219,7 @@ struct ColumnBuilder {
             let expected = "a whole number from \(scale.range.lowerBound) to \(scale.range.upperBound)\(missingCodesText)"
             if NumberParsing.double(bytes) != nil { throw error(record, index, .outOfRange(value: text, expected: expected)) }
             throw error(record, index, .notNumeric(value: text, expected: expected))
-        case .numeric:
+        case .numeric, .duration:
             if isBlank { blank += 1; numbers.append(.nan); return }
             guard let value = NumberParsing.double(bytes, decimalComma: decimalComma) else {
                 throw error(record, index, .notNumeric(value: record.string(index), expected: "a number\(missingCodesText)"))
@@ -232,7 +232,7 @@ struct ColumnBuilder {
             if let code = levelLookup[text] { levelCodes.append(code); return }
             if countUserMissing(text) { levelCodes.append(CategoricalValues.missing); return }
             throw error(record, index, .unknownLevel(value: text, levels: levels.map(\.value)))
-        case .id, .text:
+        case .id, .text, .date, .flag:
             let text = record.string(index)
             if text.isEmpty { blank += 1; texts.append(""); return }
             if variable.kind == .id {
@@ -256,10 +256,10 @@ extension ColumnValues {
     init(_ kind: Variable.Kind, likert: [Int8], numbers: [Double], levels: [Int32], texts: [String]) {
         switch kind {
         case .likert(let scale): self = .likert(LikertValues(codes: likert, scale: scale))
-        case .numeric: self = .numeric(numbers)
+        case .numeric, .duration: self = .numeric(numbers)
         case .categorical(let levelList, let reference):
             self = .categorical(CategoricalValues(codes: levels, levels: levelList, reference: reference))
-        case .id, .text: self = .text(texts)
+        case .id, .text, .date, .flag: self = .text(texts)
         }
     }
 }
