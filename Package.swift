@@ -23,13 +23,15 @@ let package = Package(
         .target(name: "GSL", dependencies: ["CGSL"]),
         .target(name: "SurveyData", dependencies: ["Yams"]),
         .target(name: "SurveyStats", dependencies: ["GSL"]),
+        // Platform exports (Qualtrics, SPSS, Stata) → codebook + data.
+        .target(name: "Import", dependencies: ["SurveyData"]),
         .target(name: "Thematic", dependencies: ["Yams"]),
         .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams"]),
         .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic"]),
         .executableTarget(
             name: "paradox",
             dependencies: [
-                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting",
+                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,10 +43,11 @@ let package = Package(
         .testTarget(name: "ThematicTests", dependencies: ["Thematic"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData", "SurveyStats", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["paradox", "TestSupport"]),
         // Fuzzing: the targets (one per parser of untrusted input), bounded runs in the tests, and a
         // libFuzzer driver that Scripts/fuzz.sh builds for longer, coverage-guided runs.
-        .target(name: "FuzzTargets", dependencies: ["Study", "Reporting", "SurveyData", "SurveyStats", "Thematic"],
+        .target(name: "FuzzTargets", dependencies: ["Study", "Reporting", "SurveyData", "SurveyStats", "Thematic", "Import"],
                 path: "Tests/FuzzTargets"),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "paradox-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),

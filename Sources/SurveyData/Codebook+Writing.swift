@@ -42,6 +42,8 @@ extension Codebook {
             pairs.append((Node("missing_codes"), Node(variable.missingCodes.map { (Node(MissingCode.format($0.value)), text($0.label)) })))
         }
         if variable.isPII { pairs.append((Node("pii"), Node("true"))) }
+        if let question = variable.question { pairs.append((Node("question"), text(question))) }
+        if let importID = variable.importID { pairs.append((Node("import_id"), text(importID))) }
         return Node(pairs)
     }
 

@@ -39,7 +39,7 @@ extension Codebook {
     }
 
     private static func variable(_ entry: YAMLValue, defaultMissing: [MissingCode], labelSets: [String: [Int: String]]) throws -> Variable {
-        try entry.checkKeys(["name", "label", "type", "scale", "labels", "reverse", "missing_codes", "levels", "reference", "pii"])
+        try entry.checkKeys(["name", "label", "type", "scale", "labels", "reverse", "missing_codes", "levels", "reference", "pii", "question", "import_id"])
         let name = try entry.required("name").string()
         let label = try entry.optional("label")?.string() ?? name
         let typeNode = try entry.required("type")
@@ -94,7 +94,8 @@ extension Codebook {
         case .id, .text, .date, .flag: usesMissingCodes = false
         }
         return Variable(name: name, label: label, kind: kind, missingCodes: usesMissingCodes ? (missing ?? defaultMissing) : [],
-                        isPII: try entry.optional("pii")?.bool() ?? false)
+                        isPII: try entry.optional("pii")?.bool() ?? false, question: try entry.optional("question")?.string(),
+                        importID: try entry.optional("import_id")?.string())
     }
 
     private static func level(_ entry: YAMLValue) throws -> Level {

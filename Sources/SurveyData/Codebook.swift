@@ -40,13 +40,22 @@ public struct Variable: Sendable, Equatable {
     /// column (or the importer that recognises it) still knows what its cells are. The data path reads
     /// a pii column as text whatever its type (``asRead``), so no analysis can use it by accident.
     public var isPII: Bool
+    /// The question this column belongs to, when several columns answer one question (the items
+    /// `Q3_1`…`Q3_5` of a matrix, the options of a "select all that apply"); `nil` for a question of its own.
+    public var question: String?
+    /// The survey platform's stable identifier of the column (Qualtrics' `QID3_1`), which survives
+    /// renaming the export tag, so a later wave's item can be matched to this one.
+    public var importID: String?
 
-    public init(name: String, label: String, kind: Kind, missingCodes: [MissingCode] = [], isPII: Bool = false) {
+    public init(name: String, label: String, kind: Kind, missingCodes: [MissingCode] = [], isPII: Bool = false,
+                question: String? = nil, importID: String? = nil) {
         self.name = name
         self.label = label
         self.kind = kind
         self.missingCodes = missingCodes
         self.isPII = isPII
+        self.question = question
+        self.importID = importID
     }
 
     public enum Kind: Sendable, Equatable {
@@ -68,7 +77,7 @@ public struct Variable: Sendable, Equatable {
     /// missing codes, whatever its declared type.
     var asRead: Variable {
         guard isPII, kind != .id, kind != .text else { return self }
-        return Variable(name: name, label: label, kind: .text, isPII: true)
+        return Variable(name: name, label: label, kind: .text, isPII: true, question: question, importID: importID)
     }
 
     public var likertScale: LikertScale? {

@@ -13,7 +13,8 @@ final class CodebookVocabularyTests: XCTestCase {
       - {name: IPAddress, type: text, pii: true}
       - {name: LocationLatitude, type: numeric, pii: true}
       - {name: Q1, label: "Ich mache mir Sorgen um meine Daten. 私のデータ", type: likert, scale: [1, 5],
-         labels: {1: Stimme nicht zu, 5: Stimme zu}, missing_codes: {-8: Don't know, -9: Refused}}
+         labels: {1: Stimme nicht zu, 5: Stimme zu}, missing_codes: {-8: Don't know, -9: Refused},
+         question: Q1, import_id: QID1}
     """
 
     func testReadsTheImporterTypesAndPII() throws {
@@ -22,6 +23,8 @@ final class CodebookVocabularyTests: XCTestCase {
                                                    .likert(LikertScale(range: 1...5, valueLabels: [1: "Stimme nicht zu", 5: "Stimme zu"]))])
         XCTAssertEqual(book.variables.filter(\.isPII).map(\.name), ["IPAddress", "LocationLatitude"])
         XCTAssertEqual(book.variable(named: "Q1")?.missingCodes.map(\.label), ["Don't know", "Refused"])
+        XCTAssertEqual(book.variable(named: "Q1")?.question, "Q1")
+        XCTAssertEqual(book.variable(named: "Q1")?.importID, "QID1")
     }
 
     func testWrittenYAMLReadsBackTheSameCodebook() throws {

@@ -1,0 +1,28 @@
+/// Appends records to UTF-8 CSV bytes: a field is quoted (its quotes doubled) only when it holds a
+/// comma, a quote, a line break or surrounding spaces, so plain cells stay as they were.
+struct CSVLineWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append<S: Sequence>(_ fields: S) where S.Element == String {
+        var first = true
+        for field in fields {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            append(field: field)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    private mutating func append(field: String) {
+        let utf8 = field.utf8
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            || utf8.first == 0x20 || utf8.last == 0x20 || utf8.first == 0x09 || utf8.last == 0x09
+        guard needsQuotes else { bytes.append(contentsOf: utf8); return }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,51 @@
+/// Columns that answer one question together: `Q3_1`, `Q3_2`, … (a matrix's items, the options of a
+/// "select all that apply") share the question `Q3`. A name is an item when it ends in `_` and
+/// digits and at least one other column has the same stem; `_DO` and `_TEXT` columns are not items.
+struct QuestionBlocks {
+    /// The names of each question's items, in file order, by question.
+    private var items: [String: [String]] = [:]
+    /// Column index by name.
+    private let positions: [String: Int]
+
+    /// The widest scale read as Likert: 11 points (0–10).
+    static let maximumLikertPoints = 11
+
+    init(names: [String]) {
+        positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var byStem: [String: [String]] = [:]
+        for name in names {
+            if let stem = Self.stem(of: name) { byStem[stem, default: []].append(name) }
+        }
+        items = byStem.filter { $0.value.count >= 2 }
+    }
+
+    /// `Q3` for `Q3_12`; `nil` for a name not ending in `_` and digits.
+    private static func stem(of name: String) -> String? {
+        guard let underscore = name.lastIndex(of: "_") else { return nil }
+        let digits = name[name.index(after: underscore)...]
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), underscore > name.startIndex else { return nil }
+        return String(name[..<underscore])
+    }
+
+    /// The question `name` is an item of, if it is one.
+    func question(of name: String) -> String? {
+        Self.stem(of: name).flatMap { items[$0] == nil ? nil : $0 }
+    }
+
+    /// The common scale of `name`'s question when every item holds whole-number codes (besides −99)
+    /// that together span 2 to 11 points within −100…100; `nil` otherwise.
+    func likertRange(of name: String, profiles: [ColumnProfile]) -> ClosedRange<Int>? {
+        guard let question = question(of: name), let members = items[question] else { return nil }
+        var lowest = Int.max, highest = Int.min
+        for member in members {
+            guard let position = positions[member] else { return nil }
+            let profile = profiles[position]
+            guard profile.allIntegers else { return nil }
+            guard let range = profile.integerRange else { continue }
+            lowest = min(lowest, range.lowerBound)
+            highest = max(highest, range.upperBound)
+        }
+        guard lowest < highest, lowest >= -100, highest <= 100, highest - lowest < Self.maximumLikertPoints else { return nil }
+        return lowest...highest
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Import
+
+extension ImportFormat: ExpressibleByArgument {}
+
+/// `paradox import FILE [--from FORMAT] --codebook-out C.yml --data-out D.csv`: a platform export
+/// turned into a codebook and a plain data file that `paradox describe` and study files read.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn a survey platform's export into a codebook and a data file.",
+        discussion: """
+        Reads a Qualtrics CSV export (three header rows, or the legacy two) and writes its codebook
+        (variable labels, types of the metadata columns, matrix questions as Likert items, PII columns
+        marked) and its responses as a CSV with one header line. The format is detected from the
+        file's first bytes unless --from is given. Nothing is written when the export has a problem;
+        the input file is never written.
+        """)
+
+    @Argument(help: "The export to read.")
+    var file: String
+
+    @Option(help: "The export's format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: detected).")
+    var from: ImportFormat?
+
+    @Option(help: "The codebook to write (YAML).")
+    var codebookOut: String
+
+    @Option(help: "The data to write (CSV).")
+    var dataOut: String
+
+    func validate() throws {
+        let input = Self.resolved(file)
+        guard Self.resolved(dataOut) != input, Self.resolved(codebookOut) != input else {
+            throw ValidationError("An output would overwrite the input file \(file); choose another --data-out or --codebook-out.")
+        }
+        guard Self.resolved(dataOut) != Self.resolved(codebookOut) else {
+            throw ValidationError("--codebook-out and --data-out name the same file.")
+        }
+    }
+
+    func run() throws {
+        try failing {
+            let url = URL(fileURLWithPath: file)
+            let format = try from ?? ImportFormat.detect(url)
+            let survey = try format.read(url)
+            let codebook = try survey.codebook.yamlText()
+            try Self.replace(URL(fileURLWithPath: dataOut), with: Data(survey.dataCSV))
+            try Self.replace(URL(fileURLWithPath: codebookOut), with: Data(codebook.utf8))
+            print("Imported \(survey.rowCount) responses and \(survey.codebook.variables.count) variables from \(file) (\(format.rawValue)) into \(codebookOut) and \(dataOut).")
+        }
+    }
+
+    /// The absolute path of `path` with symbolic links resolved, to compare outputs with the input.
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Writes `data` to a temporary file beside `url`, then renames it over `url`, so a reader never
+    /// sees half a file and a failed write leaves the old one.
+    private static func replace(_ url: URL, with data: Data) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try data.write(to: temporary)
+        } catch {
+            throw ImportError(file: url.path, kind: .unwritable(reason: error.localizedDescription))
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw ImportError(file: url.path, kind: .unwritable(reason: reason))
+        }
+    }
+}
