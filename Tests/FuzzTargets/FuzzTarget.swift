@@ -1,4 +1,5 @@
 import Foundation
+import Import
 import Reporting
 import Study
 import SurveyData
@@ -27,6 +28,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case transcript
     /// A theme codebook (YAML), coding the bundled interviews.
     case themes
+    /// A Qualtrics CSV export: `paradox import --from qualtrics`, then its data read with its codebook.
+    case qualtrics
 
     /// The package's root folder (this file is Tests/FuzzTargets/FuzzTarget.swift).
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -87,6 +90,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .themes:
             let themes = try ThemeCodebook.load(contentsOf: try workspace.file("themes.yml", bytes).url)
             _ = try ThematicAnalysis.run(bundled.transcripts, codebook: themes)
+        case .qualtrics:
+            let survey = try ImportFormat.qualtrics.read(try workspace.file("export.csv", bytes).url)
+            let codebook = try Codebook(yaml: YAMLValue(text: survey.codebook.yamlText(), file: "codebook.yml"))
+            _ = try Dataset.load(reader: CSVReader(bytes: survey.dataCSV, file: "data.csv"), codebook: codebook)
         }
     }
 }

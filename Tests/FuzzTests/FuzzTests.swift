@@ -27,4 +27,5 @@ final class FuzzTests: XCTestCase {
     func testSummary() throws { try fuzz(.summary) }
     func testTranscript() throws { try fuzz(.transcript) }
     func testThemes() throws { try fuzz(.themes) }
+    func testQualtrics() throws { try fuzz(.qualtrics) }
 }
