@@ -21,10 +21,13 @@ let package = Package(
             providers: [.apt(["libgsl-dev", "pkg-config"])]
         ),
         .target(name: "GSL", dependencies: ["CGSL"]),
+        // ReadStat for SPSS and Stata files: only `Import` imports it. Debian's libreadstat-dev has no
+        // pkg-config file, so the modulemap links `readstat` by name.
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
         .target(name: "SurveyData", dependencies: ["Yams"]),
         .target(name: "SurveyStats", dependencies: ["GSL"]),
         // Platform exports (Qualtrics, SPSS, Stata) → codebook + data.
-        .target(name: "Import", dependencies: ["SurveyData"]),
+        .target(name: "Import", dependencies: ["SurveyData", "CReadStat"]),
         .target(name: "Thematic", dependencies: ["Yams"]),
         .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams"]),
         .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic"]),

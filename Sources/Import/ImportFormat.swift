@@ -28,8 +28,9 @@ public enum ImportFormat: String, CaseIterable, Sendable {
     public func read(_ url: URL) throws -> ImportedSurvey {
         switch self {
         case .qualtrics: return try QualtricsImport.read(contentsOf: url)
-        case .spss, .stata, .limesurvey:
-            throw ImportError(file: url.path, kind: .notFormat(rawValue, reason: "this build of Paradox does not read \(rawValue) files yet (expected a Qualtrics CSV export)"))
+        case .spss, .stata: return try StatisticalImport.read(contentsOf: url, format: self)
+        case .limesurvey:
+            throw ImportError(file: url.path, kind: .notFormat(rawValue, reason: "this build of Paradox does not read LimeSurvey exports yet (expected a Qualtrics CSV, an SPSS .sav/.zsav or a Stata .dta)"))
         }
     }
 }

@@ -19,7 +19,7 @@ extension DataColumn {
     /// (codebook order) and `missing` cells.
     static func frequencyTable(name: String, kind: Variable.Kind, counts: [Int], missing: MissingSummary) throws -> FrequencyTableResult {
         let userMissing = missing.userMissing.map {
-            Frequencies.MissingCount(code: MissingCode.format($0.code.value), label: $0.code.label, count: $0.count)
+            Frequencies.MissingCount(code: $0.code.written, label: $0.code.label, count: $0.count)
         }
         switch kind {
         case .likert(let scale):

@@ -39,7 +39,7 @@ extension Codebook {
         case .flag: pairs.append((Node("type"), Node("flag")))
         }
         if !variable.missingCodes.isEmpty {
-            pairs.append((Node("missing_codes"), Node(variable.missingCodes.map { (Node(MissingCode.format($0.value)), text($0.label)) })))
+            pairs.append((Node("missing_codes"), Node(variable.missingCodes.map { (Node($0.written), text($0.label)) })))
         }
         if variable.isPII { pairs.append((Node("pii"), Node("true"))) }
         if let question = variable.question { pairs.append((Node("question"), text(question))) }

@@ -109,7 +109,10 @@ extension Codebook {
     }
 
     private static func missingCodes(_ node: YAMLValue) throws -> [MissingCode] {
-        try node.pairs().map { key, value in MissingCode(value: try key.double(), label: try value.string()) }
+        try node.pairs().map { key, value in
+            if let letter = MissingCode.letter(of: try key.string()[...]) { return MissingCode(letter: letter, label: try value.string()) }
+            return MissingCode(value: try key.double(), label: try value.string())
+        }
     }
 
     private static func valueLabels(_ node: YAMLValue) throws -> [Int: String] {

@@ -88,6 +88,7 @@ public struct Variable: Sendable, Equatable {
     public func missingCode(matching text: Substring) -> MissingCode? {
         if missingCodes.isEmpty { return nil }
         if let value = Double(text) { return missingCodes.first { $0.value == value } }
+        if let letter = MissingCode.letter(of: text) { return missingCodes.first { $0.letter == letter } }
         return nil
     }
 }
@@ -126,13 +127,39 @@ public struct Level: Sendable, Equatable {
 /// A user-missing code such as 98 "Don't know": its label is the reason the answer is missing, so
 /// cells holding 98 ("Don't know") are counted apart from cells holding 99 ("Refused") and from blank
 /// (system-missing) cells.
+///
+/// Stata's extended missing values `.a`…`.z` are codes too, written `.a` in data files and
+/// codebooks; their ``value`` is NaN, which equals no number in a cell.
 public struct MissingCode: Sendable, Equatable {
     public var value: Double
     public var label: String
+    /// The letter of a Stata extended missing value (`a` for `.a`); `nil` for a numeric code.
+    public var letter: Character?
 
     public init(value: Double, label: String) {
         self.value = value
         self.label = label
+    }
+
+    public init(letter: Character, label: String) {
+        self.value = .nan
+        self.label = label
+        self.letter = letter
+    }
+
+    /// The code as written in data files and codebooks: `98`, `-9.5`, `.a`.
+    public var written: String {
+        letter.map { ".\($0)" } ?? Self.format(value)
+    }
+
+    /// The extended missing value written as `text` (`.a`…`.z`), if it is one.
+    public static func letter(of text: Substring) -> Character? {
+        guard text.count == 2, text.first == ".", let letter = text.last, ("a"..."z").contains(letter) else { return nil }
+        return letter
+    }
+
+    public static func == (lhs: MissingCode, rhs: MissingCode) -> Bool {
+        lhs.written == rhs.written && lhs.label == rhs.label
     }
 }
 

@@ -188,14 +188,17 @@ struct ColumnBuilder {
         return true
     }
 
-    /// Counts `text` as a user-missing code if it is a number equal to one.
+    /// Counts `text` as a user-missing code if it is a number equal to one, or an extended missing value (`.a`) that is one.
     private mutating func countUserMissing(_ text: String) -> Bool {
-        guard !variable.missingCodes.isEmpty, let value = Double(text) else { return false }
-        return countUserMissing(value)
+        guard !variable.missingCodes.isEmpty else { return false }
+        if let value = Double(text) { return countUserMissing(value) }
+        guard let letter = MissingCode.letter(of: text[...]), let index = variable.missingCodes.firstIndex(where: { $0.letter == letter }) else { return false }
+        userMissing[index] += 1
+        return true
     }
 
     private var missingCodesText: String {
-        variable.missingCodes.isEmpty ? "" : " or a missing code (\(variable.missingCodes.map { MissingCode.format($0.value) }.joined(separator: ", ")))"
+        variable.missingCodes.isEmpty ? "" : " or a missing code (\(variable.missingCodes.map(\.written).joined(separator: ", ")))"
     }
 
     mutating func append(_ record: CSVRecord, _ index: Int) throws {
@@ -222,6 +225,7 @@ struct ColumnBuilder {
         case .numeric, .duration:
             if isBlank { blank += 1; numbers.append(.nan); return }
             guard let value = NumberParsing.double(bytes, decimalComma: decimalComma) else {
+                if countUserMissing(record.string(index)) { numbers.append(.nan); return }
                 throw error(record, index, .notNumeric(value: record.string(index), expected: "a number\(missingCodesText)"))
             }
             if countUserMissing(value) { numbers.append(.nan); return }

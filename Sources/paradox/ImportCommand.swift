@@ -11,8 +11,9 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turn a survey platform's export into a codebook and a data file.",
         discussion: """
-        Reads a Qualtrics CSV export (three header rows, or the legacy two) and writes its codebook
-        (variable labels, types of the metadata columns, matrix questions as Likert items, PII columns
+        Reads a Qualtrics CSV export (three header rows, or the legacy two), an SPSS .sav/.zsav or a
+        Stata .dta file and writes its codebook (variable labels, value labels, missing codes with
+        their reasons, types of the metadata columns, matrix questions as Likert items, PII columns
         marked) and its responses as a CSV with one header line. The format is detected from the
         file's first bytes unless --from is given. Nothing is written when the export has a problem;
         the input file is never written.
