@@ -1,5 +1,8 @@
-/// Appends records to UTF-8 CSV bytes: a field is quoted (its quotes doubled) only when it holds a
-/// comma, a quote, a line break or surrounding spaces, so plain cells stay as they were.
+import SurveyData
+
+/// Appends records to UTF-8 CSV bytes (comma-separated, LF line ends): a field is quoted (its quotes
+/// doubled) only when it holds a comma, a quote, a line break or surrounding spaces, so plain cells
+/// stay as they were.
 struct CSVLineWriter {
     private(set) var bytes: [UInt8] = []
 
@@ -9,6 +12,21 @@ struct CSVLineWriter {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             append(field: field)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends fields `0..<count` of `record`, read from a file separated by `delimiter`: an unquoted
+    /// cell of a comma-separated file is copied byte for byte, any other as its text.
+    mutating func append(_ record: CSVRecord, count: Int, delimiter: UInt8) {
+        for index in 0..<count {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            let raw = record.trimmedBytes(index)
+            if delimiter == UInt8(ascii: ","), !record.isQuoted(index), !raw.contains(UInt8(ascii: "\"")) {
+                bytes.append(contentsOf: raw)
+            } else {
+                append(field: record.string(index))
+            }
         }
         bytes.append(UInt8(ascii: "\n"))
     }

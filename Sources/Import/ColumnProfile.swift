@@ -1,3 +1,4 @@
+import Foundation
 import SurveyData
 
 /// What the cells of one column look like, gathered in one pass over the data: enough to choose
@@ -19,7 +20,10 @@ struct ColumnProfile {
     private(set) var sawSeenButUnanswered = false
     /// The distinct values in first-seen order, up to `levelLimit + 1`.
     private(set) var distinct: [String] = []
-    private var distinctSet: Set<String> = []
+    /// Their bytes, compared with a cell's before its text is made (most cells repeat a value).
+    private var distinctBytes: [[UInt8]] = []
+    /// The distinct whole numbers written plainly (no sign `+`, no leading zero), compared as numbers.
+    private var distinctIntegers: [Int] = []
     private(set) var multiline = false
     /// Some cell lists several codes (`1,3,4`): the answers of a "select all that apply" in one column.
     private(set) var listsCodes = false
@@ -37,6 +41,14 @@ struct ColumnProfile {
                 lowest = min(lowest, value)
                 highest = max(highest, value)
             }
+            let digits = bytes[0] == UInt8(ascii: "-") ? 1 : 0
+            let plain = bytes[0] != UInt8(ascii: "+") && (bytes.count == digits + 1 || bytes[digits] != UInt8(ascii: "0")) && !record.isQuoted(index)
+            if plain && !tooManyLevels {
+                if distinctIntegers.contains(value) { return }
+                distinctIntegers.append(value)
+                if !distinct.contains(String(value)) { distinct.append(String(value)) }
+                return
+            }
         } else {
             allIntegers = false
             if allNumbers && NumberParsing.double(bytes) == nil { allNumbers = false }
@@ -46,8 +58,15 @@ struct ColumnProfile {
             }
         }
         if !tooManyLevels {
+            let plain = !record.isQuoted(index)
+            if plain, distinctBytes.contains(where: { known in
+                known.count == bytes.count && known.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+            }) { return }
             let text = record.string(index)
-            if distinctSet.insert(text).inserted { distinct.append(text) }
+            if !distinct.contains(text) {
+                distinct.append(text)
+                distinctBytes.append(plain ? Array(bytes) : [])
+            }
         }
     }
 

@@ -45,7 +45,7 @@ public enum QualtricsImport {
                     throw ImportError(file: reader.file, line: record.line, kind: .raggedRow(expected: headers[0].count, found: record.count))
                 }
                 for index in 0..<record.count { profiles[index].add(record, index) }
-                writer.append((0..<form.keptColumns).lazy.map(record.string))
+                writer.append(record, count: form.keptColumns, delimiter: reader.delimiter)
                 rowCount += 1
                 return
             }

@@ -94,4 +94,11 @@ final class QualtricsImportTests: XCTestCase {
         let error = try XCTUnwrap(read("ResponseId,Q1\nID,Q\n\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\(cell)\nR_1,3\n") as? ImportError)
         XCTAssertEqual("\(error)", "export.csv:3, column 2: \"\(String(repeating: "x", count: 80))…\" is not an ImportId cell (expected JSON such as {\"ImportId\":\"QID1\"})")
     }
+
+    /// Cells are copied byte for byte only where that is the same CSV: a semicolon file's commas, a
+    /// bare quote and quoted surrounding spaces are re-quoted.
+    func testDataCellsAreRequotedWhereNeeded() throws {
+        let survey = try QualtricsImport.read(bytes: Array("ResponseID;Q1\nID;Q\nR_1;a,b\nR_2;x\"y\nR_3;\" z \"\n".utf8), file: "e.csv")
+        XCTAssertEqual(String(decoding: survey.dataCSV, as: UTF8.self), "ResponseID,Q1\nR_1,\"a,b\"\nR_2,\"x\"\"y\"\nR_3,\" z \"\n")
+    }
 }
