@@ -27,6 +27,8 @@ struct StatisticalFile {
         var label: String
         var isText: Bool
         var measure: Measure
+        /// The display format: SPSS `F8.2`, `DATETIME20`, `ADATE10`; Stata `%9.0g`, `%td`, `%tc`.
+        var format: String
         /// The name of the variable's value-label set, if it has one.
         var labelSet: String?
         /// SPSS user-missing values: each discrete code as a one-value range, and a range.
@@ -87,8 +89,14 @@ struct StatisticalFile {
         guard status == READSTAT_OK else {
             var reason = "ReadStat: \(string(readstat_error_message(status)))"
             if let message = collector.message, !message.isEmpty { reason += " (\(ImportError.bounded(message.trimmingCharacters(in: .whitespacesAndNewlines))))" }
-            reason += "; read \(collector.file.rowCount) of \(collector.expectedRows.map(String.init) ?? "?") rows (expected a complete \(format == .spss ? "SPSS .sav/.zsav" : "Stata .dta") file)"
-            throw ImportError(file: url.path, variable: collector.lastColumn, kind: .unreadable(reason: reason))
+            let expected = collector.expectedRows.map { " of \($0)" } ?? ""
+            if let last = collector.lastColumn {
+                reason += "; stopped after row \(collector.file.rowCount)\(expected), variable \(ImportError.bounded(last))"
+            } else {
+                reason += "; stopped before the first row\(expected)"
+            }
+            reason += " (expected a complete \(format == .spss ? "SPSS .sav/.zsav" : "Stata .dta") file)"
+            throw ImportError(file: url.path, kind: .unreadable(reason: reason))
         }
         return collector.file
     }
@@ -111,7 +119,7 @@ struct StatisticalFile {
         let label = string(readstat_variable_get_label(variable))
         return Column(name: name, label: label.isEmpty ? name : label,
                       isText: readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING,
-                      measure: measure, labelSet: labelSet.map { String(cString: $0) }, missingRanges: ranges)
+                      measure: measure, format: string(readstat_variable_get_format(variable)), labelSet: labelSet.map { String(cString: $0) }, missingRanges: ranges)
     }
 
     private static func labelValue(_ value: readstat_value_t) -> Value {

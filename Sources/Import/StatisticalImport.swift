@@ -11,32 +11,39 @@ import SurveyData
 /// - Stata's extended missing values `.a`…`.z` as missing codes written `.a`, labelled likewise;
 /// - the measurement level: SPSS *ordinal* with whole-number codes spanning 2–11 points → `likert`,
 ///   *scale* → `numeric`, *nominal* (and Stata's labelled variables, which carry no level) →
-///   `categorical`; an unlabelled numeric variable → `numeric`; a string variable → `text`.
+///   `categorical`; an unlabelled numeric variable → `numeric`; a string variable → `text`;
+/// - dates and times (by display format, ``StatisticalDate``) → `date` written as ISO 8601 text;
+///   SPSS `TIME`/`DTIME` → `duration` in seconds.
 ///
 /// Numbers are written in the data file as the shortest text that reads back as the same double
 /// (`3`, `1200.5`); extended missing values as `.a`; system-missing cells blank.
 public enum StatisticalImport {
     public static func read(contentsOf url: URL, format: ImportFormat) throws -> ImportedSurvey {
-        let file = try StatisticalFile.read(url, format: format == .stata ? .stata : .spss)
-        let variables = file.columns.map { variable(of: $0, labels: $0.labelSet.flatMap { file.labelSets[$0] } ?? []) }
+        let stata = format == .stata
+        let file = try StatisticalFile.read(url, format: stata ? .stata : .spss)
+        let dates = file.columns.map { $0.isText ? nil : StatisticalDate(format: $0.format, stata: stata) }
+        let variables = zip(file.columns, dates).map { column, date in
+            variable(of: column, date: date, labels: column.labelSet.flatMap { file.labelSets[$0] } ?? [])
+        }
         var writer = CSVLineWriter()
         writer.append(file.columns.map(\.name))
         for row in 0..<file.rowCount {
-            writer.append(file.columns.lazy.map { cell(of: $0, row: row) })
+            writer.append(file.columns.indices.lazy.map { cell(of: file.columns[$0], row: row, date: dates[$0], stata: stata) })
         }
         let title = file.label.isEmpty ? url.deletingPathExtension().lastPathComponent : file.label
         return ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: writer.bytes, rowCount: file.rowCount)
     }
 
-    private static func cell(of column: StatisticalFile.Column, row: Int) -> String {
+    private static func cell(of column: StatisticalFile.Column, row: Int, date: StatisticalDate?, stata: Bool) -> String {
         if column.isText { return row < column.texts.count ? column.texts[row] : "" }
         guard row < column.numbers.count else { return "" }
         let number = column.numbers[row]
         if number.isNaN { return column.letters[row].map { ".\($0)" } ?? "" }
+        if let date, !column.missingRanges.contains(where: { $0.contains(number) }) { return date.text(number, stata: stata) ?? MissingCode.format(number) }
         return MissingCode.format(number)
     }
 
-    private static func variable(of column: StatisticalFile.Column, labels: [(value: StatisticalFile.Value, label: String)]) -> Variable {
+    private static func variable(of column: StatisticalFile.Column, date: StatisticalDate?, labels: [(value: StatisticalFile.Value, label: String)]) -> Variable {
         if column.isText { return Variable(name: column.name, label: column.label, kind: .text) }
         var numberLabels: [Double: String] = [:]
         var letterLabels: [Character: String] = [:]
@@ -49,6 +56,11 @@ public enum StatisticalImport {
         }
         let isUserMissing = { (value: Double) in column.missingRanges.contains { $0.contains(value) } }
         let missing = missingCodes(of: column, numberLabels: numberLabels, letterLabels: letterLabels)
+        switch date {
+        case .date?, .dateTime?: return Variable(name: column.name, label: column.label, kind: .date)
+        case .duration?: return Variable(name: column.name, label: column.label, kind: .duration, missingCodes: missing)
+        case nil: break
+        }
         let valid = Set(column.numbers.filter { !$0.isNaN && !isUserMissing($0) })
             .union(numberLabels.keys.filter { !isUserMissing($0) })
         let validLabels = numberLabels.filter { !isUserMissing($0.key) }

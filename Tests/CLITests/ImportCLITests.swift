@@ -66,7 +66,7 @@ final class ImportCLITests: CLITestCase {
         let file = Self.fixtures.appendingPathComponent("survey.sav")
         let outcome = try paradox(["import", file.path, "--codebook-out", "c.yml", "--data-out", "d.csv"], in: folder)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        XCTAssertEqual(outcome.stdout, "Imported 6 responses and 6 variables from \(file.path) (spss) into c.yml and d.csv.\n")
+        XCTAssertEqual(outcome.stdout, "Imported 6 responses and 7 variables from \(file.path) (spss) into c.yml and d.csv.\n")
         XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("c.yml"), encoding: .utf8).contains("    8: Don't know\n    9: Refused\n"))
     }
 
@@ -75,7 +75,7 @@ final class ImportCLITests: CLITestCase {
         let file = Self.fixtures.appendingPathComponent("survey-truncated.sav")
         let outcome = try paradox(["import", file.path, "--from", "spss", "--codebook-out", "c.yml", "--data-out", "d.csv"], in: folder)
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertEqual(outcome.stderr, "paradox: error: \(file.path), variable comment: cannot read the file: ReadStat: File did not contain the expected number of rows; read 2 of 6 rows (expected a complete SPSS .sav/.zsav file)\n")
+        XCTAssertEqual(outcome.stderr, "paradox: error: \(file.path): cannot read the file: ReadStat: File did not contain the expected number of rows; stopped after row 5 of 6, variable started (expected a complete SPSS .sav/.zsav file)\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
 }

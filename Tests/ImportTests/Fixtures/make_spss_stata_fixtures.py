@@ -2,10 +2,12 @@
     python3 make_spss_stata_fixtures.py   (Python 3.11, pyreadstat 1.3.8, pandas 3.1.1)
 Six invented respondents. SPSS: discrete user-missing codes (q1: 8, 9), a user-missing range (q2:
 -9 thru -1) whose codes carry value labels, measurement levels, a string variable in two scripts.
-Stata: extended missing values .a ("Don't know") and .b ("Refused") with value labels.
+Stata: extended missing values .a ("Don't know") and .b ("Refused") with value labels. Dates:
+SPSS DATETIME (started), Stata %td (interviewed).
 The expected metadata in the tests were read back with Debian's `extract_metadata` (readstat 1.1.8):
     extract_metadata survey.sav; extract_metadata survey.dta
 whose output is committed beside this script (survey.sav.metadata.json, survey.dta.metadata.json)."""
+import datetime as dt
 import pandas as pd
 import pyreadstat
 
@@ -19,6 +21,8 @@ sav = pd.DataFrame({
     "gender": [1.0, 2.0, 2.0, 3.0, 1.0, 2.0],
     "income": [1200.5, 2500.0, 99999.0, 3100.0, None, 1800.0],
     "comment": ["gut", "", "trop cher", "個人情報", "fine, \"ok\"", ""],
+    "started": pd.to_datetime(["2024-03-01 09:15:02", "2024-03-01 10:02:40", "2024-03-02 18:44:09",
+                               "1999-12-31 23:59:59", "2024-02-29 00:00:00", None]),
 })
 sav_labels = {
     "q1": {**agree, 8: "Don't know", 9: "Refused"},
@@ -29,11 +33,12 @@ sav_labels = {
 sav_options = dict(
     file_label="Privacy survey wave 3",
     column_labels={"id": "Respondent", "q1": "I worry about my data", "q2": "Firms use my data fairly",
-                   "gender": "Gender", "income": "Monthly income (EUR)", "comment": "Any comments?"},
+                   "gender": "Gender", "income": "Monthly income (EUR)", "comment": "Any comments?",
+                   "started": "Start of the interview"},
     variable_value_labels=sav_labels,
     missing_ranges={"q1": [8, 9], "q2": [{"lo": -9, "hi": -1}], "income": [99999]},
     variable_measure={"id": "nominal", "q1": "ordinal", "q2": "ordinal", "gender": "nominal", "income": "scale",
-                      "comment": "nominal"},
+                      "comment": "nominal", "started": "scale"},
 )
 pyreadstat.write_sav(sav, "survey.sav", **sav_options)
 pyreadstat.write_sav(sav, "survey.zsav", compress=True, **sav_options)
@@ -43,18 +48,20 @@ dta = pd.DataFrame({
     "q1": [1, "a", 4, "b", 3],
     "gender": [1.0, 2.0, 2.0, 1.0, 2.0],
     "age": [34.0, 51.0, None, 27.0, 63.0],
+    "interviewed": [dt.date(2024, 3, 1), dt.date(1960, 1, 1), dt.date(1959, 12, 31), None, dt.date(2024, 2, 29)],
 })
 dta["q1"] = dta["q1"].astype(object)
 pyreadstat.write_dta(
     dta, "survey.dta",
     file_label="Privacy survey wave 3",
-    column_labels={"id": "Respondent", "q1": "I worry about my data", "gender": "Gender", "age": "Age in years"},
+    column_labels={"id": "Respondent", "q1": "I worry about my data", "gender": "Gender", "age": "Age in years",
+                   "interviewed": "Date of interview"},
     variable_value_labels={"q1": {**agree, "a": "Don't know", "b": "Refused"}, "gender": {1: "Woman", 2: "Man"}},
     missing_user_values={"q1": ["a", "b"]},
 )
 
-# A damaged download: survey.sav cut inside its data (the first 1,500 bytes).
+# A damaged download: survey.sav without its last 60 bytes (cut inside the data).
 with open("survey.sav", "rb") as f:
-    head = f.read(1500)
+    head = f.read()[:-60]
 with open("survey-truncated.sav", "wb") as f:
     f.write(head)
