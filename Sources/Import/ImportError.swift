@@ -55,7 +55,7 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicateColumn(let name): return "the header names '\(Self.bounded(name))' twice (expected unique export tags)"
         case .unnamedColumn: return "a column without a name (expected an export tag in every header cell but a trailing one)"
         case .raggedRow(let expected, let found): return "the row has \(found) fields (expected \(expected), as in the header)"
-        case .unknownFormat(let reason): return "cannot tell the file's format: \(reason) (expected a Qualtrics .csv, an SPSS .sav/.zsav or a Stata .dta; or give --from)"
+        case .unknownFormat(let reason): return "cannot tell the file's format: \(reason) (expected a Qualtrics or LimeSurvey .csv, an SPSS .sav/.zsav or a Stata .dta; or give --from)"
         case .notFormat(let format, let reason): return "not a \(format) export: \(reason)"
         case .unreadable(let reason): return "cannot read the file: \(reason)"
         case .unwritable(let reason): return "cannot write the file: \(reason)"

@@ -29,8 +29,7 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         switch self {
         case .qualtrics: return try QualtricsImport.read(contentsOf: url)
         case .spss, .stata: return try StatisticalImport.read(contentsOf: url, format: self)
-        case .limesurvey:
-            throw ImportError(file: url.path, kind: .notFormat(rawValue, reason: "this build of Paradox does not read LimeSurvey exports yet (expected a Qualtrics CSV, an SPSS .sav/.zsav or a Stata .dta)"))
+        case .limesurvey: return try LimeSurveyImport.read(contentsOf: url)
         }
     }
 }

@@ -35,20 +35,10 @@ public enum QualtricsImport {
     private static func read(reader: CSVReader) throws -> ImportedSurvey {
         var headers: [[String]] = []
         var headerLines: [Int] = []
-        var profiles: [ColumnProfile] = []
-        var writer = CSVLineWriter()
-        var rowCount = 0
+        var table: ExportTable?
         var form: HeaderForm?
         try reader.forEachRecord { record in
-            if let form, headers.count == form.rowCount {
-                guard record.count == headers[0].count else {
-                    throw ImportError(file: reader.file, line: record.line, kind: .raggedRow(expected: headers[0].count, found: record.count))
-                }
-                for index in 0..<record.count { profiles[index].add(record, index) }
-                writer.append(record, count: form.keptColumns, delimiter: reader.delimiter)
-                rowCount += 1
-                return
-            }
+            if table != nil { return try table!.add(record, reader: reader) }
             let fields = (0..<record.count).map(record.string)
             if !headers.isEmpty && fields.count != headers[0].count {
                 throw ImportError(file: reader.file, line: record.line, kind: .raggedRow(expected: headers[0].count, found: fields.count))
@@ -62,23 +52,22 @@ public enum QualtricsImport {
                                   kind: .headerRowsCut(expected: "the row of ImportIds ({\"ImportId\":\"QID…\"}) on line \(record.line), before the responses"))
             }
             if let form, headers.count == form.rowCount {
-                profiles = Array(repeating: ColumnProfile(), count: fields.count)
-                writer.append(form.names(tags: headers[0], texts: headers[1]))
+                table = ExportTable(width: fields.count, names: form.names(tags: headers[0], texts: headers[1]))
             }
         }
-        guard let form, headers.count == form.rowCount else {
+        guard let form, let table else {
             let missing = headers.count < 2 ? "the row of question texts on line \((headerLines.last ?? 0) + 1)"
                                             : "the row of ImportIds ({\"ImportId\":\"QID…\"}) on line \((headerLines.last ?? 0) + 1)"
             throw ImportError(file: reader.file, line: headerLines.last, kind: .headerRowsCut(expected: missing))
         }
-        guard rowCount > 0 else { throw DataError(file: reader.file, line: headerLines.last, kind: .headerOnly) }
-        if form.keptColumns < headers[0].count && profiles[form.keptColumns].filled > 0 {
+        guard table.rowCount > 0 else { throw DataError(file: reader.file, line: headerLines.last, kind: .headerOnly) }
+        if form.keptColumns < headers[0].count && table.profiles[form.keptColumns].filled > 0 {
             throw ImportError(file: reader.file, line: headerLines[0], column: form.keptColumns + 1, kind: .unnamedColumn)
         }
         let importIDs = form.rowCount == 3 ? try self.importIDs(headers[2], line: headerLines[2], file: reader.file) : nil
-        let variables = variables(form: form, headers: headers, importIDs: importIDs, profiles: profiles)
+        let variables = variables(form: form, headers: headers, importIDs: importIDs, profiles: table.profiles)
         let title = URL(fileURLWithPath: reader.file).deletingPathExtension().lastPathComponent
-        return ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: writer.bytes, rowCount: rowCount)
+        return ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: table.writer.bytes, rowCount: table.rowCount)
     }
 
     /// Whether a header row is the ImportId row of the current export.
@@ -106,18 +95,8 @@ public enum QualtricsImport {
             let name = names[index]
             let text = headers[1][index].trimmingCharacters(in: .whitespacesAndNewlines)
             let label = text.isEmpty ? name : text
-            var variable: Variable
-            if let role = QualtricsMetadata.roles[name] {
-                variable = QualtricsMetadata.variable(name: name, label: label, role: role, profile: profiles[index])
-            } else if name.hasSuffix("_DO") || name.hasSuffix("_TEXT") {
-                variable = Variable(name: name, label: label, kind: .text)
-            } else {
-                let profile = profiles[index]
-                let kind = questions.likertRange(of: name, profiles: profiles).map { Variable.Kind.likert(LikertScale(range: $0)) }
-                    ?? profile.inferredKind
-                variable = Variable(name: name, label: label, kind: kind, missingCodes: profile.missingCodes(for: kind))
-                variable.question = questions.question(of: name)
-            }
+            var variable = QualtricsMetadata.roles[name]?.variable(name: name, label: label, profile: profiles[index])
+                ?? ExportColumnRole.questionVariable(name: name, label: label, index: index, questions: questions, profiles: profiles)
             variable.importID = importIDs?[index]
             return variable
         }

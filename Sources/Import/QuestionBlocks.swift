@@ -1,6 +1,8 @@
-/// Columns that answer one question together: `Q3_1`, `Q3_2`, … (a matrix's items, the options of a
-/// "select all that apply") share the question `Q3`. A name is an item when it ends in `_` and
-/// digits and at least one other column has the same stem; `_DO` and `_TEXT` columns are not items.
+/// Columns that answer one question together: Qualtrics' `Q3_1`, `Q3_2`, … and LimeSurvey's
+/// `Q3[SQ001]`, `Q3[SQ002]`, … (a matrix's items, the options of a "select all that apply") share the
+/// question `Q3`. A name is an item when it ends in `_` and digits, or in a bracketed code, and at
+/// least one other column has the same stem; display-order and free-text columns are not items
+/// (``holdsText(_:)``).
 struct QuestionBlocks {
     /// The names of each question's items, in file order, by question.
     private var items: [String: [String]] = [:]
@@ -13,14 +15,21 @@ struct QuestionBlocks {
     init(names: [String]) {
         positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var byStem: [String: [String]] = [:]
-        for name in names {
+        for name in names where !Self.holdsText(name) {
             if let stem = Self.stem(of: name) { byStem[stem, default: []].append(name) }
         }
         items = byStem.filter { $0.value.count >= 2 }
     }
 
-    /// `Q3` for `Q3_12`; `nil` for a name not ending in `_` and digits.
+    /// Display-order (`Q3_DO`) and free-text columns (`Q4_3_TEXT`, `Q4[other]`, `Q4[SQ001comment]`),
+    /// which hold text whatever their question's answers are.
+    static func holdsText(_ name: String) -> Bool {
+        name.hasSuffix("_DO") || name.hasSuffix("_TEXT") || name.hasSuffix("[other]") || name.hasSuffix("comment]")
+    }
+
+    /// `Q3` for `Q3_12` and for `Q3[SQ001]`; `nil` for a name ending in neither.
     private static func stem(of name: String) -> String? {
+        if name.hasSuffix("]"), let bracket = name.firstIndex(of: "["), bracket > name.startIndex { return String(name[..<bracket]) }
         guard let underscore = name.lastIndex(of: "_") else { return nil }
         let digits = name[name.index(after: underscore)...]
         guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), underscore > name.startIndex else { return nil }

@@ -11,8 +11,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turn a survey platform's export into a codebook and a data file.",
         discussion: """
-        Reads a Qualtrics CSV export (three header rows, or the legacy two), an SPSS .sav/.zsav or a
-        Stata .dta file and writes its codebook (variable labels, value labels, missing codes with
+        Reads a Qualtrics CSV export (three header rows, or the legacy two), a LimeSurvey CSV response
+        export, an SPSS .sav/.zsav or a Stata .dta file and writes its codebook (variable labels, value labels, missing codes with
         their reasons, types of the metadata columns, matrix questions as Likert items, PII columns
         marked) and its responses as a CSV with one header line. The format is detected from the
         file's first bytes unless --from is given. Nothing is written when the export has a problem;

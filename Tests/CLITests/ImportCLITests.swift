@@ -44,7 +44,7 @@ final class ImportCLITests: CLITestCase {
         let file = try write("id,q1\n1,2\n", to: "plain.csv", in: folder)
         let outcome = try paradox(["import", "plain.csv", "--codebook-out", "c.yml", "--data-out", "d.csv"], in: folder)
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertEqual(outcome.stderr, "paradox: error: \(file.path):1: cannot tell the file's format: its first bytes are no SPSS or Stata header and its first line names no ResponseId or submitdate column (expected a Qualtrics .csv, an SPSS .sav/.zsav or a Stata .dta; or give --from)\n")
+        XCTAssertEqual(outcome.stderr, "paradox: error: \(file.path):1: cannot tell the file's format: its first bytes are no SPSS or Stata header and its first line names no ResponseId or submitdate column (expected a Qualtrics or LimeSurvey .csv, an SPSS .sav/.zsav or a Stata .dta; or give --from)\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [file.lastPathComponent])
     }
 
