@@ -125,12 +125,14 @@ struct HeaderForm {
         }
     }
 
-    /// The variable names: the tags, but a legacy `V`*n* tag whose text is a metadata name takes that name.
+    /// The variable names: the tags, but a legacy `V`*n* tag whose text is a metadata name (not
+    /// already a column's name) takes that name.
     func names(tags: [String], texts: [String]) -> [String] {
-        (0..<keptColumns).map { index in
+        var used = Set(tags.prefix(keptColumns))
+        return (0..<keptColumns).map { index in
             let tag = tags[index]
             let isLegacyTag = rowCount == 2 && tag.first == "V" && tag.dropFirst().allSatisfy(\.isNumber) && tag.count > 1
-            if isLegacyTag && QualtricsMetadata.roles[texts[index]] != nil && !tags.contains(texts[index]) { return texts[index] }
+            if isLegacyTag && QualtricsMetadata.roles[texts[index]] != nil && used.insert(texts[index]).inserted { return texts[index] }
             return tag
         }
     }

@@ -101,4 +101,10 @@ final class QualtricsImportTests: XCTestCase {
         let survey = try QualtricsImport.read(bytes: Array("ResponseID;Q1\nID;Q\nR_1;a,b\nR_2;x\"y\nR_3;\" z \"\n".utf8), file: "e.csv")
         XCTAssertEqual(String(decoding: survey.dataCSV, as: UTF8.self), "ResponseID,Q1\nR_1,\"a,b\"\nR_2,\"x\"\"y\"\nR_3,\" z \"\n")
     }
+
+    /// Two legacy tags whose texts name the same metadata column: the second keeps its tag.
+    func testLegacyNamesStayUnique() throws {
+        let survey = try QualtricsImport.read(bytes: Array("V1,V2,V3\nResponseID,Status,Status\nR_1,0,1\n".utf8), file: "e.csv")
+        XCTAssertEqual(survey.codebook.variables.map(\.name), ["ResponseID", "Status", "V3"])
+    }
 }
