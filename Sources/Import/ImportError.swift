@@ -33,6 +33,8 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownFormat(reason: String)
         /// The file is not what its format promises (`--from qualtrics` on a file without Qualtrics headers).
         case notFormat(String, reason: String)
+        /// A LimeSurvey response column whose question is not in the survey structure file given.
+        case notInStructure(structureFile: String)
         /// ReadStat could not read the file (a truncated or damaged .sav/.dta).
         case unreadable(reason: String)
         /// An output file could not be written.
@@ -57,6 +59,7 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .raggedRow(let expected, let found): return "the row has \(found) fields (expected \(expected), as in the header)"
         case .unknownFormat(let reason): return "cannot tell the file's format: \(reason) (expected a Qualtrics or LimeSurvey .csv, an SPSS .sav/.zsav or a Stata .dta; or give --from)"
         case .notFormat(let format, let reason): return "not a \(format) export: \(reason)"
+        case .notInStructure(let structureFile): return "the column is not a question of \(structureFile) (expected the .lss of the survey the responses come from)"
         case .unreadable(let reason): return "cannot read the file: \(reason)"
         case .unwritable(let reason): return "cannot write the file: \(reason)"
         }

@@ -12,7 +12,8 @@ struct ImportCommand: ParsableCommand {
         abstract: "Turn a survey platform's export into a codebook and a data file.",
         discussion: """
         Reads a Qualtrics CSV export (three header rows, or the legacy two), a LimeSurvey CSV response
-        export, an SPSS .sav/.zsav or a Stata .dta file and writes its codebook (variable labels, value labels, missing codes with
+        export (with --lss, its survey structure for question texts and answer labels), an SPSS
+        .sav/.zsav or a Stata .dta file and writes its codebook (variable labels, value labels, missing codes with
         their reasons, types of the metadata columns, matrix questions as Likert items, PII columns
         marked) and its responses as a CSV with one header line. The format is detected from the
         file's first bytes unless --from is given. Nothing is written when the export has a problem;
@@ -24,6 +25,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "The export's format: \(ImportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: detected).")
     var from: ImportFormat?
+
+    @Option(help: "A LimeSurvey export's survey structure file (.lss): question texts and answer labels.")
+    var lss: String?
 
     @Option(help: "The codebook to write (YAML).")
     var codebookOut: String
@@ -45,7 +49,8 @@ struct ImportCommand: ParsableCommand {
         try failing {
             let url = URL(fileURLWithPath: file)
             let format = try from ?? ImportFormat.detect(url)
-            let survey = try format.read(url)
+            if lss != nil && format != .limesurvey { throw ValidationError("--lss goes with a LimeSurvey export, not a \(format.rawValue) file.") }
+            let survey = try format.read(url, structure: lss.map { URL(fileURLWithPath: $0) })
             let codebook = try survey.codebook.yamlText()
             try Self.replace(URL(fileURLWithPath: dataOut), with: Data(survey.dataCSV))
             try Self.replace(URL(fileURLWithPath: codebookOut), with: Data(codebook.utf8))

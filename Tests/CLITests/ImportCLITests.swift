@@ -78,4 +78,18 @@ final class ImportCLITests: CLITestCase {
         XCTAssertEqual(outcome.stderr, "paradox: error: \(file.path): cannot read the file: ReadStat: File did not contain the expected number of rows; stopped after row 5 of 6, variable started (expected a complete SPSS .sav/.zsav file)\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
     }
+
+    func testLimeSurveyWithStructure() throws {
+        let folder = try temporaryFolder()
+        let export = Self.fixtures.appendingPathComponent("limesurvey-responses.csv")
+        let structure = Self.fixtures.appendingPathComponent("limesurvey-structure-v6.lss")
+        let outcome = try paradox(["import", export.path, "--lss", structure.path, "--codebook-out", "c.yml", "--data-out", "d.csv"], in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stdout, "Imported 4 responses and 19 variables from \(export.path) (limesurvey) into c.yml and d.csv.\n")
+        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("c.yml"), encoding: .utf8).contains("- name: Q1\n  label: How often do you shop online?\n"))
+        let misplaced = try paradox(["import", Self.fixtures.appendingPathComponent("survey.sav").path, "--lss", structure.path,
+                                     "--codebook-out", "c2.yml", "--data-out", "d2.csv"], in: folder)
+        XCTAssertEqual(misplaced.status, 64)
+        XCTAssertTrue(misplaced.stderr.hasPrefix("Error: --lss goes with a LimeSurvey export, not a spss file.\n"), misplaced.stderr)
+    }
 }
