@@ -98,6 +98,10 @@ public enum QualtricsImport {
             var variable = QualtricsMetadata.roles[name]?.variable(name: name, label: label, profile: profiles[index])
                 ?? ExportColumnRole.questionVariable(name: name, label: label, index: index, questions: questions, profiles: profiles)
             variable.importID = importIDs?[index]
+            // A "select all that apply" option (ImportId with a choiceId) holds 1 where it was selected.
+            if variable.importID?.contains("#") == true, case .categorical(let levels, _) = variable.kind, levels.map(\.value) == ["1"] {
+                variable.kind = .categorical(levels: [Level(value: "1", label: "Selected")], reference: 0)
+            }
             return variable
         }
     }

@@ -2,7 +2,8 @@
 /// `Q3[SQ001]`, `Q3[SQ002]`, … (a matrix's items, the options of a "select all that apply") share the
 /// question `Q3`. A name is an item when it ends in `_` and digits, or in a bracketed code, and at
 /// least one other column has the same stem; display-order and free-text columns are not items
-/// (``holdsText(_:)``).
+/// (``holdsText(_:)``). Qualtrics' Text iQ columns derived from an open answer (`Q2 - Topics`,
+/// `Q2 - Sentiment Score`) belong to that answer's question `Q2`.
 struct QuestionBlocks {
     /// The names of each question's items, in file order, by question.
     private var items: [String: [String]] = [:]
@@ -24,7 +25,7 @@ struct QuestionBlocks {
     /// Display-order (`Q3_DO`) and free-text columns (`Q4_3_TEXT`, `Q4[other]`, `Q4[SQ001comment]`),
     /// which hold text whatever their question's answers are.
     static func holdsText(_ name: String) -> Bool {
-        name.hasSuffix("_DO") || name.hasSuffix("_TEXT") || name.hasSuffix("[other]") || name.hasSuffix("comment]")
+        name.hasSuffix("_DO") || name.hasSuffix("_TEXT") || name.hasSuffix("[other]") || name.hasSuffix("comment]") || name.hasSuffix(" Topics")
     }
 
     /// `Q3` for `Q3_12` and for `Q3[SQ001]`; `nil` for a name ending in neither.
@@ -36,9 +37,12 @@ struct QuestionBlocks {
         return String(name[..<underscore])
     }
 
-    /// The question `name` is an item of, if it is one.
+    /// The question `name` is an item of, or derived from (`Q2` for `Q2 - Topics`), if any.
     func question(of name: String) -> String? {
-        Self.stem(of: name).flatMap { items[$0] == nil ? nil : $0 }
+        if let separator = name.range(of: " - "), positions[String(name[..<separator.lowerBound])] != nil {
+            return String(name[..<separator.lowerBound])
+        }
+        return Self.stem(of: name).flatMap { items[$0] == nil ? nil : $0 }
     }
 
     /// The common scale of `name`'s question when every item holds whole-number codes (besides −99)

@@ -10,7 +10,7 @@ final class ImportCLITests: CLITestCase {
         let before = try Data(contentsOf: export)
         let outcome = try paradox(["import", export.path, "--codebook-out", "c.yml", "--data-out", "d.csv"], in: folder)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        XCTAssertEqual(outcome.stdout, "Imported 4 responses and 30 variables from \(export.path) (qualtrics) into c.yml and d.csv.\n")
+        XCTAssertEqual(outcome.stdout, "Imported 4 responses and 32 variables from \(export.path) (qualtrics) into c.yml and d.csv.\n")
         XCTAssertEqual(outcome.stderr, "")
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("c.yml")),
                        try Data(contentsOf: Self.fixtures.appendingPathComponent("qualtrics-three-rows.expected.yml")))

@@ -35,6 +35,9 @@ final class QualtricsImportTests: XCTestCase {
         XCTAssertEqual(book.variable(named: "Q3_3")?.label, "Wie sehr stimmen Sie zu? - 個人データの利用が心配です。")
         XCTAssertEqual(book.variable(named: "Q4_2")?.importID, "QID4#2")
         XCTAssertEqual(book.variable(named: "Q5")?.kind, .text)
+        XCTAssertEqual(book.variable(named: "Q4_1")?.kind, .categorical(levels: [Level(value: "1", label: "Selected")], reference: 0))
+        XCTAssertEqual(book.variable(named: "Q5 - Topics")?.kind, .text)
+        XCTAssertEqual(book.variable(named: "Q5 - Topics")?.question, "Q5")
     }
 
     /// The written codebook reads back, and the written data load through the data path with it.

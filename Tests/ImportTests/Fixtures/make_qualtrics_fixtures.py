@@ -20,24 +20,26 @@ meta_ids = [{"ImportId": "startDate", "timeZone": "Europe/Berlin"}, {"ImportId":
 matrix = "Wie sehr stimmen Sie zu? - "
 items = ["Ich mache mir Sorgen um meine Daten.", "Firmen nutzen meine Daten fair.", "個人データの利用が心配です。",
          "Personalisierte Werbung ist nützlich.", "Ich lese Datenschutzerklärungen."]
-questions = (["Q1", "Q2"] + [f"Q3_{i}" for i in range(1, 6)] + ["Q3_DO"] + [f"Q4_{i}" for i in range(1, 4)] + ["Q4_3_TEXT", "Q5"])
+questions = (["Q1", "Q2"] + [f"Q3_{i}" for i in range(1, 6)] + ["Q3_DO"] + [f"Q4_{i}" for i in range(1, 4)] + ["Q4_3_TEXT", "Q5", "Q5 - Topics", "Q5 - Sentiment Score"])
 question_text = (["How often do you shop online?", "Age group"] + [matrix + t for t in items]
                  + ["Wie sehr stimmen Sie zu? - Display Order"]
                  + ["Which apps do you use? (select all) - Selected Choice - " + c for c in ["Email", "Maps", "Other"]]
-                 + ["Which apps do you use? (select all) - Other - Text", "Anything else you want to tell us?"])
+                 + ["Which apps do you use? (select all) - Other - Text", "Anything else you want to tell us?",
+                    "Q5 - Topics", "Q5 - Sentiment Score"])
 question_ids = ([{"ImportId": "QID1"}, {"ImportId": "QID2"}] + [{"ImportId": f"QID3_{i}"} for i in range(1, 6)]
                 + [{"ImportId": "QID3_DO"}] + [{"ImportId": "QID4", "choiceId": str(i)} for i in range(1, 4)]
-                + [{"ImportId": "QID4_3_TEXT"}, {"ImportId": "QID5_TEXT"}])
+                + [{"ImportId": "QID4_3_TEXT"}, {"ImportId": "QID5_TEXT"}, {"ImportId": "QID5_TEXT_TOPICS"},
+                   {"ImportId": "QID5_TEXT_SENTIMENT_SCORE"}])
 rows = [
     ["2024-03-01 09:15:02", "2024-03-01 09:21:14", "0", "192.0.2.7", "100", "372", "1", "2024-03-01 09:21:15", "R_1a2B3c4D5e6F7g8",
-     "", "", "", "", "52.5200", "13.4050", "anonymous", "DE", "3", "2", "5", "2", "4", "1", "3", "1|2|3|4|5", "1", "", "", "", "Alles gut."],
+     "", "", "", "", "52.5200", "13.4050", "anonymous", "DE", "3", "2", "5", "2", "4", "1", "3", "1|2|3|4|5", "1", "", "", "", "Alles gut.", "Zufriedenheit", "2"],
     ["2024-03-01 10:02:40", "2024-03-01 10:04:01", "0", "198.51.100.4", "100", "81", "1", "2024-03-01 10:04:02", "R_2h3J4k5L6m7N8p9",
      "", "", "", "", "48.1371", "11.5754", "anonymous", "DE", "1", "1", "3", "3", "3", "3", "3", "5|4|3|2|1", "", "1", "1", "Signal, \"Threema\"",
-     "Ich finde, \"personalisierte\" Werbung ist\nzu aufdringlich,\ngerade bei Apps."],
+     "Ich finde, \"personalisierte\" Werbung ist\nzu aufdringlich,\ngerade bei Apps.", "Werbung, Apps", "-3"],
     ["2024-03-02 18:44:09", "2024-03-02 18:52:30", "1", "", "100", "501", "1", "2024-03-02 18:52:31", "R_3q4R5s6T7u8V9w0",
-     "Muster", "Erika", "erika@example.org", "panel-17", "", "", "preview", "EN", "2", "3", "4", "-99", "5", "2", "4", "2|1|4|3|5", "1", "1", "", "", ""],
+     "Muster", "Erika", "erika@example.org", "panel-17", "", "", "preview", "EN", "2", "3", "4", "-99", "5", "2", "4", "2|1|4|3|5", "1", "1", "", "", "", "", ""],
     ["2024-03-03 07:01:00", "2024-03-03 07:03:12", "0", "203.0.113.9", "60", "132", "0", "2024-03-10 07:03:13", "R_4x5Y6z7A8b9C0d1",
-     "", "", "", "", "53.5511", "9.9937", "anonymous", "JA", "2", "2", "", "", "", "", "", "", "", "", "", "", "プライバシーが大事です。"],
+     "", "", "", "", "53.5511", "9.9937", "anonymous", "JA", "2", "2", "", "", "", "", "", "", "", "", "", "", "プライバシーが大事です。", "Datenschutz", "1"],
 ]
 header = meta + questions
 texts = meta_text + question_text
