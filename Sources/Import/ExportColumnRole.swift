@@ -22,14 +22,14 @@ enum ExportColumnRole: Equatable {
         case .duration, .percent:
             let kind: Variable.Kind = profile.allNumbers ? (self == .duration ? .duration : .numeric) : inferred
             return Variable(name: name, label: label, kind: kind)
-        case .codes(let labels):
-            guard case .categorical(let levels, _) = inferred else { return Variable(name: name, label: label, kind: inferred) }
-            let labelled = levels.map { Level(value: $0.value, label: labels[$0.value] ?? $0.label) }
-            return Variable(name: name, label: label, kind: .categorical(levels: labelled, reference: 0))
-        case .category:
-            // Few distinct values are levels here even when each occurs once (a small wave's languages).
+        case .codes, .category:
+            // Few distinct values are levels here even when each occurs once (a small wave's languages),
+            // whole-number codes in numeric order; codes take the platform's labels.
             guard profile.filled > 0, !profile.tooManyLevels, !profile.multiline else { return Variable(name: name, label: label, kind: inferred) }
-            return Variable(name: name, label: label, kind: .categorical(levels: profile.distinct.map { Level(value: $0, label: $0) }, reference: 0))
+            let values = profile.allIntegers ? profile.distinct.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) } : profile.distinct
+            let labels: [String: String]
+            if case .codes(let platformLabels) = self { labels = platformLabels } else { labels = [:] }
+            return Variable(name: name, label: label, kind: .categorical(levels: values.map { Level(value: $0, label: labels[$0] ?? $0) }, reference: 0))
         case .personal(let numeric):
             return Variable(name: name, label: label, kind: numeric && profile.allNumbers ? .numeric : .text, isPII: true)
         }

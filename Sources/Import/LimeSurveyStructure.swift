@@ -1,4 +1,5 @@
 import Foundation
+import SurveyData
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -35,6 +36,11 @@ struct LimeSurveyStructure {
     init(contentsOf url: URL) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ImportError(file: url.path, kind: .unreadable(reason: "no such file, or no permission to read it"))
+        }
+        // LimeSurvey writes UTF-8; Foundation's XML parser traps on some invalid bytes, so they are refused first.
+        if let invalid = data.withUnsafeBytes({ firstInvalidUTF8Offset($0.bindMemory(to: UInt8.self)) }) {
+            throw ImportError(file: url.path, line: data.prefix(invalid).filter { $0 == 10 }.count + 1,
+                              kind: .notFormat("LimeSurvey structure (.lss)", reason: "bytes that are not valid UTF-8 (expected a UTF-8 .lss file)"))
         }
         let rows = RowCollector()
         let parser = XMLParser(data: data)

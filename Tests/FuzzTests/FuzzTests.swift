@@ -28,4 +28,5 @@ final class FuzzTests: XCTestCase {
     func testTranscript() throws { try fuzz(.transcript) }
     func testThemes() throws { try fuzz(.themes) }
     func testQualtrics() throws { try fuzz(.qualtrics) }
+    func testLimeSurveyStructure() throws { try fuzz(.limesurveyStructure) }
 }

@@ -77,6 +77,15 @@ final class LimeSurveyImportTests: XCTestCase {
             XCTAssertEqual(error as? ImportError, ImportError(file: unknownQuestion.path, line: 1, column: 16, variable: "Q9",
                                                                kind: .notInStructure(structureFile: structure.path)))
         }
+        // Foundation's XML parser traps on an element name with invalid UTF-8 (found by fuzzing): refused before parsing.
+        let invalid = folder.appendingPathComponent("invalid.lss")
+        var bytes = Array(try Data(contentsOf: structure))
+        bytes[bytes.firstIndex(of: UInt8(ascii: "q"))!] = 0xEF
+        try Data(bytes).write(to: invalid)
+        XCTAssertThrowsError(try LimeSurveyImport.read(contentsOf: fixture("limesurvey-responses.csv"), structure: invalid)) { error in
+            XCTAssertEqual(error as? ImportError, ImportError(file: invalid.path, line: 21,
+                kind: .notFormat("LimeSurvey structure (.lss)", reason: "bytes that are not valid UTF-8 (expected a UTF-8 .lss file)")))
+        }
         let cut = folder.appendingPathComponent("cut.lss")
         try String(try String(contentsOf: structure, encoding: .utf8).prefix(300)).write(to: cut, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try LimeSurveyImport.read(contentsOf: fixture("limesurvey-responses.csv"), structure: cut)) { error in

@@ -110,4 +110,21 @@ final class QualtricsImportTests: XCTestCase {
         let survey = try QualtricsImport.read(bytes: Array("V1,V2,V3\nResponseID,Status,Status\nR_1,0,1\n".utf8), file: "e.csv")
         XCTAssertEqual(survey.codebook.variables.map(\.name), ["ResponseID", "Status", "V3"])
     }
+
+    /// A choice-text export writes Status and Finished as text: the levels are the texts as written.
+    func testStatusAndFinishedAsText() throws {
+        let csv = """
+        StartDate,Status,Finished,ResponseId,Q1
+        Start Date,Response Type,Finished,Response ID,Q one
+        "{""ImportId"":""startDate"",""timeZone"":""America/Denver""}","{""ImportId"":""status""}","{""ImportId"":""finished""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}"
+        2024-03-01 09:15:02,IP Address,True,R_1,Agree
+        2024-03-01 09:16:02,Survey Preview,False,R_2,Agree
+
+        """
+        let book = try QualtricsImport.read(bytes: Array(csv.utf8), file: "text.csv").codebook
+        XCTAssertEqual(book.variable(named: "Status")?.kind,
+                       .categorical(levels: [Level(value: "IP Address", label: "IP Address"), Level(value: "Survey Preview", label: "Survey Preview")], reference: 0))
+        XCTAssertEqual(book.variable(named: "Finished")?.kind, .flag)
+        XCTAssertEqual(book.variable(named: "StartDate")?.importID, "startDate")
+    }
 }
