@@ -44,6 +44,8 @@ struct StatisticalFile {
     var columns: [Column] = []
     var labelSets: [String: [(value: Value, label: String)]] = [:]
     var rowCount = 0
+    /// SPSS's frequency-weight variable, if the file names one.
+    var weight: String?
 
     /// Parses the file at `url`; a file ReadStat cannot read is an ``ImportError`` naming the file and
     /// how far the reading got.
@@ -66,6 +68,10 @@ struct StatisticalFile {
         readstat_set_variable_handler(parser, { _, variable, labelSet, context in
             guard let variable else { return Int32(READSTAT_HANDLER_ABORT) }
             Collector.from(context).file.columns.append(StatisticalFile.column(variable, labelSet: labelSet))
+            return Int32(READSTAT_HANDLER_OK)
+        })
+        readstat_set_fweight_handler(parser, { variable, context in
+            Collector.from(context).file.weight = variable.map { string(readstat_variable_get_name($0)) }
             return Int32(READSTAT_HANDLER_OK)
         })
         readstat_set_value_label_handler(parser, { labelSet, value, label, context in

@@ -12,6 +12,7 @@ import SurveyData
 /// - the measurement level: SPSS *ordinal* with whole-number codes spanning 2–11 points → `likert`,
 ///   *scale* → `numeric`, *nominal* (and Stata's labelled variables, which carry no level) →
 ///   `categorical`; an unlabelled numeric variable → `numeric`; a string variable → `text`;
+/// - SPSS's frequency-weight variable (WEIGHT BY) as the codebook's `weight`;
 /// - dates and times (by display format, ``StatisticalDate``) → `date` written as ISO 8601 text;
 ///   SPSS `TIME`/`DTIME` → `duration` in seconds.
 ///
@@ -31,7 +32,8 @@ public enum StatisticalImport {
             writer.append(file.columns.indices.lazy.map { cell(of: file.columns[$0], row: row, date: dates[$0], stata: stata) })
         }
         let title = file.label.isEmpty ? url.deletingPathExtension().lastPathComponent : file.label
-        return ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: writer.bytes, rowCount: file.rowCount)
+        let weight = file.weight.flatMap { name in variables.contains { $0.name == name && $0.kind == .numeric } ? name : nil }
+        return ImportedSurvey(codebook: Codebook(title: title, variables: variables, weight: weight), dataCSV: writer.bytes, rowCount: file.rowCount)
     }
 
     private static func cell(of column: StatisticalFile.Column, row: Int, date: StatisticalDate?, stata: Bool) -> String {

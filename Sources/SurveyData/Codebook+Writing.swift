@@ -8,6 +8,7 @@ extension Codebook {
     public func yamlText() throws -> String {
         var root: [(Node, Node)] = []
         if !title.isEmpty { root.append((Node("title"), text(title))) }
+        if let weight { root.append((Node("weight"), text(weight))) }
         root.append((Node("variables"), Node(variables.map(Self.node(of:)))))
         if !scales.isEmpty { root.append((Node("scales"), Node(scales.map(Self.node(of:))))) }
         return try Yams.serialize(node: Node(root), width: -1, allowUnicode: true, sortKeys: false)

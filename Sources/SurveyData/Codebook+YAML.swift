@@ -8,7 +8,7 @@ extension Codebook {
 
     /// Builds a codebook from a parsed YAML document (format: `Codebooks/README.md`).
     public init(yaml root: YAMLValue) throws {
-        try root.checkKeys(["title", "missing_codes", "label_sets", "variables", "scales"])
+        try root.checkKeys(["title", "missing_codes", "label_sets", "variables", "scales", "weight"])
         let defaultMissing = try root.optional("missing_codes").map(Self.missingCodes) ?? []
         var labelSets: [String: [Int: String]] = [:]
         for (key, value) in try root.optional("label_sets")?.pairs() ?? [] {
@@ -35,7 +35,15 @@ extension Codebook {
             }
             scales.append(scale)
         }
-        self.init(title: try root.optional("title")?.string() ?? "", variables: variables, scales: scales)
+        var weight: String?
+        if let weightNode = try root.optional("weight") {
+            let name = try weightNode.string()
+            guard let variable = variables.first(where: { $0.name == name }), variable.kind == .numeric else {
+                throw weightNode.error("weight '\(name)' is not a numeric variable of the codebook (expected the frequency-weight variable)")
+            }
+            weight = name
+        }
+        self.init(title: try root.optional("title")?.string() ?? "", variables: variables, scales: scales, weight: weight)
     }
 
     private static func variable(_ entry: YAMLValue, defaultMissing: [MissingCode], labelSets: [String: [Int: String]]) throws -> Variable {

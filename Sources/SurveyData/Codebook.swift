@@ -7,11 +7,15 @@ public struct Codebook: Sendable, Equatable {
     public var title: String
     public var variables: [Variable]
     public var scales: [ScaleDefinition]
+    /// The frequency-weight variable (SPSS's WEIGHT BY): each row stands for that many respondents.
+    /// Recorded from imported files; the analyses do not apply it yet.
+    public var weight: String?
 
-    public init(title: String, variables: [Variable], scales: [ScaleDefinition] = []) {
+    public init(title: String, variables: [Variable], scales: [ScaleDefinition] = [], weight: String? = nil) {
         self.title = title
         self.variables = variables
         self.scales = scales
+        self.weight = weight
     }
 
     public func variable(named name: String) -> Variable? {

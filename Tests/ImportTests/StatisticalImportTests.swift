@@ -98,4 +98,12 @@ final class StatisticalImportTests: XCTestCase {
             XCTAssertEqual("\(error)", "\(url.path): cannot read the file: ReadStat: File did not contain the expected number of rows; stopped after row 5 of 6, variable started (expected a complete SPSS .sav/.zsav file)")
         }
     }
+
+    /// `survey-weighted.sav` is survey.sav with the header's weight_index set to income (see the script).
+    func testSPSSFrequencyWeightBecomesTheCodebooksWeight() throws {
+        let weighted = try ImportFormat.spss.read(fixture("survey-weighted.sav")).codebook
+        XCTAssertEqual(weighted.weight, "income")
+        XCTAssertEqual(try Codebook(yaml: YAMLValue(text: weighted.yamlText(), file: "c.yml")), weighted)
+        XCTAssertNil(try ImportFormat.spss.read(fixture("survey.sav")).codebook.weight)
+    }
 }

@@ -27,6 +27,16 @@ final class CodebookVocabularyTests: XCTestCase {
         XCTAssertEqual(book.variable(named: "Q1")?.importID, "QID1")
     }
 
+    func testWeightMustBeANumericVariable() throws {
+        let text = "weight: IPAddress\n" + Self.yaml
+        XCTAssertThrowsError(try Codebook(yaml: YAMLValue(text: text, file: "cb.yml"))) { error in
+            XCTAssertEqual((error as? ConfigFileError)?.line, 1)
+            XCTAssertEqual((error as? ConfigFileError)?.message,
+                           "weight: weight 'IPAddress' is not a numeric variable of the codebook (expected the frequency-weight variable)")
+        }
+        XCTAssertEqual(try Codebook(yaml: YAMLValue(text: "weight: LocationLatitude\n" + Self.yaml, file: "cb.yml")).weight, "LocationLatitude")
+    }
+
     func testWrittenYAMLReadsBackTheSameCodebook() throws {
         let book = try Codebook(yaml: YAMLValue(text: Self.yaml, file: "cb.yml"))
         var tricky = book

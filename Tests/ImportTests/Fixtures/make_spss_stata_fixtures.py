@@ -65,3 +65,15 @@ with open("survey.sav", "rb") as f:
     head = f.read()[:-60]
 with open("survey-truncated.sav", "wb") as f:
     f.write(head)
+
+# survey.sav weighted by income: pyreadstat cannot write SPSS's WEIGHT BY, so the file header's
+# weight_index (int32 at byte 76: rec_type 4 + prod_name 60 + layout_code 4 + nominal_case_size 4 +
+# compression 4; GNU PSPP manual, "System File Format", File Header Record) is set to income's
+# 1-based position among the 8-byte case slots (id 1, q1 2, q2 3, gender 4, income 5).
+import struct
+with open("survey.sav", "rb") as f:
+    data = bytearray(f.read())
+assert data[:4] == b"$FL2" and struct.unpack_from("<i", data, 76)[0] == 0
+struct.pack_into("<i", data, 76, 5)
+with open("survey-weighted.sav", "wb") as f:
+    f.write(bytes(data))
