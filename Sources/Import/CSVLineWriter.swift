@@ -1,12 +1,19 @@
+import Foundation
 import SurveyData
 
 /// Appends records to UTF-8 CSV bytes (comma-separated, LF line ends): a field is quoted (its quotes
 /// doubled) only when it holds a comma, a quote, a line break or surrounding spaces, so plain cells
-/// stay as they were.
+/// stay as they were. With a sink, the bytes go to a file whenever a megabyte has gathered.
 struct CSVLineWriter {
     private(set) var bytes: [UInt8] = []
+    private let sink: (handle: FileHandle, path: String)?
+    private static let chunk = 1 << 20
 
-    mutating func append<S: Sequence>(_ fields: S) where S.Element == String {
+    init(sink: (handle: FileHandle, path: String)?) {
+        self.sink = sink
+    }
+
+    mutating func append<S: Sequence>(_ fields: S) throws where S.Element == String {
         var first = true
         for field in fields {
             if !first { bytes.append(UInt8(ascii: ",")) }
@@ -14,11 +21,12 @@ struct CSVLineWriter {
             append(field: field)
         }
         bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= Self.chunk { try flush() }
     }
 
     /// Appends fields `0..<count` of `record`, read from a file separated by `delimiter`: an unquoted
     /// cell of a comma-separated file is copied byte for byte, any other as its text.
-    mutating func append(_ record: CSVRecord, count: Int, delimiter: UInt8) {
+    mutating func append(_ record: CSVRecord, count: Int, delimiter: UInt8) throws {
         for index in 0..<count {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             let raw = record.trimmedBytes(index)
@@ -29,6 +37,19 @@ struct CSVLineWriter {
             }
         }
         bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= Self.chunk { try flush() }
+    }
+
+    /// Writes what has gathered to the sink (and closes it when `closing`); without a sink the bytes stay.
+    mutating func flush(closing: Bool = false) throws {
+        guard let sink else { return }
+        do {
+            try sink.handle.write(contentsOf: bytes)
+            if closing { try sink.handle.close() }
+        } catch {
+            throw ImportError(file: sink.path, kind: .unwritable(reason: "\(error.localizedDescription)"))
+        }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     private mutating func append(field: String) {

@@ -8,15 +8,16 @@ struct ExportTable {
     /// The columns copied: the first `keptColumns` (an empty trailing column is left out).
     let keptColumns: Int
     private(set) var profiles: [ColumnProfile]
-    private(set) var writer = CSVLineWriter()
+    private(set) var writer: CSVLineWriter
     private(set) var rowCount = 0
 
-    /// A table whose data file starts with the header line `names`.
-    init(width: Int, names: [String]) {
+    /// A table whose data file, written to `destination`, starts with the header line `names`.
+    init(width: Int, names: [String], destination: DataDestination) throws {
         self.width = width
         keptColumns = names.count
         profiles = Array(repeating: ColumnProfile(), count: width)
-        writer.append(names)
+        writer = try destination.writer()
+        try writer.append(names)
     }
 
     /// Adds one response; a record with another number of fields is an error at its line.
@@ -25,7 +26,13 @@ struct ExportTable {
             throw ImportError(file: reader.file, line: record.line, kind: .raggedRow(expected: width, found: record.count))
         }
         for index in 0..<width { profiles[index].add(record, index) }
-        writer.append(record, count: keptColumns, delimiter: reader.delimiter)
+        try writer.append(record, count: keptColumns, delimiter: reader.delimiter)
         rowCount += 1
+    }
+
+    /// The data file's bytes when kept in memory; after writing the rest to a file destination, none.
+    mutating func finish() throws -> [UInt8] {
+        try writer.flush(closing: true)
+        return writer.bytes
     }
 }

@@ -24,12 +24,13 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         throw ImportError(file: url.path, line: 1, kind: .unknownFormat(reason: "its first bytes are no SPSS or Stata header and its first line names no ResponseId or submitdate column"))
     }
 
-    /// Reads the export at `url` as this format; `structure` is a LimeSurvey export's `.lss` file.
-    public func read(_ url: URL, structure: URL? = nil) throws -> ImportedSurvey {
+    /// Reads the export at `url` as this format, its data to `destination`; `structure` is a
+    /// LimeSurvey export's `.lss` file.
+    public func read(_ url: URL, structure: URL? = nil, dataTo destination: DataDestination = .memory) throws -> ImportedSurvey {
         switch self {
-        case .qualtrics: return try QualtricsImport.read(contentsOf: url)
-        case .spss, .stata: return try StatisticalImport.read(contentsOf: url, format: self)
-        case .limesurvey: return try LimeSurveyImport.read(contentsOf: url, structure: structure)
+        case .qualtrics: return try QualtricsImport.read(contentsOf: url, dataTo: destination)
+        case .spss, .stata: return try StatisticalImport.read(contentsOf: url, format: self, dataTo: destination)
+        case .limesurvey: return try LimeSurveyImport.read(contentsOf: url, structure: structure, dataTo: destination)
         }
     }
 }

@@ -24,15 +24,17 @@ public enum LimeSurveyImport {
     ]
 
     /// Reads the response export at `url`, with the survey structure at `structure` when given.
-    public static func read(contentsOf url: URL, structure: URL? = nil) throws -> ImportedSurvey {
-        try read(reader: CSVReader(contentsOf: url), structure: structure.map { ($0.path, try LimeSurveyStructure(contentsOf: $0)) })
+    public static func read(contentsOf url: URL, structure: URL? = nil, dataTo destination: DataDestination = .memory) throws -> ImportedSurvey {
+        try read(reader: CSVReader(contentsOf: url), structure: structure.map { ($0.path, try LimeSurveyStructure(contentsOf: $0)) },
+                 destination: destination)
     }
 
     public static func read(bytes: [UInt8], file: String) throws -> ImportedSurvey {
-        try read(reader: CSVReader(bytes: bytes, file: file), structure: nil)
+        try read(reader: CSVReader(bytes: bytes, file: file), structure: nil, destination: .memory)
     }
 
-    private static func read(reader: CSVReader, structure: (file: String, survey: LimeSurveyStructure)?) throws -> ImportedSurvey {
+    private static func read(reader: CSVReader, structure: (file: String, survey: LimeSurveyStructure)?,
+                             destination: DataDestination) throws -> ImportedSurvey {
         var names: [String] = []
         var table: ExportTable?
         try reader.forEachRecord { record in
@@ -46,9 +48,9 @@ public enum LimeSurveyImport {
                 if name.isEmpty { throw ImportError(file: reader.file, line: record.line, column: index + 1, kind: .unnamedColumn) }
                 if !seen.insert(name).inserted { throw ImportError(file: reader.file, line: record.line, column: index + 1, kind: .duplicateColumn(name)) }
             }
-            table = ExportTable(width: names.count, names: names)
+            table = try ExportTable(width: names.count, names: names, destination: destination)
         }
-        guard let table, table.rowCount > 0 else { throw DataError(file: reader.file, line: 1, kind: .headerOnly) }
+        guard var table, table.rowCount > 0 else { throw DataError(file: reader.file, line: 1, kind: .headerOnly) }
         let questions = QuestionBlocks(names: names)
         let variables = try names.indices.map { index in
             let name = names[index]
@@ -60,10 +62,15 @@ public enum LimeSurveyImport {
             return try described(variable, column: index + 1, by: structure.survey, structureFile: structure.file, file: reader.file)
         }
         let title = URL(fileURLWithPath: reader.file).deletingPathExtension().lastPathComponent
-        let survey = ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: table.writer.bytes, rowCount: table.rowCount)
+        let survey = ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: try table.finish(), rowCount: table.rowCount)
         if structure != nil {
             // The data file keeps the export's lines and columns, so its check names the export's cells.
-            _ = try Dataset.load(reader: CSVReader(bytes: survey.dataCSV, file: reader.file), codebook: survey.codebook, concurrency: 1)
+            var written = survey.dataCSV
+            if case .file(let url) = destination {
+                guard let bytes = try? Data(contentsOf: url) else { throw ImportError(file: url.path, kind: .unreadable(reason: "the data file just written cannot be read back")) }
+                written = Array(bytes)
+            }
+            _ = try Dataset.load(reader: CSVReader(bytes: written, file: reader.file), codebook: survey.codebook, concurrency: 1)
         }
         return survey
     }

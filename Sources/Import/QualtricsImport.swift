@@ -17,12 +17,12 @@ import SurveyData
 /// open answers, a byte-order mark and any script are read as they are; a trailing comma (an empty
 /// last column) is dropped.
 public enum QualtricsImport {
-    public static func read(contentsOf url: URL) throws -> ImportedSurvey {
-        try read(reader: CSVReader(contentsOf: url))
+    public static func read(contentsOf url: URL, dataTo destination: DataDestination = .memory) throws -> ImportedSurvey {
+        try read(reader: CSVReader(contentsOf: url), destination: destination)
     }
 
     public static func read(bytes: [UInt8], file: String) throws -> ImportedSurvey {
-        try read(reader: CSVReader(bytes: bytes, file: file))
+        try read(reader: CSVReader(bytes: bytes, file: file), destination: .memory)
     }
 
     /// Whether `bytes` (the start of a file) look like a Qualtrics export: the first line names a
@@ -32,7 +32,7 @@ public enum QualtricsImport {
         return text.contains("ResponseId") || text.contains("ResponseID") || text.contains("{\"\"ImportId\"\"")
     }
 
-    private static func read(reader: CSVReader) throws -> ImportedSurvey {
+    private static func read(reader: CSVReader, destination: DataDestination) throws -> ImportedSurvey {
         var headers: [[String]] = []
         var headerLines: [Int] = []
         var table: ExportTable?
@@ -52,10 +52,10 @@ public enum QualtricsImport {
                                   kind: .headerRowsCut(expected: "the row of ImportIds ({\"ImportId\":\"QID…\"}) on line \(record.line), before the responses"))
             }
             if let form, headers.count == form.rowCount {
-                table = ExportTable(width: fields.count, names: form.names(tags: headers[0], texts: headers[1]))
+                table = try ExportTable(width: fields.count, names: form.names(tags: headers[0], texts: headers[1]), destination: destination)
             }
         }
-        guard let form, let table else {
+        guard let form, var table else {
             let missing = headers.count < 2 ? "the row of question texts on line \((headerLines.last ?? 0) + 1)"
                                             : "the row of ImportIds ({\"ImportId\":\"QID…\"}) on line \((headerLines.last ?? 0) + 1)"
             throw ImportError(file: reader.file, line: headerLines.last, kind: .headerRowsCut(expected: missing))
@@ -67,7 +67,7 @@ public enum QualtricsImport {
         let importIDs = form.rowCount == 3 ? try self.importIDs(headers[2], line: headerLines[2], file: reader.file) : nil
         let variables = variables(form: form, headers: headers, importIDs: importIDs, profiles: table.profiles)
         let title = URL(fileURLWithPath: reader.file).deletingPathExtension().lastPathComponent
-        return ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: table.writer.bytes, rowCount: table.rowCount)
+        return ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: try table.finish(), rowCount: table.rowCount)
     }
 
     /// Whether a header row is the ImportId row of the current export.

@@ -19,18 +19,19 @@ import SurveyData
 /// Numbers are written in the data file as the shortest text that reads back as the same double
 /// (`3`, `1200.5`); extended missing values as `.a`; system-missing cells blank.
 public enum StatisticalImport {
-    public static func read(contentsOf url: URL, format: ImportFormat) throws -> ImportedSurvey {
+    public static func read(contentsOf url: URL, format: ImportFormat, dataTo destination: DataDestination = .memory) throws -> ImportedSurvey {
         let stata = format == .stata
         let file = try StatisticalFile.read(url, format: stata ? .stata : .spss)
         let dates = file.columns.map { $0.isText ? nil : StatisticalDate(format: $0.format, stata: stata) }
         let variables = zip(file.columns, dates).map { column, date in
             variable(of: column, date: date, labels: column.labelSet.flatMap { file.labelSets[$0] } ?? [])
         }
-        var writer = CSVLineWriter()
-        writer.append(file.columns.map(\.name))
+        var writer = try destination.writer()
+        try writer.append(file.columns.map(\.name))
         for row in 0..<file.rowCount {
-            writer.append(file.columns.indices.lazy.map { cell(of: file.columns[$0], row: row, date: dates[$0], stata: stata) })
+            try writer.append(file.columns.indices.lazy.map { cell(of: file.columns[$0], row: row, date: dates[$0], stata: stata) })
         }
+        try writer.flush(closing: true)
         let title = file.label.isEmpty ? url.deletingPathExtension().lastPathComponent : file.label
         let weight = file.weight.flatMap { name in variables.contains { $0.name == name && $0.kind == .numeric } ? name : nil }
         return ImportedSurvey(codebook: Codebook(title: title, variables: variables, weight: weight), dataCSV: writer.bytes, rowCount: file.rowCount)

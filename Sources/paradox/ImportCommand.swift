@@ -50,10 +50,22 @@ struct ImportCommand: ParsableCommand {
             let url = URL(fileURLWithPath: file)
             let format = try from ?? ImportFormat.detect(url)
             if lss != nil && format != .limesurvey { throw ValidationError("--lss goes with a LimeSurvey export, not a \(format.rawValue) file.") }
-            let survey = try format.read(url, structure: lss.map { URL(fileURLWithPath: $0) })
-            let codebook = try survey.codebook.yamlText()
-            try Self.replace(URL(fileURLWithPath: dataOut), with: Data(survey.dataCSV))
-            try Self.replace(URL(fileURLWithPath: codebookOut), with: Data(codebook.utf8))
+            // Both outputs are written beside their final paths under temporary names, then renamed
+            // into place: a failure leaves no half-written file and no earlier output replaced.
+            let dataURL = URL(fileURLWithPath: dataOut), codebookURL = URL(fileURLWithPath: codebookOut)
+            let dataTemporary = Self.temporary(beside: dataURL), codebookTemporary = Self.temporary(beside: codebookURL)
+            defer {
+                try? FileManager.default.removeItem(at: dataTemporary)
+                try? FileManager.default.removeItem(at: codebookTemporary)
+            }
+            let survey = try format.read(url, structure: lss.map { URL(fileURLWithPath: $0) }, dataTo: .file(dataTemporary))
+            do {
+                try Data(survey.codebook.yamlText().utf8).write(to: codebookTemporary)
+            } catch {
+                throw ImportError(file: codebookURL.path, kind: .unwritable(reason: error.localizedDescription))
+            }
+            try Self.rename(dataTemporary, to: dataURL)
+            try Self.rename(codebookTemporary, to: codebookURL)
             print("Imported \(survey.rowCount) responses and \(survey.codebook.variables.count) variables from \(file) (\(format.rawValue)) into \(codebookOut) and \(dataOut).")
         }
     }
@@ -63,19 +75,15 @@ struct ImportCommand: ParsableCommand {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    /// Writes `data` to a temporary file beside `url`, then renames it over `url`, so a reader never
-    /// sees half a file and a failed write leaves the old one.
-    private static func replace(_ url: URL, with data: Data) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            throw ImportError(file: url.path, kind: .unwritable(reason: error.localizedDescription))
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw ImportError(file: url.path, kind: .unwritable(reason: reason))
+    /// A hidden temporary name in the folder of `url` (so the rename stays on one file system).
+    private static func temporary(beside url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    }
+
+    /// Renames `temporary` over `url` (atomic on one file system).
+    private static func rename(_ temporary: URL, to url: URL) throws {
+        guard Foundation.rename(temporary.path, url.path) == 0 else {
+            throw ImportError(file: url.path, kind: .unwritable(reason: String(cString: strerror(errno))))
         }
     }
 }

@@ -92,4 +92,14 @@ final class ImportCLITests: CLITestCase {
         XCTAssertEqual(misplaced.status, 64)
         XCTAssertTrue(misplaced.stderr.hasPrefix("Error: --lss goes with a LimeSurvey export, not a spss file.\n"), misplaced.stderr)
     }
+
+    func testDataOutInAMissingFolderFailsAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        let export = Self.fixtures.appendingPathComponent("qualtrics-legacy-two-rows.csv")
+        let outcome = try paradox(["import", export.path, "--codebook-out", "c.yml", "--data-out", "missing/d.csv"], in: folder)
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.hasPrefix("paradox: error: "), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.hasSuffix(": cannot write the file: cannot create the file (does its folder exist, may it be written?)\n"), outcome.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
 }
