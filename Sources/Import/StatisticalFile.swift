@@ -1,8 +1,11 @@
 import CReadStat
 import Foundation
+import SurveyData
 
 /// An SPSS (.sav, .zsav) or Stata (.dta) file as ReadStat reports it: its variables with their
-/// labels, measurement levels, value labels and missing-value definitions, and its cells.
+/// labels, measurement levels, value labels and missing-value definitions, and what was observed in
+/// their cells; the cells themselves are written row by row to a ``CSVLineWriter`` as they are read,
+/// never held.
 ///
 /// The only Swift file that calls ReadStat: its callbacks fill one ``Collector`` through the
 /// parser's context pointer, and its status codes become ``ImportError``s.
@@ -33,12 +36,21 @@ struct StatisticalFile {
         var labelSet: String?
         /// SPSS user-missing values: each discrete code as a one-value range, and a range.
         var missingRanges: [ClosedRange<Double>]
-        /// Numeric cells; NaN where system-missing or an extended missing value (see `letters`).
-        var numbers: [Double] = []
-        /// Stata extended missing values by row.
-        var letters: [Int: Character] = [:]
-        var texts: [String] = []
+        /// A date, date-time or time length by its display format.
+        var date: StatisticalDate?
+        /// The distinct values that are not missing, up to ``observedLimit`` (then `observedAll` is false).
+        var observed: Set<Double> = []
+        var observedAll = true
+        /// The user-missing values that occur (values of the ranges).
+        var observedMissing: Set<Double> = []
+        /// The Stata extended missing values that occur.
+        var letters: Set<Character> = []
+
+        func isUserMissing(_ value: Double) -> Bool { missingRanges.contains { $0.contains(value) } }
     }
+
+    /// More distinct values than this and a column is numeric, not Likert or categorical.
+    static let observedLimit = 1_000
 
     var label = ""
     var columns: [Column] = []
@@ -47,13 +59,13 @@ struct StatisticalFile {
     /// SPSS's frequency-weight variable, if the file names one.
     var weight: String?
 
-    /// Parses the file at `url`; a file ReadStat cannot read is an ``ImportError`` naming the file and
-    /// how far the reading got.
-    static func read(_ url: URL, format: Format) throws -> StatisticalFile {
+    /// Parses the file at `url`, writing its header line and rows to `writer`; a file ReadStat cannot
+    /// read is an ``ImportError`` naming the file and how far the reading got.
+    static func read(_ url: URL, format: Format, writingTo writer: inout CSVLineWriter) throws -> StatisticalFile {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw ImportError(file: url.path, kind: .unreadable(reason: "no such file, or no permission to read it"))
         }
-        let collector = Collector()
+        let collector = Collector(writer: writer, stata: format == .stata)
         guard let parser = readstat_parser_init() else {
             throw ImportError(file: url.path, kind: .unreadable(reason: "ReadStat could not start a parser"))
         }
@@ -67,7 +79,8 @@ struct StatisticalFile {
         })
         readstat_set_variable_handler(parser, { _, variable, labelSet, context in
             guard let variable else { return Int32(READSTAT_HANDLER_ABORT) }
-            Collector.from(context).file.columns.append(StatisticalFile.column(variable, labelSet: labelSet))
+            let collector = Collector.from(context)
+            collector.file.columns.append(StatisticalFile.column(variable, labelSet: labelSet, stata: collector.stata))
             return Int32(READSTAT_HANDLER_OK)
         })
         readstat_set_fweight_handler(parser, { variable, context in
@@ -92,6 +105,8 @@ struct StatisticalFile {
             format == .spss ? readstat_parse_sav(parser, path, context) : readstat_parse_dta(parser, path, context)
         }
         withExtendedLifetime(collector) {}
+        writer = collector.writer
+        if let failure = collector.failure { throw failure }
         guard status == READSTAT_OK else {
             var reason = "ReadStat: \(string(readstat_error_message(status)))"
             if let message = collector.message, !message.isEmpty { reason += " (\(ImportError.bounded(message.trimmingCharacters(in: .whitespacesAndNewlines))))" }
@@ -108,7 +123,7 @@ struct StatisticalFile {
     }
 
     /// A column's metadata from ReadStat's variable.
-    private static func column(_ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: UnsafePointer<CChar>?) -> Column {
+    private static func column(_ variable: UnsafeMutablePointer<readstat_variable_t>, labelSet: UnsafePointer<CChar>?, stata: Bool) -> Column {
         let measure: Measure
         switch readstat_variable_get_measure(variable) {
         case READSTAT_MEASURE_NOMINAL: measure = .nominal
@@ -123,9 +138,11 @@ struct StatisticalFile {
         }
         let name = string(readstat_variable_get_name(variable))
         let label = string(readstat_variable_get_label(variable))
-        return Column(name: name, label: label.isEmpty ? name : label,
-                      isText: readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING,
-                      measure: measure, format: string(readstat_variable_get_format(variable)), labelSet: labelSet.map { String(cString: $0) }, missingRanges: ranges)
+        let isText = readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING
+        let format = string(readstat_variable_get_format(variable))
+        return Column(name: name, label: label.isEmpty ? name : label, isText: isText, measure: measure, format: format,
+                      labelSet: labelSet.map { String(cString: $0) }, missingRanges: ranges,
+                      date: isText ? nil : StatisticalDate(format: format, stata: stata))
     }
 
     private static func labelValue(_ value: readstat_value_t) -> Value {
@@ -137,32 +154,73 @@ struct StatisticalFile {
     /// The parse's state, reached from ReadStat's callbacks through their context pointer.
     private final class Collector {
         var file = StatisticalFile()
+        var writer: CSVLineWriter
+        let stata: Bool
         var expectedRows: Int?
         var message: String?
+        /// A write to the data file that failed (the parse is then aborted).
+        var failure: Error?
         /// The variable of the last cell read, for messages about a file that ends early.
         var lastColumn: String?
+        /// The cells of the row being read, as written in the data file.
+        private var cells: [String] = []
+
+        init(writer: CSVLineWriter, stata: Bool) {
+            self.writer = writer
+            self.stata = stata
+        }
 
         static func from(_ context: UnsafeMutableRawPointer?) -> Collector {
             Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
         }
 
-        /// Stores one cell; `false` (abort) for a cell of a column or row ReadStat did not announce.
+        /// Takes one cell, in row order; `false` (abort) for a cell of a column or row ReadStat did
+        /// not announce, or when the data file cannot be written.
         func add(row: Int, column: Int, _ value: readstat_value_t) -> Bool {
-            guard file.columns.indices.contains(column), row >= 0, row <= file.rowCount else { return false }
-            if row == file.rowCount {
-                guard column == 0 else { return false }
-                file.rowCount += 1
-            }
+            guard file.columns.indices.contains(column), column == cells.count, row == file.rowCount else { return false }
             lastColumn = file.columns[column].name
-            if file.columns[column].isText {
-                file.columns[column].texts.append(readstat_value_is_system_missing(value) != 0 ? "" : string(readstat_string_value(value)))
-            } else if readstat_value_is_tagged_missing(value) != 0 {
-                file.columns[column].letters[row] = Character(UnicodeScalar(UInt8(bitPattern: readstat_value_tag(value))))
-                file.columns[column].numbers.append(.nan)
-            } else {
-                file.columns[column].numbers.append(readstat_value_is_system_missing(value) != 0 ? .nan : readstat_double_value(value))
+            cells.append(text(of: value, column: column))
+            guard cells.count == file.columns.count else { return true }
+            do {
+                if row == 0 { try writer.append(file.columns.map(\.name)) }
+                try writer.append(cells)
+            } catch {
+                failure = error
+                return false
             }
+            cells.removeAll(keepingCapacity: true)
+            file.rowCount += 1
             return true
+        }
+
+        /// The cell as written in the data file, noting what it holds in the column's observations:
+        /// a number as its shortest text, a date as ISO 8601, an extended missing value as `.a`,
+        /// system-missing blank.
+        private func text(of value: readstat_value_t, column index: Int) -> String {
+            if file.columns[index].isText {
+                return readstat_value_is_system_missing(value) != 0 ? "" : string(readstat_string_value(value))
+            }
+            if readstat_value_is_tagged_missing(value) != 0 {
+                let letter = Character(UnicodeScalar(UInt8(bitPattern: readstat_value_tag(value))))
+                file.columns[index].letters.insert(letter)
+                return ".\(letter)"
+            }
+            if readstat_value_is_system_missing(value) != 0 { return "" }
+            let number = readstat_double_value(value)
+            guard number.isFinite else { return "" }
+            if file.columns[index].isUserMissing(number) {
+                file.columns[index].observedMissing.insert(number)
+                return MissingCode.format(number)
+            }
+            if file.columns[index].observedAll {
+                file.columns[index].observed.insert(number)
+                if file.columns[index].observed.count > StatisticalFile.observedLimit {
+                    file.columns[index].observedAll = false
+                    file.columns[index].observed = []
+                }
+            }
+            if let date = file.columns[index].date { return date.text(number, stata: stata) ?? MissingCode.format(number) }
+            return MissingCode.format(number)
         }
     }
 }

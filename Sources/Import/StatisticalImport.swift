@@ -11,7 +11,8 @@ import SurveyData
 /// - Stata's extended missing values `.a`…`.z` as missing codes written `.a`, labelled likewise;
 /// - the measurement level: SPSS *ordinal* with whole-number codes spanning 2–11 points → `likert`,
 ///   *scale* → `numeric`, *nominal* (and Stata's labelled variables, which carry no level) →
-///   `categorical`; an unlabelled numeric variable → `numeric`; a string variable → `text`;
+///   `categorical`; an unlabelled numeric variable, or one with more than 1,000 distinct values,
+///   → `numeric`; a string variable → `text`;
 /// - SPSS's frequency-weight variable (WEIGHT BY) as the codebook's `weight`;
 /// - dates and times (by display format, ``StatisticalDate``) → `date` written as ISO 8601 text;
 ///   SPSS `TIME`/`DTIME` → `duration` in seconds.
@@ -20,33 +21,19 @@ import SurveyData
 /// (`3`, `1200.5`); extended missing values as `.a`; system-missing cells blank.
 public enum StatisticalImport {
     public static func read(contentsOf url: URL, format: ImportFormat, dataTo destination: DataDestination = .memory) throws -> ImportedSurvey {
-        let stata = format == .stata
-        let file = try StatisticalFile.read(url, format: stata ? .stata : .spss)
-        let dates = file.columns.map { $0.isText ? nil : StatisticalDate(format: $0.format, stata: stata) }
-        let variables = zip(file.columns, dates).map { column, date in
-            variable(of: column, date: date, labels: column.labelSet.flatMap { file.labelSets[$0] } ?? [])
-        }
         var writer = try destination.writer()
-        try writer.append(file.columns.map(\.name))
-        for row in 0..<file.rowCount {
-            try writer.append(file.columns.indices.lazy.map { cell(of: file.columns[$0], row: row, date: dates[$0], stata: stata) })
-        }
+        let file = try StatisticalFile.read(url, format: format == .stata ? .stata : .spss, writingTo: &writer)
+        if file.rowCount == 0 { try writer.append(file.columns.map(\.name)) }
         try writer.flush(closing: true)
+        let variables = file.columns.map { column in
+            variable(of: column, labels: column.labelSet.flatMap { file.labelSets[$0] } ?? [])
+        }
         let title = file.label.isEmpty ? url.deletingPathExtension().lastPathComponent : file.label
         let weight = file.weight.flatMap { name in variables.contains { $0.name == name && $0.kind == .numeric } ? name : nil }
         return ImportedSurvey(codebook: Codebook(title: title, variables: variables, weight: weight), dataCSV: writer.bytes, rowCount: file.rowCount)
     }
 
-    private static func cell(of column: StatisticalFile.Column, row: Int, date: StatisticalDate?, stata: Bool) -> String {
-        if column.isText { return row < column.texts.count ? column.texts[row] : "" }
-        guard row < column.numbers.count else { return "" }
-        let number = column.numbers[row]
-        if number.isNaN { return column.letters[row].map { ".\($0)" } ?? "" }
-        if let date, !column.missingRanges.contains(where: { $0.contains(number) }) { return date.text(number, stata: stata) ?? MissingCode.format(number) }
-        return MissingCode.format(number)
-    }
-
-    private static func variable(of column: StatisticalFile.Column, date: StatisticalDate?, labels: [(value: StatisticalFile.Value, label: String)]) -> Variable {
+    private static func variable(of column: StatisticalFile.Column, labels: [(value: StatisticalFile.Value, label: String)]) -> Variable {
         if column.isText { return Variable(name: column.name, label: column.label, kind: .text) }
         var numberLabels: [Double: String] = [:]
         var letterLabels: [Character: String] = [:]
@@ -57,18 +44,16 @@ public enum StatisticalImport {
             case .text: break
             }
         }
-        let isUserMissing = { (value: Double) in column.missingRanges.contains { $0.contains(value) } }
         let missing = missingCodes(of: column, numberLabels: numberLabels, letterLabels: letterLabels)
-        switch date {
+        switch column.date {
         case .date?, .dateTime?: return Variable(name: column.name, label: column.label, kind: .date)
         case .duration?: return Variable(name: column.name, label: column.label, kind: .duration, missingCodes: missing)
         case nil: break
         }
-        let valid = Set(column.numbers.filter { !$0.isNaN && !isUserMissing($0) })
-            .union(numberLabels.keys.filter { !isUserMissing($0) })
-        let validLabels = numberLabels.filter { !isUserMissing($0.key) }
+        let valid = column.observed.union(numberLabels.keys.filter { !column.isUserMissing($0) })
+        let validLabels = numberLabels.filter { !column.isUserMissing($0.key) }
         let kind: Variable.Kind
-        if column.measure == .scale || validLabels.isEmpty {
+        if column.measure == .scale || validLabels.isEmpty || !column.observedAll {
             kind = .numeric
         } else if column.measure == .ordinal, let range = likertRange(valid) {
             kind = .likert(LikertScale(range: range, valueLabels: Dictionary(uniqueKeysWithValues: validLabels.map { (Int($0.key), $0.value) })))
@@ -91,14 +76,14 @@ public enum StatisticalImport {
         var codes: [MissingCode] = []
         for range in column.missingRanges {
             let values = range.lowerBound == range.upperBound ? [range.lowerBound]
-                : Set(column.numbers.filter(range.contains)).union(numberLabels.keys.filter(range.contains)).sorted()
+                : column.observedMissing.filter(range.contains).union(numberLabels.keys.filter(range.contains)).sorted()
             let fallback = range.lowerBound == range.upperBound ? "Missing"
                 : "Missing (\(MissingCode.format(range.lowerBound)) to \(MissingCode.format(range.upperBound)))"
             for value in values where !codes.contains(where: { $0.value == value }) {
                 codes.append(MissingCode(value: value, label: numberLabels[value] ?? fallback))
             }
         }
-        for letter in Set(column.letters.values).union(letterLabels.keys).sorted() {
+        for letter in column.letters.union(letterLabels.keys).sorted() {
             codes.append(MissingCode(letter: letter, label: letterLabels[letter] ?? "Missing .\(letter)"))
         }
         return codes
