@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "paradox", targets: ["paradox"]),
         // The modules as one library, for the separate Benchmarks/ package.
-        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting"]),
+        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
