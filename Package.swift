@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "paradox", targets: ["paradox"]),
         // The modules as one library, for the separate Benchmarks/ package.
-        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting"]),
+        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -35,6 +35,11 @@ let package = Package(
         .target(name: "YAMLInput", dependencies: ["Yams", "MessageText"]),
         .target(name: "SurveyData", dependencies: ["Yams", "MessageText", "YAMLInput"]),
         .target(name: "SurveyStats", dependencies: ["GSL", "MessageText"]),
+        // ReadStat for SPSS and Stata files: only `Import` imports it. Debian's libreadstat-dev has no
+        // pkg-config file, so the modulemap links `readstat` by name.
+        .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
+        // Platform exports (Qualtrics, LimeSurvey, SPSS, Stata) → codebook + data.
+        .target(name: "Import", dependencies: ["SurveyData", "CReadStat", "MessageText"]),
         .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput"]),
         .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),
@@ -42,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "paradox",
             dependencies: [
-                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "MessageText",
+                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import", "MessageText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,10 +59,11 @@ let package = Package(
         .testTarget(name: "ThematicTests", dependencies: ["Thematic"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData", "SurveyStats", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["paradox", "TestSupport"]),
         // Fuzzing: the targets (one per parser of untrusted input), bounded runs in the tests, and a
         // libFuzzer driver that Scripts/fuzz.sh builds for longer, coverage-guided runs.
-        .target(name: "FuzzTargets", dependencies: ["Study", "Reporting", "SurveyData", "SurveyStats", "Thematic"],
+        .target(name: "FuzzTargets", dependencies: ["Study", "Reporting", "SurveyData", "SurveyStats", "Thematic", "Import"],
                 path: "Tests/FuzzTargets"),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "paradox-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),

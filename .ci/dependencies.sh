@@ -2,12 +2,14 @@
 #   libgsl-dev + pkg-config  the GNU Scientific Library, found through pkg-config by SwiftPM
 #   libvectorscan-dev        Vectorscan (the portable Hyperscan), the linear-time engine of theme-codebook regexes
 #   libxml2-utils            xmllint, with which the tests validate REFI-QDA exports against their XSD
+#   libreadstat-dev          ReadStat, which reads SPSS .sav/.zsav and Stata .dta files (no pkg-config file)
 install_dependencies() {
   local missing=()
   pkg-config --exists gsl 2>/dev/null || missing+=(libgsl-dev)
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
   pkg-config --exists libhs 2>/dev/null || missing+=(libvectorscan-dev)
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+  [ -f /usr/include/readstat.h ] || missing+=(libreadstat-dev)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} with apt-get…" >&2
     local sudo=""

@@ -19,7 +19,7 @@ extension DataColumn {
     /// (codebook order) and `missing` cells.
     static func frequencyTable(name: String, kind: Variable.Kind, counts: [Int], missing: MissingSummary) throws -> FrequencyTableResult {
         let userMissing = missing.userMissing.map {
-            Frequencies.MissingCount(code: MissingCode.format($0.code.value), label: $0.code.label, count: $0.count)
+            Frequencies.MissingCount(code: $0.code.written, label: $0.code.label, count: $0.count)
         }
         switch kind {
         case .likert(let scale):
@@ -30,7 +30,7 @@ extension DataColumn {
             return try Frequencies.table(name: name, kind: .categorical,
                                          levels: levels.map { Frequencies.Level(value: $0.value, label: $0.label) },
                                          counts: counts, systemMissing: missing.blank, userMissing: userMissing)
-        case .numeric, .id, .text:
+        case .numeric, .id, .text, .date, .duration, .flag:
             throw StudyError.notTabulable(name)
         }
     }

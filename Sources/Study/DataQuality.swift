@@ -34,7 +34,7 @@ public struct DataQuality: Sendable, Equatable, Codable {
             return VariableMissing(
                 name: column.name, valid: summary.rows - missing.total, blank: missing.blank,
                 userMissing: missing.userMissing.map {
-                    .init(code: MissingCode.format($0.code.value), label: $0.code.label, count: $0.count)
+                    .init(code: $0.code.written, label: $0.code.label, count: $0.count)
                 })
         }
     }

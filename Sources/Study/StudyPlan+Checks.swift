@@ -101,6 +101,9 @@ extension AnalysisPlan {
         case .categorical: return "a categorical"
         case .id: return "an id"
         case .text: return "a text"
+        case .date: return "a date"
+        case .duration: return "a duration"
+        case .flag: return "a flag"
         }
     }
 }

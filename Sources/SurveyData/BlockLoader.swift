@@ -56,7 +56,7 @@ final class BlockLoader: @unchecked Sendable {
         self.keepingTextCells = keepingTextCells
         self.bytesPerLine = max(1, bytesPerLine)
         self.progress = progress
-        let variables = header.map(codebook.variable(named:))
+        let variables = header.map { codebook.variable(named: $0)?.asRead }
         let order = codebook.variables.map { variable in header.firstIndex(of: variable.name)! }
         self.variables = variables
         self.order = order

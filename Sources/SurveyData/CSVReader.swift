@@ -238,6 +238,9 @@ public struct CSVRecord {
     /// Whether the field holds doubled quotes (so ``trimmedBytes(_:)`` is not its text).
     public func hasEscapedQuotes(_ index: Int) -> Bool { spans[index].escaped }
 
+    /// Whether the field was quoted (so its surrounding spaces are part of its text).
+    public func isQuoted(_ index: Int) -> Bool { spans[index].quoted }
+
     /// The field as text: doubled quotes collapsed; unquoted fields trimmed of surrounding spaces.
     public func string(_ index: Int) -> String {
         let span = spans[index]

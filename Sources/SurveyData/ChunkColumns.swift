@@ -80,9 +80,9 @@ final class ChunkColumns {
         var likert: [Int8] = [], numbers: [Double] = [], levels: [Int32] = []
         switch variable.kind {
         case .likert: likert = values(Int8.self)
-        case .numeric: numbers = values(Double.self)
+        case .numeric, .duration: numbers = values(Double.self)
         case .categorical: levels = values(Int32.self)
-        case .id, .text: break
+        case .id, .text, .date, .flag: break
         }
         return DataColumn(variable: variable, position: index + 1,
                           values: ColumnValues(variable.kind, likert: likert, numbers: numbers, levels: levels, texts: texts[index]),

@@ -9,7 +9,7 @@ extension Codebook {
 
     /// Builds a codebook from a parsed YAML document (format: `Codebooks/README.md`).
     public init(yaml root: YAMLValue) throws {
-        try root.checkKeys(["title", "missing_codes", "label_sets", "variables", "scales"])
+        try root.checkKeys(["title", "missing_codes", "label_sets", "variables", "scales", "weight"])
         let defaultMissing = try root.optional("missing_codes").map(Self.missingCodes) ?? []
         var labelSets: [String: [Int: String]] = [:]
         for (key, value) in try root.optional("label_sets")?.pairs() ?? [] {
@@ -44,12 +44,20 @@ extension Codebook {
             scales.append(scale)
         }
         try ConfigFileProblems.throwIfAny(problems)
-        self.init(title: try root.optional("title")?.string() ?? "", variables: variables, scales: scales)
+        var weight: String?
+        if let weightNode = try root.optional("weight") {
+            let name = try weightNode.string()
+            guard let variable = variables.first(where: { $0.name == name }), variable.kind == .numeric else {
+                throw weightNode.error("weight '\(Excerpt.excerpt(name))' is not a numeric variable of the codebook (expected the frequency-weight variable)")
+            }
+            weight = name
+        }
+        self.init(title: try root.optional("title")?.string() ?? "", variables: variables, scales: scales, weight: weight)
     }
 
     private static func variable(_ entry: YAMLValue, defaultMissing: [MissingCode], labelSets: [String: [Int: String]],
                                  problems: inout [ConfigFileError]) throws -> Variable {
-        try entry.checkKeys(["name", "label", "type", "scale", "labels", "reverse", "missing_codes", "levels", "reference"])
+        try entry.checkKeys(["name", "label", "type", "scale", "labels", "reverse", "missing_codes", "levels", "reference", "pii", "question", "import_id"])
         let name = try entry.required("name").string()
         let label = try entry.optional("label")?.string() ?? name
         let typeNode = try entry.required("type")
@@ -92,13 +100,16 @@ extension Codebook {
         case "numeric": kind = .numeric
         case "id": kind = .id
         case "text": kind = .text
+        case "date": kind = .date
+        case "duration": kind = .duration
+        case "flag": kind = .flag
         case let other:
-            throw typeNode.error("unknown type '\(Excerpt.excerpt(other))' (expected likert, categorical, numeric, id or text)")
+            throw typeNode.error("unknown type '\(Excerpt.excerpt(other))' (expected likert, categorical, numeric, id, text, date, duration or flag)")
         }
         let usesMissingCodes: Bool
         switch kind {
-        case .likert, .numeric, .categorical: usesMissingCodes = true
-        case .id, .text: usesMissingCodes = false
+        case .likert, .numeric, .categorical, .duration: usesMissingCodes = true
+        case .id, .text, .date, .flag: usesMissingCodes = false
         }
         let codes = usesMissingCodes ? (missing ?? defaultMissing) : []
         if case .likert(let scale) = kind {
@@ -110,7 +121,9 @@ extension Codebook {
                         + "(expected codes outside the scale points, e.g. 98, 99 or -9)"))
             }
         }
-        return Variable(name: name, label: label, kind: kind, missingCodes: codes)
+        return Variable(name: name, label: label, kind: kind, missingCodes: codes,
+                        isPII: try entry.optional("pii")?.bool() ?? false, question: try entry.optional("question")?.string(),
+                        importID: try entry.optional("import_id")?.string())
     }
 
     private static func level(_ entry: YAMLValue) throws -> Level {
@@ -124,7 +137,10 @@ extension Codebook {
     }
 
     private static func missingCodes(_ node: YAMLValue) throws -> [MissingCode] {
-        try node.pairs().map { key, value in MissingCode(value: try key.double(), label: try value.string()) }
+        try node.pairs().map { key, value in
+            if let letter = MissingCode.letter(of: try key.string()[...]) { return MissingCode(letter: letter, label: try value.string()) }
+            return MissingCode(value: try key.double(), label: try value.string())
+        }
     }
 
     private static func valueLabels(_ node: YAMLValue) throws -> [Int: String] {

@@ -40,12 +40,12 @@ final class ColumnPlan: @unchecked Sendable {
             if let first = digits.first, let last = digits.last, digits.count == last - first + 1 {
                 digitRange = UInt8(48 + first)...UInt8(48 + last)
             }
-        case .numeric: kind = .numeric
+        case .numeric, .duration: kind = .numeric
         case .categorical(let levelList, _):
             kind = .categorical
             levels = LevelTable(levelList, delimiter: delimiter)
         case .id: kind = .id
-        case .text: kind = .text
+        case .text, .date, .flag: kind = .text
         }
         self.digitRange = digitRange
         self.levels = levels

@@ -120,7 +120,7 @@ struct RecordColumns {
         self.codebook = codebook
         fieldCount = header.count
         builders = header.enumerated().map { index, name in
-            codebook.variable(named: name).map { ColumnBuilder(variable: $0, position: index + 1, file: file, decimalComma: false) }
+            codebook.variable(named: name).map { ColumnBuilder(variable: $0.asRead, position: index + 1, file: file, decimalComma: false) }
         }
     }
 
@@ -175,7 +175,7 @@ struct ColumnBuilder {
                 levelLookup[level.label] = Int32(index)
                 levelLookup[level.value] = Int32(index)
             }
-        case .numeric, .id, .text: break
+        case .numeric, .id, .text, .date, .duration, .flag: break
         }
     }
 
@@ -190,8 +190,17 @@ struct ColumnBuilder {
         return true
     }
 
+    /// Counts `text` as a user-missing code if it is a number equal to one, or an extended missing value (`.a`) that is one.
+    private mutating func countUserMissing(_ text: String) -> Bool {
+        guard !variable.missingCodes.isEmpty else { return false }
+        if let value = Double(text) { return countUserMissing(value) }
+        guard let letter = MissingCode.letter(of: text[...]), let index = variable.missingCodes.firstIndex(where: { $0.letter == letter }) else { return false }
+        userMissing[index] += 1
+        return true
+    }
+
     private var missingCodesText: String {
-        variable.missingCodes.isEmpty ? "" : " or a missing code (\(variable.missingCodes.map { MissingCode.format($0.value) }.joined(separator: ", ")))"
+        variable.missingCodes.isEmpty ? "" : " or a missing code (\(variable.missingCodes.map(\.written).joined(separator: ", ")))"
     }
 
     /// What a Likert cell must be.
@@ -218,11 +227,12 @@ struct ColumnBuilder {
             }
             let text = record.string(index)
             if let code = likertLabels[text.lowercased()] { likertCodes.append(code); return }
-            throw error(record, index, .notNumeric(value: text,
-                expected: expectedPoint(scale)))
-        case .numeric:
+            if countUserMissing(text) { likertCodes.append(LikertValues.missing); return }
+            throw error(record, index, .notNumeric(value: text, expected: expectedPoint(scale)))
+        case .numeric, .duration:
             if isBlank { blank += 1; numbers.append(.nan); return }
             guard let value = NumberParsing.double(bytes, decimalComma: decimalComma) else {
+                if countUserMissing(record.string(index)) { numbers.append(.nan); return }
                 throw error(record, index, .notNumeric(value: record.string(index), expected: "a number\(missingCodesText)"))
             }
             if countUserMissing(value) { numbers.append(.nan); return }
@@ -235,8 +245,9 @@ struct ColumnBuilder {
                 levelCodes.append(CategoricalValues.missing)
                 return
             }
+            if countUserMissing(text) { levelCodes.append(CategoricalValues.missing); return }  // an extended code (.a)
             throw error(record, index, .unknownLevel(value: text, levels: levels.map(\.value)))
-        case .id, .text:
+        case .id, .text, .date, .flag:
             let text = record.string(index)
             if text.isEmpty { blank += 1; texts.append(""); return }
             if variable.kind == .id {
@@ -260,10 +271,10 @@ extension ColumnValues {
     init(_ kind: Variable.Kind, likert: [Int8], numbers: [Double], levels: [Int32], texts: [String]) {
         switch kind {
         case .likert(let scale): self = .likert(LikertValues(codes: likert, scale: scale))
-        case .numeric: self = .numeric(numbers)
+        case .numeric, .duration: self = .numeric(numbers)
         case .categorical(let levelList, let reference):
             self = .categorical(CategoricalValues(codes: levels, levels: levelList, reference: reference))
-        case .id, .text: self = .text(texts)
+        case .id, .text, .date, .flag: self = .text(texts)
         }
     }
 }

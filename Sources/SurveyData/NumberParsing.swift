@@ -1,14 +1,15 @@
 import Foundation
 
-/// Parsing of numbers straight from CSV bytes.
-enum NumberParsing {
+/// Parsing of numbers straight from CSV bytes (public so that importers choose a column's type by the
+/// same rules the data path reads it with).
+public enum NumberParsing {
     /// Exact powers of ten up to 10²², the range in which `Double(m) / 10^k` is correctly rounded
     /// for an integer mantissa m < 2⁵³ (Clinger's fast path).
     private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
 
     /// A whole number written as optional sign and decimal digits (at most 9), e.g. a Likert answer.
     @inline(__always)
-    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    public static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         var negative = false
         let count = bytes.count
@@ -28,7 +29,7 @@ enum NumberParsing {
     /// A real number: plain decimals by an exact fast path, anything else (exponents, long
     /// mantissas) by `strtod`, both correctly rounded. With `decimalComma` a single `,` is accepted
     /// as the decimal separator (files written with `;` as delimiter in many European locales).
-    static func double(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false) -> Double? {
+    public static func double(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false) -> Double? {
         let count = bytes.count
         guard count > 0 else { return nil }
         var i = 0

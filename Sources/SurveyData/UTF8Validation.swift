@@ -2,7 +2,7 @@
 /// overlong forms, no surrogates, nothing above U+10FFFF), or `nil` if all of it is valid.
 /// An all-ASCII cell is recognised in one pass of word loads; other ASCII runs are skipped eight
 /// bytes at a time.
-func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+public func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let count = bytes.count
     guard let base = bytes.baseAddress, !isASCII(base, count: count) else { return nil }
     var i = 0

@@ -1,4 +1,5 @@
 import Foundation
+import Import
 import Reporting
 import Study
 import SurveyData
@@ -27,6 +28,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case transcript
     /// A theme codebook (YAML), coding the bundled interviews.
     case themes
+    /// A Qualtrics CSV export: `paradox import --from qualtrics`, then its data read with its codebook.
+    case qualtrics
+    /// A LimeSurvey survey structure (.lss): `paradox import --from limesurvey --lss` on the bundled-in fixture's responses.
+    case limesurveyStructure = "lss"
 
     /// The package's root folder (this file is Tests/FuzzTargets/FuzzTarget.swift).
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -88,6 +93,14 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .themes:
             let themes = try ThemeCodebook.load(contentsOf: try workspace.file("themes.yml", bytes).url)
             _ = try ThematicAnalysis.run(bundled.transcripts, codebook: themes)
+        case .qualtrics:
+            let survey = try ImportFormat.qualtrics.read(try workspace.file("export.csv", bytes).url)
+            let codebook = try Codebook(yaml: YAMLValue(text: survey.codebook.yamlText(), file: "codebook.yml"))
+            _ = try Dataset.load(reader: CSVReader(bytes: survey.dataCSV, file: "data.csv"), codebook: codebook)
+        case .limesurveyStructure:
+            let responses = Self.packageRoot.appendingPathComponent("Tests/ImportTests/Fixtures/limesurvey-responses.csv")
+            let survey = try ImportFormat.limesurvey.read(responses, structure: try workspace.file("survey.lss", bytes).url)
+            _ = try survey.codebook.yamlText()
         }
     }
 }

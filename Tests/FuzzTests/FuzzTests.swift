@@ -27,4 +27,6 @@ final class FuzzTests: XCTestCase {
     func testSummary() throws { try fuzz(.summary) }
     func testTranscript() throws { try fuzz(.transcript) }
     func testThemes() throws { try fuzz(.themes) }
+    func testQualtrics() throws { try fuzz(.qualtrics) }
+    func testLimeSurveyStructure() throws { try fuzz(.limesurveyStructure) }
 }

@@ -54,7 +54,7 @@ final class CodebookTests: XCTestCase {
     func testErrorsNameTheLine() {
         let unknownType = configError("variables:\n  - name: a\n    type: likret\n")
         XCTAssertEqual(unknownType?.line, 3)
-        XCTAssertTrue(unknownType?.message.contains("expected likert, categorical, numeric, id or text") ?? false)
+        XCTAssertTrue(unknownType?.message.contains("expected likert, categorical, numeric, id, text, date, duration or flag") ?? false)
 
         let badScale = configError("variables:\n  - {name: a, type: likert, scale: [5, 1]}\n")
         XCTAssertEqual(badScale?.line, 2)

@@ -1,0 +1,67 @@
+import Foundation
+import SurveyData
+
+/// Appends records to UTF-8 CSV bytes (comma-separated, LF line ends): a field is quoted (its quotes
+/// doubled) only when it holds a comma, a quote, a line break or surrounding spaces, so plain cells
+/// stay as they were. With a sink, the bytes go to a file whenever a megabyte has gathered.
+struct CSVLineWriter {
+    private(set) var bytes: [UInt8] = []
+    private let sink: (handle: FileHandle, path: String)?
+    private static let chunk = 1 << 20
+
+    init(sink: (handle: FileHandle, path: String)?) {
+        self.sink = sink
+    }
+
+    mutating func append<S: Sequence>(_ fields: S) throws where S.Element == String {
+        var first = true
+        for field in fields {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            append(field: field)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= Self.chunk { try flush() }
+    }
+
+    /// Appends fields `0..<count` of `record`, read from a file separated by `delimiter`: an unquoted
+    /// cell of a comma-separated file is copied byte for byte, any other as its text.
+    mutating func append(_ record: CSVRecord, count: Int, delimiter: UInt8) throws {
+        for index in 0..<count {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            let raw = record.trimmedBytes(index)
+            if delimiter == UInt8(ascii: ","), !record.isQuoted(index), !raw.contains(UInt8(ascii: "\"")) {
+                bytes.append(contentsOf: raw)
+            } else {
+                append(field: record.string(index))
+            }
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= Self.chunk { try flush() }
+    }
+
+    /// Writes what has gathered to the sink (and closes it when `closing`); without a sink the bytes stay.
+    mutating func flush(closing: Bool = false) throws {
+        guard let sink else { return }
+        do {
+            try sink.handle.write(contentsOf: bytes)
+            if closing { try sink.handle.close() }
+        } catch {
+            throw ImportError(file: sink.path, kind: .unwritable(reason: "\(error.localizedDescription)"))
+        }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func append(field: String) {
+        let utf8 = field.utf8
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+            || utf8.first == 0x20 || utf8.last == 0x20 || utf8.first == 0x09 || utf8.last == 0x09
+        guard needsQuotes else { bytes.append(contentsOf: utf8); return }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
