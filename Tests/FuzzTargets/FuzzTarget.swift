@@ -88,7 +88,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 _ = try ReportFiles.render(StudyRunner.analyse(bundled.identity, merged: merged))
             }
         case .transcript:
-            let transcript = try TranscriptReader.read(contentsOf: try workspace.file("INT99.txt", bytes).url)
+            // The extension the content suggests: the reader picks its format by the file's extension.
+            let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
+            let name = text.hasPrefix("WEBVTT") ? "INT99.vtt" : text.contains("-->") ? "INT99.srt" : "INT99.txt"
+            let transcript = try TranscriptReader.read(contentsOf: try workspace.file(name, bytes).url)
             _ = try ThematicAnalysis.run([transcript], codebook: bundled.themes)
         case .themes:
             let themes = try ThemeCodebook.load(contentsOf: try workspace.file("themes.yml", bytes).url)
