@@ -82,9 +82,11 @@ final class InferredWaveTests: XCTestCase {
     func testTheEngineAnovaEqualsThePlainOne() throws {
         for (index, surprise) in Surprise.allCases.enumerated() {
             let url = try file(rows: 44_000, seed: UInt64(20 + index), surprise: surprise)
-            for (dependent, factor) in [("score", "group"), ("c", "wave"), ("a", "group")] {
+            for (dependent, factor) in [("score", "group"), ("c", "wave")] {
                 let (engine, route) = try FileAnova.routed(url, delimiter: nil, dependent: dependent, factor: factor)
-                let contradicted = (surprise == .newLevel && factor == "group") || (surprise == .outOfRange && dependent == "a")
+                // Likert items are read even when the analysis does not use them (faster than skipping
+                // them as text), so a surprise in any of them hands the file to the plain path.
+                let contradicted = surprise == .textCell || surprise == .outOfRange || (surprise == .newLevel && factor == "group")
                 XCTAssertEqual(route, contradicted ? .plain : .engine, "\(surprise) \(dependent) by \(factor)")
                 try assertSameNumbers(engine, try FileAnova.plain(url, delimiter: nil, dependent: dependent, factor: factor), relative: 1e-12)
             }
