@@ -48,8 +48,8 @@ extension Codebook {
 
     /// Makes `name` a categorical variable with the levels `factor` gives it (a numeric column's
     /// distinct values, ascending, as the plain path's `Dataset.factor` names them).
-    mutating func makeCategorical(_ name: String, levels: [Level]) {
+    mutating func makeCategorical(_ name: String, levels: [Level], reference: Int = 0) {
         guard let index = variables.firstIndex(where: { $0.name == name }) else { return }
-        variables[index].kind = .categorical(levels: levels, reference: 0)
+        variables[index].kind = .categorical(levels: levels, reference: reference)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reporting
+import Study
 import SurveyData
 import SurveyStats
 
@@ -47,32 +48,17 @@ struct Regress: ParsableCommand {
 
     func run() throws {
         try failing {
-            let dataset = try Dataset.infer(contentsOf: URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte)
             let references = Dictionary(reference.map { entry -> (String, String) in
                 let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
                 return (parts[0], parts.count > 1 ? parts[1] : "")
             }, uniquingKeysWith: { $1 })
             let predictors = iv + categorical.filter { !iv.contains($0) }
-            let terms = try predictors.map { name -> LinearModel.Term in
-                guard categorical.contains(name) || references[name] != nil else {
-                    return .numeric(name: name, values: try dataset.numericValues(name, hint: "name it in --categorical if it is a factor"))
-                }
-                let factor = try dataset.factor(name)
-                var referenceIndex = factor.reference
-                if let wanted = references[name] {
-                    guard let index = factor.levels.firstIndex(where: { $0.value == wanted || $0.label == wanted }) else {
-                        throw ValidationError("--reference \(name)=\(wanted): no such level (levels: \(factor.levels.map(\.value).joined(separator: ", ")))")
-                    }
-                    referenceIndex = index
-                }
-                return .categorical(name: name, codes: factor.intCodes, levels: factor.levels.map(\.value), reference: referenceIndex)
-            }
             if let stray = references.keys.sorted().first(where: { !predictors.contains($0) }) {
                 throw ValidationError("--reference names '\(stray)', which is not a predictor")
             }
-            let model = LinearModel(responseName: dv, response: try dataset.numericValues(dv), terms: terms,
-                                    intercept: !noIntercept, hc3: robust == .hc3)
-            let result = try Regression.fit(model)
+            let model = FileRegression.Model(dependent: dv, predictors: predictors, categorical: Set(categorical), references: references,
+                                             intercept: !noIntercept, robust: robust == .hc3)
+            let result = try FileRegression.run(URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte, model: model)
             print(try render([.regression(result, id: "regression", title: "Regression of \(dv)")], json: result, format: data.format), terminator: "")
         }
     }

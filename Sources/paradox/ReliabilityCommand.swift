@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reporting
+import Study
 import SurveyData
 import SurveyStats
 
@@ -45,13 +46,9 @@ struct ReliabilityCommand: ParsableCommand {
 
     func run() throws {
         try failing {
-            let dataset = try Dataset.infer(contentsOf: URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte)
-            let columns = try items.map { name -> [Double] in
-                let values = try dataset.numericValues(name)
-                guard reverse.contains(name), let low = scaleMin, let high = scaleMax else { return values }
-                return try Reliability.reverseKeyed(values, item: name, min: Double(low), max: Double(high))
-            }
-            let result = try Reliability.cronbachAlpha(columns, names: items)
+            let scale = scaleMin.flatMap { low in scaleMax.map { low...$0 } }
+            let result = try FileReliability.run(URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte, items: items,
+                                                 reversed: Set(reverse), scale: scale)
             print(try render([.reliability(result, scale: "Selected")], json: result, format: data.format), terminator: "")
         }
     }

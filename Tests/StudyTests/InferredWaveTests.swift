@@ -80,7 +80,7 @@ final class InferredWaveTests: XCTestCase {
     /// ANOVAs by a text factor and by a numerically coded one (groups 1, 2, 3), of a Likert-like
     /// item and of a decimal score.
     func testTheEngineAnovaEqualsThePlainOne() throws {
-        for (index, surprise) in Surprise.allCases.enumerated() {
+        for (index, surprise) in [Surprise.none, .newLevel, .outOfRange].enumerated() {
             let url = try file(rows: 44_000, seed: UInt64(20 + index), surprise: surprise)
             for (dependent, factor) in [("score", "group"), ("c", "wave")] {
                 let (engine, route) = try FileAnova.routed(url, delimiter: nil, dependent: dependent, factor: factor)
@@ -90,6 +90,43 @@ final class InferredWaveTests: XCTestCase {
                 XCTAssertEqual(route, contradicted ? .plain : .engine, "\(surprise) \(dependent) by \(factor)")
                 try assertSameNumbers(engine, try FileAnova.plain(url, delimiter: nil, dependent: dependent, factor: factor), relative: 1e-12)
             }
+        }
+    }
+
+    /// A regression with a numeric and a Likert-like predictor, a text factor and a numerically
+    /// coded one with a chosen reference level, HC3; and one without intercept.
+    func testTheEngineRegressionEqualsThePlainOne() throws {
+        for (index, surprise) in [Surprise.none, .newLevel, .textCell].enumerated() {
+            let url = try file(rows: 44_000, seed: UInt64(40 + index), surprise: surprise)
+            let models = [
+                FileRegression.Model(dependent: "score", predictors: ["a", "count", "group", "wave"], categorical: ["group"],
+                                     references: ["wave": "2"], robust: true),
+                FileRegression.Model(dependent: "c", predictors: ["count"], intercept: false),
+            ]
+            for model in models {
+                let (engine, route) = try FileRegression.routed(url, delimiter: nil, model: model)
+                XCTAssertEqual(route, surprise == .none || (surprise == .newLevel && !model.predictors.contains("group")) ? .engine : .plain,
+                               "\(surprise) \(model.dependent)")
+                try assertSameNumbers(engine, try FileRegression.plain(url, delimiter: nil, model: model), relative: 1e-10)
+            }
+        }
+    }
+
+    /// α of three Likert-like items with blanks and NA, one reverse-keyed on a given scale.
+    func testTheEngineReliabilityEqualsThePlainOne() throws {
+        for (index, surprise) in [Surprise.none, .newLevel, .outOfRange].enumerated() {
+            let url = try file(rows: 44_000, seed: UInt64(60 + index), surprise: surprise)
+            for (reversed, scale) in [(Set<String>(), nil), (["c"], 1...5)] as [(Set<String>, ClosedRange<Int>?)] {
+                let (engine, route) = try FileReliability.routed(url, delimiter: nil, items: ["a", "b", "c"], reversed: reversed, scale: scale)
+                XCTAssertEqual(route, surprise == .outOfRange ? .plain : .engine, "\(surprise)")
+                try assertSameNumbers(engine, try FileReliability.plain(url, delimiter: nil, items: ["a", "b", "c"], reversed: reversed, scale: scale),
+                                      relative: 1e-10)
+            }
+        }
+        // A text cell in an item: the plain path's error, naming its line.
+        let url = try file(rows: 44_000, seed: 70, surprise: .textCell)
+        XCTAssertThrowsError(try FileReliability.run(url, delimiter: nil, items: ["a", "b", "c"], reversed: [], scale: nil)) { error in
+            XCTAssertTrue("\(error)".contains(":43995, column 2 (b): value \"Agree\" is not a number"), "\(error)")
         }
     }
 }

@@ -1,0 +1,14 @@
+import MessageText
+
+/// A one-off command's request that the data file cannot serve.
+public enum FileAnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `--reference G=level` names a level the factor does not have.
+    case noSuchReferenceLevel(variable: String, level: String, levels: [String])
+
+    public var description: String {
+        switch self {
+        case let .noSuchReferenceLevel(variable, level, levels):
+            return "--reference \(Excerpt.excerpt(variable))=\(Excerpt.excerpt(level)): no such level (levels: \(Excerpt.excerptList(levels)))"
+        }
+    }
+}

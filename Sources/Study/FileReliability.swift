@@ -1,0 +1,61 @@
+import Foundation
+import SurveyData
+import SurveyStats
+
+/// `paradox reliability FILE --items A,B,C`: Cronbach's α of items of a data file without a study file.
+public enum FileReliability {
+    /// The most items whose k × k co-moment matrix the engine tallies; a longer list goes to the
+    /// plain path, which needs O(n·k) and no matrix (``Reliability/cronbachAlpha(_:names:confidenceLevel:)``).
+    static let engineItemLimit = 200
+
+    /// The analysis through the engine (``InferredWave``: the items' co-moments merged over the
+    /// file's blocks), or by ``plain(_:delimiter:items:reversed:scale:)`` when the file's first
+    /// rows cannot speak for the rest or the items are many; both give the same result (tested).
+    /// - Parameters:
+    ///   - reversed: items scored `min + max − x` on `scale` (required when any is reversed).
+    ///   - scale: the response scale's lowest and highest points.
+    public static func run(_ url: URL, delimiter: UInt8?, items: [String], reversed: Set<String>,
+                           scale: ClosedRange<Int>?) throws -> ReliabilityResult {
+        try routed(url, delimiter: delimiter, items: items, reversed: reversed, scale: scale).result
+    }
+
+    /// ``run(_:delimiter:items:reversed:scale:)`` and the path that gave its result.
+    static func routed(_ url: URL, delimiter: UInt8?, items: [String], reversed: Set<String>,
+                       scale: ClosedRange<Int>?) throws -> (result: ReliabilityResult, route: InferredWave.Route) {
+        let name = "(items)"
+        let engine = items.count > engineItemLimit || Set(items).count < items.count ? nil : InferredWave.analyse(url, delimiter: delimiter) { _, codebook in
+            for item in items {
+                guard let index = codebook.variables.firstIndex(where: { $0.name == item }) else { throw StudyError.notTabulable(item) }
+                switch codebook.variables[index].kind {
+                case .likert(let inferred):
+                    // The items' answers checked against the scale the user gave, keyed as asked.
+                    codebook.variables[index].kind = .likert(LikertScale(range: scale ?? inferred.range, reversed: reversed.contains(item)))
+                case .numeric where !reversed.contains(item):
+                    break
+                default:
+                    throw StudyError.notTabulable(item)  // not numeric in the sample: the plain path names the cell
+                }
+            }
+            codebook.reading(only: Set(items))
+            codebook.scales = [ScaleDefinition(name: name, label: name, items: items)]
+            return AnalysisPlan(descriptives: [], frequencies: [], reliability: [name], correlations: [])
+        }
+        guard let result = engine?.result.reliability.first?.result else {
+            return (try plain(url, delimiter: delimiter, items: items, reversed: reversed, scale: scale), .plain)
+        }
+        return (result, .engine)
+    }
+
+    /// The plain path, oracle of the engine's: the whole file read by `Dataset.infer`, reversed
+    /// items keyed, α from the columns in O(n·k).
+    public static func plain(_ url: URL, delimiter: UInt8?, items: [String], reversed: Set<String>,
+                             scale: ClosedRange<Int>?) throws -> ReliabilityResult {
+        let dataset = try Dataset.infer(contentsOf: url, delimiter: delimiter)
+        let columns = try items.map { item -> [Double] in
+            let values = try dataset.numericValues(item)
+            guard reversed.contains(item), let scale else { return values }
+            return try Reliability.reverseKeyed(values, item: item, min: Double(scale.lowerBound), max: Double(scale.upperBound))
+        }
+        return try Reliability.cronbachAlpha(columns, names: items)
+    }
+}
