@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "paradox", targets: ["paradox"]),
         // The modules as one library, for the separate Benchmarks/ package.
-        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import"]),
+        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import", "Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -43,11 +43,13 @@ let package = Package(
         .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput"]),
         .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),
+        // Synthetic waves: the bundled study's calibrated wave, large waves for the benchmarks.
+        .target(name: "Simulation", dependencies: ["SurveyData", "SurveyStats"]),
         .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText"]),
         .executableTarget(
             name: "paradox",
             dependencies: [
-                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import", "MessageText",
+                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import", "Simulation", "MessageText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,14 +58,14 @@ let package = Package(
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "MessageText", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SurveyStatsTests", dependencies: ["SurveyStats", "SurveyData", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ThematicTests", dependencies: ["Thematic"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData", "SurveyStats", "TestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "ThematicTests", dependencies: ["Thematic", "Simulation"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StudyTests", dependencies: ["Study", "Simulation", "SurveyData", "SurveyStats", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Simulation"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["paradox", "TestSupport"]),
         // Fuzzing: the targets (one per parser of untrusted input), bounded runs in the tests, and a
         // libFuzzer driver that Scripts/fuzz.sh builds for longer, coverage-guided runs.
-        .target(name: "FuzzTargets", dependencies: ["Study", "Reporting", "SurveyData", "SurveyStats", "Thematic", "Import"],
+        .target(name: "FuzzTargets", dependencies: ["Study", "Simulation", "Reporting", "SurveyData", "SurveyStats", "Thematic", "Import"],
                 path: "Tests/FuzzTargets"),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "paradox-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reporting
+import Simulation
 import Study
 
 /// `paradox simulate`: regenerates the bundled synthetic survey wave.

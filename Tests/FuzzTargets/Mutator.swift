@@ -1,3 +1,5 @@
+import Simulation
+
 /// Byte-level mutations of a seed, in the manner of libFuzzer's default mutators, plus tokens that
 /// matter to Paradox's formats (CSV quoting, YAML anchors and aliases, JSON numbers at the limits).
 public struct Mutator {
@@ -61,20 +63,7 @@ public struct Mutator {
     }
 }
 
-/// Steele, Lea and Flood's SplitMix64: a small, seedable generator, so that a fuzzing run reproduces.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// A number in 0..<bound (bound > 0).
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Study
+import Simulation
 import XCTest
 @testable import Reporting
 

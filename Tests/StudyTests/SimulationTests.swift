@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Simulation
 import Study
 import SurveyData
 import SurveyStats

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+import Simulation
 @testable import Study
 import SurveyData
 import SurveyStats

@@ -1,3 +1,4 @@
+import Simulation
 import XCTest
 @testable import Thematic
 
@@ -42,17 +43,10 @@ final class PatternMatcherPropertyTests: XCTestCase {
     }
 }
 
-/// SplitMix64: a seeded generator, so every run draws the same cases.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// A seeded generator (Simulation's SplitMix64), so every run draws the same cases.
+typealias SeededRandom = SplitMix64
+
+extension SplitMix64 {
     mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Simulation
 import Thematic
 
 // Coding speed of Paradox's deductive coder: a generated corpus of interview transcripts (50 MB by
@@ -11,16 +12,8 @@ import Thematic
 //
 //     swift run -c release --package-path Benchmarks ThematicBenchmark [megabytes]
 
-/// A deterministic pseudo-random generator (SplitMix64), so every run codes the same corpus.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
+    /// A number in 0..<n, from Simulation's generator, so every run codes the same corpus.
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
@@ -52,7 +45,7 @@ func sentence(_ random: inout SplitMix64, terms: [String]) -> String {
 
 /// Transcripts of about 200 kB each until `megabytes` of text.
 func corpus(megabytes: Int, terms: [String]) -> [(name: String, text: String)] {
-    var random = SplitMix64(state: 42)
+    var random = SplitMix64(seed: 42)
     var transcripts: [(String, String)] = []
     var total = 0
     while total < megabytes * 1_000_000 {
@@ -74,7 +67,7 @@ func corpus(megabytes: Int, terms: [String]) -> [(name: String, text: String)] {
 /// large real codebook are absent from most transcripts. So the sizes find nearly the same matches and
 /// the timings differ mainly by the size of the automaton.
 func codebookTerms(_ count: Int) -> [String] {
-    var random = SplitMix64(state: 7)
+    var random = SplitMix64(seed: 7)
     var seen: Set<String> = []
     var terms: [String] = []
     while terms.count < count {
@@ -93,7 +86,7 @@ func codebookTerms(_ count: Int) -> [String] {
 /// Regular expressions in the style of real codebooks (`\bopt ?(in|out)s?\b`, `\barticle \d+\b`),
 /// over the corpus's syllables so that they match and near-miss often.
 func codebookRegexes(_ count: Int) -> [String] {
-    var random = SplitMix64(state: 11)
+    var random = SplitMix64(seed: 11)
     return (0..<count).map { index in
         let a = syllables[random.below(syllables.count)], b = syllables[random.below(syllables.count)]
         let c = syllables[random.below(syllables.count)]

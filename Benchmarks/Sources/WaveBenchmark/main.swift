@@ -1,5 +1,6 @@
 import Foundation
 import Reporting
+import Simulation
 import Study
 import SurveyData
 
