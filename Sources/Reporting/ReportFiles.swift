@@ -25,8 +25,8 @@ public enum ReportFiles {
     /// The folder of the waves' reports; `waves/<wave>` in texts about them.
     public static let wavesFolder = "waves"
 
-    /// results.json, report.md, report.html, tables.tex and csv/NN_<table>.csv (the table's id
-    /// through ``FileName/Registry``), the five rendered side by side on all cores.
+    /// results.json, report.md, report.html, tables.tex, csv/NN_<table>.csv and
+    /// figures/NN_<figure>.svg (ids through ``FileName/Registry``), rendered side by side on all cores.
     static func files(of report: Report, json: @escaping @Sendable () throws -> String) throws -> [(path: String, content: String)] {
         let renderings: [@Sendable () throws -> [(String, String)]] = [
             { [("results.json", try json())] },
@@ -36,12 +36,23 @@ public enum ReportFiles {
             {
                 var registry = FileName.Registry()
                 return report.numberedTables.map { number, table in
-                    let name = registry.claim(table.id)
-                    let digits = String(number)  // two digits at least: 01, 02, …, 99, 100
-                    return ("csv/\(digits.count < 2 ? "0" : "")\(digits)_\(name).csv", CSVRenderer.render(table))
+                    ("csv/\(numbered(number, registry.claim(table.id))).csv", CSVRenderer.render(table))
+                }
+            },
+            {
+                var registry = FileName.Registry()
+                let tableNumbers = report.tableNumbers
+                return report.numberedFigures.map { number, figure in
+                    ("figures/\(numbered(number, registry.claim(figure.id))).svg",
+                     figure.svg(number: number, tableNumbers: tableNumbers))
                 }
             },
         ]
         return try renderings.concurrentMap { try $0() }.flatMap { $0 }
+    }
+
+    /// `NN_name`: the number with two digits at least (01, 02, …, 99, 100).
+    private static func numbered(_ number: Int, _ name: String) -> String {
+        (number < 10 ? "0" : "") + "\(number)_\(name)"
     }
 }
