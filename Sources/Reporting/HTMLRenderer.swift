@@ -52,7 +52,8 @@ public enum HTMLRenderer {
 
     /// The page's only styling: APA tables (rules above and below the header and at the bottom,
     /// none vertical), numbers that never wrap, figures that shrink to the page, and print rules
-    /// (A4, no page break inside a table or figure, collapsed appendices printed open).
+    /// (A4, no page break inside a table or figure, collapsed appendices printed open). Tables of more
+/// than eight columns are set smaller so that they fit the page.
     static let style = """
 
         body { font-family: Georgia, 'Times New Roman', serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #111; }
@@ -63,7 +64,8 @@ public enum HTMLRenderer {
         thead tr { border-top: 2px solid #111; border-bottom: 1px solid #111; }
         tbody tr:last-child { border-bottom: 2px solid #111; }
         td.r, th.r { text-align: right; } td.c, th.c { text-align: center; } td.l, th.l { text-align: left; }
-        td.r, td.c, th.r, th.c { white-space: nowrap; font-variant-numeric: tabular-nums; }
+        td.r, td.c { white-space: nowrap; font-variant-numeric: tabular-nums; }
+        table.wide { font-size: 0.75rem; } table.wide th, table.wide td { padding: 0.15rem 0.3rem; }
         p.note { font-size: 0.9rem; margin-top: 0.2rem; }
         figure { margin: 1rem 0; }
         figure svg { max-width: 100%; height: auto; }
@@ -92,7 +94,8 @@ public enum HTMLRenderer {
             case .right: return "r"
             }
         }
-        var out = "<table id=\"\(escape(table.id))\">\n<caption><b>Table \(number)</b>\(escape(table.title))</caption>\n<thead><tr>"
+        let wide = table.columns.count > 8 ? " class=\"wide\"" : ""
+        var out = "<table id=\"\(escape(table.id))\"\(wide)>\n<caption><b>Table \(number)</b>\(escape(table.title))</caption>\n<thead><tr>"
         out += table.columns.map { "<th class=\"\(align($0))\">\(escape($0.header))</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
         for row in table.rows {
