@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "paradox", targets: ["paradox"]),
         // The modules as one library, for the separate Benchmarks/ package.
-        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import", "Simulation"]),
+        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import", "Simulation", "Archive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -40,12 +40,14 @@ let package = Package(
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
         // Platform exports (Qualtrics, LimeSurvey, SPSS, Stata) → codebook + data.
         .target(name: "Import", dependencies: ["SurveyData", "CReadStat", "MessageText"]),
-        .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput"]),
+        // Reproducible ZIP archives (REFI-QDA projects, Word documents).
+        .target(name: "Archive"),
+        .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput", "Archive"]),
         .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),
         // Synthetic waves: the bundled study's calibrated wave, large waves for the benchmarks.
         .target(name: "Simulation", dependencies: ["SurveyData", "SurveyStats"]),
-        .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText"]),
+        .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText", "Archive"]),
         .executableTarget(
             name: "paradox",
             dependencies: [
@@ -58,7 +60,7 @@ let package = Package(
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "MessageText", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SurveyStatsTests", dependencies: ["SurveyStats", "SurveyData", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ThematicTests", dependencies: ["Thematic", "Simulation"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ThematicTests", dependencies: ["Thematic", "Simulation", "Archive"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "Simulation", "SurveyData", "SurveyStats", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Simulation"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "SurveyData"], resources: [.copy("Fixtures")]),

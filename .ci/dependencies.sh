@@ -3,8 +3,14 @@
 #   libvectorscan-dev        Vectorscan (the portable Hyperscan), the linear-time engine of theme-codebook regexes
 #   libxml2-utils            xmllint, with which the tests validate REFI-QDA exports against their XSD
 #   libreadstat-dev          ReadStat, which reads SPSS .sav/.zsav and Stata .dta files (no pkg-config file)
+#   chromium                 (with --tests only) headless Chromium, in which the tests render report.html
+#   python-docx              (with --tests only, from pip) with which the tests read report.docx back
 install_dependencies() {
   local missing=()
+  if [ "${1:-}" = "--tests" ]; then
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    python3 -c 'import docx' 2>/dev/null || python3 -m pip install -q python-docx
+  fi
   pkg-config --exists gsl 2>/dev/null || missing+=(libgsl-dev)
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
   pkg-config --exists libhs 2>/dev/null || missing+=(libvectorscan-dev)

@@ -35,7 +35,7 @@ public final class OutputFolder {
 
     /// Writes `files` (path relative to the folder → content) as the whole folder at `path`.
     public static func write(_ files: [(path: String, content: String)], to path: String) throws {
-        try write(to: path) { try $0.write(files) }
+        try write(to: path) { try $0.write(files.map { ($0.path, Data($0.content.utf8)) }) }
     }
 
     private init(_ path: String) throws {
@@ -50,7 +50,7 @@ public final class OutputFolder {
     /// Writes `files` (path relative to `subfolder` of the output folder → content) side by side on
     /// all cores, creating each folder once; the error is that of the first file (in order) that
     /// fails. A path must stay inside the folder (no empty, `.` or `..` component, no NUL).
-    public func write(_ files: [(path: String, content: String)], in subfolder: String = "") throws {
+    public func write(_ files: [(path: String, content: Data)], in subfolder: String = "") throws {
         let relative = try files.map { try inside(subfolder.isEmpty ? $0.path : subfolder + "/" + $0.path) }
         var made: Set<String> = []
         for path in relative {
@@ -64,7 +64,7 @@ public final class OutputFolder {
         }
         let temporary = temporary, shown = target.shown
         _ = try Array(zip(relative, files.map(\.content))).concurrentMap { path, content in
-            try FileSystem.create(temporary + "/" + path, text: content, shown: shown + "/" + path)
+            try content.withUnsafeBytes { try FileSystem.create(temporary + "/" + path, bytes: $0, shown: shown + "/" + path) }
         }
     }
 

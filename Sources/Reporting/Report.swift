@@ -18,18 +18,35 @@ public struct Report: Sendable, Equatable {
         public var tables: [Table]
         /// Bar charts drawn in the HTML report only.
         public var charts: [BarChart]
+        /// Numbered figures (HTML report and `figures/`), shown before the tables.
+        public var figures: [Figure]
+        /// Whether the tables form a long appendix that the HTML report shows collapsed.
+        public var collapsesTables: Bool
 
-        public init(title: String, paragraphs: [String] = [], tables: [Table] = [], charts: [BarChart] = []) {
+        public init(title: String, paragraphs: [String] = [], tables: [Table] = [], charts: [BarChart] = [],
+                    figures: [Figure] = [], collapsesTables: Bool = false) {
             self.title = title
             self.paragraphs = paragraphs
             self.tables = tables
             self.charts = charts
+            self.figures = figures
+            self.collapsesTables = collapsesTables
         }
     }
 
     /// Every table in order, with its APA number (1-based).
     public var numberedTables: [(number: Int, table: Table)] {
         sections.flatMap(\.tables).enumerated().map { ($0 + 1, $1) }
+    }
+
+    /// Every figure in order, with its APA number (1-based).
+    public var numberedFigures: [(number: Int, figure: Figure)] {
+        sections.flatMap(\.figures).enumerated().map { ($0 + 1, $1) }
+    }
+
+    /// The APA number of each table id (the first table of an id that occurs twice).
+    var tableNumbers: [String: Int] {
+        Dictionary(numberedTables.map { ($0.table.id, $0.number) }, uniquingKeysWith: { first, _ in first })
     }
 }
 

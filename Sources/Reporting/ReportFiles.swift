@@ -1,16 +1,17 @@
+import Foundation
 import Study
 import SurveyStats
 
 /// Every file of a study report, rendered in memory (relative path → content) so that nothing is
 /// written until all of it exists.
 public enum ReportFiles {
-    public static func render(_ result: StudyResult) throws -> [(path: String, content: String)] {
+    public static func render(_ result: StudyResult) throws -> [(path: String, content: Data)] {
         try files(of: StudyReport.build(result), json: { try JSONOutput.encode(result) })
     }
 
     /// The combined report of a batch of waves (each wave's own report is ``render(_:)`` of its
     /// result, written to its folder of ``waveFolders(_:)``).
-    public static func render(_ batch: BatchResult) throws -> [(path: String, content: String)] {
+    public static func render(_ batch: BatchResult) throws -> [(path: String, content: Data)] {
         try files(of: BatchReport.build(batch), json: { try JSONOutput.encode(batch) })
     }
 
@@ -25,9 +26,9 @@ public enum ReportFiles {
     /// The folder of the waves' reports; `waves/<wave>` in texts about them.
     public static let wavesFolder = "waves"
 
-    /// results.json, report.md, report.html, tables.tex and csv/NN_<table>.csv (the table's id
-    /// through ``FileName/Registry``), the five rendered side by side on all cores.
-    static func files(of report: Report, json: @escaping @Sendable () throws -> String) throws -> [(path: String, content: String)] {
+    /// report.docx, results.json, report.md, report.html, tables.tex, csv/NN_<table>.csv and
+    /// figures/NN_<figure>.svg (ids through ``FileName/Registry``), rendered side by side on all cores.
+    static func files(of report: Report, json: @escaping @Sendable () throws -> String) throws -> [(path: String, content: Data)] {
         let renderings: [@Sendable () throws -> [(String, String)]] = [
             { [("results.json", try json())] },
             { [("report.md", MarkdownRenderer.render(report))] },
@@ -36,12 +37,24 @@ public enum ReportFiles {
             {
                 var registry = FileName.Registry()
                 return report.numberedTables.map { number, table in
-                    let name = registry.claim(table.id)
-                    let digits = String(number)  // two digits at least: 01, 02, …, 99, 100
-                    return ("csv/\(digits.count < 2 ? "0" : "")\(digits)_\(name).csv", CSVRenderer.render(table))
+                    ("csv/\(numbered(number, registry.claim(table.id))).csv", CSVRenderer.render(table))
+                }
+            },
+            {
+                var registry = FileName.Registry()
+                let tableNumbers = report.tableNumbers
+                return report.numberedFigures.map { number, figure in
+                    ("figures/\(numbered(number, registry.claim(figure.id))).svg",
+                     figure.svg(number: number, tableNumbers: tableNumbers))
                 }
             },
         ]
-        return try renderings.concurrentMap { try $0() }.flatMap { $0 }
+        let texts = try renderings.concurrentMap { try $0() }.flatMap { $0 }.map { ($0, Data($1.utf8)) }
+        return [("report.docx", DocxRenderer.render(report))] + texts
+    }
+
+    /// `NN_name`: the number with two digits at least (01, 02, …, 99, 100).
+    private static func numbered(_ number: Int, _ name: String) -> String {
+        (number < 10 ? "0" : "") + "\(number)_\(name)"
     }
 }

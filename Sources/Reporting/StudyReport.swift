@@ -57,7 +57,8 @@ public enum StudyReport {
         }
         if !wave.frequencies.isEmpty {
             sections.append(Report.Section(title: prefix + "Frequencies",
-                                           tables: wave.frequencies.map { .frequencies($0, label: label($0.name)) }))
+                                           tables: wave.frequencies.map { .frequencies($0, label: label($0.name)) },
+                                           figures: likertFigures(wave, label: label), collapsesTables: true))
         }
         if !wave.reliability.isEmpty {
             sections.append(Report.Section(title: prefix + "Scale Reliability",
@@ -67,11 +68,13 @@ public enum StudyReport {
         if let correlation = wave.correlation {
             sections.append(Report.Section(title: prefix + "Correlations",
                                            paragraphs: correlation.variables.enumerated().map { "\($0 + 1). \($1): \(label($1))." },
-                                           tables: [.correlations(correlation, title: "Pearson Correlations of the Scale Scores")]))
+                                           tables: [.correlations(correlation, title: "Pearson Correlations of the Scale Scores")],
+                                           figures: [correlationFigure(correlation, tableID: "correlations", label: label)]))
         }
         for model in wave.regressions {
             sections.append(Report.Section(title: prefix + "Regression: \(model.title)",
-                                           tables: [.regression(model.result, id: "regression_\(model.name)", title: model.title)]))
+                                           tables: [.regression(model.result, id: "regression_\(model.name)", title: model.title)],
+                                           figures: coefficientFigure(model, tableID: "regression_\(model.name)").map { [$0] } ?? []))
         }
         for anova in wave.anovas {
             let title = "\(label(anova.dependent)) by \(label(anova.factor))"

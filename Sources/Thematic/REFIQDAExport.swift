@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 
 /// Export to the REFI-QDA exchange standard (REFI-QDA Standard 1.5, www.qdasoftware.org), which

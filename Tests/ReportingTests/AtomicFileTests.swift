@@ -42,8 +42,8 @@ final class AtomicFileTests: XCTestCase {
         try OutputFolder.write([("a.md", "old")], to: path("out"))
         for bad in ["../escape.md", "csv/../../x", "/abs", "a//b", "csv/./c"] {
             XCTAssertThrowsError(try OutputFolder.write(to: path("out")) { output in
-                try output.write([("a.md", "new")])
-                try output.write([("b.md", "b"), (bad, "x")], in: "sub")
+                try output.write([("a.md", Data("new".utf8))])
+                try output.write([("b.md", Data("b".utf8)), (bad, Data("x".utf8))], in: "sub")
             }) { error in
                 XCTAssertEqual(error as? OutputError, .outsideOutput(self.path("out") + "/sub/" + bad))
             }

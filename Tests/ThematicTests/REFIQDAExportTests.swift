@@ -1,3 +1,4 @@
+@testable import Archive
 import XCTest
 @testable import Thematic
 

@@ -19,7 +19,7 @@ private func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutable
 struct FuzzDriver {
     static func main() {
         var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
         exit(runDriver(&argc, &argv) { data, size in
             do {
                 try target.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [], in: workspace)

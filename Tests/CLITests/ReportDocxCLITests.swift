@@ -1,0 +1,72 @@
+import Foundation
+import XCTest
+
+/// The bundled study's report.docx read back with python-docx (installed by ./test.sh): one Word
+/// table per CSV table, with as many rows, every text cell equal and every number the CSV's
+/// full-precision value rounded to the decimals shown; and it is the same bytes on every run.
+final class ReportDocxCLITests: CLITestCase {
+    func testBundledReportDocxHoldsEveryTableAsAWordTable() throws {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import docx"]
+        probe.standardError = FileHandle.nullDevice
+        try probe.run()
+        probe.waitUntilExit()
+        try XCTSkipIf(probe.terminationStatus != 0, "python-docx is not installed (./test.sh installs it)")
+
+        let out = try temporaryFolder().appendingPathComponent("out")
+        let outcome = try paradox(["run", "--out", out.path])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let docx = out.appendingPathComponent("report.docx")
+        let committed = Self.packageRoot.appendingPathComponent("Output/report.docx")
+        XCTAssertEqual(try Data(contentsOf: docx), try Data(contentsOf: committed), "report.docx is not reproducible")
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.checker, docx.path, out.appendingPathComponent("csv").path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        XCTAssertEqual(text, "80 tables, 0 mismatches\n")
+    }
+
+    /// Compares each Word table with its CSV, cell by cell.
+    static let checker = #"""
+    import csv, os, sys, docx
+    document = docx.Document(sys.argv[1])
+    folder = sys.argv[2]
+    files = sorted(os.listdir(folder), key=lambda name: int(name.split('_')[0]))
+    mismatches = []
+    def agrees(shown, value):
+        if shown == value or (value == '' and shown in ('', '—')):
+            return True
+        try:
+            number = float(value)
+        except ValueError:
+            return False
+        text = shown.replace('−', '-').rstrip('*')
+        if text.startswith('< '):
+            return number < float(text[2:])
+        text = text.replace('-.', '-0.') if text.startswith('-.') else ('0' + text if text.startswith('.') else text)
+        decimals = len(text.split('.')[1]) if '.' in text else 0
+        return abs(float(text) - number) <= 0.5 * 10 ** -decimals + 1e-9
+    if len(document.tables) != len(files):
+        mismatches.append(f'{len(document.tables)} Word tables for {len(files)} CSV files')
+    for table, name in zip(document.tables, files):
+        with open(os.path.join(folder, name), newline='', encoding='utf-8') as handle:
+            rows = list(csv.reader(handle))[1:]
+        cells = [[cell.text for cell in row.cells] for row in table.rows][1:]
+        if len(cells) != len(rows):
+            mismatches.append(f'{name}: {len(cells)} rows, CSV {len(rows)}')
+        for r, (shown, values) in enumerate(zip(cells, rows)):
+            for c, (a, b) in enumerate(zip(shown, values)):
+                if not agrees(a, b):
+                    mismatches.append(f'{name} row {r + 1} column {c + 1}: {a!r} vs {b!r}')
+    for line in mismatches[:20]:
+        print(line)
+    print(f'{len(document.tables)} tables, {len(mismatches)} mismatches')
+    """#
+}
