@@ -4,12 +4,13 @@
 #   libxml2-utils            xmllint, with which the tests validate REFI-QDA exports against their XSD
 #   libreadstat-dev          ReadStat, which reads SPSS .sav/.zsav and Stata .dta files (no pkg-config file)
 #   chromium                 (with --tests only) headless Chromium, in which the tests render report.html
-#   python-docx              (with --tests only, from pip) with which the tests read report.docx back
+#   python3-docx             (with --tests only; from pip for a python3 that is not Debian's) with which the tests read report.docx back
 install_dependencies() {
   local missing=()
   if [ "${1:-}" = "--tests" ]; then
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-    python3 -c 'import docx' 2>/dev/null || python3 -m pip install -q python-docx
+    # Debian's package where python3 is Debian's (pip refuses to install into it, PEP 668).
+    python3 -c 'import docx' 2>/dev/null || missing+=(python3-docx)
   fi
   pkg-config --exists gsl 2>/dev/null || missing+=(libgsl-dev)
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
@@ -22,5 +23,9 @@ install_dependencies() {
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # A python3 of its own (pyenv, a virtualenv) does not see Debian's packages: pip for that one.
+  if [ "${1:-}" = "--tests" ] && ! python3 -c 'import docx' 2>/dev/null; then
+    python3 -m pip install -q python-docx
   fi
 }
