@@ -13,7 +13,7 @@ seconds="${2:-600}"
 source ./.ci/dependencies.sh
 install_dependencies
 swift build -c release --product paradox-fuzz --scratch-path .build-fuzz \
-  -Xswiftc -sanitize=fuzzer -Xswiftc -DLIBFUZZER -Xswiftc -gnone
+  -Xswiftc -sanitize=fuzzer -Xswiftc -DLIBFUZZER -Xswiftc -gnone -Xswiftc -use-ld=lld
 mkdir -p ".build-fuzz/corpus/$target"
 PARADOX_FUZZ_TARGET="$target" .build-fuzz/release/paradox-fuzz -max_total_time="$seconds" -timeout=10 \
   -max_len=65536 ".build-fuzz/corpus/$target" "Tests/Fuzz/Corpus/$target"
