@@ -14,6 +14,8 @@ extension WaveSummary {
     ///   without one — each to `rows` (a column without levels: at most `rows`). So no count in a
     ///   valid summary exceeds `rows`, and summaries whose rows add up within `Int`'s range merge
     ///   without overflow (``merge(_:)`` checks the rows);
+    /// - per ID column of the codebook, a list of at most `rows` hashes of respondent IDs (ascending
+    ///   and distinct, checked as it is decoded: ``RespondentHashes``);
     /// - its values are ones the variables can take: a Likert item's scale points, a Likert scale's
     ///   possible scores, a factor's level codes; and the co-moments are those of such values: each
     ///   mean between the variable's lowest and highest value, each sum of squares at most
@@ -98,6 +100,13 @@ extension WaveSummary {
             for (level, tally) in groups.levels.enumerated() {
                 try check.possible(tally.values, of: anova.dependent, at: "\(path).levels[\(level)].values")
             }
+        }
+
+        let idColumns = codebook.variables.filter { $0.kind == .id }.map(\.name)
+        try check.sameCount(idHashes.count, idColumns.count, at: "idHashes", of: "lists of hashes (one per ID column of the codebook)")
+        for (i, (hashes, name)) in zip(idHashes, idColumns).enumerated() {
+            try check.sameName(hashes.name, name, at: "idHashes[\(i)]")
+            try check.adds([hashes.summary.hashes.count], upTo: rows, at: "idHashes[\(i)] (\(name)).summary", of: "hashes (one per respondent)")
         }
     }
 }
