@@ -37,6 +37,37 @@ final class MergeCLITests: CLITestCase {
         XCTAssertEqual((wave["data_quality"] as? [String: Any])?["rows"] as? Int, 200)
     }
 
+    /// Issue 13, point 7: shards of the wave's file, no splitting; the shard index is 1-based.
+    func testShardsOfTheWaveReproduceTheOnePassReport() throws {
+        let folder = try temporaryFolder()
+        let wave = Self.packageRoot.appendingPathComponent("Data/wave1.csv").path
+        let summaries = try (1...3).map { index -> String in
+            let summary = folder.appendingPathComponent("part-\(index).summary.json").path
+            let outcome = try paradox(["summarize", Self.study, wave, "--shard", "\(index)/3", "--out", summary])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            XCTAssertTrue(outcome.stdout.hasPrefix("Summarised "), outcome.stdout)
+            XCTAssertTrue(outcome.stdout.contains(" rows of \(wave)#\(index)/3 into \(summary)."), outcome.stdout)
+            return summary
+        }
+        let merged = folder.appendingPathComponent("merged")
+        let outcome = try paradox(["merge", Self.study] + summaries + ["--out", merged.path])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(try String(contentsOf: merged.appendingPathComponent("report.md"), encoding: .utf8),
+                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Output/report.md"), encoding: .utf8))
+
+        // The same shard twice: refused at the merge, naming both files.
+        let twice = try paradox(["merge", Self.study, summaries[0], summaries[1], summaries[0], "--out", folder.appendingPathComponent("twice").path])
+        XCTAssertEqual(twice.status, 1)
+        XCTAssertTrue(twice.stderr.hasPrefix("paradox: error: \(summaries[0]): "), twice.stderr)
+        XCTAssertTrue(twice.stderr.contains(" respondent IDs of respondent_id are also in \(summaries[0]) (expected each respondent"), twice.stderr)
+
+        for bad in ["0/3", "4/3", "1/0", "1"] {
+            let refused = try paradox(["summarize", Self.study, wave, "--shard", bad, "--out", folder.appendingPathComponent("x.json").path])
+            XCTAssertEqual(refused.status, 64, bad)
+            XCTAssertTrue(refused.stderr.contains("The value '\(bad)' is invalid for '--shard <i/N>'"), refused.stderr)
+        }
+    }
+
     func testBadSummaryFilesAreNamed() throws {
         let folder = try temporaryFolder()
         let notJSON = try write("id,q1\n", to: "part.summary.json", in: folder)
