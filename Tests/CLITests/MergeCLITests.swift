@@ -29,9 +29,9 @@ final class MergeCLITests: CLITestCase {
         let outcome = try paradox(["merge", Self.study] + summaries + ["--out", merged.path])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("7 of 7 published results reproduced"), outcome.stdout)
-        // The APA report rounds every number, so it equals the committed one-pass report exactly.
+        // The APA report rounds every number, so it equals the one-pass report (golden) exactly.
         XCTAssertEqual(try String(contentsOf: merged.appendingPathComponent("report.md"), encoding: .utf8),
-                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Output/report.md"), encoding: .utf8))
+                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study/report.md"), encoding: .utf8))
         let results = try json(String(contentsOf: merged.appendingPathComponent("results.json"), encoding: .utf8))
         let wave = try XCTUnwrap((results["waves"] as? [[String: Any]])?.first)
         XCTAssertEqual((wave["data_quality"] as? [String: Any])?["rows"] as? Int, 200)
@@ -53,7 +53,7 @@ final class MergeCLITests: CLITestCase {
         let outcome = try paradox(["merge", Self.study] + summaries + ["--out", merged.path])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertEqual(try String(contentsOf: merged.appendingPathComponent("report.md"), encoding: .utf8),
-                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Output/report.md"), encoding: .utf8))
+                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study/report.md"), encoding: .utf8))
 
         // The same shard twice: refused at the merge, naming both files.
         let twice = try paradox(["merge", Self.study, summaries[0], summaries[1], summaries[0], "--out", folder.appendingPathComponent("twice").path])
@@ -124,7 +124,7 @@ final class MergeCLITests: CLITestCase {
         outcome = try paradox(["merge", Self.study, firstTwo, summaries[2], "--out", folder.appendingPathComponent("merged").path])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("merged/report.md"), encoding: .utf8),
-                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Output/report.md"), encoding: .utf8))
+                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study/report.md"), encoding: .utf8))
     }
 
     func testPartWithABadCellIsNamedByLine() throws {
