@@ -1,6 +1,6 @@
 import Foundation
 
-/// The engine of ``Dataset/forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:keepingTextCells:progress:_:)``
+/// The engine of ``Dataset/forEachBlock(contentsOf:codebook:delimiter:shard:rowsPerBlock:concurrency:keepingTextCells:collectingIDHashes:progress:_:)``
 /// once the header has been read and checked: the data lines are cut into blocks in file order, and
 /// `concurrency` workers each read their block into a window of their own, parse it and hand it on,
 /// so that the file is never held whole.

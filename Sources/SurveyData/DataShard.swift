@@ -1,5 +1,5 @@
 /// Shard `index` of `count` of a data file (`--shard i/N`, 1-based): the data lines between two
-/// cuts at line ends, read without splitting the file (``Dataset/forEachBlock(contentsOf:codebook:delimiter:shard:rowsPerBlock:concurrency:keepingTextCells:progress:_:)``).
+/// cuts at line ends, read without splitting the file (``Dataset/forEachBlock(contentsOf:codebook:delimiter:shard:rowsPerBlock:concurrency:keepingTextCells:collectingIDHashes:progress:_:)``).
 ///
 /// Shard i covers the bytes [cut(i − 1), cut(i)): cut(0) is the end of the header line, cut(N) the
 /// file's size, and cut(k) for 0 < k < N the offset just after the first line end (LF) at or after

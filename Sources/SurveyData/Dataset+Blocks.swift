@@ -12,7 +12,7 @@ public struct DatasetBlock: Sendable {
     public let dataset: Dataset
 }
 
-/// What ``Dataset/forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:keepingTextCells:progress:_:)`` delivered.
+/// What ``Dataset/forEachBlock(contentsOf:codebook:delimiter:shard:rowsPerBlock:concurrency:keepingTextCells:collectingIDHashes:progress:_:)`` delivered.
 public struct BlockLoadSummary: Sendable, Equatable {
     /// The file, as named in errors and in the blocks' datasets.
     public let file: String
@@ -74,8 +74,9 @@ extension Dataset {
         do {
             return try forEachBlock(source: source, codebook: codebook, rowsPerBlock: rowsPerBlock, concurrency: concurrency,
                                     keepingTextCells: keepingTextCells, collectingIDHashes: collectingIDHashes, progress: progress, body)
-        } catch let error as DataError where source.shard != nil && error.line != nil {
-            let headerLines = try source.prefix(source.shard!.headerEnd).reduce(0) { $0 + ($1 == CSVReader.newline ? 1 : 0) }
+        } catch let error as DataError where error.line != nil {
+            guard let shard = source.shard else { throw error }
+            let headerLines = try source.prefix(shard.headerEnd).reduce(0) { $0 + ($1 == CSVReader.newline ? 1 : 0) }
             throw error.shifted(by: try source.lineEndsBeforeShard(), after: headerLines)
         }
     }

@@ -62,7 +62,8 @@ struct Merge: ParsableCommand {
         numbers agree with a one-pass run to rounding (1e-12 relative, tested). Each summary is
         checked before it is merged: its format version, its study, the hash of the codebook and
         analysis plan it was made with, and that its counts add up and its values are ones the
-        codebook allows. With --summary the merged summary is written too, to be merged again later.
+        codebook allows. No respondent ID may be in two summaries (each carries its IDs' hashes):
+        overlapping parts or shards are refused, naming both files. With --summary the merged summary is written too, to be merged again later.
         """)
 
     @Argument(help: "The study file (YAML) the parts were summarised for.")
