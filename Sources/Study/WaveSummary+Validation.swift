@@ -103,10 +103,13 @@ extension WaveSummary {
         }
 
         let idColumns = codebook.variables.filter { $0.kind == .id }.map(\.name)
-        try check.sameCount(idHashes.count, idColumns.count, at: "idHashes", of: "lists of hashes (one per ID column of the codebook)")
+        try check.sameCount(idHashes.count, idColumns.count, at: "idHashes", of: "hash lists (one per ID column of the codebook)")
         for (i, (hashes, name)) in zip(idHashes, idColumns).enumerated() {
             try check.sameName(hashes.name, name, at: "idHashes[\(i)]")
-            try check.adds([hashes.summary.hashes.count], upTo: rows, at: "idHashes[\(i)] (\(name)).summary", of: "hashes (one per respondent)")
+            guard hashes.summary.hashes.count <= rows else {
+                throw WaveSummaryError.invalid(at: "idHashes[\(i)] (\(name)).summary",
+                                               expected: "at most the \(rows) rows' hashes (one per respondent), found \(hashes.summary.hashes.count)")
+            }
         }
     }
 }
