@@ -32,7 +32,8 @@ final class CSVSource: @unchecked Sendable {
 
     /// Opens the file at `url`; a missing or unreadable file is the same error as ``CSVReader/init(contentsOf:delimiter:)``'s.
     /// With `shard`, the source is the header line and that shard's bytes (``DataShard``); the
-    /// header ends at its first LF outside quotes.
+    /// header ends at its first line end outside quotes. (A file whose lines end in a lone CR has
+    /// no LF to cut at: its first shard holds every line.)
     init(contentsOf url: URL, delimiter: UInt8?, shard: DataShard? = nil) throws {
         file = url.path
         self.delimiter = delimiter
@@ -50,12 +51,12 @@ final class CSVSource: @unchecked Sendable {
             return
         }
         do {
-            func lineEnd(from offset: Int, outsideQuotes: Bool) throws -> Int {
-                try Self.lineEnd(descriptor: descriptor, file: url.path, size: fileSize, from: offset, outsideQuotes: outsideQuotes)
+            func lineEnd(from offset: Int, header: Bool) throws -> Int {
+                try Self.lineEnd(descriptor: descriptor, file: url.path, size: fileSize, from: offset, header: header)
             }
-            let headerEnd = try lineEnd(from: 0, outsideQuotes: true)
+            let headerEnd = try lineEnd(from: 0, header: true)
             func cut(_ k: Int) throws -> Int {
-                try shard.cut(k, size: fileSize, headerEnd: headerEnd) { try lineEnd(from: $0, outsideQuotes: false) }
+                try shard.cut(k, size: fileSize, headerEnd: headerEnd) { try lineEnd(from: $0, header: false) }
             }
             let range = ShardRange(shard: shard, headerEnd: headerEnd, start: try cut(shard.index - 1), end: try cut(shard.index))
             self.shard = range
@@ -118,19 +119,27 @@ final class CSVSource: @unchecked Sendable {
         }
     }
 
-    /// The offset just after the first LF at or after `offset` of a file of `size` bytes (outside
-    /// quotes, counted from `offset`, if `outsideQuotes`), or `size` if there is none. Reads 64 KiB at a time.
-    private static func lineEnd(descriptor: Int32, file: String, size: Int, from offset: Int, outsideQuotes: Bool) throws -> Int {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    /// The offset just after the first LF at or after `offset` of a file of `size` bytes, or `size`
+    /// if there is none. For the `header` (from offset 0): the first line end outside quotes, CR LF,
+    /// LF or a lone CR (as ``CSVReader`` ends lines). Reads 64 KiB at a time.
+    private static func lineEnd(descriptor: Int32, file: String, size: Int, from offset: Int, header: Bool) throws -> Int {
+        var buffer = [UInt8](repeating: 0, count: (1 << 16) + 1)
         var position = offset, quoted = false
         while position < size {
+            // One byte more than is scanned, to see whether a CR is followed by an LF.
             let count = min(buffer.count, size - position)
             try buffer.withUnsafeMutableBytes { try readFile(descriptor: descriptor, file: file, into: $0.baseAddress!, count: count, at: position) }
-            for index in 0..<count {
-                if buffer[index] == CSVReader.quote && outsideQuotes { quoted.toggle() }
-                if buffer[index] == CSVReader.newline && !quoted { return position + index + 1 }
+            let scanned = min(count, buffer.count - 1)
+            for index in 0..<scanned {
+                let byte = buffer[index]
+                if byte == CSVReader.newline && !quoted { return position + index + 1 }
+                guard header else { continue }
+                if byte == CSVReader.quote { quoted.toggle() }
+                if byte == CSVReader.carriageReturn && !quoted {
+                    return position + index + (index + 1 < count && buffer[index + 1] == CSVReader.newline ? 2 : 1)
+                }
             }
-            position += count
+            position += scanned
         }
         return size
     }

@@ -28,4 +28,17 @@ final class DataShardTests: XCTestCase {
             XCTAssertEqual(data, Array(bytes.dropFirst(6)), "\(count) shards")
         }
     }
+
+    /// Lines ended by a lone CR have no LF to cut at: the first shard holds them all.
+    func testLinesEndedByCROnlyAreAllInTheFirstShard() throws {
+        let text = "id,x\r1,2\r2,3\r3,4\r"
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let shards = try (1...3).map { index in
+            let source = try CSVSource(contentsOf: url, delimiter: nil, shard: DataShard(index: index, count: 3))
+            return String(decoding: try source.prefix(source.size), as: UTF8.self)
+        }
+        XCTAssertEqual(shards, [text, "id,x\r", "id,x\r"])
+    }
 }
