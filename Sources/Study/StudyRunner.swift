@@ -17,10 +17,14 @@ public enum StudyRunner {
     }
 
     /// The summary file of one part of a wave (a data file with the wave's header and some of its
-    /// rows) for the study's analysis plan: what `paradox summarize` writes for `paradox merge`.
-    public static func summarize(_ identity: SummaryIdentity, part: FileReference, progress: LoadProgress? = nil) throws -> WaveSummaryFile {
-        let summary = try summarize(part, of: identity.plan, codebook: identity.codebook, progress: progress)
-        return WaveSummaryFile(identity: identity, parts: [part.written], summary: summary)
+    /// rows, or a shard of the wave's file) for the study's analysis plan, with the hashes of its
+    /// respondent IDs: what `paradox summarize` writes for `paradox merge`. A shard is named
+    /// `FILE#i/N` in the summary's parts.
+    public static func summarize(_ identity: SummaryIdentity, part: FileReference, shard: DataShard? = nil,
+                                 progress: LoadProgress? = nil) throws -> WaveSummaryFile {
+        let summary = try WaveSummary(plan: identity.plan.analyses, reading: part, codebook: identity.codebook, delimiter: identity.plan.delimiter,
+                                      shard: shard, collectingIDHashes: true, progress: progress)
+        return WaveSummaryFile(identity: identity, parts: [part.written + (shard.map { "#\($0)" } ?? "")], summary: summary)
     }
 
     /// The study's result on the wave whose parts were summarised separately and merged

@@ -42,6 +42,7 @@ extension WaveSummary {
             guard let factor = try variables.categorical(anova.factor) else { throw StudyError.notCategorical(anova.factor) }
             return Named(name: anova.name, summary: try variables.groupTallies(anova.dependent, by: factor))
         }
+        idHashes = []
     }
 
     /// Exact co-moments when every column is an integer over a denominator (Likert answers, their

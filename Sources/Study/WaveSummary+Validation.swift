@@ -14,6 +14,8 @@ extension WaveSummary {
     ///   without one — each to `rows` (a column without levels: at most `rows`). So no count in a
     ///   valid summary exceeds `rows`, and summaries whose rows add up within `Int`'s range merge
     ///   without overflow (``merge(_:)`` checks the rows);
+    /// - per ID column of the codebook, a list of at most `rows` hashes of respondent IDs (ascending
+    ///   and distinct, checked as it is decoded: ``RespondentHashes``);
     /// - its values are ones the variables can take: a Likert item's scale points, a Likert scale's
     ///   possible scores, a factor's level codes; and the co-moments are those of such values: each
     ///   mean between the variable's lowest and highest value, each sum of squares at most
@@ -97,6 +99,16 @@ extension WaveSummary {
             try check.adds(cases + [groups.casesWithoutLevel], to: rows, at: path, of: "cases per level and without a level")
             for (level, tally) in groups.levels.enumerated() {
                 try check.possible(tally.values, of: anova.dependent, at: "\(path).levels[\(level)].values")
+            }
+        }
+
+        let idColumns = codebook.variables.filter { $0.kind == .id }.map(\.name)
+        try check.sameCount(idHashes.count, idColumns.count, at: "idHashes", of: "hash lists (one per ID column of the codebook)")
+        for (i, (hashes, name)) in zip(idHashes, idColumns).enumerated() {
+            try check.sameName(hashes.name, name, at: "idHashes[\(i)]")
+            guard hashes.summary.hashes.count <= rows else {
+                throw WaveSummaryError.invalid(at: "idHashes[\(i)] (\(name)).summary",
+                                               expected: "at most the \(rows) rows' hashes (one per respondent), found \(hashes.summary.hashes.count)")
             }
         }
     }

@@ -26,6 +26,9 @@ public struct WaveSummary: Sendable, Equatable, Codable {
     public var regressions: [Named<RowTally>]
     /// Per ANOVA: one tally of the dependent variable per factor level.
     public var anovas: [Named<GroupTallies>]
+    /// Per ID column, the hashes of its respondent IDs, when the summary is one to be merged with
+    /// others (``init(plan:reading:codebook:delimiter:shard:collectingIDHashes:rowsPerBlock:progress:)``); else none.
+    public var idHashes: [Named<RespondentHashes>]
 
     /// A summary under the name of the variable, scale or analysis it belongs to.
     public struct Named<Summary: Sendable & Equatable & Codable>: Sendable, Equatable, Codable {
@@ -65,7 +68,8 @@ public struct WaveSummary: Sendable, Equatable, Codable {
     /// (``validate(plan:codebook:)`` checks this of a summary read from a file, and it holds of every
     /// summary computed from data), so once the rows add up within `Int`'s range, so does every count.
     /// - Throws: ``WaveSummaryError/mismatch(_:)`` when the two were made with different codebooks or
-    ///   plans; ``WaveSummaryError/tooManyRows`` when the rows of both exceed `Int.max`.
+    ///   plans; ``WaveSummaryError/tooManyRows`` when the rows of both exceed `Int.max`;
+    ///   ``WaveSummaryError/repeatedRespondents(column:count:hash:)`` when both hold a respondent ID.
     public mutating func merge(_ other: WaveSummary) throws {
         let (totalRows, overflow) = rows.addingReportingOverflow(other.rows)
         guard !overflow else { throw WaveSummaryError.tooManyRows }
@@ -106,6 +110,12 @@ public struct WaveSummary: Sendable, Equatable, Codable {
             try sameShape(a.levels.count, b.levels.count, "factor levels")
             return GroupTallies(levels: zip(a.levels, b.levels).map(+), casesWithoutLevel: a.casesWithoutLevel + b.casesWithoutLevel)
         }
+        _ = try paired(idHashes, other.idHashes, "ID columns") { a, _ in a }
+        idHashes = try zip(idHashes, other.idHashes).map { a, b in
+            let (union, repeated, firstRepeat) = a.summary.union(b.summary)
+            if let firstRepeat { throw WaveSummaryError.repeatedRespondents(column: a.name, count: repeated, hash: firstRepeat) }
+            return Named(name: a.name, summary: union)
+        }
         rows = totalRows
         warnings += other.warnings.filter { !warnings.contains($0) }
     }
@@ -126,6 +136,9 @@ public enum WaveSummaryError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalid(at: String, expected: String)
     /// Summaries whose rows add up to more than `Int.max`.
     case tooManyRows
+    /// Summaries that both hold `count` IDs of the ID column `column` (equal hashes), the first
+    /// (in hash order) of hash `hash`: respondents summarised twice.
+    case repeatedRespondents(column: String, count: Int, hash: UInt64)
 
     public var description: String {
         switch self {
@@ -135,6 +148,8 @@ public enum WaveSummaryError: Error, Equatable, Sendable, CustomStringConvertibl
             return "at summary.\(path): expected \(expected)"
         case .tooManyRows:
             return "the summaries hold more than \(Int.max) rows together"
+        case .repeatedRespondents(let column, let count, _):
+            return "\(count) respondent ID\(count == 1 ? "" : "s") of \(column) \(count == 1 ? "is" : "are") in both (expected each respondent in one part only)"
         }
     }
 }

@@ -11,7 +11,7 @@ import SurveyData
 /// is merged.
 public struct WaveSummaryFile: Sendable, Equatable, Codable {
     public static let formatName = "paradox-wave-summary"
-    public static let currentVersion = 3
+    public static let currentVersion = 4
 
     public var format: String
     public var version: Int
@@ -88,13 +88,20 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
 
     /// The summary files at `urls`, each read and checked (``read(_:expecting:)``), merged in order;
     /// `nil` for none.
-    /// - Throws: ``WaveSummaryFileError`` naming the file that could not be read or merged.
+    /// - Throws: ``WaveSummaryFileError`` naming the file that could not be read or merged;
+    ///   ``RepeatedRespondentsError`` naming two files that hold the same respondent ID (found by
+    ///   reading the earlier files again, on that path only).
     public static func merged(_ urls: [URL], expecting identity: SummaryIdentity) throws -> WaveSummaryFile? {
         var whole: WaveSummaryFile?
-        for url in urls {
+        for (index, url) in urls.enumerated() {
             let part = try read(url, expecting: identity)
             do {
                 if whole == nil { whole = part } else { try whole!.merge(part) }
+            } catch WaveSummaryError.repeatedRespondents(let column, let count, let hash) {
+                let earlier = try urls[..<index].first { earlier in
+                    try read(earlier, expecting: identity).summary.idHashes.contains { $0.name == column && $0.summary.contains(hash) }
+                }
+                throw RepeatedRespondentsError(file: url.path, earlierFile: earlier?.path ?? urls[0].path, column: column, count: count)
             } catch let error as WaveSummaryError {
                 throw WaveSummaryFileError(file: url.path, reason: "cannot be merged with the files before it: \(error)")
             }
@@ -122,4 +129,20 @@ public struct WaveSummaryFileError: Error, Equatable, Sendable, CustomStringConv
     public var reason: String
 
     public var description: String { "\(file): \(reason)" }
+}
+
+/// Two summary files that hold the same respondents (equal hashes of IDs, ``RespondentHashes``):
+/// overlapping parts or shards, or one summarised twice.
+public struct RepeatedRespondentsError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var earlierFile: String
+    /// The ID column.
+    public var column: String
+    /// How many of `file`'s IDs are also in the files before it (`earlierFile` holds at least the first).
+    public var count: Int
+
+    public var description: String {
+        "\(file): \(count) respondent ID\(count == 1 ? "" : "s") of \(column) \(count == 1 ? "is" : "are") also in \(earlierFile)"
+            + " (expected each respondent in one summary only: do parts or shards overlap, or was one summarised twice?)"
+    }
 }

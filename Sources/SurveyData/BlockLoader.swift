@@ -1,6 +1,6 @@
 import Foundation
 
-/// The engine of ``Dataset/forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:keepingTextCells:progress:_:)``
+/// The engine of ``Dataset/forEachBlock(contentsOf:codebook:delimiter:shard:rowsPerBlock:concurrency:keepingTextCells:collectingIDHashes:progress:_:)``
 /// once the header has been read and checked: the data lines are cut into blocks in file order, and
 /// `concurrency` workers each read their block into a window of their own, parse it and hand it on,
 /// so that the file is never held whole.
@@ -73,8 +73,14 @@ final class BlockLoader: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: max(1, concurrency)) { _ in work(body) }
         if let failure { throw failure }
         if idColumns.contains(where: { $0.seen.containsRepeat(concurrency: concurrency) }), let error = sequentialError() { throw error }
-        guard rowCount > 0 else { throw sequentialError() ?? DataError(file: source.file, line: 1, kind: .headerOnly) }
+        guard rowCount > 0 || source.shard != nil else { throw sequentialError() ?? DataError(file: source.file, line: 1, kind: .headerOnly) }
         return (rowCount, blockCount)
+    }
+
+    /// Per ID column (codebook order): its name and the hashes of its non-blank IDs, ascending
+    /// (``IDHashes/sorted()``); once ``run(concurrency:_:)`` is done.
+    func sortedIDHashes() -> [IDColumnHashes] {
+        idColumns.map { IDColumnHashes(name: header[$0.column], hashes: $0.seen.sorted()) }
     }
 
     /// One worker: cut, parse, check, deliver, until the file is done or the load has failed.
@@ -147,7 +153,12 @@ final class BlockLoader: @unchecked Sendable {
             }
         }
         var count = end!
-        let quoted = memchr(window.base, Int32(CSVReader.quote), count) != nil
+        let quote = memchr(window.base, Int32(CSVReader.quote), count)
+        let quoted = quote != nil
+        if let quote, source.shard != nil {
+            let before = Self.lineEnds(window.base, from: 0, to: UnsafeMutableRawPointer(window.base).distance(to: quote), wanted: .max).found
+            throw DataError(file: source.file, line: nextLine + before, kind: .quoteInShard)
+        }
         if quoted {
             window.reserve(remaining, keeping: filled)
             filled += try source.read(into: UnsafeMutableRawBufferPointer(start: window.base + filled, count: remaining - filled),
@@ -209,13 +220,7 @@ final class BlockLoader: @unchecked Sendable {
             let reader = try CSVReader(lines: Array(UnsafeBufferPointer(start: window.base, count: block.count)),
                                        file: source.file, delimiter: delimiter, firstLine: block.firstLine)
             let (dataset, firstLine) = try Dataset.readRecords(reader: reader, header: header, codebook: codebook)
-            let hashes = idColumns.map { ids -> [UInt64] in
-                guard case .text(let values) = dataset.columns[ids.position].values else { return [] }
-                return values.filter { !$0.isEmpty }.map { value in
-                    var id = value
-                    return id.withUTF8(IDHashes.hash)
-                }
-            }
+            let hashes = idColumns.map { IDHashes.hashes(of: dataset.columns[$0.position]) }
             return (dataset, firstLine ?? block.firstLine, hashes)
         } catch {
             throw sequentialError() ?? error

@@ -35,6 +35,17 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownLevel(value: String, levels: [String])
         case duplicateID(value: String, firstLine: Int)
         case unknownColumn(String, available: [String])
+        /// A `"` in the bytes of a ``DataShard``, which is cut at line ends that a quoted field may hold.
+        case quoteInShard
+    }
+
+    /// The same error with every line after `headerLines` moved down by `lines`: an error in a
+    /// shard's virtual file (its header, then its lines) placed in the real file.
+    func shifted(by lines: Int, after headerLines: Int) -> DataError {
+        func shift(_ line: Int) -> Int { line > headerLines ? line + lines : line }
+        var kind = kind
+        if case .duplicateID(let value, let firstLine) = kind { kind = .duplicateID(value: value, firstLine: shift(firstLine)) }
+        return DataError(file: file, line: line.map(shift), column: column, columnName: columnName, kind: kind)
     }
 
     public var description: String {
@@ -64,6 +75,9 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownLevel(let value, let levels): return "value \"\(Excerpt.excerpt(value))\" is not a level of this variable (expected one of: \(Excerpt.excerptList(levels)))"
         case .duplicateID(let value, let firstLine): return "respondent ID \"\(Excerpt.excerpt(value))\" appears again (first on line \(firstLine); expected unique IDs)"
         case .unknownColumn(let name, let available): return "no column named '\(Excerpt.excerpt(name))' (columns: \(Excerpt.excerptList(available)))"
+        case .quoteInShard:
+            return "a quote (\") in a shard: a quoted field may hold line ends, so the file cannot be cut at line ends "
+                + "(expected no quotes after the header with --shard; split the file into parts that each keep the header and summarise those)"
         }
     }
 }

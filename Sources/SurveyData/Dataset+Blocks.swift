@@ -12,7 +12,7 @@ public struct DatasetBlock: Sendable {
     public let dataset: Dataset
 }
 
-/// What ``Dataset/forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:keepingTextCells:progress:_:)`` delivered.
+/// What ``Dataset/forEachBlock(contentsOf:codebook:delimiter:shard:rowsPerBlock:concurrency:keepingTextCells:collectingIDHashes:progress:_:)`` delivered.
 public struct BlockLoadSummary: Sendable, Equatable {
     /// The file, as named in errors and in the blocks' datasets.
     public let file: String
@@ -21,6 +21,8 @@ public struct BlockLoadSummary: Sendable, Equatable {
     public let blockCount: Int
     /// The file's warnings (e.g. columns not in the codebook), as ``Dataset/warnings``.
     public let warnings: [String]
+    /// Per ID column, the hashes of its IDs, if asked for (`collectingIDHashes`); else empty.
+    public let idHashes: [IDColumnHashes]
 }
 
 extension Dataset {
@@ -47,24 +49,41 @@ extension Dataset {
     /// the sequential reader then reads the whole file (holding it in memory, on that path only).
     /// Blocks may have been delivered before an error is thrown: callers discard them. An error
     /// thrown by `body` stops the load (blocks being parsed are not delivered) and is rethrown.
+    ///
+    /// With `shard`, only the header line and that shard's lines are read (``DataShard``), as if
+    /// they were the file: a shard may have no rows (no error, no block). The lines of its errors
+    /// are the real file's, found by counting the line ends before the shard when an error is thrown
+    /// (one more read of those bytes, on that path only). A `"` in the shard's lines is refused
+    /// (``DataError/Kind/quoteInShard``): a quoted field may hold a line end, which the cuts
+    /// would split. So if every shard of a file is read without error, the file holds no quote
+    /// after its header and every cut was at the end of a record.
     /// - Parameters:
     ///   - rowsPerBlock: lines per block.
     ///   - keepingTextCells: `false` leaves the cells of text and ID columns out of the blocks (their
     ///     `values` are empty; blank counts, checks and errors as usual), for callers that only
     ///     count: it saves a `String` per ID.
+    ///   - collectingIDHashes: whether the summary carries the hashes of the respondent IDs (``BlockLoadSummary/idHashes``).
     ///   - progress: called (from any thread) with the bytes read so far and the file's size.
     /// - Returns: the rows and blocks delivered and the file's warnings.
-    public static func forEachBlock(contentsOf url: URL, codebook: Codebook, delimiter: UInt8? = nil,
+    public static func forEachBlock(contentsOf url: URL, codebook: Codebook, delimiter: UInt8? = nil, shard: DataShard? = nil,
                                     rowsPerBlock: Int = defaultRowsPerBlock,
                                     concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
-                                    keepingTextCells: Bool = true, progress: LoadProgress? = nil,
+                                    keepingTextCells: Bool = true, collectingIDHashes: Bool = false, progress: LoadProgress? = nil,
                                     _ body: @Sendable (DatasetBlock) throws -> Void) throws -> BlockLoadSummary {
-        try forEachBlock(source: CSVSource(contentsOf: url, delimiter: delimiter), codebook: codebook, rowsPerBlock: rowsPerBlock,
-                         concurrency: concurrency, keepingTextCells: keepingTextCells, progress: progress, body)
+        let source = try CSVSource(contentsOf: url, delimiter: delimiter, shard: shard)
+        do {
+            return try forEachBlock(source: source, codebook: codebook, rowsPerBlock: rowsPerBlock, concurrency: concurrency,
+                                    keepingTextCells: keepingTextCells, collectingIDHashes: collectingIDHashes, progress: progress, body)
+        } catch let error as DataError where error.line != nil {
+            guard let shard = source.shard else { throw error }
+            let headerLines = try source.prefix(shard.headerEnd).reduce(0) { $0 + ($1 == CSVReader.newline ? 1 : 0) }
+            throw error.shifted(by: try source.lineEndsBeforeShard(), after: headerLines)
+        }
     }
 
     static func forEachBlock(source: CSVSource, codebook: Codebook, rowsPerBlock: Int, concurrency: Int, keepingTextCells: Bool = true,
-                             progress: LoadProgress?, _ body: @Sendable (DatasetBlock) throws -> Void) throws -> BlockLoadSummary {
+                             collectingIDHashes: Bool = false, progress: LoadProgress?,
+                             _ body: @Sendable (DatasetBlock) throws -> Void) throws -> BlockLoadSummary {
         var head = try source.prefix(1 << 16)
         while head.count < source.size && !head.dropLast().contains(where: { $0 == CSVReader.newline || $0 == CSVReader.carriageReturn }) {
             head = try source.prefix(head.count * 2)
@@ -73,12 +92,7 @@ extension Dataset {
         let delimiter = source.delimiter ?? CSVReader.detectDelimiter(head, from: start)
         let counter = ProgressCounter(total: source.size - start, progress: progress)
         guard let header = CSVReader.plainFirstLine(of: head, from: start, delimiter: delimiter) else {
-            let (dataset, firstLine) = try readSequentially(reader: source.wholeFile(), codebook: codebook)
-            var rows = dataset
-            rows.warnings = []
-            try body(DatasetBlock(index: 0, firstLine: firstLine, dataset: rows))
-            counter.add(counter.total)
-            return BlockLoadSummary(file: source.file, rowCount: dataset.rowCount, blockCount: 1, warnings: dataset.warnings)
+            return try readSequentially(source, codebook: codebook, collectingIDHashes: collectingIDHashes, counter: counter, body)
         }
         var warnings: [String] = []
         try checkHeader(header.fields, codebook: codebook, file: source.file, warnings: &warnings)
@@ -88,7 +102,40 @@ extension Dataset {
                                  rowsPerBlock: rowsPerBlock, keepingTextCells: keepingTextCells, bytesPerLine: Double(head.count - header.end) / Double(max(1, sampleLines)),
                                  progress: counter)
         let (rowCount, blockCount) = try loader.run(concurrency: concurrency, body)
-        return BlockLoadSummary(file: source.file, rowCount: rowCount, blockCount: blockCount, warnings: warnings)
+        return BlockLoadSummary(file: source.file, rowCount: rowCount, blockCount: blockCount, warnings: warnings,
+                                idHashes: collectingIDHashes ? loader.sortedIDHashes() : [])
+    }
+
+    /// A file whose header needs the sequential reader (quotes, a blank first line), read whole as
+    /// block 0. A shard's lines after the header must hold no quote; a shard without rows gives no block.
+    private static func readSequentially(_ source: CSVSource, codebook: Codebook, collectingIDHashes: Bool, counter: ProgressCounter,
+                                         _ body: @Sendable (DatasetBlock) throws -> Void) throws -> BlockLoadSummary {
+        let reader = try source.wholeFile()
+        if let shard = source.shard, let quote = reader.bytes[shard.headerEnd...].firstIndex(of: CSVReader.quote) {
+            let line = reader.bytes[..<quote].reduce(1) { $0 + ($1 == CSVReader.newline ? 1 : 0) }
+            throw DataError(file: source.file, line: line, kind: .quoteInShard)
+        }
+        let dataset: Dataset, firstLine: Int
+        do {
+            (dataset, firstLine) = try readSequentially(reader: reader, codebook: codebook)
+        } catch let error as DataError where error.kind == .headerOnly && source.shard != nil {
+            counter.add(counter.total)
+            return BlockLoadSummary(file: source.file, rowCount: 0, blockCount: 0, warnings: [],
+                                    idHashes: collectingIDHashes ? sortedIDHashes(of: Dataset(noRowsOf: codebook, file: source.file), codebook: codebook) : [])
+        }
+        var rows = dataset
+        rows.warnings = []
+        try body(DatasetBlock(index: 0, firstLine: firstLine, dataset: rows))
+        counter.add(counter.total)
+        return BlockLoadSummary(file: source.file, rowCount: dataset.rowCount, blockCount: 1, warnings: dataset.warnings,
+                                idHashes: collectingIDHashes ? sortedIDHashes(of: dataset, codebook: codebook) : [])
+    }
+
+    /// Per ID column of `dataset` (read with its text), the hashes of its IDs, ascending.
+    private static func sortedIDHashes(of dataset: Dataset, codebook: Codebook) -> [IDColumnHashes] {
+        zip(codebook.variables, dataset.columns).filter { $0.0.kind == .id }.map { variable, column in
+            IDColumnHashes(name: variable.name, hashes: IDHashes.hashes(of: column).sorted())
+        }
     }
 
     /// The rows of `blocks` one after the other (the blocks of one file, in index order): columns

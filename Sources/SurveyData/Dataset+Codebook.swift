@@ -9,7 +9,7 @@ extension Dataset {
     /// value; so are a ragged row, a duplicate respondent ID and a file without data rows.
     ///
     /// The file is read block by block on `concurrency` threads
-    /// (``forEachBlock(contentsOf:codebook:delimiter:rowsPerBlock:concurrency:keepingTextCells:progress:_:)``) and the
+    /// (``forEachBlock(contentsOf:codebook:delimiter:shard:rowsPerBlock:concurrency:keepingTextCells:collectingIDHashes:progress:_:)``) and the
     /// blocks joined; anything unusual, and every error, goes through the sequential reader, so
     /// messages and results do not depend on the number of threads.
     /// - Parameter progress: called (from any thread) with the bytes read so far and the file's size.

@@ -82,6 +82,30 @@ final class IDHashes: @unchecked Sendable {
         }
     }
 
+    /// Every hash added (none for blank IDs), ascending: each partition's hashes from every block,
+    /// sorted, one partition after the other (a partition is a range of the top bits).
+    func sorted() -> [UInt64] {
+        lock.lock()
+        defer { lock.unlock() }
+        var result: [UInt64] = []
+        result.reserveCapacity(blocks.reduce(0) { $0 + $1.hashes.count })
+        for partition in 0..<Self.partitions {
+            let start = result.count
+            for block in blocks { result += block.hashes[block.starts[partition]..<block.starts[partition + 1]] }
+            result[start...].sort()
+        }
+        return result
+    }
+
+    /// The hashes of a column's non-blank IDs, for a column read with its text (``DataColumn/Values/text(_:)``); none otherwise.
+    static func hashes(of column: DataColumn) -> [UInt64] {
+        guard case .text(let values) = column.values else { return [] }
+        return values.filter { !$0.isEmpty }.map { value in
+            var id = value
+            return id.withUTF8(hash)
+        }
+    }
+
     @inline(__always)
     private static func partition(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> (64 - partitionBits)) }
 

@@ -2,6 +2,11 @@ import ArgumentParser
 import Foundation
 import Reporting
 import Study
+import SurveyData
+
+extension DataShard: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
 
 /// `paradox summarize STUDY.yml PART.csv --out PART.summary.json`: one part of a wave, reduced to
 /// the mergeable summaries the study's analysis plan needs.
@@ -12,7 +17,15 @@ struct Summarize: ParsableCommand {
         PART is a CSV file with the wave's header line and some of its rows. Its cells are checked
         against the study's codebook as in `paradox run`, and what the analysis plan needs is written
         as exact summaries (counts, tallies of values, co-moment matrices) to the output file, a few
-        kilobytes however many rows. Merge the parts' summaries with `paradox merge`.
+        kilobytes however many rows (plus 8 bytes per respondent: the hashes of the IDs, so that
+        `paradox merge` refuses respondents summarised twice). Merge the parts' summaries with
+        `paradox merge`.
+
+        With --shard i/N, PART is the whole wave and only its i-th of N shards is read: shard i
+        holds the lines between the first line end at or after byte ⌊size·(i−1)/N⌋ and the first at
+        or after ⌊size·i/N⌋ (shard 1 starts after the header, shard N ends at the end of the file),
+        so shards 1…N hold every row once and need no splitting. A shard whose lines hold a quote
+        (") is refused, since a quoted field may hold a line end; split such a file into parts.
         """)
 
     @Argument(help: "The study file (YAML) whose codebook and analyses apply.")
@@ -24,13 +37,17 @@ struct Summarize: ParsableCommand {
     @Option(help: "The summary file to write (JSON).")
     var out: String
 
+    @Option(help: ArgumentHelp("Summarise only shard i of N of the file (1 ≤ i ≤ N): its lines between two cuts at line ends.",
+                               valueName: "i/N"))
+    var shard: DataShard?
+
     func run() throws {
         try failing {
             let identity = try SummaryIdentity(StudyPlan.load(from: URL(fileURLWithPath: study)))
             let reference = FileReference(written: part, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            let file = try StudyRunner.summarize(identity, part: reference)
+            let file = try StudyRunner.summarize(identity, part: reference, shard: shard)
             try AtomicFile.write(file.encoded(), to: out)
-            print("Summarised \(file.summary.rows) rows of \(part) into \(out).")
+            print("Summarised \(file.summary.rows) rows of \(file.parts[0]) into \(out).")
         }
     }
 }
@@ -45,7 +62,8 @@ struct Merge: ParsableCommand {
         numbers agree with a one-pass run to rounding (1e-12 relative, tested). Each summary is
         checked before it is merged: its format version, its study, the hash of the codebook and
         analysis plan it was made with, and that its counts add up and its values are ones the
-        codebook allows. With --summary the merged summary is written too, to be merged again later.
+        codebook allows. No respondent ID may be in two summaries (each carries its IDs' hashes):
+        overlapping parts or shards are refused, naming both files. With --summary the merged summary is written too, to be merged again later.
         """)
 
     @Argument(help: "The study file (YAML) the parts were summarised for.")

@@ -29,12 +29,43 @@ final class MergeCLITests: CLITestCase {
         let outcome = try paradox(["merge", Self.study] + summaries + ["--out", merged.path])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("7 of 7 published results reproduced"), outcome.stdout)
-        // The APA report rounds every number, so it equals the committed one-pass report exactly.
+        // The APA report rounds every number, so it equals the one-pass report (golden) exactly.
         XCTAssertEqual(try String(contentsOf: merged.appendingPathComponent("report.md"), encoding: .utf8),
-                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Output/report.md"), encoding: .utf8))
+                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study/report.md"), encoding: .utf8))
         let results = try json(String(contentsOf: merged.appendingPathComponent("results.json"), encoding: .utf8))
         let wave = try XCTUnwrap((results["waves"] as? [[String: Any]])?.first)
         XCTAssertEqual((wave["data_quality"] as? [String: Any])?["rows"] as? Int, 200)
+    }
+
+    /// Issue 13, point 7: shards of the wave's file, no splitting; the shard index is 1-based.
+    func testShardsOfTheWaveReproduceTheOnePassReport() throws {
+        let folder = try temporaryFolder()
+        let wave = Self.packageRoot.appendingPathComponent("Data/wave1.csv").path
+        let summaries = try (1...3).map { index -> String in
+            let summary = folder.appendingPathComponent("part-\(index).summary.json").path
+            let outcome = try paradox(["summarize", Self.study, wave, "--shard", "\(index)/3", "--out", summary])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            XCTAssertTrue(outcome.stdout.hasPrefix("Summarised "), outcome.stdout)
+            XCTAssertTrue(outcome.stdout.contains(" rows of \(wave)#\(index)/3 into \(summary)."), outcome.stdout)
+            return summary
+        }
+        let merged = folder.appendingPathComponent("merged")
+        let outcome = try paradox(["merge", Self.study] + summaries + ["--out", merged.path])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(try String(contentsOf: merged.appendingPathComponent("report.md"), encoding: .utf8),
+                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study/report.md"), encoding: .utf8))
+
+        // The same shard twice: refused at the merge, naming both files.
+        let twice = try paradox(["merge", Self.study, summaries[0], summaries[1], summaries[0], "--out", folder.appendingPathComponent("twice").path])
+        XCTAssertEqual(twice.status, 1)
+        XCTAssertTrue(twice.stderr.hasPrefix("paradox: error: \(summaries[0]): "), twice.stderr)
+        XCTAssertTrue(twice.stderr.contains(" respondent IDs of respondent_id are also in \(summaries[0]) (expected each respondent"), twice.stderr)
+
+        for bad in ["0/3", "4/3", "1/0", "1"] {
+            let refused = try paradox(["summarize", Self.study, wave, "--shard", bad, "--out", folder.appendingPathComponent("x.json").path])
+            XCTAssertEqual(refused.status, 64, bad)
+            XCTAssertTrue(refused.stderr.contains("The value '\(bad)' is invalid for '--shard <i/N>'"), refused.stderr)
+        }
     }
 
     func testBadSummaryFilesAreNamed() throws {
@@ -45,7 +76,7 @@ final class MergeCLITests: CLITestCase {
         XCTAssertTrue(outcome.stderr.contains("part.summary.json: not JSON"), outcome.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
 
-        let other = try write(#"{"format": "paradox-wave-summary", "version": 3, "study": "Another study", "plan_sha256": "0", "parts": ["p.csv"], "summary": {}}"#,
+        let other = try write(#"{"format": "paradox-wave-summary", "version": 4, "study": "Another study", "plan_sha256": "0", "parts": ["p.csv"], "summary": {}}"#,
                               to: "other.json", in: folder)
         outcome = try paradox(["merge", Self.study, other.path, "--out", folder.appendingPathComponent("out").path])
         XCTAssertEqual(outcome.status, 1)
@@ -56,7 +87,7 @@ final class MergeCLITests: CLITestCase {
                             to: "old.json", in: folder)
         outcome = try paradox(["merge", Self.study, old.path, "--out", folder.appendingPathComponent("out").path])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("old.json: format 'paradox-wave-summary' version 1 (expected 'paradox-wave-summary' version 3)"),
+        XCTAssertTrue(outcome.stderr.contains("old.json: format 'paradox-wave-summary' version 1 (expected 'paradox-wave-summary' version 4)"),
                       outcome.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
@@ -93,7 +124,7 @@ final class MergeCLITests: CLITestCase {
         outcome = try paradox(["merge", Self.study, firstTwo, summaries[2], "--out", folder.appendingPathComponent("merged").path])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("merged/report.md"), encoding: .utf8),
-                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Output/report.md"), encoding: .utf8))
+                       try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study/report.md"), encoding: .utf8))
     }
 
     func testPartWithABadCellIsNamedByLine() throws {

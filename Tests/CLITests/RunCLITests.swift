@@ -1,7 +1,8 @@
 import XCTest
 
 final class RunCLITests: CLITestCase {
-    /// The bundled study runs, writes every report file, and reproduces the committed Output/ byte for byte.
+    /// The bundled study runs, writes every report file, and reproduces its golden output
+    /// (`Tests/Golden/bundled-study`, a copy of `Output/` as committed; `Scripts/update-golden.sh`) byte for byte.
     func testBundledStudyWritesEveryFileAndReproducesOutput() throws {
         let out = try temporaryFolder().appendingPathComponent("out")
         let outcome = try paradox(["run", "--out", out.path])
@@ -9,17 +10,16 @@ final class RunCLITests: CLITestCase {
         for file in ["results.json", "report.md", "report.html", "tables.tex"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), file)
         }
-        let committed = Self.packageRoot.appendingPathComponent("Output")
+        let committed = Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study")
         let produced = try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
         let expected = try FileManager.default.subpathsOfDirectory(atPath: committed.path).sorted()
         XCTAssertEqual(produced, expected)
         for path in produced {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path, isDirectory: &isFolder)
-            if isFolder.boolValue { continue }
+            if FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path, isDirectory: &isFolder), isFolder.boolValue { continue }
             let mine = try Data(contentsOf: out.appendingPathComponent(path))
             let theirs = try Data(contentsOf: committed.appendingPathComponent(path))
-            XCTAssertTrue(mine == theirs, "\(path) differs from the committed Output/\(path)")
+            XCTAssertTrue(mine == theirs, "\(path) differs from Tests/Golden/bundled-study/\(path)")
         }
     }
 

@@ -132,6 +132,28 @@ final class WaveSummaryFileTests: XCTestCase {
         }
     }
 
+    /// Issue 13, point 7: the hashes of respondent IDs a summary carries are checked too.
+    func testCraftedIDHashesAreRefused() throws {
+        let a = try summaryFile(0..<100, name: "a")
+        func base64(_ hashes: [UInt64]) -> String {
+            Data(hashes.flatMap { hash in (0..<8).reversed().map { UInt8(truncatingIfNeeded: hash >> (8 * $0)) } }).base64EncodedString()
+        }
+        let path = ["summary", "idHashes", 0, "summary"] as [Any]
+        var bad = try edited(a, name: "bad", [(path, "not base64!")])
+        assertRefused([bad], "\(bad.path): not a Paradox wave summary: at .summary.idHashes[0].summary: expected base64 of whole 8-byte hashes")
+        bad = try edited(a, name: "bad", [(path, base64([5, 3]))])
+        assertRefused([bad], "\(bad.path): not a Paradox wave summary: at .summary.idHashes[0].summary: expected ascending, distinct hashes of respondent IDs (none 0)")
+        bad = try edited(a, name: "bad", [(path, base64(Array(1...101)))])
+        assertRefused([bad], "\(bad.path): at summary.idHashes[0] (respondent_id).summary: expected at most the 100 rows' hashes (one per respondent), found 101")
+        bad = try edited(a, name: "bad", [(["summary", "idHashes"], [])])
+        assertRefused([bad], "\(bad.path): at summary.idHashes: expected 1 hash lists (one per ID column of the codebook), found 0")
+        // Overlapping parts: rows 50–99 in both.
+        XCTAssertThrowsError(try merge([a, try summaryFile(50..<150, name: "b")])) { error in
+            XCTAssertEqual(error as? RepeatedRespondentsError, RepeatedRespondentsError(file: folder.appendingPathComponent("b.summary.json").path,
+                                                                                        earlierFile: a.path, column: "respondent_id", count: 50))
+        }
+    }
+
     func testAsymmetricCoMomentsAreRefused() throws {
         let bad = try edited(try summaryFile(0..<100, name: "a"), name: "bad", [(["summary", "reliability", 0, "summary", "co_moments", 1], 3.5)])
         XCTAssertThrowsError(try merge([bad])) { error in

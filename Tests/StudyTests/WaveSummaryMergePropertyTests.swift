@@ -33,15 +33,23 @@ final class WaveSummaryMergePropertyTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// The summary file of data rows `rows` (0-based; none: the summary of no rows).
+    /// The summary file of data rows `rows` (0-based), as `paradox summarize` makes it from a part
+    /// file; none: the summary of no rows (with an empty list of ID hashes).
     func part(_ rows: Range<Int>) throws -> URL {
-        let codebook = identity.codebook
-        let dataset = rows.isEmpty ? Dataset(noRowsOf: codebook, file: "empty.csv")
-            : try Dataset.load(reader: CSVReader(bytes: Array((([header] + lines[rows]).joined(separator: "\n") + "\n").utf8), file: "part.csv"),
-                               codebook: codebook)
-        let summary = try WaveSummary(plan: identity.plan.analyses, dataset: dataset, codebook: codebook)
-        let url = folder.appendingPathComponent("\(UUID().uuidString).summary.json")
-        try WaveSummaryFile(identity: identity, parts: ["rows \(rows)"], summary: summary).encoded().write(to: url, atomically: true, encoding: .utf8)
+        let name = UUID().uuidString
+        let file: WaveSummaryFile
+        if rows.isEmpty {
+            let codebook = identity.codebook
+            var summary = try WaveSummary(plan: identity.plan.analyses, dataset: Dataset(noRowsOf: codebook, file: "empty.csv"), codebook: codebook)
+            summary.idHashes = codebook.variables.filter { $0.kind == .id }.map { .init(name: $0.name, summary: RespondentHashes(sorted: [])) }
+            file = WaveSummaryFile(identity: identity, parts: ["rows \(rows)"], summary: summary)
+        } else {
+            let csv = folder.appendingPathComponent("\(name).csv")
+            try (([header] + lines[rows]).joined(separator: "\n") + "\n").write(to: csv, atomically: true, encoding: .utf8)
+            file = try StudyRunner.summarize(identity, part: FileReference(written: csv.path, relativeTo: folder))
+        }
+        let url = folder.appendingPathComponent("\(name).summary.json")
+        try file.encoded().write(to: url, atomically: true, encoding: .utf8)
         return url
     }
 

@@ -66,7 +66,7 @@ final class BlockLoadTests: XCTestCase {
         assertSame(loaded, try Dataset.loadSequentially(reader: CSVReader(contentsOf: Self.wave), codebook: codebook))
         for concurrency in [1, 2] {
             let (blocks, summary) = try blocks(Self.wave, rowsPerBlock: 7, concurrency: concurrency)
-            XCTAssertEqual(summary, BlockLoadSummary(file: Self.wave.path, rowCount: 200, blockCount: 29, warnings: []))
+            XCTAssertEqual(summary, BlockLoadSummary(file: Self.wave.path, rowCount: 200, blockCount: 29, warnings: [], idHashes: []))
             XCTAssertEqual(blocks.map(\.index), Array(0..<29))
             XCTAssertEqual(blocks.map(\.firstLine), (0..<29).map { 2 + 7 * $0 })
             XCTAssertEqual(blocks.map(\.dataset.rowCount), Array(repeating: 7, count: 28) + [4])
