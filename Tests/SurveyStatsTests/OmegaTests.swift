@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SurveyStats
+import TestSupport
 
 /// Expected values: `Fixtures/omega/expected.R` → `expected_R.txt` (R 4.2.2 Patched, lavaan 0.6-14,
 /// semTools 0.5-6): `cfa(model, data, std.lv = TRUE)` with lavaan's defaults (ML, normal likelihood),
