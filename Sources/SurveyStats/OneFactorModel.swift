@@ -30,7 +30,9 @@ struct OneFactorModel {
 
     /// Largest gradient norm, in the correlation metric, at which the minimum is accepted.
     static let gradientTolerance = 1e-10
-    static let maxIterations = 10_000
+    /// BFGS iterations at most for p items: ample (nine items converge in about 25), and bounded so
+    /// that a model without a proper minimum (e.g. a handful of cases) fails fast as not converged.
+    static func maxIterations(itemCount p: Int) -> Int { 100 + 20 * p }
     /// Newton steps at most after BFGS (each at least halves the gradient, or the polish stops).
     static let newtonSteps = 8
 
@@ -73,7 +75,7 @@ struct OneFactorModel {
 
         let objective = { (theta: [Double]) in Self.discrepancy(theta, r: r, logDetR: logDetR, p: p) }
         let minimum = try Minimizer.bfgs(start: start, gradientTolerance: Self.gradientTolerance,
-                                         maxIterations: Self.maxIterations, objective: objective)
+                                         maxIterations: Self.maxIterations(itemCount: p), objective: objective)
         var theta = minimum.point, value = minimum.value, gradient = minimum.gradient
         for _ in 0..<Self.newtonSteps where norm(gradient) >= Self.gradientTolerance && value.isFinite {
             guard let step = Self.newtonStep(theta, gradient: gradient, objective: objective) else { break }
