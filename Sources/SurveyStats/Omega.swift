@@ -75,7 +75,7 @@ public enum Omega {
             n: summary.count, k: p, nExcluded: summary.incomplete,
             omega: commonSquared / (commonSquared + residualSum),
             omegaObserved: observedTotal > 0 ? commonSquared / observedTotal : 0,
-            items: items, fit: fit, iterations: model.iterations, warnings: warnings)
+            items: items, fit: fit, warnings: warnings)
     }
 
     /// χ², CFI, TLI, RMSEA with its interval and SRMR from the minimised discrepancies.

@@ -1,7 +1,7 @@
 /// McDonald's ω of a scale with the one-factor confirmatory factor analysis it comes from:
 /// loadings, residual variances and the fit of the model.
 ///
-/// JSON keys in broom's style: `n, k, n_excluded, omega, omega_observed, iterations, items[name,
+/// JSON keys in broom's style: `n, k, n_excluded, omega, omega_observed, items[name,
 /// loading, std_loading, residual_variance, std_residual_variance], fit{statistic, df, p_value,
 /// baseline_statistic, baseline_df, cfi, tli, rmsea, rmsea_conf_low, rmsea_conf_high, conf_level,
 /// srmr}, warnings`; `fit` is `null` for a just-identified model (3 items, df = 0). Computed by ``Omega``.
@@ -87,17 +87,14 @@ public struct OmegaResult: Sendable, Equatable, Codable {
     public var items: [Item]
     /// `nil` when the model is just identified (df = 0) and its fit cannot be tested.
     public var fit: Fit?
-    /// BFGS iterations of the maximum-likelihood fit.
-    public var iterations: Int
     public var warnings: [ReliabilityWarning]
 
     private enum CodingKeys: String, CodingKey {
-        case n, k, omega, items, fit, iterations, warnings
+        case n, k, omega, items, fit, warnings
         case nExcluded = "n_excluded", omegaObserved = "omega_observed"
     }
 
-    public init(n: Int, k: Int, nExcluded: Int, omega: Double, omegaObserved: Double, items: [Item], fit: Fit?,
-                iterations: Int, warnings: [ReliabilityWarning]) {
+    public init(n: Int, k: Int, nExcluded: Int, omega: Double, omegaObserved: Double, items: [Item], fit: Fit?, warnings: [ReliabilityWarning]) {
         self.n = n
         self.k = k
         self.nExcluded = nExcluded
@@ -105,7 +102,6 @@ public struct OmegaResult: Sendable, Equatable, Codable {
         self.omegaObserved = omegaObserved
         self.items = items
         self.fit = fit
-        self.iterations = iterations
         self.warnings = warnings
     }
 
@@ -118,7 +114,6 @@ public struct OmegaResult: Sendable, Equatable, Codable {
         try container.encode(omegaObserved, forKey: .omegaObserved)
         try container.encode(items, forKey: .items)
         try container.encode(fit, forKey: .fit)
-        try container.encode(iterations, forKey: .iterations)
         try container.encode(warnings, forKey: .warnings)
     }
 }

@@ -26,7 +26,6 @@ struct OneFactorModel {
     var baselineDiscrepancy: Double
     /// The root mean square of the residual correlations rᵢⱼ − σᵢⱼ/√(sᵢᵢsⱼⱼ) over i ≥ j (SRMR).
     var srmr: Double
-    var iterations: Int
 
     /// Largest gradient norm, in the correlation metric, at which the minimum is accepted.
     static let gradientTolerance = 1e-10
@@ -101,7 +100,6 @@ struct OneFactorModel {
             }
         }
         srmr = (squares / Double(p * (p + 1) / 2)).squareRoot()
-        iterations = minimum.iterations
     }
 
     /// F_ML and its gradient at θ = (λ*, ψ*) for the correlation matrix R; +∞ where Σ is not
