@@ -15,4 +15,5 @@
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_sort.h>
+#include <gsl/gsl_multimin.h>
 #endif

@@ -76,6 +76,24 @@ public struct Matrix: Sendable, Equatable {
         return 2 * sum
     }
 
+    /// A⁻¹ and log det(A) of a symmetric positive-definite matrix from one Cholesky factorisation
+    /// A = LLᵀ (`gsl_linalg_cholesky_decomp1`, `gsl_linalg_cholesky_invert`): log det = 2 Σ log Lᵢᵢ.
+    /// - Throws: ``GSLError`` (`GSL_EDOM`) when the matrix is not positive definite.
+    public func inverseSPD() throws -> (inverse: Matrix, logDeterminant: Double) {
+        precondition(rows == columns, "inverse of a non-square matrix")
+        if rows == 0 { return (self, 0) }
+        GSLRuntime.ready
+        let m = gslCopy()
+        defer { gsl_matrix_free(m) }
+        try check(gsl_linalg_cholesky_decomp1(m), "gsl_linalg_cholesky_decomp1")
+        var sum = 0.0
+        for i in 0..<rows { sum += log(gsl_matrix_get(m, i, i)) }
+        try check(gsl_linalg_cholesky_invert(m), "gsl_linalg_cholesky_invert")
+        var inverse = Matrix(rows: rows, columns: columns)
+        for i in 0..<rows { for j in 0..<columns { inverse[i, j] = gsl_matrix_get(m, i, j) } }
+        return (inverse, 2 * sum)
+    }
+
     /// A freshly allocated `gsl_matrix` holding a copy of the elements; the caller frees it.
     func gslCopy() -> UnsafeMutablePointer<gsl_matrix> {
         let m = gsl_matrix_alloc(rows, columns)!

@@ -38,6 +38,12 @@ public enum StudyReport {
             tables: tables, charts: topLevel.isEmpty ? [] : [chart])
     }
 
+    /// ω beside α: the summary of every scale, then the loadings of each scale the model fitted.
+    static func omegaTables(_ omega: [NamedOmega]) -> [Table] {
+        guard !omega.isEmpty else { return [] }
+        return [.omegaSummary(omega)] + omega.compactMap { named in named.result.map { .oneFactorLoadings($0, scale: named.scale) } }
+    }
+
     static func waveSections(_ wave: WaveResult, prefix: String) -> [Report.Section] {
         func label(_ name: String) -> String { wave.labels[name] ?? name }
         var sections: [Report.Section] = []
@@ -63,7 +69,8 @@ public enum StudyReport {
         if !wave.reliability.isEmpty {
             sections.append(Report.Section(title: prefix + "Scale Reliability",
                                            tables: [.reliabilitySummary(wave.reliability.map { ($0.scale, $0.result) })]
-                                               + wave.reliability.map { .reliability($0.result, scale: $0.scale) }))
+                                               + wave.reliability.map { .reliability($0.result, scale: $0.scale) }
+                                               + omegaTables(wave.omega)))
         }
         if let correlation = wave.correlation {
             sections.append(Report.Section(title: prefix + "Correlations",

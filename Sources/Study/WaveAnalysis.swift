@@ -26,6 +26,15 @@ public enum WaveAnalysis {
             scale.items.forEach { _ = labelled($0) }
             return NamedReliability(scale: named.name, result: try Reliability.cronbachAlpha(named.summary, names: scale.items))
         }
+        // ω beside α; a scale the one-factor model cannot fit (e.g. 2 items) keeps its α and says why it has no ω.
+        let omega = try summary.reliability.map { named in
+            let items = try codebook.requireScale(named.name).items
+            do {
+                return NamedOmega(scale: named.name, result: try Omega.oneFactor(named.summary, names: items), problem: nil)
+            } catch {
+                return NamedOmega(scale: named.name, result: nil, problem: "\(error)")
+            }
+        }
         let correlationNames = (plan.correlations ?? codebook.scales.map(\.name)).map(labelled)
         let correlation: CorrelationResult?
         switch summary.correlation {
@@ -63,7 +72,7 @@ public enum WaveAnalysis {
             }
         }
         return WaveResult(file: file, dataQuality: DataQuality(summary: summary, codebook: codebook), labels: labels,
-                          descriptives: descriptives, frequencies: frequencies, reliability: reliability,
+                          descriptives: descriptives, frequencies: frequencies, reliability: reliability, omega: omega,
                           correlation: correlation, regressions: regressions, anovas: anovas)
     }
 

@@ -10,12 +10,14 @@ public struct WaveResult: Sendable, Codable {
     public var descriptives: [DescriptivesResult]
     public var frequencies: [FrequencyTableResult]
     public var reliability: [NamedReliability]
+    /// McDonald's ω and the one-factor CFA of each scale whose reliability the plan reports.
+    public var omega: [NamedOmega]
     public var correlation: CorrelationResult?
     public var regressions: [NamedRegression]
     public var anovas: [NamedAnova]
 
     enum CodingKeys: String, CodingKey {
-        case file, labels, descriptives, frequencies, reliability, correlation, regressions, anovas
+        case file, labels, descriptives, frequencies, reliability, omega, correlation, regressions, anovas
         case dataQuality = "data_quality"
     }
 }
@@ -39,4 +41,27 @@ public struct NamedAnova: Sendable, Codable {
 public struct NamedReliability: Sendable, Codable {
     public var scale: String
     public var result: ReliabilityResult
+}
+
+/// McDonald's ω of a scale, or why the one-factor model could not give it (e.g. 2 items).
+public struct NamedOmega: Sendable, Codable {
+    public var scale: String
+    /// `nil` when the model cannot be fitted; `problem` says why.
+    public var result: OmegaResult?
+    public var problem: String?
+
+    enum CodingKeys: String, CodingKey { case scale, result, problem }
+
+    public init(scale: String, result: OmegaResult?, problem: String?) {
+        self.scale = scale
+        self.result = result
+        self.problem = problem
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(scale, forKey: .scale)
+        try container.encode(result, forKey: .result)
+        try container.encode(problem, forKey: .problem)
+    }
 }

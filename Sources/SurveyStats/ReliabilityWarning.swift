@@ -1,4 +1,4 @@
-/// Something a reader of a reliability analysis should be told, as a typed value with its message.
+/// Something a reader of a reliability analysis (α or ω) should be told, as a typed value with its message.
 public struct ReliabilityWarning: Sendable, Equatable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable, Codable {
         /// The item correlates negatively with the sum of the other items: probably not reverse-keyed.
@@ -7,6 +7,10 @@ public struct ReliabilityWarning: Sendable, Equatable, Codable, CustomStringConv
         case constantItem = "constant_item"
         /// Fewer than two complete cases: nothing can be estimated.
         case tooFewCases = "too_few_cases"
+        /// A negative residual variance in the one-factor model (an improper solution).
+        case heywoodCase = "heywood_case"
+        /// Three items: the one-factor model reproduces their covariances exactly (df = 0), so its fit cannot be tested.
+        case justIdentified = "just_identified"
     }
 
     public var kind: Kind

@@ -55,9 +55,9 @@ final class OutputCLITests: CLITestCase {
         let csv = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("csv").path).sorted()
         let bounded = String(repeating: "é", count: (FileNameLimit.bytes - "regression_".utf8.count) / 2)
         XCTAssertEqual(Array(csv.suffix(10)), [
-            "41_correlations.csv", "42_regression_______escaped.csv", "43_regression_\(bounded).csv",
-            "44_regression_Model.csv", "45_regression_model_2.csv", "46_anova_.hidden_groups.csv", "47_anova_.hidden.csv",
-            "48_anova_.hidden_assumptions.csv", "49_anova_.hidden_tukey.csv", "50_anova_.hidden_games_howell.csv",
+            "49_correlations.csv", "50_regression_______escaped.csv", "51_regression_\(bounded).csv",
+            "52_regression_Model.csv", "53_regression_model_2.csv", "54_anova_.hidden_groups.csv", "55_anova_.hidden.csv",
+            "56_anova_.hidden_assumptions.csv", "57_anova_.hidden_tukey.csv", "58_anova_.hidden_games_howell.csv",
         ])
         for name in csv { XCTAssertLessThanOrEqual(name.utf8.count, 255, name) }
     }
@@ -114,7 +114,7 @@ final class OutputCLITests: CLITestCase {
         XCTAssertEqual(try paradox(["run", small, "--out", fresh.path]).status, 0)
         XCTAssertEqual(try tree(out), try tree(fresh))
         let removed = Set(large.keys).subtracting(try tree(out).keys)
-        XCTAssertTrue(["csv/79_theme_exemplars.csv", "csv/80_coder_agreement.csv"].allSatisfy(removed.contains), "\(removed.sorted().suffix(5))")
+        XCTAssertTrue(["csv/87_theme_exemplars.csv", "csv/88_coder_agreement.csv"].allSatisfy(removed.contains), "\(removed.sorted().suffix(5))")
     }
 
     /// `--out ''` is an error for every command that writes, and nothing is written.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SurveyStats
+import TestSupport
 
 /// ``CoMoments`` and ``PairwiseCoMoments``: hand-computed values, and summaries of parts of
 /// `Fixtures/descriptives/likert.csv` merged into the summary of the whole, giving the same

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SurveyStats
+import TestSupport
 
 /// Expected values: R 4.2.2 Patched (2022-11-10 r83330), `cor.test(x, y)` (Pearson, two-sided):
 /// `estimate`, `statistic`, `p.value`, `parameter + 2`, on q1, q2, q4, hours of

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SurveyStats
+import TestSupport
 
 /// Expected values: R 4.2.2 Patched (2022-11-10 r83330), psych 2.2.9,
 /// `psych::describe(d[, c("q1","q2","q3","q4","q5","hours")], type = 2)` on

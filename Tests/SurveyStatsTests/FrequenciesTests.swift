@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SurveyStats
+import TestSupport
 
 /// Expected values: R 4.2.2 Patched (2022-11-10 r83330) on `Fixtures/descriptives/likert.csv`
 /// (`Fixtures/descriptives/expected.R`, output `expected_R.txt`): `table(d$q1, useNA = "always")`,

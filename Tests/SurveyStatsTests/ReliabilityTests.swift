@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import SurveyStats
+import TestSupport
 
 /// Expected values: R 4.2.2 Patched (2022-11-10 r83330), psych 2.2.9, on the complete cases of
 /// q1..q5 in `Fixtures/descriptives/likert.csv` with q3 reverse-keyed as 6 − q3:
