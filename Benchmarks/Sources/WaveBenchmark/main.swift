@@ -129,7 +129,7 @@ for rows in rowCounts {
     let plan = try measure {
         let result = try StudyRunner.run(StudyPlan.load(from: study))
         let files = try ReportFiles.render(result)
-        try OutputFolder.write(files, to: folder.appendingPathComponent("out-\(rows)").path)   // as `paradox run` writes them
+        try OutputFolder.write(to: folder.appendingPathComponent("out-\(rows)").path) { try $0.write(files) }   // as `paradox run` writes them
         fileCount = files.count
     }
     for (step, m) in [("load", load), ("blocks", blocks), ("plan (\(fileCount) files)", plan)] {
