@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "paradox", targets: ["paradox"]),
         // The modules as one library, for the separate Benchmarks/ package.
-        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import"]),
+        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Privacy", "Reporting", "Import"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -43,11 +43,13 @@ let package = Package(
         .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput"]),
         .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText"]),
+        // The gate every study output passes: personal data dropped, small cells suppressed.
+        .target(name: "Privacy", dependencies: ["Study", "SurveyData", "SurveyStats"]),
+        .target(name: "Reporting", dependencies: ["Study", "Privacy", "SurveyData", "SurveyStats", "Thematic", "MessageText"]),
         .executableTarget(
             name: "paradox",
             dependencies: [
-                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import", "MessageText",
+                "SurveyData", "SurveyStats", "Thematic", "Study", "Privacy", "Reporting", "Import", "MessageText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,7 +65,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["paradox", "TestSupport"]),
         // Fuzzing: the targets (one per parser of untrusted input), bounded runs in the tests, and a
         // libFuzzer driver that Scripts/fuzz.sh builds for longer, coverage-guided runs.
-        .target(name: "FuzzTargets", dependencies: ["Study", "Reporting", "SurveyData", "SurveyStats", "Thematic", "Import"],
+        .target(name: "FuzzTargets", dependencies: ["Study", "Privacy", "Reporting", "SurveyData", "SurveyStats", "Thematic", "Import"],
                 path: "Tests/FuzzTargets"),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "paradox-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),
