@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "ThematicTests", dependencies: ["Thematic"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "SurveyData", "SurveyStats", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["paradox", "TestSupport"]),
         // Fuzzing: the targets (one per parser of untrusted input), bounded runs in the tests, and a

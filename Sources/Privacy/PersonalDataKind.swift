@@ -8,7 +8,7 @@ import Foundation
 ///   dot-separated labels (letters, digits, `-`) ending in a label of two or more letters;
 /// - `phone`: an optional leading `+`, then 7 to 15 digits in at least two groups separated by spaces,
 ///   `-`, `.`, `/` or parentheses (E.164 allows at most 15 digits); a cell that reads as a date
-///   (`2026-11-23`, `23.11.2026`, `11/23/2026`) is not a phone number;
+///   (`2026-11-23`, `23.11.2026`, `11/23/2026`) or an ISBN-13 (`978-3-16-148410-0`) is not a phone number;
 /// - `ipAddress`: IPv4 dotted quad (each part 0–255) or IPv6 (hex groups with `:`, at least two colons);
 /// - `gpsCoordinates`: a latitude, longitude pair (`52.52003, 13.40495`) of decimals with at least
 ///   four places, |latitude| ≤ 90 and |longitude| ≤ 180 (single latitude or longitude columns are
@@ -63,7 +63,14 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
         guard body.allSatisfy({ $0.isASCII && ($0.isNumber || " -./()".contains($0)) }) else { return false }
         let groups = body.split(whereSeparator: { !$0.isNumber })
         let digits = groups.reduce(0) { $0 + $1.count }
-        return (7...15).contains(digits) && groups.count >= 2 && !isDate(body)
+        return (7...15).contains(digits) && groups.count >= 2 && !isDate(body) && !isISBN13(groups.joined())
+    }
+
+    /// 13 digits of an ISBN: prefix 978 or 979 and the EAN-13 check digit (weights 1, 3, …; ISO 2108).
+    static func isISBN13(_ digits: String) -> Bool {
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard values.count == 13, digits.hasPrefix("978") || digits.hasPrefix("979") else { return false }
+        return values.enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 1 : 3) } % 10 == 0
     }
 
     /// Three groups of digits of a date: year first (4-2-2) or last (2-2-4), one kind of separator.
