@@ -43,8 +43,9 @@ let package = Package(
         .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput"]),
         .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),
-        // The gate every study output passes: personal data dropped, small cells suppressed.
-        .target(name: "Privacy", dependencies: ["Study", "SurveyData", "SurveyStats"]),
+        // The gate every study output passes: personal data dropped, small cells suppressed, IDs pseudonymised.
+        .target(name: "Privacy", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic",
+                                               .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Reporting", dependencies: ["Study", "Privacy", "SurveyData", "SurveyStats", "Thematic", "MessageText"]),
         .executableTarget(
             name: "paradox",

@@ -1,14 +1,18 @@
 import Foundation
 import Study
+import Thematic
 import SurveyData
 import SurveyStats
 
 /// The gate every study result passes before Reporting renders it: personal-data columns dropped,
-/// small cells suppressed; returns what it did as a ``PrivacyReport``.
+/// small cells suppressed, interviewee IDs pseudonymised; returns what it did as a ``PrivacyReport``.
 public enum PrivacyGate {
     /// The study's result as it may be published, and what was changed.
-    /// - Throws: the codebook's errors (it is read again for its `pii` types).
-    public static func apply(_ result: StudyResult, plan: StudyPlan) throws -> GatedStudyResult {
+    /// - Parameter environment: where the pseudonyms' key is looked up (``PrivacyPlan/idKeyEnvironment``).
+    /// - Throws: the codebook's errors (it is read again for its `pii` types); ``PrivacyError``.
+    public static func apply(_ result: StudyResult, plan: StudyPlan,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> GatedStudyResult {
+        let pseudonym = try plan.privacy.idKeyEnvironment.map { try Pseudonym(environment: $0, values: environment) }
         let codebook = try Codebook(yaml: YAMLValue(contentsOf: plan.codebook.url))
         var columns = codebook.variables.filter(\.isPII).map {
             PrivacyReport.PersonalColumn(name: $0.name, codebookPII: true, detected: [])
@@ -33,7 +37,10 @@ public enum PrivacyGate {
         let keep = Set(plan.privacy.keep.map(\.name))
         let dropped = columns.filter { !keep.contains($0.name) }
         var report = PrivacyReport(minCell: plan.privacy.minCell, dropped: dropped, kept: columns.filter { keep.contains($0.name) },
-                                   droppedAnalyses: [], suppressedTables: [], unscannedFiles: unscanned)
+                                   droppedAnalyses: [], suppressedTables: [], unscannedFiles: unscanned,
+                                   interviewees: result.interviews.map {
+                                       .init(count: $0.summary.participants.count, keyVariable: plan.privacy.idKeyEnvironment?.name)
+                                   })
         var gated = result
         let droppedNames = Set(dropped.map(\.name))
         for index in gated.waves.indices {
@@ -41,7 +48,30 @@ public enum PrivacyGate {
             report.droppedAnalyses += drop(droppedNames, from: &gated.waves[index], analyses: plan.analyses, codebook: codebook).map { prefix + $0 }
             report.suppressedTables += suppress(&gated.waves[index], minCell: plan.privacy.minCell)
         }
+        if let pseudonym, let interviews = gated.interviews { gated.interviews = pseudonymise(interviews, with: pseudonym) }
         return GatedStudyResult(result: gated, privacy: report)
+    }
+
+    /// The interviews with every interviewee ID that reaches an output (participants, segments and
+    /// their speakers, exemplar quotes) replaced by its pseudonym; the interviewer's label is kept.
+    static func pseudonymise(_ interviews: InterviewResult, with pseudonym: Pseudonym) -> InterviewResult {
+        var result = interviews
+        for index in result.summary.participants.indices {
+            result.summary.participants[index].id = pseudonym.of(result.summary.participants[index].id)
+        }
+        for index in result.summary.segments.indices {
+            let segment = result.summary.segments[index].segment
+            result.summary.segments[index].segment.participantID = pseudonym.of(segment.participantID)
+            if !segment.isInterviewer, segment.speaker != nil { result.summary.segments[index].segment.speaker = pseudonym.of(segment.participantID) }
+        }
+        result.summary.exemplars = result.summary.exemplars.mapValues { exemplars in
+            exemplars.map { exemplar in
+                var exemplar = exemplar
+                exemplar.participantID = pseudonym.of(exemplar.participantID)
+                return exemplar
+            }
+        }
+        return result
     }
 
     /// Removes the columns `names` from the wave's tables, and the analyses that use one of them;

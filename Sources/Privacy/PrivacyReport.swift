@@ -13,6 +13,25 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
     public var suppressedTables: [SuppressedTable]
     /// Data files whose content could not be scanned (``PersonalDataScan``).
     public var unscannedFiles: [String]
+    /// Interviewees whose IDs are replaced by ``Pseudonym``s (`nil` without interviews).
+    public var interviewees: Interviewees?
+
+    public struct Interviewees: Sendable, Equatable, Encodable {
+        public var count: Int
+        /// The environment variable the pseudonyms' key came from; `nil`: IDs as the transcripts write them.
+        public var keyVariable: String?
+
+        enum CodingKeys: String, CodingKey {
+            case count
+            case keyVariable = "key_variable"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(count, forKey: .count)
+            try c.encode(keyVariable, forKey: .keyVariable)
+        }
+    }
 
     /// A column that is personal data by the codebook (`pii: true`) or by its content.
     public struct PersonalColumn: Sendable, Equatable, Encodable {
@@ -69,6 +88,7 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
         case droppedAnalyses = "dropped_analyses"
         case suppressedTables = "suppressed_tables"
         case unscannedFiles = "unscanned_files"
+        case interviewees
     }
 
     /// The report's sentences, in the order they are printed.
@@ -82,6 +102,11 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
         lines += kept.map { "WARNING: column \($0.name) is personal data (\($0.reason)) and is kept because the study file says privacy: {keep: [\($0.name)]}." }
         lines += droppedAnalyses.map { "Left out because it uses a dropped column: \($0)." }
         lines += unscannedFiles.map { "The content of \($0) could not be scanned for personal data (only the codebook's pii types apply)." }
+        if let interviewees {
+            lines.append(interviewees.keyVariable.map {
+                "The \(interviewees.count) interviewees' IDs are replaced by keyed pseudonyms (the first \(Pseudonym.hexDigits) hex digits of HMAC-SHA256 with the key in the environment variable \($0))."
+            } ?? "The \(interviewees.count) interviewees' IDs are shown as the transcripts write them (privacy: {id_key_env: VARIABLE} replaces them with keyed pseudonyms).")
+        }
         let hidden = suppressedTables.reduce(0) { $0 + $1.small }
         lines.append(suppressedTables.isEmpty
             ? "No frequency or group table has a count from 1 to \(minCell - 1)."

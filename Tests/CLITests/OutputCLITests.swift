@@ -44,7 +44,7 @@ final class OutputCLITests: CLITestCase {
                 - {name: "Model", dependent: privacy_concern, predictors: [transparency]}
                 - {name: "model", dependent: privacy_concern, predictors: [transparency]}
               anovas:
-                - {name: ".hidden", dependent: trust, factor: gender}
+                - {name: ".hidden", dependent: trust, factor: age_group}
 
             """, in: folder)
         let out = folder.appendingPathComponent("out")
@@ -110,7 +110,7 @@ final class OutputCLITests: CLITestCase {
         XCTAssertEqual(try paradox(["run", small, "--out", out.path]).status, 0)
         XCTAssertEqual(try paradox(["run", small, "--out", fresh.path]).status, 0)
         XCTAssertEqual(try tree(out), try tree(fresh))
-        XCTAssertEqual(Set(large.keys).subtracting(try tree(out).keys).sorted().suffix(2), ["csv/79_theme_exemplars.csv", "csv/80_coder_agreement.csv"])
+        XCTAssertEqual(Set(large.keys).subtracting(try tree(out).keys).sorted().suffix(2), ["csv/77_theme_exemplars.csv", "csv/78_coder_agreement.csv"])
     }
 
     /// `--out ''` is an error for every command that writes, and nothing is written.

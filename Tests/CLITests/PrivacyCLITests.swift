@@ -180,13 +180,63 @@ final class PrivacyCLITests: CLITestCase {
         for (block, message) in [
             ("privacy:\n  min_cell: 0\n", "study.yml:10:13: privacy.min_cell: 0 (expected a whole number from 1 to 1000)"),
             ("privacy:\n  keep: [nosuch]\n", "study.yml:10:10: privacy keeps 'nosuch', which is not a variable of the codebook"),
-            ("privacy:\n  min_cel: 3\n", "study.yml:10:3: privacy.min_cel: unknown key 'min_cel' (expected one of: keep, min_cell)"),
+            ("privacy:\n  min_cel: 3\n", "study.yml:10:3: privacy.min_cel: unknown key 'min_cel' (expected one of: id_key_env, keep, min_cell)"),
             ("privacy:\n  min_cell: many\n", "study.yml:10:13: privacy.min_cell"),
+            ("privacy:\n  id_key_env: \"A B\"\n", "study.yml:10:15: privacy.id_key_env: 'A B' (expected the name of an environment variable: letters, digits and _)"),
         ] {
             let (outcome, out) = try runFixture(privacy: block)
             XCTAssertEqual(outcome.status, 1, block)
             XCTAssertTrue(outcome.stderr.contains(message), "\(block): \(outcome.stderr)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
         }
+    }
+
+    /// The bundled interviews with `privacy: {id_key_env: …}`: every interviewee ID in the outputs is
+    /// its keyed pseudonym. Expected values:
+    /// `printf P01 | openssl dgst -sha256 -hmac 'correct horse battery staple'` (OpenSSL 3.0.19) →
+    /// f2064b48e8a77ece1a4784b8e62138c35cd780391afeb7356de129d69e7a0189; P12 →
+    /// b8fcdf5524319707d0d4cd228b725c89d95575813adab66270e7f78e55b8947f (the first 16 hex digits are used).
+    func testInterviewIDsArePseudonymisedWithTheKeyFromTheEnvironment() throws {
+        let folder = try temporaryFolder()
+        let root = Self.packageRoot.path
+        let study = try write("""
+            title: Interviews
+            codebook: \(root)/Codebooks/privacy-paradox.codebook.yml
+            data: \(root)/Data/wave1.csv
+            analyses:
+              descriptives: [PC1]
+              frequencies: [PC1]
+              reliability: []
+              correlations: []
+            interviews:
+              transcripts: \(root)/Data/interviews/INT*
+              codebook: \(root)/Codebooks/themes.yml
+              participants: \(root)/Data/interviews/participants.csv
+              unit: turn
+            privacy:
+              id_key_env: PARADOX_TEST_ID_KEY
+
+            """, to: "study.yml", in: folder)
+        let out = folder.appendingPathComponent("out")
+        let outcome = try paradox(["run", study.path, "--out", out.path, "--quiet"],
+                                  environment: ["PARADOX_TEST_ID_KEY": "correct horse battery staple"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let json = try self.json(read("results.json", in: out))
+        let summary = try XCTUnwrap((json["interviews"] as? [String: Any])?["summary"] as? [String: Any])
+        let ids = try XCTUnwrap((summary["participants"] as? [[String: Any]])?.compactMap { $0["id"] as? String })
+        XCTAssertEqual(ids.count, 12)
+        XCTAssertEqual(ids.first, "f2064b48e8a77ece")
+        XCTAssertEqual(ids.last, "b8fcdf5524319707")
+        let report = try read("report.md", in: out)
+        XCTAssertTrue(report.contains("The 12 interviewees' IDs are replaced by keyed pseudonyms (the first 16 hex digits of HMAC-SHA256 with the key in the environment variable PARADOX_TEST_ID_KEY)."), report)
+        XCTAssertTrue(report.contains("| f2064b48e8a77ece |") || report.contains("| b8fcdf5524319707 |"), report)
+        let all = try everything(in: out)
+        for id in (1...12).map({ String(format: "P%02d", $0) }) {
+            XCTAssertFalse(all.contains("\"\(id)\"") || all.contains("| \(id) |") || all.contains(",\(id),"), id)
+        }
+
+        let missing = try paradox(["run", study.path, "--out", out.path, "--quiet"], environment: ["PARADOX_TEST_ID_KEY": ""])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stderr, "paradox: error: \(study.path):15:15: the environment variable PARADOX_TEST_ID_KEY is not set or empty (expected the key for the interviewees' pseudonymous IDs, e.g. export PARADOX_TEST_ID_KEY=…; keep the key out of the study's folder)\n")
     }
 }

@@ -39,3 +39,13 @@ final class PersonalDataKindTests: XCTestCase {
         XCTAssertNil(SmallCellSuppression.suppress([[1, 2]], minCell: 1))
     }
 }
+
+final class PseudonymTests: XCTestCase {
+    /// `printf 'respondent 17' | openssl dgst -sha256 -hmac s3cret` (OpenSSL 3.0.19) →
+    /// 47476aa6690df13bda256c3b1d92c2d6c1a1c817aeaa3d1d1bf50f25b53f8103; the pseudonym is its first 16 hex digits.
+    func testPseudonymIsTheHMACOfOpenSSL() {
+        XCTAssertEqual(Pseudonym(key: "s3cret").of("respondent 17"), "47476aa6690df13b")
+        XCTAssertEqual(Pseudonym(key: "correct horse battery staple").of("P01"), "f2064b48e8a77ece")
+        XCTAssertNotEqual(Pseudonym(key: "other key").of("P01"), "f2064b48e8a77ece")
+    }
+}
