@@ -5,7 +5,8 @@ import SurveyData
 import SurveyStats
 
 /// The gate every study result passes before Reporting renders it: personal-data columns dropped,
-/// small cells suppressed, interviewee IDs pseudonymised; returns what it did as a ``PrivacyReport``.
+/// small cells suppressed, interviewee IDs pseudonymised, personal
+/// data in quotes redacted; returns what it did as a ``PrivacyReport``.
 public enum PrivacyGate {
     /// The study's result as it may be published, and what was changed.
     /// - Parameter environment: where the pseudonyms' key is looked up (``PrivacyPlan/idKeyEnvironment``).
@@ -48,8 +49,35 @@ public enum PrivacyGate {
             report.droppedAnalyses += drop(droppedNames, from: &gated.waves[index], analyses: plan.analyses, codebook: codebook).map { prefix + $0 }
             report.suppressedTables += suppress(&gated.waves[index], minCell: plan.privacy.minCell)
         }
-        if let pseudonym, let interviews = gated.interviews { gated.interviews = pseudonymise(interviews, with: pseudonym) }
+        if var interviews = gated.interviews {
+            report.interviewees?.redactions = redact(&interviews)
+            if let pseudonym { interviews = pseudonymise(interviews, with: pseudonym) }
+            gated.interviews = interviews
+        }
         return GatedStudyResult(result: gated, privacy: report)
+    }
+
+    /// Replaces the personal data in the interviews' texts that reach an output (segments, exemplar
+    /// quotes) by placeholders (``TextRedaction``); returns how many of each kind. The segments'
+    /// character offsets stay those of the transcript.
+    static func redact(_ interviews: inout InterviewResult) -> [PersonalDataKind: Int] {
+        var counts: [PersonalDataKind: Int] = [:]
+        func redacted(_ text: String) -> String {
+            let (clean, found) = TextRedaction.redact(text)
+            counts.merge(found, uniquingKeysWith: +)
+            return clean
+        }
+        for index in interviews.summary.segments.indices {
+            interviews.summary.segments[index].segment.text = redacted(interviews.summary.segments[index].segment.text)
+        }
+        interviews.summary.exemplars = interviews.summary.exemplars.mapValues { exemplars in
+            exemplars.map { exemplar in
+                var exemplar = exemplar
+                exemplar.quote = redacted(exemplar.quote)
+                return exemplar
+            }
+        }
+        return counts
     }
 
     /// The interviews with every interviewee ID that reaches an output (participants, segments and

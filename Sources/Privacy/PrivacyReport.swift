@@ -18,11 +18,13 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
 
     public struct Interviewees: Sendable, Equatable, Encodable {
         public var count: Int
+        /// Pieces of personal data replaced in quotes and segments (``TextRedaction``), by kind.
+        public var redactions: [PersonalDataKind: Int] = [:]
         /// The environment variable the pseudonyms' key came from; `nil`: IDs as the transcripts write them.
         public var keyVariable: String?
 
         enum CodingKeys: String, CodingKey {
-            case count
+            case count, redactions
             case keyVariable = "key_variable"
         }
 
@@ -30,6 +32,7 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(count, forKey: .count)
             try c.encode(keyVariable, forKey: .keyVariable)
+            try c.encode(Dictionary(uniqueKeysWithValues: redactions.map { ($0.key.rawValue, $0.value) }), forKey: .redactions)
         }
     }
 
@@ -106,6 +109,12 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
             lines.append(interviewees.keyVariable.map {
                 "The \(interviewees.count) interviewees' IDs are replaced by keyed pseudonyms (the first \(Pseudonym.hexDigits) hex digits of HMAC-SHA256 with the key in the environment variable \($0))."
             } ?? "The \(interviewees.count) interviewees' IDs are shown as the transcripts write them (privacy: {id_key_env: VARIABLE} replaces them with keyed pseudonyms).")
+            let redacted = PersonalDataKind.allCases.compactMap { kind in
+                interviewees.redactions[kind].map { "\($0) \(kind.description) as \(TextRedaction.placeholder(kind))" }
+            }
+            lines.append(redacted.isEmpty
+                ? "No e-mail address, phone number, IP address or GPS coordinate pair was found in the interview quotes and segments."
+                : "Replaced in the interview quotes and segments: \(redacted.joined(separator: ", ")).")
         }
         let hidden = suppressedTables.reduce(0) { $0 + $1.small }
         lines.append(suppressedTables.isEmpty

@@ -192,13 +192,19 @@ final class PrivacyCLITests: CLITestCase {
     }
 
     /// The bundled interviews with `privacy: {id_key_env: …}`: every interviewee ID in the outputs is
-    /// its keyed pseudonym. Expected values:
+    /// its keyed pseudonym, and an e-mail address and a phone number planted in a turn are redacted. Expected values:
     /// `printf P01 | openssl dgst -sha256 -hmac 'correct horse battery staple'` (OpenSSL 3.0.19) →
     /// f2064b48e8a77ece1a4784b8e62138c35cd780391afeb7356de129d69e7a0189; P12 →
     /// b8fcdf5524319707d0d4cd228b725c89d95575813adab66270e7f78e55b8947f (the first 16 hex digits are used).
-    func testInterviewIDsArePseudonymisedWithTheKeyFromTheEnvironment() throws {
+    func testInterviewIDsArePseudonymisedAndQuotesRedacted() throws {
         let folder = try temporaryFolder()
         let root = Self.packageRoot.path
+        // The bundled interviews, P01 giving an e-mail address and a phone number in a turn of their own.
+        let interviews = folder.appendingPathComponent("interviews")
+        try FileManager.default.copyItem(at: Self.packageRoot.appendingPathComponent("Data/interviews"), to: interviews)
+        let first = interviews.appendingPathComponent("INT01.txt")
+        try (String(contentsOf: first, encoding: .utf8) + "\nP01: Write to anna.k@example.com or call +49 30 1234 5678 if you need more.\n")
+            .write(to: first, atomically: true, encoding: .utf8)
         let study = try write("""
             title: Interviews
             codebook: \(root)/Codebooks/privacy-paradox.codebook.yml
@@ -209,9 +215,9 @@ final class PrivacyCLITests: CLITestCase {
               reliability: []
               correlations: []
             interviews:
-              transcripts: \(root)/Data/interviews/INT*
+              transcripts: interviews/INT*
               codebook: \(root)/Codebooks/themes.yml
-              participants: \(root)/Data/interviews/participants.csv
+              participants: interviews/participants.csv
               unit: turn
             privacy:
               id_key_env: PARADOX_TEST_ID_KEY
@@ -230,7 +236,13 @@ final class PrivacyCLITests: CLITestCase {
         let report = try read("report.md", in: out)
         XCTAssertTrue(report.contains("The 12 interviewees' IDs are replaced by keyed pseudonyms (the first 16 hex digits of HMAC-SHA256 with the key in the environment variable PARADOX_TEST_ID_KEY)."), report)
         XCTAssertTrue(report.contains("| f2064b48e8a77ece |") || report.contains("| b8fcdf5524319707 |"), report)
+        XCTAssertTrue(report.contains("Replaced in the interview quotes and segments: 1 e-mail addresses as [email], 1 phone numbers as [phone]."), report)
+        let privacy = try XCTUnwrap(json["privacy"] as? [String: Any])
+        XCTAssertEqual((privacy["interviewees"] as? [String: Any])?["redactions"] as? [String: Int], ["email": 1, "phone": 1])
         let all = try everything(in: out)
+        XCTAssertTrue(all.contains("Write to [email] or call [phone] if you need more."))
+        XCTAssertFalse(all.contains("anna.k@"))
+        XCTAssertFalse(all.contains("1234 5678"))
         for id in (1...12).map({ String(format: "P%02d", $0) }) {
             XCTAssertFalse(all.contains("\"\(id)\"") || all.contains("| \(id) |") || all.contains(",\(id),"), id)
         }

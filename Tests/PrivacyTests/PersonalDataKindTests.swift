@@ -49,3 +49,17 @@ final class PseudonymTests: XCTestCase {
         XCTAssertNotEqual(Pseudonym(key: "other key").of("P01"), "f2064b48e8a77ece")
     }
 }
+
+final class TextRedactionTests: XCTestCase {
+    func testPersonalDataInTextIsReplaced() {
+        let (text, counts) = TextRedaction.redact("Write to jane.doe@example.org, or call +44 20 7946 0958 (office). Server 192.0.2.17 logged it.")
+        XCTAssertEqual(text, "Write to [email], or call [phone] (office). Server [ip] logged it.")
+        XCTAssertEqual(counts, [.email: 1, .phone: 1, .ipAddress: 1])
+    }
+
+    func testOrdinaryNumbersStay() {
+        let text = "In 2026-11-23 we paid 1,299.00 for version 10.4.2; 45 of 200 agreed (22.5%), ISBN 978-3-16-148410-0."
+        XCTAssertEqual(TextRedaction.redact(text).text, text)
+        XCTAssertEqual(TextRedaction.redact(text).counts, [:])
+    }
+}
