@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "paradox", targets: ["paradox"]),
         // The modules as one library, for the separate Benchmarks/ package.
-        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import", "Simulation", "Archive"]),
+        .library(name: "ParadoxKit", targets: ["GSL", "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import", "Simulation", "Archive", "Privacy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -47,11 +47,14 @@ let package = Package(
                                              .product(name: "Crypto", package: "swift-crypto")]),
         // Synthetic waves: the bundled study's calibrated wave, large waves for the benchmarks.
         .target(name: "Simulation", dependencies: ["SurveyData", "SurveyStats"]),
-        .target(name: "Reporting", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText", "Archive"]),
+        // The gate every study output passes: personal data dropped, small cells suppressed, IDs pseudonymised.
+        .target(name: "Privacy", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic",
+                                               .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Reporting", dependencies: ["Study", "Privacy", "SurveyData", "SurveyStats", "Thematic", "MessageText", "Archive"]),
         .executableTarget(
             name: "paradox",
             dependencies: [
-                "SurveyData", "SurveyStats", "Thematic", "Study", "Reporting", "Import", "Simulation", "MessageText",
+                "SurveyData", "SurveyStats", "Thematic", "Study", "Privacy", "Reporting", "Import", "Simulation", "MessageText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,11 +66,12 @@ let package = Package(
         .testTarget(name: "ThematicTests", dependencies: ["Thematic", "Simulation", "Archive"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StudyTests", dependencies: ["Study", "Simulation", "SurveyData", "SurveyStats", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Simulation"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy"]),
         .testTarget(name: "ImportTests", dependencies: ["Import", "SurveyData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["paradox", "TestSupport"]),
         // Fuzzing: the targets (one per parser of untrusted input), bounded runs in the tests, and a
         // libFuzzer driver that Scripts/fuzz.sh builds for longer, coverage-guided runs.
-        .target(name: "FuzzTargets", dependencies: ["Study", "Simulation", "Reporting", "SurveyData", "SurveyStats", "Thematic", "Import"],
+        .target(name: "FuzzTargets", dependencies: ["Study", "Simulation", "Privacy", "Reporting", "SurveyData", "SurveyStats", "Thematic", "Import"],
                 path: "Tests/FuzzTargets"),
         .testTarget(name: "FuzzTests", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "paradox-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),

@@ -1,3 +1,4 @@
+import Study
 import SurveyStats
 
 extension Table {
@@ -17,17 +18,25 @@ extension Table {
             notes: ["N = \(result.nobs). ω² = \(APA.number(result.omegaSquared, decimals: 2, leadingZero: false))."])
     }
 
-    /// Group table: n, M, SD, SE and the 95% CI of the mean per level, in codebook order.
-    public static func anovaGroups(_ result: AnovaResult, id: String, title: String? = nil) -> Table {
+    /// Group table: n, M, SD, SE and the 95% CI of the mean per level, in codebook order. A group
+    /// `suppressed` hides shows its mark for n and no SE or CI (with the SD they give n away); a
+    /// small one shows no statistics at all.
+    public static func anovaGroups(_ result: AnovaResult, id: String, title: String? = nil, suppressed: SuppressedCells? = nil) -> Table {
         Table(
             id: id, title: title ?? "Descriptive Statistics by \(result.factor)",
             columns: [.init(result.factor, key: "level", alignment: .left), .init("n", key: "n"), .init("M", key: "mean"),
                       .init("SD", key: "sd"), .init("SE", key: "std_error"), .init("95% CI LL", key: "conf_low"),
                       .init("95% CI UL", key: "conf_high")],
-            rows: result.groups.map { g in
-                [.text(g.level), .integer(g.n), .number(g.mean, decimals: 2), .number(g.sd, decimals: 2),
-                 .number(g.stdError, decimals: 2), .number(g.confLow, decimals: 2), .number(g.confHigh, decimals: 2)]
-            })
+            rows: result.groups.enumerated().map { index, g in
+                guard let mark = suppressed?.mark(index) else {
+                    return [.text(g.level), .integer(g.n), .number(g.mean, decimals: 2), .number(g.sd, decimals: 2),
+                            .number(g.stdError, decimals: 2), .number(g.confLow, decimals: 2), .number(g.confHigh, decimals: 2)]
+                }
+                let small = suppressed?.small.contains(index) == true
+                return [.text(g.level), .text(mark), .number(small ? nil : g.mean, decimals: 2), .number(small ? nil : g.sd, decimals: 2),
+                        .number(nil, decimals: 2), .number(nil, decimals: 2), .number(nil, decimals: 2)]
+            },
+            notes: suppressed.map { [$0.note + " Pairwise comparisons with these groups are left out."] } ?? [])
     }
 
     /// Assumption and robust tests: Levene, Brown–Forsythe, Welch, Brown–Forsythe F*, Kruskal–Wallis.

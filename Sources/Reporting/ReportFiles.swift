@@ -1,12 +1,13 @@
 import Foundation
+import Privacy
 import Study
 import SurveyStats
 
 /// Every file of a study report, rendered in memory (relative path → content) so that nothing is
 /// written until all of it exists.
 public enum ReportFiles {
-    public static func render(_ result: StudyResult) throws -> [(path: String, content: Data)] {
-        try files(of: StudyReport.build(result), json: { try JSONOutput.encode(result) })
+    public static func render(_ gated: GatedStudyResult) throws -> [(path: String, content: Data)] {
+        try files(of: StudyReport.build(gated), json: { try JSONOutput.encode(gated) })
     }
 
     /// The combined report of a batch of waves (each wave's own report is ``render(_:)`` of its

@@ -7,7 +7,9 @@ extension StudyReport {
         let tables = Dictionary(wave.frequencies.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return wave.reliability.compactMap { scale in
             let items = scale.result.items.compactMap { tables[$0.name] }
-            guard items.count == scale.result.items.count, let chart = DivergingBarChart(items, label: label) else { return nil }
+            // A bar's share of n would give away a count the privacy gate hid in the item's table.
+            let hidesCells = items.contains { table in wave.suppressedFrequencies[table.name].map { !$0.small.isEmpty || !$0.complementary.isEmpty } ?? false }
+            guard items.count == scale.result.items.count, !hidesCells, let chart = DivergingBarChart(items, label: label) else { return nil }
             let points = chart.levels.first.map { first in "from \(first) to \(chart.levels.last ?? first)" } ?? ""
             return Figure(
                 id: "likert_\(scale.scale)",

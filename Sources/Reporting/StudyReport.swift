@@ -1,10 +1,12 @@
+import Privacy
 import Study
 import SurveyStats
 
-/// Assembles the report of a study run from its results: replication first, then data quality,
+/// Assembles the report of a study run from its results: replication first, then what the Privacy gate did, data quality,
 /// descriptives, frequencies, reliability, correlations, regressions, ANOVAs and interviews.
 public enum StudyReport {
-    public static func build(_ result: StudyResult) -> Report {
+    public static func build(_ gated: GatedStudyResult) -> Report {
+        let result = gated.result
         var preamble = result.notices
         if let date = result.runDate { preamble.append("Run date: \(date). Codebook: \(result.codebook).") }
         var sections: [Report.Section] = []
@@ -14,6 +16,7 @@ public enum StudyReport {
                 paragraphs: ["Each figure the paper reports, beside the value this run obtains and whether it is reproduced at the paper's precision."],
                 tables: [.replication(result.replication)]))
         }
+        sections.append(Report.Section(title: "Privacy", paragraphs: gated.privacy.paragraphs))
         for wave in result.waves {
             sections += waveSections(wave, prefix: result.waves.count > 1 ? "\(wave.file): " : "")
         }
@@ -63,7 +66,7 @@ public enum StudyReport {
         }
         if !wave.frequencies.isEmpty {
             sections.append(Report.Section(title: prefix + "Frequencies",
-                                           tables: wave.frequencies.map { .frequencies($0, label: label($0.name)) },
+                                           tables: wave.frequencies.map { .frequencies($0, label: label($0.name), suppressed: wave.suppressedFrequencies[$0.name]) },
                                            figures: likertFigures(wave, label: label), collapsesTables: true))
         }
         if !wave.reliability.isEmpty {
@@ -85,12 +88,12 @@ public enum StudyReport {
         }
         for anova in wave.anovas {
             let title = "\(label(anova.dependent)) by \(label(anova.factor))"
-            let bars = anova.result.groups.compactMap { group in
-                group.mean.map { BarChart.Bar(label: group.level, value: $0, low: group.confLow, high: group.confHigh) }
+            let bars = anova.result.groups.enumerated().compactMap { index, group in
+                anova.suppressedGroups?.small.contains(index) == true ? nil : group.mean.map { BarChart.Bar(label: group.level, value: $0, low: group.confLow, high: group.confHigh) }
             }
             let chart = BarChart.means(title: "Mean \(label(anova.dependent)) by \(label(anova.factor)) (95% CI)", bars: bars)
             sections.append(Report.Section(title: prefix + "ANOVA: \(title)",
-                                           tables: Table.anovaTables(anova.result, id: "anova_\(anova.name)", title: title),
+                                           tables: Table.anovaTables(anova.result, id: "anova_\(anova.name)", title: title, suppressed: anova.suppressedGroups),
                                            charts: [chart]))
         }
         return sections

@@ -13,7 +13,7 @@ extension StudyPlan {
     /// once at its line. The mistakes of meaning are found with the codebook, all together, before
     /// any data is read (``problems(against:)``).
     public init(yaml root: YAMLValue, base: URL) throws {
-        try root.checkKeys(["title", "run_date", "notices", "codebook", "data", "delimiter", "analyses", "interviews", "replication"])
+        try root.checkKeys(["title", "run_date", "notices", "codebook", "data", "delimiter", "analyses", "interviews", "replication", "privacy"])
         let dataNode = try root.required("data")
         let data = try Self.expand(dataNode, base: base)
         guard !data.isEmpty else { throw dataNode.error("no data file (expected a file name, a glob or a list of them)") }
@@ -36,7 +36,8 @@ extension StudyPlan {
             delimiter: delimiter,
             analyses: try root.optional("analyses").map(AnalysisPlan.init(yaml:)) ?? AnalysisPlan(),
             interviews: try root.optional("interviews").map { try InterviewPlan(yaml: $0, base: base) },
-            replication: try root.optional("replication")?.sequence().map(ReplicationTarget.init(yaml:)) ?? [])
+            replication: try root.optional("replication")?.sequence().map(ReplicationTarget.init(yaml:)) ?? [],
+            privacy: try root.optional("privacy").map(PrivacyPlan.init(yaml:)) ?? PrivacyPlan())
     }
 
     /// The files a path, a glob or a list of them names. `*` and `?` are expanded in the last path

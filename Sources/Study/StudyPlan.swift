@@ -18,10 +18,12 @@ public struct StudyPlan: Sendable {
     public var analyses: AnalysisPlan
     public var interviews: InterviewPlan?
     public var replication: [ReplicationTarget]
+    /// What the Privacy gate may let through (defaults protect).
+    public var privacy: PrivacyPlan
 
     public init(title: String, runDate: String? = nil, notices: [String] = [], codebook: FileReference,
                 data: [FileReference], delimiter: UInt8? = nil, analyses: AnalysisPlan = AnalysisPlan(),
-                interviews: InterviewPlan? = nil, replication: [ReplicationTarget] = []) {
+                interviews: InterviewPlan? = nil, replication: [ReplicationTarget] = [], privacy: PrivacyPlan = PrivacyPlan()) {
         self.title = title
         self.runDate = runDate
         self.notices = notices
@@ -31,6 +33,7 @@ public struct StudyPlan: Sendable {
         self.analyses = analyses
         self.interviews = interviews
         self.replication = replication
+        self.privacy = privacy
     }
 }
 

@@ -15,10 +15,26 @@ public struct WaveResult: Sendable, Codable {
     public var correlation: CorrelationResult?
     public var regressions: [NamedRegression]
     public var anovas: [NamedAnova]
+    /// The frequency tables' cells hidden by small-cell suppression, by table name (set by the
+    /// Privacy gate; their counts are encoded as the mark).
+    public var suppressedFrequencies: [String: SuppressedCells] = [:]
 
     enum CodingKeys: String, CodingKey {
         case file, labels, descriptives, frequencies, reliability, omega, correlation, regressions, anovas
         case dataQuality = "data_quality"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(dataQuality, forKey: .dataQuality)
+        try c.encode(labels, forKey: .labels)
+        try c.encode(descriptives, forKey: .descriptives)
+        try c.encode(frequencies.map { SuppressedFrequencies(table: $0, suppressed: suppressedFrequencies[$0.name]) }, forKey: .frequencies)
+        try c.encode(reliability, forKey: .reliability)
+        try c.encode(correlation, forKey: .correlation)
+        try c.encode(regressions, forKey: .regressions)
+        try c.encode(anovas, forKey: .anovas)
     }
 }
 
@@ -35,6 +51,18 @@ public struct NamedAnova: Sendable, Codable {
     public var dependent: String
     public var factor: String
     public var result: AnovaResult
+    /// The groups hidden by small-cell suppression (set by the Privacy gate).
+    public var suppressedGroups: SuppressedCells?
+
+    enum CodingKeys: String, CodingKey { case name, dependent, factor, result }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(dependent, forKey: .dependent)
+        try c.encode(factor, forKey: .factor)
+        try c.encode(SuppressedGroups(result: result, suppressed: suppressedGroups), forKey: .result)
+    }
 }
 
 /// A reliability analysis with the scale it belongs to.

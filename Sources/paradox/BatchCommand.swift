@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Privacy
 import Reporting
 import Study
 
@@ -52,7 +53,7 @@ struct Batch: ParsableCommand {
                 defer { waveIndex += 1 }
                 switch outcome {
                 case .analysed(_, let result):
-                    let files = try ReportFiles.render(result)
+                    let files = try ReportFiles.render(PrivacyGate.apply(result, plan: plan))
                     try folder.write(files, in: waveFolders[waveIndex])
                     written += files.count
                 case .failed(let status):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Privacy
 import Reporting
 import Study
 
@@ -35,19 +36,20 @@ struct Run: ParsableCommand {
             defer { progress?.clear() }
             let plan = try StudyPlan.load(from: URL(fileURLWithPath: study))
             if plan.data.count > 1 { return try Batch.write(plan, out: out, progress: progress) }
-            try Run.write(out: out) {
+            try Run.write(out: out, plan: plan) {
                 defer { progress?.clear() }
                 return try StudyRunner.run(plan, progress: progress?.handler)
             }
         }
     }
 
-    /// Writes the report files of the single-wave result `analyse` returns to `out` (one
-    /// transaction, begun before the analysis so that a bad `--out` fails first) and says so on stdout.
-    static func write(out: String, _ analyse: () throws -> StudyResult) throws {
+    /// Writes the report files of the single-wave result `analyse` returns, passed through the
+    /// Privacy gate with the plan's settings, to `out` (one transaction, begun before the analysis so
+    /// that a bad `--out` fails first) and says so on stdout.
+    static func write(out: String, plan: StudyPlan, _ analyse: () throws -> StudyResult) throws {
         let summary = try OutputFolder.write(to: out) { folder in
             let result = try analyse()
-            let files = try ReportFiles.render(result)
+            let files = try ReportFiles.render(PrivacyGate.apply(result, plan: plan))
             try folder.write(files)
             let reproduced = result.replication.filter(\.reproduced).count
             var summary = "Wrote \(files.count) files to \(out)/"

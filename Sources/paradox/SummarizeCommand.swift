@@ -93,7 +93,7 @@ struct Merge: ParsableCommand {
                 try AtomicFile.write(merged.encoded(), to: summary)
                 print("Merged \(merged.summary.rows) rows of \(merged.parts.count) parts into \(summary).")
             }
-            if let out { try Run.write(out: out) { try StudyRunner.analyse(identity, merged: merged) } }
+            if let out { try Run.write(out: out, plan: identity.plan) { try StudyRunner.analyse(identity, merged: merged) } }
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// Runs the built `paradox` binary and captures its exit code, stdout and stderr.
+/// Runs the built `paradox` binary (with extra environment variables) and captures its exit code, stdout and stderr.
 class CLITestCase: XCTestCase {
     /// The package root (two levels above this file's folder).
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -15,10 +15,12 @@ class CLITestCase: XCTestCase {
     var binary: URL { Bundle.main.bundleURL.appendingPathComponent("paradox") }
 
     @discardableResult
-    func paradox(_ arguments: [String], in directory: URL = CLITestCase.packageRoot) throws -> Outcome {
+    func paradox(_ arguments: [String], in directory: URL = CLITestCase.packageRoot,
+                 environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

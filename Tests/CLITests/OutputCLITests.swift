@@ -44,7 +44,7 @@ final class OutputCLITests: CLITestCase {
                 - {name: "Model", dependent: privacy_concern, predictors: [transparency]}
                 - {name: "model", dependent: privacy_concern, predictors: [transparency]}
               anovas:
-                - {name: ".hidden", dependent: trust, factor: gender}
+                - {name: ".hidden", dependent: trust, factor: age_group}
 
             """, in: folder)
         let out = folder.appendingPathComponent("out")
@@ -114,7 +114,8 @@ final class OutputCLITests: CLITestCase {
         XCTAssertEqual(try paradox(["run", small, "--out", fresh.path]).status, 0)
         XCTAssertEqual(try tree(out), try tree(fresh))
         let removed = Set(large.keys).subtracting(try tree(out).keys)
-        XCTAssertTrue(["csv/87_theme_exemplars.csv", "csv/88_coder_agreement.csv"].allSatisfy(removed.contains), "\(removed.sorted().suffix(5))")
+        XCTAssertTrue(["_theme_exemplars.csv", "_coder_agreement.csv"].allSatisfy { name in removed.contains { $0.hasSuffix(name) } },
+                      "\(removed.sorted().suffix(5))")
     }
 
     /// `--out ''` is an error for every command that writes, and nothing is written.

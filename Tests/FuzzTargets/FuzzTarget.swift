@@ -1,5 +1,6 @@
 import Foundation
 import Import
+import Privacy
 import Reporting
 import Study
 import SurveyData
@@ -60,7 +61,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             var plan = bundled.plan
             plan.data = [try workspace.file("wave.csv", bytes)]
             plan.interviews = nil
-            _ = try ReportFiles.render(StudyRunner.run(plan))
+            _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.run(plan), plan: plan))
         case .inferred:
             let dataset = try Dataset.infer(contentsOf: try workspace.file("data.csv", bytes).url)
             for column in dataset.columns {
@@ -74,18 +75,18 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             var plan = bundled.plan
             plan.codebook = try workspace.file("codebook.yml", bytes)
             plan.interviews = nil
-            _ = try ReportFiles.render(StudyRunner.run(plan))
+            _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.run(plan), plan: plan))
         case .study:
             let file = try workspace.file("study.yml", bytes)
             var plan = try StudyPlan.load(from: file.url)
             plan.codebook = bundled.plan.codebook
             plan.data = bundled.plan.data
             plan.interviews = nil
-            _ = try ReportFiles.render(StudyRunner.run(plan))
+            _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.run(plan), plan: plan))
         case .summary:
             let file = try workspace.file("part.summary.json", bytes)
             if let merged = try WaveSummaryFile.merged([file.url], expecting: bundled.identity) {
-                _ = try ReportFiles.render(StudyRunner.analyse(bundled.identity, merged: merged))
+                _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.analyse(bundled.identity, merged: merged), plan: bundled.identity.plan))
             }
         case .transcript:
             // The extension the content suggests: the reader picks its format by the file's extension.

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A kind of personal data recognised in a cell by its form alone.
+///
+/// The detectors look at a whole (trimmed) cell and are deliberately narrow, so that ordinary survey
+/// values (Likert codes, dates, prices, version numbers, plain numeric IDs) do not match:
+/// - `email`: `local@domain.tld`, one `@`, local part of letters, digits and `._%+-`, a domain of
+///   dot-separated labels (letters, digits, `-`) ending in a label of two or more letters;
+/// - `phone`: an optional leading `+`, then 7 to 15 digits in at least two groups separated by spaces,
+///   `-`, `.`, `/` or parentheses (E.164 allows at most 15 digits); a cell that reads as a date
+///   (`2026-11-23`, `23.11.2026`, `11/23/2026`) or an ISBN-13 (`978-3-16-148410-0`) is not a phone number;
+/// - `ipAddress`: IPv4 dotted quad (each part 0–255) or IPv6 (hex groups with `:`, at least two colons);
+/// - `gpsCoordinates`: a latitude, longitude pair (`52.52003, 13.40495`) of decimals with at least
+///   four places, |latitude| ≤ 90 and |longitude| ≤ 180 (single latitude or longitude columns are
+///   caught by the codebook's `pii` type, which `paradox import` sets for the platforms' columns).
+public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable {
+    // In the order they are tried: an IP address or a coordinate pair would also pass for a phone number.
+    case email
+    case ipAddress = "ip_address"
+    case gpsCoordinates = "gps_coordinates"
+    case phone
+
+    /// How the report names the kind.
+    public var description: String {
+        switch self {
+        case .email: return "e-mail addresses"
+        case .phone: return "phone numbers"
+        case .ipAddress: return "IP addresses"
+        case .gpsCoordinates: return "GPS coordinates"
+        }
+    }
+
+    /// The kind of personal data `cell` is, if it is one (whitespace around it ignored).
+    public static func classify<S: StringProtocol>(_ cell: S) -> PersonalDataKind? {
+        let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.utf8.count <= 256 else { return nil }
+        return allCases.first { $0.matches(Substring(text)) }
+    }
+
+    func matches(_ text: Substring) -> Bool {
+        switch self {
+        case .email: return Self.isEmail(text)
+        case .phone: return Self.isPhone(text)
+        case .ipAddress: return Self.isIPv4(text) || Self.isIPv6(text)
+        case .gpsCoordinates: return Self.isCoordinatePair(text)
+        }
+    }
+
+    static func isEmail(_ text: Substring) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty,
+              parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._%+-".contains($0)) }) else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
+              let top = labels.last else { return false }
+        return top.count >= 2 && top.allSatisfy(\.isLetter)
+    }
+
+    static func isPhone(_ text: Substring) -> Bool {
+        var body = text
+        if body.first == "+" { body = body.dropFirst() }
+        guard let first = body.first, first.isNumber || first == "(" else { return false }
+        guard body.allSatisfy({ $0.isASCII && ($0.isNumber || " -./()".contains($0)) }) else { return false }
+        let groups = body.split(whereSeparator: { !$0.isNumber })
+        let digits = groups.reduce(0) { $0 + $1.count }
+        return (7...15).contains(digits) && groups.count >= 2 && !isDate(body) && !isISBN13(groups.joined())
+    }
+
+    /// 13 digits of an ISBN: prefix 978 or 979 and the EAN-13 check digit (weights 1, 3, …; ISO 2108).
+    static func isISBN13(_ digits: String) -> Bool {
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard values.count == 13, digits.hasPrefix("978") || digits.hasPrefix("979") else { return false }
+        return values.enumerated().reduce(0) { $0 + $1.element * ($1.offset % 2 == 0 ? 1 : 3) } % 10 == 0
+    }
+
+    /// Three groups of digits of a date: year first (4-2-2) or last (2-2-4), one kind of separator.
+    static func isDate(_ text: Substring) -> Bool {
+        for separator in ["-", ".", "/"] as [Character] {
+            let groups = text.split(separator: separator, omittingEmptySubsequences: false)
+            guard groups.count == 3, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { continue }
+            let widths = groups.map(\.count)
+            if widths == [4, 2, 2] || (widths[2] == 4 && widths[0] <= 2 && widths[1] <= 2) { return true }
+        }
+        return false
+    }
+
+    static func isIPv4(_ text: Substring) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { part in
+            (1...3).contains(part.count) && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && (Int(part).map { $0 <= 255 } ?? false)
+        }
+    }
+
+    static func isIPv6(_ text: Substring) -> Bool {
+        let groups = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard (3...8).contains(groups.count), text.contains("::") || groups.count == 8 else { return false }
+        return groups.allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isHexDigit) } && groups.contains { !$0.isEmpty }
+    }
+
+    static func isCoordinatePair(_ text: Substring) -> Bool {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " })
+        guard parts.count == 2 else { return false }
+        func coordinate(_ part: Substring, limit: Double) -> Bool {
+            guard let dot = part.firstIndex(of: "."), part[part.index(after: dot)...].count >= 4,
+                  part.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+                  let value = Double(part) else { return false }
+            return abs(value) <= limit
+        }
+        return coordinate(parts[0], limit: 90) && coordinate(parts[1], limit: 180)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Study
+import Thematic
+import SurveyData
+import SurveyStats
+
+/// The gate every study result passes before Reporting renders it: personal-data columns dropped,
+/// small cells suppressed, interviewee IDs pseudonymised, personal
+/// data in quotes redacted; returns what it did as a ``PrivacyReport``.
+public enum PrivacyGate {
+    /// The study's result as it may be published, and what was changed.
+    /// - Parameter environment: where the pseudonyms' key is looked up (``PrivacyPlan/idKeyEnvironment``).
+    /// - Throws: the codebook's errors (it is read again for its `pii` types); ``PrivacyError``.
+    public static func apply(_ result: StudyResult, plan: StudyPlan,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> GatedStudyResult {
+        let pseudonym = try plan.privacy.idKeyEnvironment.map { try Pseudonym(environment: $0, values: environment) }
+        let codebook = try Codebook(yaml: YAMLValue(contentsOf: plan.codebook.url))
+        var columns = codebook.variables.filter(\.isPII).map {
+            PrivacyReport.PersonalColumn(name: $0.name, codebookPII: true, detected: [])
+        }
+        var unscanned: [String] = []
+        for wave in result.waves {
+            guard let file = plan.data.first(where: { $0.written == wave.file }),
+                  let findings = PersonalDataScan.scan(file.url, delimiter: plan.delimiter) else {
+                unscanned.append(wave.file)
+                continue
+            }
+            for finding in findings {
+                let detection = PrivacyReport.PersonalColumn.Detection(file: wave.file, kind: finding.kind,
+                                                                       matched: finding.matched, sampled: finding.sampled)
+                if let index = columns.firstIndex(where: { $0.name == finding.column }) {
+                    columns[index].detected.append(detection)
+                } else {
+                    columns.append(PrivacyReport.PersonalColumn(name: finding.column, codebookPII: false, detected: [detection]))
+                }
+            }
+        }
+        let keep = Set(plan.privacy.keep.map(\.name))
+        let dropped = columns.filter { !keep.contains($0.name) }
+        var report = PrivacyReport(minCell: plan.privacy.minCell, dropped: dropped, kept: columns.filter { keep.contains($0.name) },
+                                   droppedAnalyses: [], suppressedTables: [], unscannedFiles: unscanned,
+                                   interviewees: result.interviews.map {
+                                       .init(count: $0.summary.participants.count, keyVariable: plan.privacy.idKeyEnvironment?.name)
+                                   })
+        var gated = result
+        let droppedNames = Set(dropped.map(\.name))
+        for index in gated.waves.indices {
+            let prefix = gated.waves.count > 1 ? "\(gated.waves[index].file): " : ""
+            report.droppedAnalyses += drop(droppedNames, from: &gated.waves[index], analyses: plan.analyses, codebook: codebook).map { prefix + $0 }
+            report.suppressedTables += suppress(&gated.waves[index], minCell: plan.privacy.minCell)
+        }
+        if var interviews = gated.interviews {
+            report.interviewees?.redactions = redact(&interviews)
+            if let pseudonym { interviews = pseudonymise(interviews, with: pseudonym) }
+            gated.interviews = interviews
+        }
+        return GatedStudyResult(result: gated, privacy: report)
+    }
+
+    /// Replaces the personal data in the interviews' texts that reach an output (segments, exemplar
+    /// quotes) by placeholders (``TextRedaction``); returns how many of each kind. The segments'
+    /// character offsets stay those of the transcript.
+    static func redact(_ interviews: inout InterviewResult) -> [PersonalDataKind: Int] {
+        var counts: [PersonalDataKind: Int] = [:]
+        func redacted(_ text: String) -> String {
+            let (clean, found) = TextRedaction.redact(text)
+            counts.merge(found, uniquingKeysWith: +)
+            return clean
+        }
+        for index in interviews.summary.segments.indices {
+            interviews.summary.segments[index].segment.text = redacted(interviews.summary.segments[index].segment.text)
+        }
+        interviews.summary.exemplars = interviews.summary.exemplars.mapValues { exemplars in
+            exemplars.map { exemplar in
+                var exemplar = exemplar
+                exemplar.quote = redacted(exemplar.quote)
+                return exemplar
+            }
+        }
+        return counts
+    }
+
+    /// The interviews with every interviewee ID that reaches an output (participants, segments and
+    /// their speakers, exemplar quotes) replaced by its pseudonym; the interviewer's label is kept.
+    static func pseudonymise(_ interviews: InterviewResult, with pseudonym: Pseudonym) -> InterviewResult {
+        var result = interviews
+        for index in result.summary.participants.indices {
+            result.summary.participants[index].id = pseudonym.of(result.summary.participants[index].id)
+        }
+        for index in result.summary.segments.indices {
+            let segment = result.summary.segments[index].segment
+            result.summary.segments[index].segment.participantID = pseudonym.of(segment.participantID)
+            if !segment.isInterviewer, segment.speaker != nil { result.summary.segments[index].segment.speaker = pseudonym.of(segment.participantID) }
+        }
+        result.summary.exemplars = result.summary.exemplars.mapValues { exemplars in
+            exemplars.map { exemplar in
+                var exemplar = exemplar
+                exemplar.participantID = pseudonym.of(exemplar.participantID)
+                return exemplar
+            }
+        }
+        return result
+    }
+
+    /// Removes the columns `names` from the wave's tables, and the analyses that use one of them;
+    /// returns those analyses.
+    static func drop(_ names: Set<String>, from wave: inout WaveResult, analyses: AnalysisPlan, codebook: Codebook) -> [String] {
+        guard !names.isEmpty else { return [] }
+        var droppedAnalyses: [String] = []
+        wave.dataQuality.variables.removeAll { names.contains($0.name) }
+        wave.descriptives.removeAll { names.contains($0.name) }
+        wave.frequencies.removeAll { names.contains($0.name) }
+        wave.reliability.removeAll { scale in
+            let uses = codebook.scales.first { $0.name == scale.scale }?.items.contains(where: names.contains) ?? false
+            if uses { droppedAnalyses.append("reliability of \(scale.scale)") }
+            return uses
+        }
+        if let correlation = wave.correlation, correlation.variables.contains(where: names.contains) {
+            wave.correlation = nil
+            droppedAnalyses.append("correlations")
+        }
+        wave.regressions.removeAll { model in
+            let planned = analyses.regressions.first { $0.name == model.name }
+            let uses = planned.map { ([$0.dependent] + $0.terms).contains(where: names.contains) } ?? false
+            if uses { droppedAnalyses.append("regression \(model.name)") }
+            return uses
+        }
+        wave.anovas.removeAll { anova in
+            let uses = names.contains(anova.dependent) || names.contains(anova.factor)
+            if uses { droppedAnalyses.append("ANOVA \(anova.name)") }
+            return uses
+        }
+        for name in names { wave.labels[name] = nil }
+        return droppedAnalyses
+    }
+
+    /// Hides the small counts of the wave's frequency and ANOVA group tables (``SmallCellSuppression``)
+    /// and the percentages that would give them away; returns the tables changed.
+    static func suppress(_ wave: inout WaveResult, minCell: Int) -> [PrivacyReport.SuppressedTable] {
+        var tables: [PrivacyReport.SuppressedTable] = []
+        for index in wave.frequencies.indices {
+            var table = wave.frequencies[index]
+            guard let hidden = SmallCellSuppression.suppress([table.levels.map(\.count), table.missing.map(\.count)], minCell: minCell) else { continue }
+            // A cumulative % gives away the sum of the hidden counts up to its row: shown only where
+            // that sum is of none or of all of the hidden levels (the latter is n minus the shown counts).
+            let hiddenLevels = table.levels.indices.filter(hidden.hides)
+            for row in table.levels.indices {
+                let hiddenSoFar = hiddenLevels.filter { $0 <= row }.count
+                if hidden.hides(row) { table.levels[row].percent = nil; table.levels[row].validPercent = nil }
+                if hidden.hides(row) || (hiddenSoFar > 0 && hiddenSoFar < hiddenLevels.count) { table.levels[row].cumulativePercent = nil }
+            }
+            for row in table.missing.indices where hidden.hides(table.levels.count + row) { table.missing[row].percent = nil }
+            if table.levels.indices.suffix(2).contains(where: hidden.hides) { table.topTwoBox = nil }
+            wave.frequencies[index] = table
+            wave.suppressedFrequencies[table.name] = hidden
+            tables.append(.init(table: "frequencies_\(table.name)", small: hidden.small.count, complementary: hidden.complementary.count))
+        }
+        for index in wave.anovas.indices {
+            let anova = wave.anovas[index]
+            guard let hidden = SmallCellSuppression.suppress([anova.result.groups.map(\.n)], minCell: minCell) else { continue }
+            wave.anovas[index].suppressedGroups = hidden
+            tables.append(.init(table: "anova_\(anova.name)_groups", small: hidden.small.count, complementary: hidden.complementary.count))
+        }
+        return tables
+    }
+}

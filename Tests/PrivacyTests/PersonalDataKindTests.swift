@@ -1,0 +1,65 @@
+import XCTest
+@testable import Privacy
+
+/// The cell detectors of the privacy gate: the kinds they must find and the ordinary survey values
+/// that look like them and must not match.
+final class PersonalDataKindTests: XCTestCase {
+    func testPersonalDataIsRecognised() {
+        let cases: [(String, PersonalDataKind)] = [
+            ("jane.doe@example.org", .email), ("  j+survey@mail.example.co.uk ", .email), ("A_B-9%x@host-1.io", .email),
+            ("+44 20 7946 0958", .phone), ("(030) 1234-5678", .phone), ("555-867-5309", .phone), ("+1.202.555.0143", .phone),
+            ("192.0.2.17", .ipAddress), ("255.255.255.255", .ipAddress), ("2001:db8::8a2e:370:7334", .ipAddress),
+            ("fe80::1", .ipAddress), ("2001:0db8:0000:0000:0000:ff00:0042:8329", .ipAddress),
+            ("52.520008, 13.404954", .gpsCoordinates), ("-33.8688;151.2093", .gpsCoordinates), ("40.7128 -74.0060", .gpsCoordinates),
+        ]
+        for (cell, kind) in cases { XCTAssertEqual(PersonalDataKind.classify(cell), kind, cell) }
+    }
+
+    func testLookAlikesAreNot() {
+        for cell in ["", "4", "98", "R001", "12345678", "2026-11-23", "23.11.2026", "11/23/2026", "3.14", "1.2.3",
+                     "v10.4.2", "€ 1,299.00", "978-3-16-148410-0", "256.1.1.1", "1.2.3.4.5", "12:30", "12:30:45",
+                     "a@b", "@example.org", "jane@", "jane@@example.org", "jane@example.c0m", "52.52, 13.40",
+                     "95.12345, 13.40495", "Strongly agree", "n/a", "+", "(0)"] {
+            XCTAssertNil(PersonalDataKind.classify(cell), cell)
+        }
+    }
+
+    /// One small cell is protected by the next smallest of its group; zeros stay shown unless chosen
+    /// as that complement; each group is protected on its own.
+    func testSmallCellSuppression() throws {
+        let table = try XCTUnwrap(SmallCellSuppression.suppress([[0, 3, 27, 90, 78], [0, 2]], minCell: 5))
+        XCTAssertEqual(table.small, [1, 6])
+        XCTAssertEqual(table.complementary, [0, 5])
+        let two = try XCTUnwrap(SmallCellSuppression.suppress([[4, 1, 30, 30]], minCell: 5))
+        XCTAssertEqual(two.small, [0, 1])
+        XCTAssertEqual(two.complementary, [])
+        let tie = try XCTUnwrap(SmallCellSuppression.suppress([[20, 3, 20]], minCell: 5))
+        XCTAssertEqual(tie.complementary, [0])
+        XCTAssertNil(SmallCellSuppression.suppress([[0, 5, 6], [0]], minCell: 5))
+        XCTAssertNil(SmallCellSuppression.suppress([[1, 2]], minCell: 1))
+    }
+}
+
+final class PseudonymTests: XCTestCase {
+    /// `printf 'respondent 17' | openssl dgst -sha256 -hmac s3cret` (OpenSSL 3.0.19) →
+    /// 47476aa6690df13bda256c3b1d92c2d6c1a1c817aeaa3d1d1bf50f25b53f8103; the pseudonym is its first 16 hex digits.
+    func testPseudonymIsTheHMACOfOpenSSL() {
+        XCTAssertEqual(Pseudonym(key: "s3cret").of("respondent 17"), "47476aa6690df13b")
+        XCTAssertEqual(Pseudonym(key: "correct horse battery staple").of("P01"), "f2064b48e8a77ece")
+        XCTAssertNotEqual(Pseudonym(key: "other key").of("P01"), "f2064b48e8a77ece")
+    }
+}
+
+final class TextRedactionTests: XCTestCase {
+    func testPersonalDataInTextIsReplaced() {
+        let (text, counts) = TextRedaction.redact("Write to jane.doe@example.org, or call +44 20 7946 0958 (office). Server 192.0.2.17 logged it.")
+        XCTAssertEqual(text, "Write to [email], or call [phone] (office). Server [ip] logged it.")
+        XCTAssertEqual(counts, [.email: 1, .phone: 1, .ipAddress: 1])
+    }
+
+    func testOrdinaryNumbersStay() {
+        let text = "In 2026-11-23 we paid 1,299.00 for version 10.4.2; 45 of 200 agreed (22.5%), ISBN 978-3-16-148410-0."
+        XCTAssertEqual(TextRedaction.redact(text).text, text)
+        XCTAssertEqual(TextRedaction.redact(text).counts, [:])
+    }
+}
