@@ -33,6 +33,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case qualtrics
     /// A LimeSurvey survey structure (.lss): `paradox import --from limesurvey --lss` on the bundled-in fixture's responses.
     case limesurveyStructure = "lss"
+    /// An SPSS .sav file through ReadStat: `paradox import --from spss`, then its data read with its codebook.
+    case spss
+    /// A Stata .dta file through ReadStat: `paradox import --from stata`, likewise.
+    case stata
 
     /// The package's root folder (this file is Tests/FuzzTargets/FuzzTarget.swift).
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -97,8 +101,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .themes:
             let themes = try ThemeCodebook.load(contentsOf: try workspace.file("themes.yml", bytes).url)
             _ = try ThematicAnalysis.run(bundled.transcripts, codebook: themes)
-        case .qualtrics:
-            let survey = try ImportFormat.qualtrics.read(try workspace.file("export.csv", bytes).url)
+        case .qualtrics, .spss, .stata:
+            let (format, name): (ImportFormat, String) = self == .qualtrics ? (.qualtrics, "export.csv") : self == .spss ? (.spss, "survey.sav") : (.stata, "survey.dta")
+            let survey = try format.read(try workspace.file(name, bytes).url)
             let codebook = try Codebook(yaml: YAMLValue(text: survey.codebook.yamlText(), file: "codebook.yml"))
             _ = try Dataset.load(reader: CSVReader(bytes: survey.dataCSV, file: "data.csv"), codebook: codebook)
         case .limesurveyStructure:

@@ -27,6 +27,8 @@ final class FuzzTests: XCTestCase {
     func testSummary() throws { try fuzz(.summary) }
     func testTranscript() throws { try fuzz(.transcript) }
     func testThemes() throws { try fuzz(.themes) }
+    func testSPSS() throws { try fuzz(.spss) }
+    func testStata() throws { try fuzz(.stata) }
     func testQualtrics() throws { try fuzz(.qualtrics) }
     func testLimeSurveyStructure() throws { try fuzz(.limesurveyStructure) }
 }
