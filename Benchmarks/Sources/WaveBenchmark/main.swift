@@ -1,4 +1,5 @@
 import Foundation
+import Privacy
 import Reporting
 import Simulation
 import Study
@@ -127,9 +128,9 @@ for rows in rowCounts {
     precondition(blockRows == rows)
     var fileCount = 0
     let plan = try measure {
-        let result = try StudyRunner.run(StudyPlan.load(from: study))
-        let files = try ReportFiles.render(result)
-        try OutputFolder.write(to: folder.appendingPathComponent("out-\(rows)").path) { try $0.write(files) }   // as `paradox run` writes them
+        let studyPlan = try StudyPlan.load(from: study)
+        let files = try ReportFiles.render(PrivacyGate.apply(StudyRunner.run(studyPlan), plan: studyPlan))   // as `paradox run` renders them
+        try OutputFolder.write(to: folder.appendingPathComponent("out-\(rows)").path) { try $0.write(files) }
         fileCount = files.count
     }
     for (step, m) in [("load", load), ("blocks", blocks), ("plan (\(fileCount) files)", plan)] {
