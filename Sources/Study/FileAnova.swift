@@ -16,7 +16,7 @@ public enum FileAnova {
     static func routed(_ url: URL, delimiter: UInt8?, dependent: String, factor: String) throws -> (result: AnovaResult, route: InferredWave.Route) {
         let engine = InferredWave.analyse(url, delimiter: delimiter) { sample, codebook in
             guard let response = codebook.variable(named: dependent), response.likertScale != nil || response.kind == .numeric,
-                  dependent != factor else { throw StudyError.notCategorical(factor) }  // the plain path names the problem
+                  dependent != factor else { throw InferredWave.SampleDoesNotFit() }
             codebook.makeCategorical(factor, levels: try sample.factor(factor).levels)
             codebook.reading(only: [dependent, factor])
             return AnalysisPlan(descriptives: [], frequencies: [], reliability: [], correlations: [],

@@ -32,16 +32,8 @@ public struct FileDescription: Sendable, Encodable {
     /// variables and the codebook's scales are described, Likert and categorical variables
     /// tabulated, each with the codebook's labels and missing codes.
     public static func describe(_ url: URL, codebook: Codebook, delimiter: UInt8?, columns: [String]?) throws -> FileDescription {
-        try engine(url, codebook: codebook, delimiter: delimiter, columns: columns, tabulatingLikert: true)
-    }
-
-    /// The engine's description under `codebook`.
-    private static func engine(_ url: URL, codebook: Codebook, delimiter: UInt8?, columns: [String]?,
-                               tabulatingLikert: Bool) throws -> FileDescription {
-        let plan = try plan(codebook, columns: columns, file: url, tabulatingLikert: tabulatingLikert)
-        let summary = try WaveSummary(plan: plan, reading: FileReference(written: url.path, relativeTo: url), codebook: codebook,
-                                      delimiter: delimiter)
-        let result = try WaveAnalysis.run(plan, summary: summary, codebook: codebook, file: url.path)
+        let plan = try plan(codebook, columns: columns, file: url, tabulatingLikert: true)
+        let (result, summary) = try InferredWave.run(plan, on: url, codebook: codebook, delimiter: delimiter)
         return FileDescription(variables: result.descriptives, frequencies: result.frequencies, warnings: summary.warnings)
     }
 

@@ -48,7 +48,7 @@ public enum FileRegression {
         let engine = InferredWave.analyse(url, delimiter: delimiter) { sample, codebook in
             for name in [model.dependent] + model.predictors where !model.isFactor(name) {
                 guard let variable = codebook.variable(named: name), variable.likertScale != nil || variable.kind == .numeric else {
-                    throw StudyError.notTabulable(name)  // not numeric in the sample: the plain path names the cell
+                    throw InferredWave.SampleDoesNotFit()
                 }
             }
             for name in model.predictors where model.isFactor(name) {

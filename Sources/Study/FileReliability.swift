@@ -25,7 +25,7 @@ public enum FileReliability {
         let name = "(items)"
         let engine = items.count > engineItemLimit || Set(items).count < items.count ? nil : InferredWave.analyse(url, delimiter: delimiter) { _, codebook in
             for item in items {
-                guard let index = codebook.variables.firstIndex(where: { $0.name == item }) else { throw StudyError.notTabulable(item) }
+                guard let index = codebook.variables.firstIndex(where: { $0.name == item }) else { throw InferredWave.SampleDoesNotFit() }
                 switch codebook.variables[index].kind {
                 case .likert(let inferred):
                     // The items' answers checked against the scale the user gave, keyed as asked.
@@ -33,7 +33,7 @@ public enum FileReliability {
                 case .numeric where !reversed.contains(item):
                     break
                 default:
-                    throw StudyError.notTabulable(item)  // not numeric in the sample: the plain path names the cell
+                    throw InferredWave.SampleDoesNotFit()
                 }
             }
             codebook.reading(only: Set(items))

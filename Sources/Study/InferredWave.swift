@@ -21,18 +21,28 @@ enum InferredWave {
     static let sampleBytes = 1 << 20
 
     /// The engine's result of the plan that `plan` makes of the sample and the inferred codebook
-    /// (which it may adjust), or `nil` for the plain path.
+    /// (which it may adjust; it throws ``SampleDoesNotFit`` when the sample cannot serve the
+    /// analysis), or `nil` for the plain path.
     static func analyse(_ url: URL, delimiter: UInt8?,
                         plan: (_ sample: Dataset, _ codebook: inout Codebook) throws -> AnalysisPlan) -> (result: WaveResult, summary: WaveSummary)? {
         guard let sample = try? Dataset.inferSample(contentsOf: url, delimiter: delimiter, bytes: sampleBytes),
               var codebook = Codebook(inferredFrom: sample),
-              let plan = try? plan(sample, &codebook),
-              let summary = try? WaveSummary(plan: plan, reading: FileReference(written: url.path, relativeTo: url),
-                                             codebook: codebook, delimiter: delimiter),
-              let result = try? WaveAnalysis.run(plan, summary: summary, codebook: codebook, file: url.path)
+              let plan = try? plan(sample, &codebook)
         else { return nil }
-        return (result, summary)
+        return try? run(plan, on: url, codebook: codebook, delimiter: delimiter)
     }
+
+    /// `plan` on the file at `url` under `codebook`: the file streamed into the plan's summaries,
+    /// then analysed (what `paradox run` does with one wave).
+    static func run(_ plan: AnalysisPlan, on url: URL, codebook: Codebook, delimiter: UInt8?) throws -> (result: WaveResult, summary: WaveSummary) {
+        let summary = try WaveSummary(plan: plan, reading: FileReference(written: url.path, relativeTo: url),
+                                      codebook: codebook, delimiter: delimiter)
+        return (try WaveAnalysis.run(plan, summary: summary, codebook: codebook, file: url.path), summary)
+    }
+
+    /// Thrown by a plan maker when the sample cannot serve the analysis (a column it needs as a
+    /// number is not numeric there, …): the plain path then reads the file and names the problem.
+    struct SampleDoesNotFit: Error {}
 }
 
 extension Codebook {
