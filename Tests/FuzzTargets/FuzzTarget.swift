@@ -17,7 +17,7 @@ import Thematic
 public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A wave under the bundled study's codebook: `paradox run` minus writing the files.
     case wave
-    /// A data file without a codebook: `paradox describe`'s type inference.
+    /// A data file without a codebook: `paradox describe` (its engine, or the plain path it falls back to).
     case inferred
     /// A variable codebook (YAML), run on the bundled wave.
     case codebook
@@ -67,14 +67,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             plan.interviews = nil
             _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.run(plan), plan: plan))
         case .inferred:
-            let dataset = try Dataset.infer(contentsOf: try workspace.file("data.csv", bytes).url)
-            for column in dataset.columns {
-                if let values = column.numericValues {
-                    _ = Descriptives.describe(values, name: column.name)
-                } else {
-                    _ = try column.frequencyTable()
-                }
-            }
+            _ = try FileDescription.describe(try workspace.file("data.csv", bytes).url, delimiter: nil, columns: nil)
         case .codebook:
             var plan = bundled.plan
             plan.codebook = try workspace.file("codebook.yml", bytes)
