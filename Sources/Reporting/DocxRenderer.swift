@@ -5,29 +5,62 @@ import Foundation
 /// with ``ZipArchive`` so that it is reproducible byte for byte: headings, paragraphs and every table
 /// as a real Word table in APA style — "Table N" in bold, the title in italics, a rule above and
 /// below the header row and at the bottom, no vertical rules, numbers right-aligned, the notes
-/// under it as "*Note.* …". Figures are not included (the SVG files are under `figures/`).
+/// under it as "*Note.* …". Figures are the report's SVG drawings (number, title and note
+/// included, alt text from their description), each placed inline at the text width.
 public enum DocxRenderer {
     public static func render(_ report: Report) -> Data {
         var body = paragraph(report.title, style: "Title")
         for text in report.preamble { body += paragraph(text) }
-        var number = 0
+        let tableNumbers = report.tableNumbers
+        var tableNumber = 0, figures: [Data] = []
         for section in report.sections {
             body += paragraph(section.title, style: "Heading1")
             for text in section.paragraphs { body += paragraph(text) }
+            for figure in section.figures {
+                let drawing = figure.drawing(number: figures.count + 1, tableNumbers: tableNumbers)
+                figures.append(Data(drawing.svg.utf8))
+                body += self.figure(figure, number: figures.count, width: drawing.width, height: drawing.height)
+            }
             for table in section.tables {
-                number += 1
-                body += self.table(table, number: number)
+                tableNumber += 1
+                body += self.table(table, number: tableNumber)
             }
         }
-        let document = declaration + "<w:document xmlns:w=\"\(namespace)\"><w:body>" + body
+        let document = declaration + "<w:document xmlns:w=\"\(namespace)\" xmlns:r=\"\(relationshipNamespace)\" "
+            + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+            + "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+            + "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>" + body
             + "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
         var archive = ZipArchive()
         archive.add("[Content_Types].xml", data: Data(contentTypes.utf8))
         archive.add("_rels/.rels", data: Data(packageRelationships.utf8))
-        archive.add("word/_rels/document.xml.rels", data: Data(documentRelationships.utf8))
+        archive.add("word/_rels/document.xml.rels", data: Data(documentRelationships(figures: figures.count).utf8))
         archive.add("word/document.xml", data: Data(document.utf8))
         archive.add("word/styles.xml", data: Data(styles.utf8))
+        if !figures.isEmpty { archive.add("word/media/blank.png", data: blankPNG) }
+        for (index, svg) in figures.enumerated() { archive.add("word/media/figure\(index + 1).svg", data: svg) }
         return archive.data
+    }
+
+    /// A figure as an inline picture at most the text width (A4 less 2 cm margins) wide. The SVG is
+    /// the picture (Office's `svgBlip` extension, read by Word 2016 and later and by LibreOffice);
+    /// the blip every reader must have is a blank 1 × 1 PNG, so an older reader shows an empty frame
+    /// rather than a wrong figure. Alt text: the title and the description screen readers announce.
+    static func figure(_ figure: Figure, number: Int, width: Double, height: Double) -> String {
+        let emuPerPixel = 9525.0, textWidth = 6_120_000.0
+        let scale = min(1, textWidth / (width * emuPerPixel))
+        let cx = Int((width * emuPerPixel * scale).rounded()), cy = Int((height * emuPerPixel * scale).rounded())
+        let title = escape("Figure \(number). \(figure.title)"), description = escape(figure.description)
+        return "<w:p><w:pPr><w:keepLines/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+            + "<wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/><wp:docPr id=\"\(number)\" name=\"Figure \(number)\" title=\"\(title)\" descr=\"\(description)\"/>"
+            + "<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+            + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+            + "<pic:nvPicPr><pic:cNvPr id=\"\(number)\" name=\"figure\(number).svg\" descr=\"\(description)\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + "<pic:blipFill><a:blip r:embed=\"rIdBlank\"><a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\">"
+            + "<asvg:svgBlip xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"rIdFigure\(number)\"/>"
+            + "</a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(cx)\" cy=\"\(cy)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+            + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
     }
 
     /// The caption, the table and its note.
@@ -98,6 +131,8 @@ public enum DocxRenderer {
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
         <Default Extension="xml" ContentType="application/xml"/>\
+        <Default Extension="png" ContentType="image/png"/>\
+        <Default Extension="svg" ContentType="image/svg+xml"/>\
         <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
         <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
         </Types>
@@ -109,11 +144,27 @@ public enum DocxRenderer {
         </Relationships>
         """
 
-    static let documentRelationships = declaration + """
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-        </Relationships>
-        """
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// The styles, and with `figures` figures the blank PNG and each figure's SVG.
+    static func documentRelationships(figures: Int) -> String {
+        let image = relationshipNamespace + "/image"
+        var out = declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
+        if figures > 0 { out += "<Relationship Id=\"rIdBlank\" Type=\"\(image)\" Target=\"media/blank.png\"/>" }
+        for number in stride(from: 1, through: figures, by: 1) {
+            out += "<Relationship Id=\"rIdFigure\(number)\" Type=\"\(image)\" Target=\"media/figure\(number).svg\"/>"
+        }
+        return out + "</Relationships>"
+    }
+
+    /// A white 1 × 1 PNG (RGB, 8 bits), the fallback picture of every figure.
+    static let blankPNG = Data([
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01,
+        0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xde, 0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41,
+        0x54, 0x78, 0xda, 0x63, 0xf8, 0xff, 0xff, 0x3f, 0x00, 0x05, 0xfe, 0x02, 0xfe, 0x33, 0x12, 0x95, 0x14, 0x00, 0x00, 0x00,
+        0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+    ])
 
     /// Times New Roman 12 pt as APA asks; the title and level-1 headings bold and centred.
     static let styles = declaration + """

@@ -3,7 +3,9 @@ import XCTest
 
 /// The bundled study's report.docx read back with python-docx (installed by ./test.sh): one Word
 /// table per CSV table, with as many rows, every text cell equal and every number the CSV's
-/// full-precision value rounded to the decimals shown; and it is the same bytes on every run.
+/// full-precision value rounded to the decimals shown; one inline picture per figure whose SVG is
+/// the bytes of `figures/NN_<id>.svg`, with the figure's title as alt text; and it is the same
+/// bytes on every run.
 final class ReportDocxCLITests: CLITestCase {
     func testBundledReportDocxHoldsEveryTableAsAWordTable() throws {
         let probe = Process()
@@ -23,7 +25,8 @@ final class ReportDocxCLITests: CLITestCase {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.checker, docx.path, out.appendingPathComponent("csv").path]
+        process.arguments = ["python3", "-c", Self.checker, docx.path, out.appendingPathComponent("csv").path,
+                             out.appendingPathComponent("figures").path]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -31,7 +34,10 @@ final class ReportDocxCLITests: CLITestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
         let tables = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("csv").path).count
-        XCTAssertEqual(text, "\(tables) tables, 0 mismatches\n", "one Word table per table of the report (its CSV)")
+        let figures = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("figures").path).count
+        XCTAssertGreaterThan(figures, 5)
+        XCTAssertEqual(text, "\(tables) tables, \(figures) figures, 0 mismatches\n",
+                       "one Word table per table of the report (its CSV), one picture per figure (its SVG)")
     }
 
     /// Compares each Word table with its CSV, cell by cell.
@@ -66,8 +72,22 @@ final class ReportDocxCLITests: CLITestCase {
             for c, (a, b) in enumerate(zip(shown, values)):
                 if not agrees(a, b):
                     mismatches.append(f'{name} row {r + 1} column {c + 1}: {a!r} vs {b!r}')
+    svg_blip = '{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip'
+    embed = '{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed'
+    figures = sorted(os.listdir(sys.argv[3]))
+    shapes = document.inline_shapes
+    if len(shapes) != len(figures):
+        mismatches.append(f'{len(shapes)} pictures for {len(figures)} SVG files')
+    for number, (shape, name) in enumerate(zip(shapes, figures), start=1):
+        blips = list(shape._inline.iter(svg_blip))
+        part = document.part.related_parts[blips[0].get(embed)] if blips else None
+        with open(os.path.join(sys.argv[3], name), 'rb') as handle:
+            if part is None or part.blob != handle.read():
+                mismatches.append(f'picture {number} is not {name}')
+        if not shape._inline.docPr.get('title', '').startswith(f'Figure {number}. '):
+            mismatches.append(f'picture {number} has no title as alt text')
     for line in mismatches[:20]:
         print(line)
-    print(f'{len(document.tables)} tables, {len(mismatches)} mismatches')
+    print(f'{len(document.tables)} tables, {len(shapes)} figures, {len(mismatches)} mismatches')
     """#
 }
