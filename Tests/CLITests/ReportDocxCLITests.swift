@@ -4,8 +4,8 @@ import XCTest
 /// The bundled study's report.docx read back with python-docx (installed by ./test.sh): one Word
 /// table per CSV table, with as many rows, every text cell equal and every number the CSV's
 /// full-precision value rounded to the decimals shown; one inline picture per figure whose SVG is
-/// the bytes of `figures/NN_<id>.svg`, with the figure's title as alt text; and it is the same
-/// bytes on every run.
+/// the bytes of `figures/NN_<id>.svg`, with the figure's title as alt text; every table within the
+/// text width of its page, the wide ones on landscape pages; and it is the same bytes on every run.
 final class ReportDocxCLITests: CLITestCase {
     func testBundledReportDocxHoldsEveryTableAsAWordTable() throws {
         let probe = Process()
@@ -86,6 +86,23 @@ final class ReportDocxCLITests: CLITestCase {
                 mismatches.append(f'picture {number} is not {name}')
         if not shape._inline.docPr.get('title', '').startswith(f'Figure {number}. '):
             mismatches.append(f'picture {number} has no title as alt text')
+    # Every table fits the text width of its section's page; the wide ones are on landscape pages.
+    w = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+    body = document.element.body
+    pending, landscape = [], 0
+    for element in body.iterchildren():
+        if element.tag == w + 'tbl':
+            pending.append(sum(int(col.get(w + 'w')) for col in element.iter(w + 'gridCol')))
+        section = element if element.tag == w + 'sectPr' else next(element.iter(w + 'sectPr'), None)
+        if section is not None:
+            size, margins = section.find(w + 'pgSz'), section.find(w + 'pgMar')
+            text_width = int(size.get(w + 'w')) - int(margins.get(w + 'left')) - int(margins.get(w + 'right'))
+            if size.get(w + 'orient') == 'landscape' and pending:
+                landscape += 1
+            mismatches += [f'a table {width} twips wide on a page with {text_width} of text' for width in pending if width > text_width]
+            pending = []
+    if landscape == 0:
+        mismatches.append('no table on a landscape page (the theme-by-industry table needs one)')
     for line in mismatches[:20]:
         print(line)
     print(f'{len(document.tables)} tables, {len(shapes)} figures, {len(mismatches)} mismatches')
