@@ -2,7 +2,7 @@ import Privacy
 import Study
 import SurveyStats
 
-/// Assembles the report of a study run from its results: replication first, then what the Privacy gate did, data quality,
+/// Assembles the report of a study run from its results: replication first, key findings, then what the Privacy gate did, data quality,
 /// descriptives, frequencies, reliability, correlations, regressions, ANOVAs and interviews.
 public enum StudyReport {
     public static func build(_ gated: GatedStudyResult) -> Report {
@@ -16,6 +16,11 @@ public enum StudyReport {
                 paragraphs: ["Each figure the paper reports, beside the value this run obtains and whether it is reproduced at the paper's precision."],
                 tables: [.replication(result.replication)]))
         }
+        let findings = result.waves.flatMap { wave in
+            keyFindings(wave, interviews: wave.file == result.waves.last?.file ? result.interviews : nil, label: { wave.labels[$0] ?? $0 })
+                .map { result.waves.count > 1 ? "\(wave.file): \($0)" : $0 }
+        }
+        if !findings.isEmpty { sections.append(Report.Section(title: "Key Findings", paragraphs: findings)) }
         sections.append(Report.Section(title: "Privacy", paragraphs: gated.privacy.paragraphs))
         for wave in result.waves {
             sections += waveSections(wave, prefix: result.waves.count > 1 ? "\(wave.file): " : "")
