@@ -17,6 +17,7 @@ public struct Figure: Sendable, Equatable {
         case correlations(CorrelationHeatmap)
         case means(MeansPlot)
         case bars(BarChart)
+        case themes(ThemeHeatmap)
     }
 
     public init(id: String, title: String, description: String, sourceTables: [String], chart: Chart) {
@@ -43,6 +44,7 @@ public struct Figure: Sendable, Equatable {
         case .correlations(let chart): bottom = chart.draw(on: &canvas)
         case .means(let chart): bottom = chart.draw(on: &canvas)
         case .bars(let chart): bottom = chart.draw(on: &canvas)
+        case .themes(let chart): bottom = chart.draw(on: &canvas)
         }
         let document = canvas.document(number: number, title: title, description: description,
                                        note: "Drawn from " + Self.tableReference(sourceTables.compactMap { tableNumbers[$0] }) + ".",

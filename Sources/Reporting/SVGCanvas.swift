@@ -55,11 +55,12 @@ struct SVGCanvas {
     enum Anchor: String { case start, middle, end }
 
     /// Text at baseline `y`; a label longer than `limit` characters is cut with "…" and keeps its
-    /// full wording in a `<title>` tooltip.
+    /// full wording in a `<title>` tooltip; `rotation` turns it about (x, y), in degrees clockwise.
     mutating func text(_ string: String, x: Double, y: Double, size: Double = 11, anchor: Anchor = .start,
-                       fill: String = "#111", bold: Bool = false, limit: Int = .max) {
+                       fill: String = "#111", bold: Bool = false, limit: Int = .max, rotation: Double = 0) {
         let shown = string.count > limit ? String(string.prefix(limit - 1)) + "…" : string
         body += "<text x=\"\(Self.f(x))\" y=\"\(Self.f(y))\" font-size=\"\(Self.f(size))\""
+        body += rotation == 0 ? "" : " transform=\"rotate(\(Self.f(rotation)) \(Self.f(x)) \(Self.f(y)))\""
         body += anchor == .start ? "" : " text-anchor=\"\(anchor.rawValue)\""
         body += fill == "#111" ? "" : " fill=\"\(fill)\""
         body += bold ? " font-weight=\"bold\"" : ""

@@ -45,7 +45,7 @@ public enum StudyReport {
         return Report.Section(
             title: "Thematic Analysis of the Interviews",
             paragraphs: ["\(interviews.transcripts.count) transcripts, \(summary.participants.count) participants, coded by \(summary.unit.rawValue) with the theme codebook (deductive first pass; every coded segment keeps its character span and the terms that matched)."],
-            tables: tables, figures: topLevel.isEmpty ? [] : [chart])
+            tables: tables, figures: (topLevel.isEmpty ? [] : [chart]) + themeHeatmaps(interviews))
     }
 
     /// ω beside α: the summary of every scale, then the loadings of each scale the model fitted.

@@ -107,4 +107,54 @@ final class ReportDocxCLITests: CLITestCase {
         print(line)
     print(f'{len(document.tables)} tables, {len(shapes)} figures, {len(mismatches)} mismatches')
     """#
+
+    /// report.docx laid out by LibreOffice (installed by ./test.sh) as a PDF: A4 pages, portrait and
+    /// landscape, and no word of any table, figure or paragraph beyond the right or bottom margin
+    /// of its page (the margins are 2 cm; a word more than 1 cm into one has run off the text).
+    func testBundledReportDocxLaysOutWithinThePage() throws {
+        let soffice = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let pdftotext = "/usr/bin/pdftotext"
+        try XCTSkipIf(soffice == nil || !FileManager.default.isExecutableFile(atPath: pdftotext),
+                      "LibreOffice or poppler-utils is not installed (./test.sh installs them)")
+        let folder = try temporaryFolder()
+        let docx = Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study/report.docx")
+        func run(_ executable: String, _ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin"]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, "\(executable) \(arguments)")
+            return String(decoding: data, as: UTF8.self)
+        }
+        _ = try run(soffice!, ["--headless", "-env:UserInstallation=file://\(folder.path)/profile", "--convert-to", "pdf", "--outdir", folder.path, docx.path])
+        let pdf = folder.appendingPathComponent("report.pdf")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: pdf.path), "LibreOffice wrote no PDF")
+        let layout = try run(pdftotext, ["-bbox", pdf.path, "-"])
+        // <page width="595.304000" height="841.890000"> … <word xMin=… yMin=… xMax=… yMax=…>text</word>
+        var pages: [(width: Double, height: Double)] = [], overflowing: [String] = []
+        let number = #/([a-zA-Z]+)="([0-9.]+)"/#
+        for line in layout.split(separator: "\n") {
+            let attributes = Dictionary(line.matches(of: number).map { (String($0.output.1), Double($0.output.2) ?? 0) }, uniquingKeysWith: { a, _ in a })
+            if line.contains("<page "), let width = attributes["width"], let height = attributes["height"] {
+                pages.append((width, height))
+            } else if line.contains("<word "), let page = pages.last, let xMax = attributes["xMax"], let yMax = attributes["yMax"] {
+                let centimetre = 72 / 2.54
+                if xMax > page.width - centimetre || yMax > page.height - centimetre {
+                    overflowing.append("page \(pages.count): \(line.split(separator: ">").dropFirst().first ?? "")")
+                }
+            }
+        }
+        let a4 = [(595.3, 841.9), (841.9, 595.3)]
+        XCTAssertTrue(pages.allSatisfy { page in a4.contains { abs($0.0 - page.width) < 1 && abs($0.1 - page.height) < 1 } }, "pages that are not A4")
+        XCTAssertTrue(pages.contains { $0.width > $0.height }, "no landscape page")
+        XCTAssertGreaterThan(pages.count, 20, "the bundled report on \(pages.count) pages")
+        XCTAssertEqual(overflowing, [], "words beyond the margins")
+    }
 }
