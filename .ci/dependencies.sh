@@ -5,12 +5,16 @@
 #   libreadstat-dev          ReadStat, which reads SPSS .sav/.zsav and Stata .dta files (no pkg-config file)
 #   chromium                 (with --tests only) headless Chromium, in which the tests render report.html
 #   python3-docx             (with --tests only; from pip for a python3 that is not Debian's) with which the tests read report.docx back
+#   libreoffice-writer-nogui (with --tests only) LibreOffice, in which the tests lay report.docx out as a PDF
+#   poppler-utils            (with --tests only) pdfinfo and pdftotext, with which the tests read that PDF's pages
 install_dependencies() {
   local missing=()
   if [ "${1:-}" = "--tests" ]; then
     command -v chromium >/dev/null 2>&1 || missing+=(chromium)
     # Debian's package where python3 is Debian's (pip refuses to install into it, PEP 668).
     python3 -c 'import docx' 2>/dev/null || missing+=(python3-docx)
+    command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   fi
   pkg-config --exists gsl 2>/dev/null || missing+=(libgsl-dev)
   command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)

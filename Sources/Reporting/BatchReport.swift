@@ -2,7 +2,7 @@ import Study
 
 /// Assembles the combined report of a batch of waves: how each wave went, then scale scores and
 /// items compared across the analysed waves (means by wave with CIs, tests of differences between
-/// waves, change from the first to the last wave; HTML charts of the scale means by wave).
+/// waves, change from the first to the last wave; figures of the scale means by wave).
 public enum BatchReport {
     public static func build(_ batch: BatchResult) -> Report {
         var preamble = batch.notices
@@ -30,11 +30,17 @@ public enum BatchReport {
             tables.append(.waveDifferences(variables, id: "\(id)_wave_differences", title: "Differences Between Waves: \(title)"))
             tables.append(.waveChange(variables, from: first, to: last, id: "\(id)_change", title: "Change from \(first) to \(last): \(title)"))
         }
-        let meanCharts = !charts ? [] : variables.map { variable in
-            BarChart.means(title: "Mean \(variable.label) by wave (95% CI)", bars: variable.waves.compactMap { wave in
-                wave.mean.map { BarChart.Bar(label: wave.wave, value: $0, low: wave.confLow, high: wave.confHigh) }
-            })
+        let figures = !charts ? [] : variables.compactMap { variable -> Figure? in
+            let rows = variable.waves.compactMap { wave in
+                wave.mean.map { MeansPlot.Row(label: wave.wave, mean: $0, n: wave.n, confLow: wave.confLow, confHigh: wave.confHigh) }
+            }
+            return MeansPlot(axisLabel: "Mean \(variable.label) (95% CI)", rows: rows, scale: nil).map { chart in
+                Figure(id: "\(id)_means_\(variable.name)", title: "Mean \(variable.label) by wave",
+                       description: "Mean of \(variable.label) in each of \(rows.count) waves with 95% confidence intervals: "
+                           + rows.map { "\($0.label) \(APA.number($0.mean, decimals: 2))" }.joined(separator: ", ") + ".",
+                       sourceTables: ["\(id)_means_by_wave"], chart: .means(chart))
+            }
         }
-        return Report.Section(title: "\(title) across Waves", tables: tables, charts: meanCharts)
+        return Report.Section(title: "\(title) across Waves", tables: tables, figures: figures)
     }
 }

@@ -15,6 +15,9 @@ public struct Figure: Sendable, Equatable {
         case likert(DivergingBarChart)
         case coefficients(CoefficientPlot)
         case correlations(CorrelationHeatmap)
+        case means(MeansPlot)
+        case bars(BarChart)
+        case themes(ThemeHeatmap)
     }
 
     public init(id: String, title: String, description: String, sourceTables: [String], chart: Chart) {
@@ -28,16 +31,25 @@ public struct Figure: Sendable, Equatable {
     /// The standalone SVG of the figure numbered `number`; `tableNumbers` gives the APA number of
     /// each table id of the report, for the note.
     func svg(number: Int, tableNumbers: [String: Int]) -> String {
+        drawing(number: number, tableNumbers: tableNumbers).svg
+    }
+
+    /// The standalone SVG with its size in px (user units), for formats that place it on a page.
+    func drawing(number: Int, tableNumbers: [String: Int]) -> (svg: String, width: Double, height: Double) {
         var canvas = SVGCanvas(width: 720)
-        let height: Double
+        let bottom: Double
         switch chart {
-        case .likert(let chart): height = chart.draw(on: &canvas)
-        case .coefficients(let chart): height = chart.draw(on: &canvas)
-        case .correlations(let chart): height = chart.draw(on: &canvas)
+        case .likert(let chart): bottom = chart.draw(on: &canvas)
+        case .coefficients(let chart): bottom = chart.draw(on: &canvas)
+        case .correlations(let chart): bottom = chart.draw(on: &canvas)
+        case .means(let chart): bottom = chart.draw(on: &canvas)
+        case .bars(let chart): bottom = chart.draw(on: &canvas)
+        case .themes(let chart): bottom = chart.draw(on: &canvas)
         }
-        return canvas.document(number: number, title: title, description: description,
-                               note: "Drawn from " + Self.tableReference(sourceTables.compactMap { tableNumbers[$0] }) + ".",
-                               height: height)
+        let document = canvas.document(number: number, title: title, description: description,
+                                       note: "Drawn from " + Self.tableReference(sourceTables.compactMap { tableNumbers[$0] }) + ".",
+                                       height: bottom)
+        return (document.svg, canvas.width, document.height)
     }
 
     /// "Table 4", "Tables 4–7" (consecutive) or "Tables 4, 6 and 9".

@@ -28,7 +28,7 @@ extension Table {
         if let suppressed { notes.append(suppressed.note) }
         return Table(
             id: "frequencies_\(result.name)",
-            title: "Frequencies of \(label ?? result.name)",
+            title: label.map { $0 == result.name ? "Frequencies of \(result.name)" : "Frequencies of \(result.name): \($0)" } ?? "Frequencies of \(result.name)",
             columns: [
                 .init("Value", key: "value", alignment: .left), .init("Label", key: "label", alignment: .left),
                 .init("n", key: "count"), .init("%", key: "percent"), .init("Valid %", key: "valid_percent"),

@@ -1,6 +1,5 @@
 /// Renders a report as one self-contained HTML page: a table of contents, sections with anchors,
-/// APA tables (long appendices collapsed in `<details>`), numbered SVG figures and bar charts with
-/// error bars. No scripts, no external resources.
+/// APA tables (long appendices collapsed in `<details>`) and numbered SVG figures. No scripts, no external resources.
 public enum HTMLRenderer {
     public static func render(_ report: Report) -> String {
         var out = """
@@ -27,7 +26,6 @@ public enum HTMLRenderer {
         for (index, section) in report.sections.enumerated() {
             out += "<section id=\"section-\(index + 1)\">\n<h2>\(escape(section.title))</h2>\n"
             for paragraph in section.paragraphs { out += "<p>\(escape(paragraph))</p>\n" }
-            for chart in section.charts { out += svg(chart) }
             for figure in section.figures {
                 figureNumber += 1
                 out += "<figure id=\"figure-\(figureNumber)\">\n" + figure.svg(number: figureNumber, tableNumbers: tableNumbers) + "</figure>\n"
@@ -109,40 +107,6 @@ public enum HTMLRenderer {
         if !table.notes.isEmpty {
             out += "<p class=\"note\"><i>Note.</i> \(escape(table.notes.joined(separator: " ")))</p>\n"
         }
-        return out
-    }
-
-    /// A horizontal bar chart with optional error bars, scaled to `chart.range`.
-    static func svg(_ chart: BarChart) -> String {
-        let labelWidth = 260.0, plotWidth = 420.0, barHeight = 18.0, gap = 8.0, top = 28.0
-        let height = top + Double(chart.bars.count) * (barHeight + gap) + 30
-        let span = chart.range.upperBound - chart.range.lowerBound
-        func x(_ value: Double) -> Double {
-            labelWidth + plotWidth * (min(max(value, chart.range.lowerBound), chart.range.upperBound) - chart.range.lowerBound) / span
-        }
-        func f(_ value: Double) -> String { FixedDecimals.format(value, places: 1) }
-        var out = "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(labelWidth + plotWidth + 20))\" height=\"\(f(height))\" role=\"img\" aria-label=\"\(escape(chart.title))\">\n"
-        out += "<text x=\"0\" y=\"16\" font-size=\"14\" font-style=\"italic\">\(escape(chart.title))</text>\n"
-        for (index, bar) in chart.bars.enumerated() {
-            let y = top + Double(index) * (barHeight + gap)
-            let shown = bar.label.count > 40 ? String(bar.label.prefix(39)) + "…" : bar.label
-            out += "<text x=\"\(f(labelWidth - 6))\" y=\"\(f(y + barHeight - 4))\" font-size=\"12\" text-anchor=\"end\"><title>\(escape(bar.label))</title>\(escape(shown))</text>\n"
-            out += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(x(bar.value) - labelWidth))\" height=\"\(f(barHeight))\" fill=\"#6b8fb3\"/>\n"
-            if let low = bar.low, let high = bar.high {
-                let mid = y + barHeight / 2
-                out += "<path d=\"M\(f(x(low))) \(f(mid))H\(f(x(high)))M\(f(x(low))) \(f(mid - 5))v10M\(f(x(high))) \(f(mid - 5))v10\" stroke=\"#111\" fill=\"none\"/>\n"
-            }
-        }
-        let axisY = top + Double(chart.bars.count) * (barHeight + gap)
-        out += "<line x1=\"\(f(labelWidth))\" y1=\"\(f(axisY))\" x2=\"\(f(labelWidth + plotWidth))\" y2=\"\(f(axisY))\" stroke=\"#111\"/>\n"
-        let step = span <= 10 ? 1.0 : (span / 5).rounded()
-        var tick = chart.range.lowerBound
-        while tick <= chart.range.upperBound + 1e-9 {
-            out += "<text x=\"\(f(x(tick)))\" y=\"\(f(axisY + 14))\" font-size=\"11\" text-anchor=\"middle\">\(APA.number(tick, decimals: step < 1 ? 1 : 0))</text>\n"
-            tick += step
-        }
-        out += "<text x=\"\(f(labelWidth + plotWidth / 2))\" y=\"\(f(axisY + 28))\" font-size=\"11\" text-anchor=\"middle\">\(escape(chart.axisLabel))</text>\n"
-        out += "</svg>\n</figure>\n"
         return out
     }
 

@@ -15,7 +15,14 @@ extension Table {
                       .init("MS", key: "meansq"), .init("F", key: "statistic"), .init("p", key: "p_value"),
                       .init("η²", key: "eta_squared")],
             rows: rows,
-            notes: ["N = \(result.nobs). ω² = \(APA.number(result.omegaSquared, decimals: 2, leadingZero: false))."])
+            notes: ["N = \(result.nobs). " + omegaSquaredNote(result.omegaSquared)])
+    }
+
+    /// ω² as APA reports it: a negative estimate (an effect smaller than chance) as 0, saying so;
+    /// results.json keeps the raw value.
+    static func omegaSquaredNote(_ omegaSquared: Double?) -> String {
+        guard let omegaSquared, omegaSquared < 0 else { return "ω² = \(APA.number(omegaSquared, decimals: 2, leadingZero: false))." }
+        return "ω² = 0 (the estimate, \(APA.number(omegaSquared, decimals: 2, leadingZero: false)), is negative and is reported as 0)."
     }
 
     /// Group table: n, M, SD, SE and the 95% CI of the mean per level, in codebook order. A group
@@ -39,7 +46,8 @@ extension Table {
             notes: suppressed.map { [$0.note + " Pairwise comparisons with these groups are left out."] } ?? [])
     }
 
-    /// Assumption and robust tests: Levene, Brown–Forsythe, Welch, Brown–Forsythe F*, Kruskal–Wallis.
+    /// Assumption and robust tests: Levene centred on means and on medians, Welch, Brown–Forsythe
+    /// F*, Kruskal–Wallis.
     public static func anovaAssumptions(_ result: AnovaResult, id: String, title: String? = nil) -> Table {
         func row(_ name: String, _ test: AnovaResult.FTest?, fractional: Bool) -> [Cell] {
             [.text(name), .number(test?.statistic, decimals: 2), .number(test?.df, decimals: 0),
@@ -51,18 +59,19 @@ extension Table {
             columns: [.init("Test", key: "test", alignment: .left), .init("Statistic", key: "statistic"),
                       .init("df1", key: "df"), .init("df2", key: "df_residual"), .init("p", key: "p_value")],
             rows: [
-                row("Levene (mean)", result.levene, fractional: false),
-                row("Brown–Forsythe (median)", result.brownForsythe, fractional: false),
+                row("Levene (mean-centred)", result.levene, fractional: false),
+                row("Levene (median-centred)", result.brownForsythe, fractional: false),
                 row("Welch F", result.welch, fractional: true),
                 row("Brown–Forsythe F*", result.brownForsytheMeans, fractional: true),
                 [.text("Kruskal–Wallis H"), .number(kw?.statistic, decimals: 2), kw.map { .integer($0.df) } ?? .empty,
                  .empty, .p(kw?.pValue)],
             ],
-            notes: ["Kruskal–Wallis H is corrected for ties and referred to χ²(df1)."])
+            notes: ["Levene's test of equal variances centred on the group means (Levene, 1960) and on the group medians (Brown & Forsythe, 1974; SPSS: \"Based on Median\"); Welch F and Brown–Forsythe F* test equal means without assuming equal variances (Brown & Forsythe, 1974). Kruskal–Wallis H is corrected for ties and referred to χ²(df1)."])
     }
 
-    /// Post-hoc table (Tukey–Kramer or Games–Howell): difference M₂ − M₁, SE, q, p, 95% CI (and df).
-    public static func postHoc(_ rows: [AnovaResult.PairwiseComparison], method: String, id: String) -> Table {
+    /// Post-hoc table (Tukey–Kramer or Games–Howell) of the ANOVA `title` names (outcome by
+    /// factor): difference M₂ − M₁, SE, q, p, 95% CI (and df).
+    public static func postHoc(_ rows: [AnovaResult.PairwiseComparison], method: String, id: String, title: String) -> Table {
         let withDF = rows.contains { $0.df != nil }
         var columns: [Column] = [
             .init("Group 1", key: "group1", alignment: .left), .init("Group 2", key: "group2", alignment: .left),
@@ -71,7 +80,7 @@ extension Table {
         if withDF { columns.append(.init("df", key: "df")) }
         columns += [.init("p", key: "p_value"), .init("95% CI LL", key: "conf_low"), .init("95% CI UL", key: "conf_high")]
         return Table(
-            id: id, title: "\(method) Pairwise Comparisons", columns: columns,
+            id: id, title: "\(method) Pairwise Comparisons: \(title)", columns: columns,
             rows: rows.map { r in
                 var cells: [Cell] = [.text(r.group1), .text(r.group2), .number(r.estimate, decimals: 2),
                                      .number(r.stdError, decimals: 2), .number(r.statistic, decimals: 2)]

@@ -14,8 +14,8 @@ extension Table {
         ]
         let tukey = suppressed?.shownPairs(result.tukey, groups: result.groups) ?? result.tukey
         let gamesHowell = suppressed?.shownPairs(result.gamesHowell, groups: result.groups) ?? result.gamesHowell
-        if !tukey.isEmpty { tables.append(.postHoc(tukey, method: "Tukey–Kramer HSD", id: "\(id)_tukey")) }
-        if !gamesHowell.isEmpty { tables.append(.postHoc(gamesHowell, method: "Games–Howell", id: "\(id)_games_howell")) }
+        if !tukey.isEmpty { tables.append(.postHoc(tukey, method: "Tukey–Kramer HSD", id: "\(id)_tukey", title: title)) }
+        if !gamesHowell.isEmpty { tables.append(.postHoc(gamesHowell, method: "Games–Howell", id: "\(id)_games_howell", title: title)) }
         return tables
     }
 }

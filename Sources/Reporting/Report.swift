@@ -16,19 +16,15 @@ public struct Report: Sendable, Equatable {
         public var title: String
         public var paragraphs: [String]
         public var tables: [Table]
-        /// Bar charts drawn in the HTML report only.
-        public var charts: [BarChart]
         /// Numbered figures (HTML report and `figures/`), shown before the tables.
         public var figures: [Figure]
         /// Whether the tables form a long appendix that the HTML report shows collapsed.
         public var collapsesTables: Bool
 
-        public init(title: String, paragraphs: [String] = [], tables: [Table] = [], charts: [BarChart] = [],
-                    figures: [Figure] = [], collapsesTables: Bool = false) {
+        public init(title: String, paragraphs: [String] = [], tables: [Table] = [], figures: [Figure] = [], collapsesTables: Bool = false) {
             self.title = title
             self.paragraphs = paragraphs
             self.tables = tables
-            self.charts = charts
             self.figures = figures
             self.collapsesTables = collapsesTables
         }
@@ -47,35 +43,5 @@ public struct Report: Sendable, Equatable {
     /// The APA number of each table id (the first table of an id that occurs twice).
     var tableNumbers: [String: Int] {
         Dictionary(numberedTables.map { ($0.table.id, $0.number) }, uniquingKeysWith: { first, _ in first })
-    }
-}
-
-/// Means (or other values) with optional error bars, for the HTML report.
-public struct BarChart: Sendable, Equatable {
-    public var title: String
-    public var axisLabel: String
-    public var bars: [Bar]
-    /// The value range of the axis (e.g. the Likert scale 1…5).
-    public var range: ClosedRange<Double>
-
-    public init(title: String, axisLabel: String, bars: [Bar], range: ClosedRange<Double>) {
-        self.title = title
-        self.axisLabel = axisLabel
-        self.bars = bars
-        self.range = range
-    }
-
-    public struct Bar: Sendable, Equatable {
-        public var label: String
-        public var value: Double
-        public var low: Double?
-        public var high: Double?
-
-        public init(label: String, value: Double, low: Double? = nil, high: Double? = nil) {
-            self.label = label
-            self.value = value
-            self.low = low
-            self.high = high
-        }
     }
 }

@@ -6,14 +6,14 @@ import SurveyStats
 /// Every file of a study report, rendered in memory (relative path → content) so that nothing is
 /// written until all of it exists.
 public enum ReportFiles {
-    public static func render(_ gated: GatedStudyResult) throws -> [(path: String, content: Data)] {
-        try files(of: StudyReport.build(gated), json: { try JSONOutput.encode(gated) })
+    public static func render(_ gated: GatedStudyResult, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) throws -> [(path: String, content: Data)] {
+        try files(of: StudyReport.build(gated), formats: formats, json: { try JSONOutput.encode(gated) })
     }
 
     /// The combined report of a batch of waves (each wave's own report is ``render(_:)`` of its
     /// result, written to its folder of ``waveFolders(_:)``).
-    public static func render(_ batch: BatchResult) throws -> [(path: String, content: Data)] {
-        try files(of: BatchReport.build(batch), json: { try JSONOutput.encode(batch) })
+    public static func render(_ batch: BatchResult, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) throws -> [(path: String, content: Data)] {
+        try files(of: BatchReport.build(batch), formats: formats, json: { try JSONOutput.encode(batch) })
     }
 
     /// The folder of each wave's own report (the waves in order), relative to the batch's output
@@ -28,30 +28,33 @@ public enum ReportFiles {
     public static let wavesFolder = "waves"
 
     /// report.docx, results.json, report.md, report.html, tables.tex, csv/NN_<table>.csv and
-    /// figures/NN_<figure>.svg (ids through ``FileName/Registry``), rendered side by side on all cores.
-    static func files(of report: Report, json: @escaping @Sendable () throws -> String) throws -> [(path: String, content: Data)] {
-        let renderings: [@Sendable () throws -> [(String, String)]] = [
-            { [("results.json", try json())] },
-            { [("report.md", MarkdownRenderer.render(report))] },
-            { [("report.html", HTMLRenderer.render(report))] },
-            { [("tables.tex", LaTeXRenderer.render(report))] },
-            {
+    /// figures/NN_<figure>.svg (ids through ``FileName/Registry``) of the chosen `formats`,
+    /// rendered side by side on all cores.
+    static func files(of report: Report, formats: Set<ReportFormat>,
+                      json: @escaping @Sendable () throws -> String) throws -> [(path: String, content: Data)] {
+        let renderings: [(ReportFormat, @Sendable () throws -> [(String, String)])] = [
+            (.json, { [("results.json", try json())] }),
+            (.md, { [("report.md", MarkdownRenderer.render(report))] }),
+            (.html, { [("report.html", HTMLRenderer.render(report))] }),
+            (.tex, { [("tables.tex", LaTeXRenderer.render(report))] }),
+            (.csv, {
                 var registry = FileName.Registry()
                 return report.numberedTables.map { number, table in
                     ("csv/\(numbered(number, registry.claim(table.id))).csv", CSVRenderer.render(table))
                 }
-            },
-            {
+            }),
+            (.svg, {
                 var registry = FileName.Registry()
                 let tableNumbers = report.tableNumbers
                 return report.numberedFigures.map { number, figure in
                     ("figures/\(numbered(number, registry.claim(figure.id))).svg",
                      figure.svg(number: number, tableNumbers: tableNumbers))
                 }
-            },
+            }),
         ]
-        let texts = try renderings.concurrentMap { try $0() }.flatMap { $0 }.map { ($0, Data($1.utf8)) }
-        return [("report.docx", DocxRenderer.render(report))] + texts
+        let texts = try renderings.filter { formats.contains($0.0) }.map(\.1).concurrentMap { try $0() }
+            .flatMap { $0 }.map { ($0, Data($1.utf8)) }
+        return (formats.contains(.docx) ? [("report.docx", DocxRenderer.render(report))] : []) + texts
     }
 
     /// `NN_name`: the number with two digits at least (01, 02, …, 99, 100).

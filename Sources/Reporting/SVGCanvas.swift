@@ -14,8 +14,8 @@ struct SVGCanvas {
     static let headerHeight = 46.0
 
     /// The standalone SVG document of a figure: its number and title on top, the drawing, then
-    /// the note; `height` is the bottom of the drawing.
-    func document(number: Int, title: String, description: String, note: String, height: Double) -> String {
+    /// the note; `height` is the bottom of the drawing. Returns the document and its full height.
+    func document(number: Int, title: String, description: String, note: String, height: Double) -> (svg: String, height: Double) {
         let id = "figure-\(number)"
         let total = height + 26
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.f(width))\" height=\"\(Self.f(total))\" "
@@ -29,7 +29,7 @@ struct SVGCanvas {
         out += body
         out += "<text x=\"\(Self.f(Self.margin))\" y=\"\(Self.f(total - 8))\" font-size=\"11\"><tspan font-style=\"italic\">Note.</tspan> \(Self.escape(note))</text>\n"
         out += "</svg>\n"
-        return out
+        return (out, total)
     }
 
     mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String, stroke: String? = nil) {
@@ -55,11 +55,12 @@ struct SVGCanvas {
     enum Anchor: String { case start, middle, end }
 
     /// Text at baseline `y`; a label longer than `limit` characters is cut with "…" and keeps its
-    /// full wording in a `<title>` tooltip.
+    /// full wording in a `<title>` tooltip; `rotation` turns it about (x, y), in degrees clockwise.
     mutating func text(_ string: String, x: Double, y: Double, size: Double = 11, anchor: Anchor = .start,
-                       fill: String = "#111", bold: Bool = false, limit: Int = .max) {
+                       fill: String = "#111", bold: Bool = false, limit: Int = .max, rotation: Double = 0) {
         let shown = string.count > limit ? String(string.prefix(limit - 1)) + "…" : string
         body += "<text x=\"\(Self.f(x))\" y=\"\(Self.f(y))\" font-size=\"\(Self.f(size))\""
+        body += rotation == 0 ? "" : " transform=\"rotate(\(Self.f(rotation)) \(Self.f(x)) \(Self.f(y)))\""
         body += anchor == .start ? "" : " text-anchor=\"\(anchor.rawValue)\""
         body += fill == "#111" ? "" : " fill=\"\(fill)\""
         body += bold ? " font-weight=\"bold\"" : ""

@@ -2,7 +2,7 @@ import Privacy
 import Study
 import SurveyStats
 
-/// Assembles the report of a study run from its results: replication first, then what the Privacy gate did, data quality,
+/// Assembles the report of a study run from its results: replication first, key findings, then what the Privacy gate did, data quality,
 /// descriptives, frequencies, reliability, correlations, regressions, ANOVAs and interviews.
 public enum StudyReport {
     public static func build(_ gated: GatedStudyResult) -> Report {
@@ -16,6 +16,11 @@ public enum StudyReport {
                 paragraphs: ["Each figure the paper reports, beside the value this run obtains and whether it is reproduced at the paper's precision."],
                 tables: [.replication(result.replication)]))
         }
+        let findings = result.waves.flatMap { wave in
+            keyFindings(wave, interviews: wave.file == result.waves.last?.file ? result.interviews : nil, label: { wave.labels[$0] ?? $0 })
+                .map { result.waves.count > 1 ? "\(wave.file): \($0)" : $0 }
+        }
+        if !findings.isEmpty { sections.append(Report.Section(title: "Key Findings", paragraphs: findings)) }
         sections.append(Report.Section(title: "Privacy", paragraphs: gated.privacy.paragraphs))
         for wave in result.waves {
             sections += waveSections(wave, prefix: result.waves.count > 1 ? "\(wave.file): " : "")
@@ -32,13 +37,15 @@ public enum StudyReport {
         tables.append(.themeExemplars(summary.exemplars, result: interviews.coding))
         if let agreement = summary.agreement { tables.append(.coderAgreement(agreement)) }
         let topLevel = summary.themes.filter { $0.depth == 0 }
-        let chart = BarChart(title: "Participants mentioning each top-level theme", axisLabel: "Participants (%)",
-                             bars: topLevel.map { BarChart.Bar(label: $0.label, value: $0.prevalencePercent) },
-                             range: 0...100)
+        let chart = Figure(id: "theme_prevalence", title: "Participants mentioning each top-level theme",
+                           description: "Horizontal bars of the percentage of the \(summary.participants.count) participants who mention each top-level theme: "
+                               + topLevel.map { "\($0.label) \(APA.number($0.prevalencePercent, decimals: 1))%" }.joined(separator: ", ") + ".",
+                           sourceTables: ["themes"],
+                           chart: .bars(BarChart(axisLabel: "Participants (%)", bars: topLevel.map { BarChart.Bar(label: $0.label, percent: $0.prevalencePercent) })))
         return Report.Section(
             title: "Thematic Analysis of the Interviews",
             paragraphs: ["\(interviews.transcripts.count) transcripts, \(summary.participants.count) participants, coded by \(summary.unit.rawValue) with the theme codebook (deductive first pass; every coded segment keeps its character span and the terms that matched)."],
-            tables: tables, charts: topLevel.isEmpty ? [] : [chart])
+            tables: tables, figures: (topLevel.isEmpty ? [] : [chart]) + themeHeatmaps(interviews))
     }
 
     /// ω beside α: the summary of every scale, then the loadings of each scale the model fitted.
@@ -55,14 +62,10 @@ public enum StudyReport {
         sections.append(Report.Section(title: prefix + "Data Quality", paragraphs: quality, tables: [.dataQuality(wave.dataQuality)]))
 
         if !wave.descriptives.isEmpty {
-            let scaleMeans = wave.descriptives.filter { wave.reliability.map(\.scale).contains($0.name) }
-            let chart = BarChart(title: "Scale means", axisLabel: "Mean (1 = strongly disagree, 5 = strongly agree)",
-                                 bars: scaleMeans.compactMap { d in d.mean.map { BarChart.Bar(label: label(d.name), value: $0) } },
-                                 range: 1...5)
             sections.append(Report.Section(
                 title: prefix + "Descriptive Statistics",
                 tables: [.descriptives(wave.descriptives, title: "Descriptive Statistics of Items and Scale Scores")],
-                charts: scaleMeans.isEmpty ? [] : [chart]))
+                figures: scaleMeansFigure(wave, label: label).map { [$0] } ?? []))
         }
         if !wave.frequencies.isEmpty {
             sections.append(Report.Section(title: prefix + "Frequencies",
@@ -88,13 +91,9 @@ public enum StudyReport {
         }
         for anova in wave.anovas {
             let title = "\(label(anova.dependent)) by \(label(anova.factor))"
-            let bars = anova.result.groups.enumerated().compactMap { index, group in
-                anova.suppressedGroups?.small.contains(index) == true ? nil : group.mean.map { BarChart.Bar(label: group.level, value: $0, low: group.confLow, high: group.confHigh) }
-            }
-            let chart = BarChart.means(title: "Mean \(label(anova.dependent)) by \(label(anova.factor)) (95% CI)", bars: bars)
             sections.append(Report.Section(title: prefix + "ANOVA: \(title)",
                                            tables: Table.anovaTables(anova.result, id: "anova_\(anova.name)", title: title, suppressed: anova.suppressedGroups),
-                                           charts: [chart]))
+                                           figures: groupMeansFigure(anova, wave: wave, label: label).map { [$0] } ?? []))
         }
         return sections
     }

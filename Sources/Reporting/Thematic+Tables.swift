@@ -206,7 +206,7 @@ extension Table {
         String(repeating: "  ", count: depth) + label
     }
 
-    private static func snakeCase(_ text: String) -> String {
+    static func snakeCase(_ text: String) -> String {
         let lowered = text.lowercased().unicodeScalars.map { scalar -> Character in
             (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)) ? Character(scalar) : "_"
         }
@@ -214,7 +214,7 @@ extension Table {
     }
 }
 
-private extension String {
+extension String {
     var replacingUnderscores: String { split(separator: "_").joined(separator: " ") }
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

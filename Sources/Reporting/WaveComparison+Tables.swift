@@ -34,6 +34,9 @@ extension Table {
     public static func waveDifferences(_ variables: [VariableComparison], id: String, title: String) -> Table {
         var notes = ["F: one-way ANOVA across waves (equal variances assumed), F(k − 1, N − k). Welch F: Welch's (1951) test without that assumption, on k − 1 and fractional df2.",
                      "η² = SS_between/SS_total; ω² = (SS_between − (k − 1)·MS_within)/(SS_total + MS_within), k waves."]
+        if variables.contains(where: { ($0.betweenWaves?.omegaSquared ?? 0) < 0 }) {
+            notes.append("A negative ω² (an effect smaller than chance) is shown as 0; results.json keeps the estimate.")
+        }
         notes += variables.compactMap { variable in variable.betweenWavesError.map { "\(variable.name): not computed, \($0)." } }
         return Table(
             id: id, title: title,
@@ -48,7 +51,7 @@ extension Table {
                         residuals.map { .integer($0.df) } ?? .empty, .p(factor?.pValue),
                         .number(test?.welch?.statistic, decimals: 2), .number(test?.welch?.dfResidual, decimals: 2),
                         .p(test?.welch?.pValue), .number(test?.etaSquared, decimals: 2, leadingZero: false),
-                        .number(test?.omegaSquared, decimals: 2, leadingZero: false)]
+                        .number(test?.omegaSquared.map { max(0, $0) }, decimals: 2, leadingZero: false)]
             },
             notes: notes)
     }

@@ -31,6 +31,8 @@ struct Batch: ParsableCommand {
     @Flag(help: "Show no progress bar.")
     var quiet = false
 
+    @OptionGroup var report: ReportFormatOptions
+
     func run() throws {
         let progress = TerminalProgress.make(quiet: quiet)
         try failing {
@@ -38,14 +40,14 @@ struct Batch: ParsableCommand {
             var plan = try StudyPlan.load(from: URL(fileURLWithPath: study))
             let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             if !waves.isEmpty { plan.data = waves.map { FileReference(written: $0, relativeTo: here) } }
-            try Self.write(plan, out: out, progress: progress)
+            try Self.write(plan, out: out, formats: report.selected, progress: progress)
         }
     }
 
     /// Runs the waves of `plan`, writes each analysed wave's report to OUT/waves/<stem>/ as it
     /// finishes and the comparison to OUT/ (one transaction: OUT is replaced at the end), names each
     /// failed wave on stderr as it fails, and ends with exit code 1 when a wave failed.
-    static func write(_ plan: StudyPlan, out: String, progress: TerminalProgress?) throws {
+    static func write(_ plan: StudyPlan, out: String, formats: Set<ReportFormat>, progress: TerminalProgress?) throws {
         let waveFolders = ReportFiles.waveFolders(plan.data.map(\.stem))
         var written = 0, waveIndex = 0
         let batch = try OutputFolder.write(to: out) { folder in
@@ -53,7 +55,7 @@ struct Batch: ParsableCommand {
                 defer { waveIndex += 1 }
                 switch outcome {
                 case .analysed(_, let result):
-                    let files = try ReportFiles.render(PrivacyGate.apply(result, plan: plan))
+                    let files = try ReportFiles.render(PrivacyGate.apply(result, plan: plan), formats: formats)
                     try folder.write(files, in: waveFolders[waveIndex])
                     written += files.count
                 case .failed(let status):
@@ -61,7 +63,7 @@ struct Batch: ParsableCommand {
                     FileHandle.standardError.write(Data("paradox: error: \(status.error ?? status.file)\n".utf8))
                 }
             }
-            let files = try ReportFiles.render(batch)
+            let files = try ReportFiles.render(batch, formats: formats)
             try folder.write(files)
             written += files.count
             return batch

@@ -10,8 +10,9 @@ struct Run: ParsableCommand {
         abstract: "Run a study file: load and check the data, run every analysis, write the report.",
         discussion: """
         With no argument, runs the bundled study \(Run.bundledStudy). Writes to the output folder:
-        report.md (APA tables), report.html (tables and charts), tables.tex (booktabs), results.json
-        (every number at full precision) and csv/<table>.csv (one file per table). The report is written
+        report.md (APA tables), report.html (tables and figures), report.docx (Word), tables.tex (booktabs),
+        results.json (every number at full precision), csv/<table>.csv (one file per table) and
+        figures/<figure>.svg; --formats chooses among them (e.g. --formats md,docx). The report is written
         to a temporary folder beside OUT that replaces OUT as a whole at the end: a failed run leaves OUT
         as it was. OUT must be new, empty or an earlier Paradox output (it carries a .paradox-output file).
         A study whose data are several files (a list or a glob) runs as `paradox batch`: a report per wave
@@ -30,13 +31,15 @@ struct Run: ParsableCommand {
     @Flag(help: "Show no progress bar.")
     var quiet = false
 
+    @OptionGroup var report: ReportFormatOptions
+
     func run() throws {
         let progress = TerminalProgress.make(quiet: quiet)
         try failing {
             defer { progress?.clear() }
             let plan = try StudyPlan.load(from: URL(fileURLWithPath: study))
-            if plan.data.count > 1 { return try Batch.write(plan, out: out, progress: progress) }
-            try Run.write(out: out, plan: plan) {
+            if plan.data.count > 1 { return try Batch.write(plan, out: out, formats: report.selected, progress: progress) }
+            try Run.write(out: out, plan: plan, formats: report.selected) {
                 defer { progress?.clear() }
                 return try StudyRunner.run(plan, progress: progress?.handler)
             }
@@ -46,10 +49,10 @@ struct Run: ParsableCommand {
     /// Writes the report files of the single-wave result `analyse` returns, passed through the
     /// Privacy gate with the plan's settings, to `out` (one transaction, begun before the analysis so
     /// that a bad `--out` fails first) and says so on stdout.
-    static func write(out: String, plan: StudyPlan, _ analyse: () throws -> StudyResult) throws {
+    static func write(out: String, plan: StudyPlan, formats: Set<ReportFormat>, _ analyse: () throws -> StudyResult) throws {
         let summary = try OutputFolder.write(to: out) { folder in
             let result = try analyse()
-            let files = try ReportFiles.render(PrivacyGate.apply(result, plan: plan))
+            let files = try ReportFiles.render(PrivacyGate.apply(result, plan: plan), formats: formats)
             try folder.write(files)
             let reproduced = result.replication.filter(\.reproduced).count
             var summary = "Wrote \(files.count) files to \(out)/"

@@ -78,6 +78,8 @@ struct Merge: ParsableCommand {
     @Option(help: "Also write the merged summary to this file (JSON), for a later merge.")
     var summary: String?
 
+    @OptionGroup var report: ReportFormatOptions
+
     func validate() throws {
         guard !summaries.isEmpty else { throw ValidationError("Give at least one summary file.") }
         guard out != nil || summary != nil else { throw ValidationError("Give --out (the report's folder), --summary (the merged summary's file) or both.") }
@@ -93,7 +95,7 @@ struct Merge: ParsableCommand {
                 try AtomicFile.write(merged.encoded(), to: summary)
                 print("Merged \(merged.summary.rows) rows of \(merged.parts.count) parts into \(summary).")
             }
-            if let out { try Run.write(out: out, plan: identity.plan) { try StudyRunner.analyse(identity, merged: merged) } }
+            if let out { try Run.write(out: out, plan: identity.plan, formats: report.selected) { try StudyRunner.analyse(identity, merged: merged) } }
         }
     }
 }

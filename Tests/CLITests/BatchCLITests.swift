@@ -40,7 +40,8 @@ final class BatchCLITests: CLITestCase {
             XCTAssertTrue(fileManager.fileExists(atPath: out.appendingPathComponent(file).path), file)
         }
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-        XCTAssertTrue(html.contains("aria-label=\"Mean Privacy concern by wave (95% CI)\""), "chart of means by wave")
+        XCTAssertTrue(html.contains("Mean Privacy concern by wave</title>"), "figure of the means by wave")
+        XCTAssertTrue(fileManager.fileExists(atPath: out.appendingPathComponent("figures/01_scale_means_privacy_concern.svg").path), "figure of the means by wave")
 
         // A run of the study on wave 1 alone writes what the batch wrote for wave 1, byte for byte
         // (the study file copied three folders below a copy of Codebooks/, so that it reads the same).

@@ -215,4 +215,22 @@ final class OutputCLITests: CLITestCase {
         XCTAssertEqual(try tree(out), new)
         XCTAssertEqual(try temporaries(in: folder), [], "outcomes of the kills: \(outcomes)")
     }
+
+    /// `--formats md,docx` writes those two files of the bundled report, the same bytes as the full
+    /// run's (the golden copies); an unknown format is a usage error that writes nothing.
+    func testFormatsChooseTheFilesWritten() throws {
+        let folder = try temporaryFolder()
+        let out = folder.appendingPathComponent("out")
+        let outcome = try paradox(["run", "--formats", "md,docx", "--out", out.path])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(Set(try tree(out).keys), [".paradox-output", "report.md", "report.docx"])
+        let golden = Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study")
+        for name in ["report.md", "report.docx"] {
+            XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent(name)), try Data(contentsOf: golden.appendingPathComponent(name)), name)
+        }
+        let bad = try paradox(["run", "--formats", "md,pdf", "--out", folder.appendingPathComponent("bad").path])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("--formats: 'pdf' is not a report format (expected a comma-separated list of md, html, tex, docx, json, csv, svg, or all)"), bad.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad").path))
+    }
 }

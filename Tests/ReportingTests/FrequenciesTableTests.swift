@@ -10,7 +10,7 @@ final class FrequenciesTableTests: XCTestCase {
             counts: [8, 9, 23, 13, 0], systemMissing: 2,
             userMissing: [.init(code: "98", label: "Don't know", count: 5)])
         let table = Table.frequencies(result, label: "I trust the brand")
-        XCTAssertEqual(table.title, "Frequencies of I trust the brand")
+        XCTAssertEqual(table.title, "Frequencies of q1: I trust the brand")
         XCTAssertEqual(table.rows.count, 5 + 2 + 1)
         XCTAssertEqual(table.rows[4].map(APA.display), ["5", "SA", "0", "0.0", "0.0", "100.0"])
         XCTAssertEqual(table.rows[5].map(APA.display), ["98", "Missing: Don't know", "5", "8.3", "", ""])
