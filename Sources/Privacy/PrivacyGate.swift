@@ -19,11 +19,17 @@ public enum PrivacyGate {
             PrivacyReport.PersonalColumn(name: $0.name, codebookPII: true, detected: [])
         }
         var unscanned: [String] = []
+        var kAnonymity: [PrivacyReport.WaveKAnonymity] = []
         for wave in result.waves {
             guard let file = plan.data.first(where: { $0.written == wave.file }),
                   let findings = PersonalDataScan.scan(file.url, delimiter: plan.delimiter) else {
                 unscanned.append(wave.file)
                 continue
+            }
+            if !plan.privacy.quasiIdentifiers.isEmpty {
+                kAnonymity.append(.init(file: wave.file, result: try KAnonymityMeasurement.measure(
+                    file.url, codebook: codebook, delimiter: plan.delimiter,
+                    quasiIdentifiers: plan.privacy.quasiIdentifiers.map(\.name), k: plan.privacy.k)))
             }
             for finding in findings {
                 let detection = PrivacyReport.PersonalColumn.Detection(file: wave.file, kind: finding.kind,
@@ -41,7 +47,7 @@ public enum PrivacyGate {
                                    droppedAnalyses: [], suppressedTables: [], unscannedFiles: unscanned,
                                    interviewees: result.interviews.map {
                                        .init(count: $0.summary.participants.count, keyVariable: plan.privacy.idKeyEnvironment?.name)
-                                   })
+                                   }, kAnonymity: kAnonymity)
         var gated = result
         let droppedNames = Set(dropped.map(\.name))
         for index in gated.waves.indices {

@@ -16,7 +16,8 @@ public enum StudyReport {
                 paragraphs: ["Each figure the paper reports, beside the value this run obtains and whether it is reproduced at the paper's precision."],
                 tables: [.replication(result.replication)]))
         }
-        sections.append(Report.Section(title: "Privacy", paragraphs: gated.privacy.paragraphs))
+        sections.append(Report.Section(title: "Privacy", paragraphs: gated.privacy.paragraphs,
+                                       tables: gated.privacy.kAnonymity.isEmpty ? [] : [.kAnonymity(gated.privacy.kAnonymity)]))
         for wave in result.waves {
             sections += waveSections(wave, prefix: result.waves.count > 1 ? "\(wave.file): " : "")
         }
