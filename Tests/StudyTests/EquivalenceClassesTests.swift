@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import Study
+@testable import Study
 import SurveyData
 
 /// ``EquivalenceClasses`` are mergeable: the classes of a wave counted in blocks of any size and
