@@ -120,7 +120,7 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
     public var paragraphs: [String] {
         var lines: [String] = []
         if dropped.isEmpty {
-            lines.append("No column is personal data by the codebook (pii) or by its content (e-mail addresses, phone numbers, IP addresses, GPS coordinates in the first \(PersonalDataScan.sampleRows) rows).")
+            lines.append("No column is personal data by the codebook (pii) or by its content (e-mail addresses, phone numbers, IP addresses, GPS coordinates, street addresses, person names in the first \(PersonalDataScan.sampleRows) rows).")
         } else {
             lines += dropped.map { "Column \($0.name) is left out of every table and file: \($0.reason)." }
         }
@@ -135,7 +135,7 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
                 interviewees.redactions[kind].map { "\($0) \(kind.description) as \(TextRedaction.placeholder(kind))" }
             }
             lines.append(redacted.isEmpty
-                ? "No e-mail address, phone number, IP address or GPS coordinate pair was found in the interview quotes and segments."
+                ? "No e-mail address, phone number, IP address, GPS coordinate pair, street address or person name was found in the interview quotes and segments."
                 : "Replaced in the interview quotes and segments: \(redacted.joined(separator: ", ")).")
         }
         lines += kAnonymity.map(\.sentence)
