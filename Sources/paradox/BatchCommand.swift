@@ -61,7 +61,7 @@ struct Batch: ParsableCommand {
                     FileHandle.standardError.write(Data("paradox: error: \(status.error ?? status.file)\n".utf8))
                 }
             }
-            let files = try ReportFiles.render(batch)
+            let files = try ReportFiles.render(PrivacyGate.apply(batch, plan: plan))
             try folder.write(files)
             written += files.count
             return batch
