@@ -49,27 +49,31 @@ public enum FileRedaction {
     }
 
     /// A CSV file: the cells of `columns` (every column when empty) redacted, the header and the
-    /// other cells kept; written with the file's delimiter, quotes where a cell needs them
-    /// (RFC 4180) and LF line ends.
+    /// other cells kept, the non-blank cells of the ID column `ids` names replaced by their keyed
+    /// pseudonyms; written with the file's delimiter, quotes where a cell needs them (RFC 4180) and
+    /// LF line ends.
     /// - Throws: the reader's `DataError`s (file, line, column); ``RedactionError/unknownColumn(file:name:available:)``.
-    public static func redactCSV(at url: URL, shown: String, columns: [String]) throws -> RedactedFile {
+    public static func redactCSV(at url: URL, shown: String, columns: [String],
+                                 ids: (column: String, pseudonym: Pseudonym)? = nil) throws -> RedactedFile {
         let bytes = try readBytes(url, shown: shown)
         let reader = try CSVReader(bytes: bytes, file: shown)
         let delimiter = Character(Unicode.Scalar(reader.delimiter))
-        var header: [String]?, redacted: Set<Int> = []
+        var header: [String]?, redacted: Set<Int> = [], idIndex: Int?
         var output = "", replacements: [Replacement] = []
         try reader.forEachRecord { record in
             let cells = (0..<record.count).map(record.string)
             guard let names = header else {
                 header = cells
-                if let unknown = columns.first(where: { !cells.contains($0) }) {
+                if let unknown = (columns + (ids.map { [$0.column] } ?? [])).first(where: { !cells.contains($0) }) {
                     throw RedactionError.unknownColumn(file: shown, name: unknown, available: cells)
                 }
-                redacted = Set(cells.indices.filter { columns.isEmpty || columns.contains(cells[$0]) })
+                idIndex = ids.flatMap { ids in cells.firstIndex(of: ids.column) }
+                redacted = Set(cells.indices.filter { (columns.isEmpty || columns.contains(cells[$0])) && $0 != idIndex })
                 output += line(cells, delimiter: delimiter)
                 return
             }
             output += line(cells.indices.map { index in
+                if index == idIndex, let ids, !cells[index].allSatisfy(\.isWhitespace) { return ids.pseudonym.of(cells[index]) }
                 guard redacted.contains(index) else { return cells[index] }
                 return redact(cells[index], file: shown, line: record.line(ofField: index),
                               field: index < names.count ? names[index] : "column \(index + 1)", into: &replacements)
@@ -128,6 +132,8 @@ public enum RedactionError: Error, CustomStringConvertible, Equatable {
     case unreadable(file: String)
     case notUTF8(file: String, line: Int)
     case unknownColumn(file: String, name: String, available: [String])
+    /// `--id-key-env` names an environment variable that is not set.
+    case missingKey(variable: String)
 
     public var description: String {
         switch self {
@@ -137,6 +143,8 @@ public enum RedactionError: Error, CustomStringConvertible, Equatable {
             return "\(Excerpt.excerpt(file)):\(line): not UTF-8 text (expected a transcript saved as UTF-8)"
         case .unknownColumn(let file, let name, let available):
             return "\(Excerpt.excerpt(file)):1: no column '\(Excerpt.excerpt(name))' (expected one of \(Excerpt.excerptList(available)))"
+        case .missingKey(let variable):
+            return "--id-key-env: the environment variable \(Excerpt.excerpt(variable)) is not set or empty (expected the key of the pseudonymous IDs, e.g. export \(Excerpt.excerpt(variable))=…)"
         }
     }
 }

@@ -26,21 +26,34 @@ struct Redact: ParsableCommand {
     @Option(name: .customLong("column"), help: "A column of the CSV files to redact (repeatable; default: every column).")
     var columns: [String] = []
 
+    @Option(help: "A respondent ID column of the CSV files whose values become keyed pseudonyms (HMAC-SHA256, as paradox run's); needs --id-key-env.")
+    var idColumn: String?
+
+    @Option(help: "The environment variable holding the pseudonyms' key.")
+    var idKeyEnv: String?
+
     static let logName = "redaction-log.csv"
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one transcript, CSV file or folder.") }
+        if (idColumn == nil) != (idKeyEnv == nil) { throw ValidationError("--id-column and --id-key-env go together.") }
     }
 
     func run() throws {
         try failing {
             let files = try RedactionInputs(inputs, reserved: [Self.logName]).files
+            let ids = try idColumn.map { column -> (column: String, pseudonym: Pseudonym) in
+                guard let variable = idKeyEnv, let key = ProcessInfo.processInfo.environment[variable], !key.isEmpty else {
+                    throw RedactionError.missingKey(variable: idKeyEnv ?? "")
+                }
+                return (column, Pseudonym(key: key))
+            }
             let summary = try OutputFolder.write(to: out) { folder in
                 var replacements: [FileRedaction.Replacement] = []
                 var written: [(path: String, content: Data)] = []
                 for file in files {
                     let redacted = file.isCSV
-                        ? try FileRedaction.redactCSV(at: file.url, shown: file.shown, columns: columns)
+                        ? try FileRedaction.redactCSV(at: file.url, shown: file.shown, columns: columns, ids: ids)
                         : try FileRedaction.redactText(at: file.url, shown: file.shown)
                     written.append((file.output, redacted.content))
                     replacements += redacted.replacements

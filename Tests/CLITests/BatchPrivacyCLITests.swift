@@ -38,3 +38,33 @@ final class BatchPrivacyCLITests: CLITestCase {
         XCTAssertTrue(waves[1]["mean"] is NSNull)
     }
 }
+
+/// `paradox describe` shows counts as they are, and hides the small ones with `--min-cell` as a
+/// study run does (a decision documented in its help and the README).
+final class DescribePrivacyCLITests: CLITestCase {
+    func testMinCellHidesSmallCountsInTablesAndJSON() throws {
+        let folder = try temporaryFolder()
+        // group: a 6, b 2 (small), c 7.
+        let rows = ["a", "a", "a", "a", "a", "a", "b", "b", "c", "c", "c", "c", "c", "c", "c"]
+        _ = try write((["group"] + rows).joined(separator: "\n") + "\n", to: "wave.csv", in: folder)
+        let plain = try paradox(["describe", "wave.csv", "--format", "csv"], in: folder)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.stdout.contains("b,b,2,"), plain.stdout)
+        let gated = try paradox(["describe", "wave.csv", "--format", "csv", "--min-cell", "5"], in: folder)
+        XCTAssertEqual(gated.status, 0, gated.stderr)
+        XCTAssertEqual(gated.stdout, """
+            value,label,count,percent,valid_percent,cumulative_percent
+            a,a,[c],,,
+            b,b,< 5,,,
+            c,c,7,46.7,46.7,100.0
+            ,Total,15,100.0,,
+
+            """)
+        let json = try paradox(["describe", "wave.csv", "--format", "json", "--min-cell", "5"], in: folder)
+        XCTAssertTrue(json.stdout.contains("\"count\" : \"< 5\""), json.stdout)
+        XCTAssertFalse(json.stdout.contains("\"count\" : 2"), json.stdout)
+        let bad = try paradox(["describe", "wave.csv", "--min-cell", "0"], in: folder)
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("--min-cell must be a whole number from 1 to 1000."), bad.stderr)
+    }
+}

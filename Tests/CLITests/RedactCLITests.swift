@@ -37,6 +37,20 @@ final class RedactCLITests: CLITestCase {
         XCTAssertEqual(try read("answers.csv"), Self.answers)
     }
 
+    /// `printf S1 | openssl dgst -sha256 -hmac k3y` → d4a1ca6430a0933d…; S3 → 85f7a3a9f4672318… (OpenSSL 3.0).
+    func testAnIDColumnGetsKeyedPseudonyms() throws {
+        let folder = try fixture()
+        let outcome = try paradox(["redact", "answers.csv", "--id-column", "id", "--id-key-env", "PARADOX_TEST_KEY", "--out", "red"],
+                                  in: folder, environment: ["PARADOX_TEST_KEY": "k3y"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let lines = try String(contentsOf: folder.appendingPathComponent("red/answers.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines[1], "d4a1ca6430a0933d,\"Ask [name], she knows\",[name]")
+        XCTAssertTrue(lines[3].hasPrefix("85f7a3a9f4672318,"), String(lines[3]))
+        let missing = try paradox(["redact", "answers.csv", "--id-column", "id", "--id-key-env", "PARADOX_UNSET_KEY", "--out", "red2"], in: folder)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stderr, "paradox: error: --id-key-env: the environment variable PARADOX_UNSET_KEY is not set or empty (expected the key of the pseudonymous IDs, e.g. export PARADOX_UNSET_KEY=…)\n")
+    }
+
     func testABadInputLeavesNoOutput() throws {
         let folder = try fixture()
         try Data([0x50, 0x30, 0x31, 0x3A, 0x0A, 0x20, 0xC3, 0x28, 0x0A]).write(to: folder.appendingPathComponent("transcripts/INT02.txt"))
