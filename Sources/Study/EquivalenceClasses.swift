@@ -8,7 +8,7 @@ import SurveyData
 /// Mergeable: the summary of a part of the wave counts its rows' combinations, and the summaries of
 /// the parts add (``merge(_:)``), whatever the order or the cut of the rows; the classes of the whole
 /// wave are the sums. (So it can join ``WaveSummary`` as one more mergeable field.)
-public struct EquivalenceClasses: Sendable, Equatable {
+public struct EquivalenceClasses: Sendable, Equatable, Codable {
     /// The quasi-identifiers, in the study file's order.
     public var quasiIdentifiers: [String]
     /// Respondents per combination of values (a value per quasi-identifier).
@@ -16,7 +16,7 @@ public struct EquivalenceClasses: Sendable, Equatable {
 
     /// One quasi-identifier's value in a row, exact: a categorical level or Likert point by its code
     /// (codebook order, the same in every part of a wave), a number by its bits, text as written.
-    public enum CellValue: Sendable, Hashable {
+    public enum CellValue: Sendable, Hashable, Codable {
         case missing
         case code(Int64)
         case text(String)
