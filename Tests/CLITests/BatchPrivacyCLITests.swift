@@ -56,7 +56,7 @@ final class DescribePrivacyCLITests: CLITestCase {
             value,label,count,percent,valid_percent,cumulative_percent
             a,a,[c],,,
             b,b,< 5,,,
-            c,c,7,46.7,46.7,100.0
+            c,c,7,46.666666666666664,46.666666666666664,100.0
             ,Total,15,100.0,,
 
             """)
