@@ -48,7 +48,7 @@ let package = Package(
         // Synthetic waves: the bundled study's calibrated wave, large waves for the benchmarks.
         .target(name: "Simulation", dependencies: ["SurveyData", "SurveyStats"]),
         // The gate every study output passes: personal data dropped, small cells suppressed, IDs pseudonymised.
-        .target(name: "Privacy", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic",
+        .target(name: "Privacy", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText",
                                                .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Reporting", dependencies: ["Study", "Privacy", "SurveyData", "SurveyStats", "Thematic", "MessageText", "Archive"]),
         .executableTarget(

@@ -5,10 +5,14 @@
 #                                       in NAME.args (one a line), run in Tests/Golden/cli; in .err the
 #                                       folder's absolute path is left out, so that it holds on any machine.
 # Review `git diff Tests/Golden` before committing: every change must be one you meant.
+# With --debug, the debug build makes them (quicker while merging; the release build must agree:
+# ./run.sh then `diff -r Output Tests/Golden/bundled-study`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product paradox
-paradox="$PWD/.build/release/paradox"
+configuration=release
+[ "${1:-}" = "--debug" ] && configuration=debug
+swift build -c "$configuration" --product paradox
+paradox="$PWD/.build/$configuration/paradox"
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

@@ -12,13 +12,22 @@ import Foundation
 /// - `ipAddress`: IPv4 dotted quad (each part 0–255) or IPv6 (hex groups with `:`, at least two colons);
 /// - `gpsCoordinates`: a latitude, longitude pair (`52.52003, 13.40495`) of decimals with at least
 ///   four places, |latitude| ≤ 90 and |longitude| ≤ 180 (single latitude or longitude columns are
-///   caught by the codebook's `pii` type, which `paradox import` sets for the platforms' columns).
+///   caught by the codebook's `pii` type, which `paradox import` sets for the platforms' columns);
+/// - `streetAddress`: a street address anywhere in the cell (``StreetAddressDetector``);
+/// - `personName`: a person's name anywhere in the cell (``PersonNameDetector``), or a cell that is
+///   one common given name.
+///
+/// A cell that is not one of the first four as a whole is read as free text (its first
+/// ``maximumTextScan`` characters): one that holds a street address or a person's name is of that kind.
 public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable {
-    // In the order they are tried: an IP address or a coordinate pair would also pass for a phone number.
     case email
     case ipAddress = "ip_address"
     case gpsCoordinates = "gps_coordinates"
     case phone
+    case streetAddress = "street_address"
+    case personName = "person_name"
+    /// The characters of a free-text cell that are searched (bounds the work per cell).
+    public static let maximumTextScan = 4_096
 
     /// How the report names the kind.
     public var description: String {
@@ -27,23 +36,30 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
         case .phone: return "phone numbers"
         case .ipAddress: return "IP addresses"
         case .gpsCoordinates: return "GPS coordinates"
+        case .streetAddress: return "street addresses"
+        case .personName: return "person names"
         }
     }
 
-    /// The kind of personal data `cell` is, if it is one (whitespace around it ignored).
+    /// The kind of personal data `cell` is or holds, if any (whitespace around it ignored).
     public static func classify<S: StringProtocol>(_ cell: S) -> PersonalDataKind? {
-        let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.utf8.count <= 256 else { return nil }
-        return allCases.first { $0.matches(Substring(text)) }
+        let text = Substring(cell.prefix(maximumTextScan)).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return nil }
+        if let kind = classifyWhole(Substring(text)) { return kind }
+        if PersonNameDetector.isGivenName(Substring(text)) { return .personName }
+        let words = TextWords(text).words
+        if !StreetAddressDetector.spans(in: words).isEmpty { return .streetAddress }
+        return PersonNameDetector.spans(in: words).isEmpty ? nil : .personName
     }
 
-    func matches(_ text: Substring) -> Bool {
-        switch self {
-        case .email: return Self.isEmail(text)
-        case .phone: return Self.isPhone(text)
-        case .ipAddress: return Self.isIPv4(text) || Self.isIPv6(text)
-        case .gpsCoordinates: return Self.isCoordinatePair(text)
-        }
+    /// The kind `text` is as a whole, if it is an e-mail address, an IP address, a coordinate pair
+    /// or a phone number (tried in that order).
+    static func classifyWhole(_ text: Substring) -> PersonalDataKind? {
+        guard text.utf8.count <= 256 else { return nil }
+        if isEmail(text) { return .email }
+        if isIPv4(text) || isIPv6(text) { return .ipAddress }
+        if isCoordinatePair(text) { return .gpsCoordinates }
+        return isPhone(text) ? .phone : nil
     }
 
     static func isEmail(_ text: Substring) -> Bool {

@@ -19,11 +19,17 @@ public enum PrivacyGate {
             PrivacyReport.PersonalColumn(name: $0.name, codebookPII: true, detected: [])
         }
         var unscanned: [String] = []
+        var kAnonymity: [PrivacyReport.WaveKAnonymity] = []
         for wave in result.waves {
             guard let file = plan.data.first(where: { $0.written == wave.file }),
                   let findings = PersonalDataScan.scan(file.url, delimiter: plan.delimiter) else {
                 unscanned.append(wave.file)
                 continue
+            }
+            if !plan.privacy.quasiIdentifiers.isEmpty {
+                kAnonymity.append(.init(file: wave.file, result: try KAnonymityMeasurement.measure(
+                    file.url, codebook: codebook, delimiter: plan.delimiter,
+                    quasiIdentifiers: plan.privacy.quasiIdentifiers.map(\.name), k: plan.privacy.k)))
             }
             for finding in findings {
                 let detection = PrivacyReport.PersonalColumn.Detection(file: wave.file, kind: finding.kind,
@@ -41,7 +47,7 @@ public enum PrivacyGate {
                                    droppedAnalyses: [], suppressedTables: [], unscannedFiles: unscanned,
                                    interviewees: result.interviews.map {
                                        .init(count: $0.summary.participants.count, keyVariable: plan.privacy.idKeyEnvironment?.name)
-                                   })
+                                   }, kAnonymity: kAnonymity)
         var gated = result
         let droppedNames = Set(dropped.map(\.name))
         for index in gated.waves.indices {
@@ -134,26 +140,32 @@ public enum PrivacyGate {
         return droppedAnalyses
     }
 
+    /// Hides the small counts of a frequency table (``SmallCellSuppression``) and the percentages
+    /// that would give them away; returns the hidden cells, `nil` when no count is small.
+    public static func suppress(_ table: inout FrequencyTableResult, minCell: Int) -> SuppressedCells? {
+        guard let hidden = SmallCellSuppression.suppress([table.levels.map(\.count), table.missing.map(\.count)], minCell: minCell) else { return nil }
+        // A cumulative % gives away the sum of the hidden counts up to its row: shown only where
+        // that sum is of none or of all of the hidden levels (the latter is n minus the shown counts).
+        let hiddenLevels = table.levels.indices.filter(hidden.hides)
+        for row in table.levels.indices {
+            let hiddenSoFar = hiddenLevels.filter { $0 <= row }.count
+            if hidden.hides(row) { table.levels[row].percent = nil; table.levels[row].validPercent = nil }
+            if hidden.hides(row) || (hiddenSoFar > 0 && hiddenSoFar < hiddenLevels.count) { table.levels[row].cumulativePercent = nil }
+        }
+        for row in table.missing.indices where hidden.hides(table.levels.count + row) { table.missing[row].percent = nil }
+        if table.levels.indices.suffix(2).contains(where: hidden.hides) { table.topTwoBox = nil }
+        return hidden
+    }
+
     /// Hides the small counts of the wave's frequency and ANOVA group tables (``SmallCellSuppression``)
     /// and the percentages that would give them away; returns the tables changed.
     static func suppress(_ wave: inout WaveResult, minCell: Int) -> [PrivacyReport.SuppressedTable] {
         var tables: [PrivacyReport.SuppressedTable] = []
         for index in wave.frequencies.indices {
-            var table = wave.frequencies[index]
-            guard let hidden = SmallCellSuppression.suppress([table.levels.map(\.count), table.missing.map(\.count)], minCell: minCell) else { continue }
-            // A cumulative % gives away the sum of the hidden counts up to its row: shown only where
-            // that sum is of none or of all of the hidden levels (the latter is n minus the shown counts).
-            let hiddenLevels = table.levels.indices.filter(hidden.hides)
-            for row in table.levels.indices {
-                let hiddenSoFar = hiddenLevels.filter { $0 <= row }.count
-                if hidden.hides(row) { table.levels[row].percent = nil; table.levels[row].validPercent = nil }
-                if hidden.hides(row) || (hiddenSoFar > 0 && hiddenSoFar < hiddenLevels.count) { table.levels[row].cumulativePercent = nil }
-            }
-            for row in table.missing.indices where hidden.hides(table.levels.count + row) { table.missing[row].percent = nil }
-            if table.levels.indices.suffix(2).contains(where: hidden.hides) { table.topTwoBox = nil }
-            wave.frequencies[index] = table
-            wave.suppressedFrequencies[table.name] = hidden
-            tables.append(.init(table: "frequencies_\(table.name)", small: hidden.small.count, complementary: hidden.complementary.count))
+            guard let hidden = suppress(&wave.frequencies[index], minCell: minCell) else { continue }
+            let name = wave.frequencies[index].name
+            wave.suppressedFrequencies[name] = hidden
+            tables.append(.init(table: "frequencies_\(name)", small: hidden.small.count, complementary: hidden.complementary.count))
         }
         for index in wave.anovas.indices {
             let anova = wave.anovas[index]

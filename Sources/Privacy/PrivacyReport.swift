@@ -1,3 +1,5 @@
+import Study
+
 /// What the Privacy gate did to a study's results, and why: rendered as the "Privacy" part of the
 /// report's data section and written to results.json under `privacy`.
 public struct PrivacyReport: Sendable, Equatable, Encodable {
@@ -15,6 +17,25 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
     public var unscannedFiles: [String]
     /// Interviewees whose IDs are replaced by ``Pseudonym``s (`nil` without interviews).
     public var interviewees: Interviewees?
+    /// Per wave whose file could be read, the k-anonymity of the study's quasi-identifiers (none when it names none).
+    public var kAnonymity: [WaveKAnonymity] = []
+
+    public struct WaveKAnonymity: Sendable, Equatable, Encodable {
+        public var file: String
+        public var result: KAnonymityResult
+
+        /// The sentence the report prints.
+        var sentence: String {
+            let r = result
+            let names = r.quasiIdentifiers.joined(separator: ", ")
+            guard let smallest = r.smallestClass else { return "\(file) has no rows: the k-anonymity of \(names) is not defined." }
+            let share = PersonalColumn.percent(r.respondentsBelowK, of: r.respondents)
+            let below = r.respondentsBelowK == 0
+                ? "no respondent is in a class of fewer than \(r.k)"
+                : "\(r.respondentsBelowK) respondents (\(share)%) are in the \(r.classesBelowK) classes of fewer than \(r.k), and could be singled out by someone who knows these facts about them"
+            return "k-anonymity of the quasi-identifiers \(names) in \(file): \(r.classes) equivalence classes; the smallest holds \(smallest) respondent\(smallest == 1 ? "" : "s") (the data are \(smallest)-anonymous); \(below)."
+        }
+    }
 
     public struct Interviewees: Sendable, Equatable, Encodable {
         public var count: Int
@@ -92,13 +113,14 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
         case suppressedTables = "suppressed_tables"
         case unscannedFiles = "unscanned_files"
         case interviewees
+        case kAnonymity = "k_anonymity"
     }
 
     /// The report's sentences, in the order they are printed.
     public var paragraphs: [String] {
         var lines: [String] = []
         if dropped.isEmpty {
-            lines.append("No column is personal data by the codebook (pii) or by its content (e-mail addresses, phone numbers, IP addresses, GPS coordinates in the first \(PersonalDataScan.sampleRows) rows).")
+            lines.append("No column is personal data by the codebook (pii) or by its content (e-mail addresses, phone numbers, IP addresses, GPS coordinates, street addresses, person names in the first \(PersonalDataScan.sampleRows) rows).")
         } else {
             lines += dropped.map { "Column \($0.name) is left out of every table and file: \($0.reason)." }
         }
@@ -113,9 +135,10 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
                 interviewees.redactions[kind].map { "\($0) \(kind.description) as \(TextRedaction.placeholder(kind))" }
             }
             lines.append(redacted.isEmpty
-                ? "No e-mail address, phone number, IP address or GPS coordinate pair was found in the interview quotes and segments."
+                ? "No e-mail address, phone number, IP address, GPS coordinate pair, street address or person name was found in the interview quotes and segments."
                 : "Replaced in the interview quotes and segments: \(redacted.joined(separator: ", ")).")
         }
+        lines += kAnonymity.map(\.sentence)
         let hidden = suppressedTables.reduce(0) { $0 + $1.small }
         lines.append(suppressedTables.isEmpty
             ? "No frequency or group table has a count from 1 to \(minCell - 1)."

@@ -1,16 +1,19 @@
+import Privacy
 import Study
 
 /// Assembles the combined report of a batch of waves: how each wave went, then scale scores and
 /// items compared across the analysed waves (means by wave with CIs, tests of differences between
 /// waves, change from the first to the last wave; figures of the scale means by wave).
 public enum BatchReport {
-    public static func build(_ batch: BatchResult) -> Report {
+    public static func build(_ gated: GatedBatchResult) -> Report {
+        let batch = gated.batch
         var preamble = batch.notices
         if let date = batch.runDate { preamble.append("Run date: \(date). Codebook: \(batch.codebook).") }
         let analysed = batch.analysedWaves
         var overview = ["\(batch.waves.count) waves, \(analysed.count) analysed. Each analysed wave's full report, as a run of the study on that wave alone writes it, is in \(ReportFiles.wavesFolder)/<wave>/."]
         overview += batch.failedWaves.map { "Wave \($0.name) failed and has no report: \($0.error ?? "")" }
         if analysed.count < 2 { overview.append("Fewer than two waves were analysed, so the waves are not compared.") }
+        overview.append(gated.privacy.paragraph)
         var sections = [Report.Section(title: "Waves", paragraphs: overview, tables: [.waveStatus(batch.waves)])]
         let scales = batch.variables.filter(\.isScale), items = batch.variables.filter { !$0.isScale }
         if !scales.isEmpty {

@@ -12,8 +12,8 @@ public enum ReportFiles {
 
     /// The combined report of a batch of waves (each wave's own report is ``render(_:)`` of its
     /// result, written to its folder of ``waveFolders(_:)``).
-    public static func render(_ batch: BatchResult, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) throws -> [(path: String, content: Data)] {
-        try files(of: BatchReport.build(batch), formats: formats, json: { try JSONOutput.encode(batch) })
+    public static func render(_ gated: GatedBatchResult, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) throws -> [(path: String, content: Data)] {
+        try files(of: BatchReport.build(gated), formats: formats, json: { try JSONOutput.encode(gated) })
     }
 
     /// The folder of each wave's own report (the waves in order), relative to the batch's output

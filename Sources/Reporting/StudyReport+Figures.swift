@@ -7,14 +7,14 @@ extension StudyReport {
         let tables = Dictionary(wave.frequencies.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         return wave.reliability.compactMap { scale in
             let items = scale.result.items.compactMap { tables[$0.name] }
-            // A bar's share of n would give away a count the privacy gate hid in the item's table.
-            let hidesCells = items.contains { table in wave.suppressedFrequencies[table.name].map { !$0.small.isEmpty || !$0.complementary.isEmpty } ?? false }
-            guard items.count == scale.result.items.count, !hidesCells, let chart = DivergingBarChart(items, label: label) else { return nil }
+            guard items.count == scale.result.items.count,
+                  let chart = DivergingBarChart(items, suppressed: wave.suppressedFrequencies, label: label) else { return nil }
             let points = chart.levels.first.map { first in "from \(first) to \(chart.levels.last ?? first)" } ?? ""
+            let hidden = chart.hiddenLabel == nil ? "" : " Scale points whose counts the tables hide (\"< \(wave.suppressedFrequencies.values.first?.minCell ?? 0)\", \"\(SuppressedCells.complementaryMark)\") are one grey segment per item, their share together: at the end of their side, or across zero when they lie on both sides."
             return Figure(
                 id: "likert_\(scale.scale)",
                 title: "Answers to the items of \(label(scale.scale))",
-                description: "Diverging stacked bars of the \(items.count) items of \(label(scale.scale)): the percentage of valid answers at each of the \(chart.levels.count) scale points, \(points); disagreement left of zero, agreement right, the middle point split across zero. Item n: " + chart.items.map { "\($0.name) \($0.n)" }.joined(separator: ", ") + ".",
+                description: "Diverging stacked bars of the \(items.count) items of \(label(scale.scale)): the percentage of valid answers at each of the \(chart.levels.count) scale points, \(points); disagreement left of zero, agreement right, the middle point split across zero. Item n: " + chart.items.map { "\($0.name) \($0.n)" }.joined(separator: ", ") + "." + hidden,
                 sourceTables: items.map { Table.frequencies($0).id },
                 chart: .likert(chart))
         }

@@ -21,7 +21,8 @@ public enum StudyReport {
                 .map { result.waves.count > 1 ? "\(wave.file): \($0)" : $0 }
         }
         if !findings.isEmpty { sections.append(Report.Section(title: "Key Findings", paragraphs: findings)) }
-        sections.append(Report.Section(title: "Privacy", paragraphs: gated.privacy.paragraphs))
+        sections.append(Report.Section(title: "Privacy", paragraphs: gated.privacy.paragraphs,
+                                       tables: gated.privacy.kAnonymity.isEmpty ? [] : [.kAnonymity(gated.privacy.kAnonymity)]))
         for wave in result.waves {
             sections += waveSections(wave, prefix: result.waves.count > 1 ? "\(wave.file): " : "")
         }

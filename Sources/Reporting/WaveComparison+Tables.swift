@@ -22,11 +22,14 @@ extension Table {
                       .init("95% CI LL", key: "conf_low"), .init("95% CI UL", key: "conf_high")],
             rows: variables.flatMap { variable in
                 variable.waves.map { wave in
-                    [.text(variable.name), .text(wave.wave), .integer(wave.n), .number(wave.mean, decimals: 2),
+                    [.text(variable.name), .text(wave.wave), wave.hiddenN.map(Cell.text) ?? .integer(wave.n), .number(wave.mean, decimals: 2),
                      .number(wave.sd, decimals: 2), .number(wave.confLow, decimals: 2), .number(wave.confHigh, decimals: 2)]
                 }
             },
-            notes: ["SD uses n − 1. CI = M ∓ t(.975, n − 1)·SD/√n. — = undefined for these data."])
+            notes: ["SD uses n − 1. CI = M ∓ t(.975, n − 1)·SD/√n. — = undefined for these data."]
+                + (variables.lazy.flatMap(\.waves).compactMap(\.hiddenN).first.map {
+                    ["n \($0): too few answers to show, given without statistics to protect respondents."]
+                } ?? []))
     }
 
     /// The test of differences between waves per variable: classical one-way ANOVA F and Welch's F

@@ -12,26 +12,36 @@ public struct PrivacyPlan: Sendable {
     /// The environment variable holding the key of the interviewees' pseudonymous IDs
     /// (HMAC-SHA256), with its study-file location; `nil`: IDs as the transcripts write them.
     public var idKeyEnvironment: (name: String, location: ConfigFileLocation)?
+    /// The columns an attacker could know of a respondent from elsewhere (age group, gender, region…),
+    /// each with its study-file location; the report states their k-anonymity (``EquivalenceClasses``).
+    public var quasiIdentifiers: [(name: String, location: ConfigFileLocation)]
+    /// The k of k-anonymity: the report counts the respondents in equivalence classes smaller than k.
+    public var k: Int
 
     public static let defaultMinCell = 5
-    /// The largest `min_cell` accepted (a bound that catches a mistyped value; statistical offices use 3 to 10).
+    public static let defaultK = 5
+    /// The largest `min_cell` (and `k`) accepted (a bound that catches a mistyped value; statistical offices use 3 to 10).
     public static let maximumMinCell = 1_000
 
     public init(keep: [(name: String, location: ConfigFileLocation)] = [], minCell: Int = PrivacyPlan.defaultMinCell,
-                idKeyEnvironment: (name: String, location: ConfigFileLocation)? = nil) {
+                idKeyEnvironment: (name: String, location: ConfigFileLocation)? = nil,
+                quasiIdentifiers: [(name: String, location: ConfigFileLocation)] = [], k: Int = PrivacyPlan.defaultK) {
         self.keep = keep
         self.minCell = minCell
         self.idKeyEnvironment = idKeyEnvironment
+        self.quasiIdentifiers = quasiIdentifiers
+        self.k = k
     }
 
     init(yaml node: YAMLValue) throws {
-        try node.checkKeys(["keep", "min_cell", "id_key_env"])
-        var minCell = Self.defaultMinCell
-        if let minNode = try node.optional("min_cell") {
-            minCell = try minNode.int()
-            guard (1...Self.maximumMinCell).contains(minCell) else {
-                throw minNode.error("\(minCell) (expected a whole number from 1 to \(Self.maximumMinCell))")
+        try node.checkKeys(["keep", "min_cell", "id_key_env", "quasi_identifiers", "k"])
+        func count(_ key: String, default value: Int) throws -> Int {
+            guard let countNode = try node.optional(key) else { return value }
+            let count = try countNode.int()
+            guard (1...Self.maximumMinCell).contains(count) else {
+                throw countNode.error("\(count) (expected a whole number from 1 to \(Self.maximumMinCell))")
             }
+            return count
         }
         var environment: (name: String, location: ConfigFileLocation)?
         if let envNode = try node.optional("id_key_env") {
@@ -43,6 +53,29 @@ public struct PrivacyPlan: Sendable {
             environment = (name, envNode.location)
         }
         self.init(keep: try node.optional("keep")?.namedEntries().map { ($0.name, $0.node.location) } ?? [],
-                  minCell: minCell, idKeyEnvironment: environment)
+                  minCell: try count("min_cell", default: Self.defaultMinCell), idKeyEnvironment: environment,
+                  quasiIdentifiers: try node.optional("quasi_identifiers")?.namedEntries().map { ($0.name, $0.node.location) } ?? [],
+                  k: try count("k", default: Self.defaultK))
+    }
+}
+
+extension PrivacyPlan {
+    /// Quasi-identifiers that are not variables of the codebook, are respondent IDs (every class
+    /// would be of one) or are named twice.
+    func quasiIdentifierProblems(_ codebook: Codebook) -> [(location: ConfigFileLocation, message: String)] {
+        var seen = Set<String>()
+        return quasiIdentifiers.compactMap { name, location in
+            let quoted = "'\(Excerpt.excerpt(name))'"
+            guard let variable = codebook.variable(named: name) else {
+                return (location, "privacy names the quasi-identifier \(quoted), which is not a variable of the codebook")
+            }
+            if case .id = variable.kind {
+                return (location, "privacy names the quasi-identifier \(quoted), which is a respondent ID (expected a column that describes respondents, e.g. age group or region)")
+            }
+            guard seen.insert(name).inserted else {
+                return (location, "privacy names the quasi-identifier \(quoted) twice (expected each column once)")
+            }
+            return nil
+        }
     }
 }

@@ -5,12 +5,13 @@ extension StudyPlan {
     /// Every mistake of meaning in the plan, found with its codebook before any data is read, in
     /// the order of the study file's lines: ``AnalysisPlan/problems()``, the analyses' variables
     /// against the codebook (``AnalysisPlan/problems(against:)``), the replication targets and the
-    /// columns `privacy: {keep: [...]}` names.
+    /// columns `privacy: {keep: [...], quasi_identifiers: [...]}` names.
     public func problems(against codebook: Codebook) -> [ConfigFileError] {
         let problems = analyses.problems() + analyses.problems(against: codebook) + replicationProblems(codebook)
             + privacy.keep.filter { codebook.variable(named: $0.name) == nil }.map {
                 error($0.location, "privacy keeps '\(Excerpt.excerpt($0.name))', which is not a variable of the codebook")
             }
+            + privacy.quasiIdentifierProblems(codebook).map { error($0.location, $0.message) }
         return problems.enumerated().sorted {
             ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
         }.map(\.element)

@@ -6,14 +6,19 @@ import SurveyStats
 // `nil` in the result or are written as `null` (or left out) here.
 
 /// A frequency table as results.json shows it: hidden counts as the mark.
-struct SuppressedFrequencies: Encodable {
+public struct SuppressedFrequencies: Encodable {
     var table: FrequencyTableResult
     var suppressed: SuppressedCells?
+
+    public init(table: FrequencyTableResult, suppressed: SuppressedCells?) {
+        self.table = table
+        self.suppressed = suppressed
+    }
 
     private enum CodingKeys: String, CodingKey { case levels, missing }
     private enum RowKeys: String, CodingKey { case count }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         try table.encode(to: encoder)
         guard let suppressed else { return }
         var c = encoder.container(keyedBy: CodingKeys.self)

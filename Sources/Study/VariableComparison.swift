@@ -24,12 +24,20 @@ public struct VariableComparison: Sendable, Encodable {
         public var stdError: Double?
         public var confLow: Double?
         public var confHigh: Double?
+        /// What n (and the missing count, which gives n away beside the wave's rows) prints as when
+        /// the privacy gate hides a small n ("< 5"); `nil`: shown. The gate also clears the statistics.
+        public var hiddenN: String?
 
         public func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(wave, forKey: .wave)
-            try c.encode(n, forKey: .n)
-            try c.encode(missing, forKey: .missing)
+            if let hiddenN {
+                try c.encode(hiddenN, forKey: .n)
+                try c.encode(hiddenN, forKey: .missing)
+            } else {
+                try c.encode(n, forKey: .n)
+                try c.encode(missing, forKey: .missing)
+            }
             try c.encode(mean, forKey: .mean)
             try c.encode(sd, forKey: .sd)
             try c.encode(stdError, forKey: .stdError)

@@ -63,7 +63,7 @@ struct Batch: ParsableCommand {
                     FileHandle.standardError.write(Data("paradox: error: \(status.error ?? status.file)\n".utf8))
                 }
             }
-            let files = try ReportFiles.render(batch, formats: formats)
+            let files = try ReportFiles.render(PrivacyGate.apply(batch, plan: plan), formats: formats)
             try folder.write(files)
             written += files.count
             return batch

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Privacy
 import Reporting
 import Thematic
 
@@ -10,7 +11,9 @@ struct Code: ParsableCommand {
         discussion: """
         Transcripts: plain text with speaker labels (Interviewer:, P07:, Q:/A:, [00:12:31] Name:), WebVTT (.vtt)
         or SRT (.srt); a .csv file holds pre-segmented text, one row per segment (id, text, optional participant, any
-        attribute columns), the row id being the segment id. Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
+        attribute columns), the row id being the segment id. E-mail addresses, phone numbers, IP addresses, coordinate
+        pairs, street addresses and person names are replaced ([email], [name], …) in everything printed or written,
+        offsets included (the themes are coded on the original text); stderr says how many. Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
         top-level themes, exemplar quotes and, with --gold, agreement with a human coding (κ, PABAK, α, precision,
         recall, F1); with several --gold files, Fleiss' κ among the coders and agreement with their majority.
         JSON: {"unit", "participants", "themes", "matrices", "cooccurrence", "exemplars", "segments", "agreement",
@@ -63,10 +66,11 @@ struct Code: ParsableCommand {
 
     func run() throws {
         try failing {
-            let result = try ThematicAnalysis.run(
+            // Every output shows the redacted texts (the privacy gate's TextRedaction); the themes are coded on the originals.
+            let (result, redactions) = CodingRedaction.redact(try ThematicAnalysis.run(
                 transcripts: transcripts.map { URL(fileURLWithPath: $0) }, codebook: URL(fileURLWithPath: codebook),
                 participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer,
-                detectsSpeakers: !noSpeakers)
+                detectsSpeakers: !noSpeakers))
             let coders = try gold.map { try HumanCoding.read(contentsOf: URL(fileURLWithPath: $0), codebook: result.codebook) }
             let summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
             var tables: [Table] = [.themeFrequencies(result)]
@@ -88,6 +92,7 @@ struct Code: ParsableCommand {
             if let qdc { files.append((qdc, Data(REFIQDAExport.codebookXML(result.codebook).utf8))) }
             if let segments { files.append((segments, Data(CSVRenderer.render(.codedSegments(result)).utf8))) }
             try AtomicFile.write(files)
+            if !redactions.isEmpty { printNote("personal data replaced in every output: \(CodingRedaction.describe(redactions))") }
             print(try render(tables, json: summary, format: format), terminator: "")
         }
     }

@@ -20,3 +20,8 @@ func failing<T>(_ body: () throws -> T) throws -> T {
 func printWarning(_ text: String) {
     FileHandle.standardError.write(Data("paradox: warning: \(text)\n".utf8))
 }
+
+/// Writes a note to standard error (what a command did that its output does not show).
+func printNote(_ text: String) {
+    FileHandle.standardError.write(Data("paradox: note: \(text)\n".utf8))
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Privacy
 import Reporting
 import Study
 import SurveyData
@@ -13,7 +14,9 @@ struct Describe: ParsableCommand {
         A column whose non-blank cells are all numbers is described (n, missing, M, SD, median, range,
         skewness and kurtosis with standard errors, SPSS type 2); any other column gets a frequency
         table. JSON: {"variables": [{name, n, missing, mean, sd, median, min, max, skewness, kurtosis,
-        se_skewness, se_kurtosis}], "frequencies": [...], "warnings": [...]}.
+        se_skewness, se_kurtosis}], "frequencies": [...], "warnings": [...]}. Counts are shown as they are
+        (the command is for looking at one's own data); --min-cell N hides the counts from 1 to N − 1 as a
+        study run does ("< N", "[c]"), for output that is to be shared.
         """)
 
     @OptionGroup var data: DataFileOptions
@@ -23,6 +26,15 @@ struct Describe: ParsableCommand {
 
     @Option(help: "A codebook (YAML) for the file: its types, labels, missing codes and scales (default: types inferred from the data).")
     var codebook: String?
+
+    @Option(help: "Hide frequency counts from 1 to N − 1 (and the cells that would give them away) as a study run does.")
+    var minCell: Int?
+
+    func validate() throws {
+        if let minCell, !(1...PrivacyPlan.maximumMinCell).contains(minCell) {
+            throw ValidationError("--min-cell must be a whole number from 1 to \(PrivacyPlan.maximumMinCell).")
+        }
+    }
 
     func run() throws {
         try failing {
@@ -34,8 +46,13 @@ struct Describe: ParsableCommand {
             output.warnings.forEach(printWarning)
             var tables: [Table] = []
             if !output.variables.isEmpty { tables.append(.descriptives(output.variables)) }
-            tables += output.frequencies.map { .frequencies($0) }
-            print(try render(tables, json: output, format: data.format), terminator: "")
+            guard let minCell else {
+                tables += output.frequencies.map { .frequencies($0) }
+                return print(try render(tables, json: output, format: data.format), terminator: "")
+            }
+            let gated = GatedFileDescription(output, minCell: minCell)
+            tables += gated.description.frequencies.map { .frequencies($0, suppressed: gated.suppressed[$0.name]) }
+            print(try render(tables, json: gated, format: data.format), terminator: "")
         }
     }
 }

@@ -63,3 +63,61 @@ final class TextRedactionTests: XCTestCase {
         XCTAssertEqual(TextRedaction.redact(text).counts, [:])
     }
 }
+
+/// Street addresses and person names in free text: the forms found, the look-alikes spared, and
+/// hostile input (no spaces, endless capitalised words, digits) handled in one pass.
+final class NameAndAddressTests: XCTestCase {
+    func testAddressesAreFound() {
+        let cases = [
+            ("She lives at 10 Downing Street, London.", "She lives at [address], London."),
+            ("Send it to 221B Baker St. please", "Send it to [address] please"),
+            ("1600 Pennsylvania Ave NW is famous", "[address] NW is famous"),
+            ("Wir wohnen in der Hauptstraße 12a in Köln.", "Wir wohnen in der [address] in Köln."),
+            ("Berliner Straße 5, 10115 Berlin", "[address], 10115 Berlin"),
+            ("au 12 rue de la Paix à Paris", "au [address] à Paris"),
+            ("abito in Via Roma 12 a Milano", "abito in [address] a Milano"),
+        ]
+        for (text, redacted) in cases {
+            XCTAssertEqual(TextRedaction.redact(text).text, redacted, text)
+        }
+    }
+
+    func testNamesAreFound() {
+        let cases = [
+            ("I spoke with Sarah Connor yesterday.", "I spoke with [name] yesterday."),
+            ("Dr. Jane Doe and Mr Smith agreed", "[name] and [name] agreed"),
+            ("Frau Müller sagte nein", "[name] sagte nein"),
+            ("Mary Ann Smith wrote back", "[name] wrote back"),
+            ("Ask Jean-Luc Picard.", "Ask [name]."),
+        ]
+        for (text, redacted) in cases {
+            XCTAssertEqual(TextRedaction.redact(text).text, redacted, text)
+        }
+        XCTAssertEqual(PersonalDataKind.classify("Sarah"), .personName)
+        XCTAssertEqual(PersonalDataKind.classify("My landlord Peter Miller keeps my data"), .personName)
+        XCTAssertEqual(PersonalDataKind.classify("at 742 Evergreen Terrace"), .streetAddress)
+    }
+
+    func testLookAlikesStay() {
+        for text in ["3 Ways to Save on Data", "In 2024 The Way we shop changed", "We met in May. The talk", "Sarah. The end",
+                     "I trust Apple and Google", "Version 2 Street Fighter", "Hans-Böckler-Stiftung funds it",
+                     "paid 12 euros", "Mark my words: Will we Grace it", "Jordan and Paris are places", "He said Sarah, Smith and co",
+                     "Strongly agree", "Bachelor's degree", "45 and over", "New York", "Marketing manager"] {
+            XCTAssertEqual(TextRedaction.redact(text).text, text, text)
+            XCTAssertNil(PersonalDataKind.classify(text), text)
+        }
+    }
+
+    /// Each input is a few hundred thousand characters of what the detectors look at most: the
+    /// result is exact, and each detector looks a fixed number of words ahead.
+    func testHostileInputIsHandledWhole() {
+        let noSpaces = String(repeating: "a,", count: 100_000)
+        XCTAssertEqual(TextRedaction.redact(noSpaces).text, noSpaces)
+        let capitals = String(repeating: "Sarah Anna Maria ", count: 20_000)
+        XCTAssertEqual(TextRedaction.redact(capitals).counts, [.personName: 20_000])
+        let numbers = String(repeating: "12 Oak Oak ", count: 20_000)
+        XCTAssertEqual(TextRedaction.redact(numbers).text, numbers)
+        let longWord = String(repeating: "Straße", count: 50_000) + " 12"
+        XCTAssertEqual(TextRedaction.redact(longWord).text, longWord)
+    }
+}

@@ -1,0 +1,111 @@
+import Thematic
+
+/// A coding whose texts are redacted as a whole (``TextRedaction`` over each transcript's text),
+/// with every offset into a transcript (turns, segments, matched terms) moved to the redacted text:
+/// what `paradox code` prints and exports (tables, segment CSV, .qdpx), so that a .qdpx's
+/// selections point at the same words in its redacted sources. The themes are those coded on the
+/// original text.
+public enum CodingRedaction {
+    /// The redacted coding and how many pieces of each kind were replaced.
+    public static func redact(_ result: CodingResult) -> (result: CodingResult, counts: [PersonalDataKind: Int]) {
+        var counts: [PersonalDataKind: Int] = [:]
+        var transcripts = result.transcripts
+        var maps: [String: OffsetMap] = [:]
+        for index in transcripts.indices {
+            let map = OffsetMap(transcripts[index].text)
+            for piece in map.pieces { counts[piece.kind, default: 0] += 1 }
+            transcripts[index].text = map.redacted
+            for turn in transcripts[index].turns.indices {
+                transcripts[index].turns[turn].span = map.range(transcripts[index].turns[turn].span)
+            }
+            maps[transcripts[index].id] = map
+        }
+        let segments = result.segments.map { coded -> CodedSegment in
+            guard let map = maps[coded.segment.transcriptID], !map.pieces.isEmpty else { return coded }
+            var coded = coded
+            let span = map.range(coded.segment.span)
+            (coded.segment.start, coded.segment.end, coded.segment.text) = (span.lowerBound, span.upperBound, map.text(span))
+            for theme in coded.codings.indices {
+                for match in coded.codings[theme].matches.indices {
+                    let old = coded.codings[theme].matches[match]
+                    let span = map.range(old.start..<old.end)
+                    coded.codings[theme].matches[match].start = span.lowerBound
+                    coded.codings[theme].matches[match].end = span.upperBound
+                    coded.codings[theme].matches[match].text = map.text(span)
+                }
+            }
+            return coded
+        }
+        return (CodingResult(codebook: result.codebook, unit: result.unit, transcripts: transcripts,
+                             participants: result.participants, segments: segments), counts)
+    }
+
+    /// "person names 2 ([name]), e-mail addresses 1 ([email])": the counts in the order of the kinds.
+    public static func describe(_ counts: [PersonalDataKind: Int]) -> String {
+        PersonalDataKind.allCases.compactMap { kind in
+            counts[kind].map { "\(kind.description) \($0) (\(TextRedaction.placeholder(kind)))" }
+        }.joined(separator: ", ")
+    }
+
+    /// A text, its redaction and the move of Unicode scalar offsets from one to the other.
+    struct OffsetMap {
+        struct Piece {
+            /// Scalar offsets of the piece in the original and of its placeholder in the redacted text.
+            var old: Range<Int>
+            var new: Range<Int>
+            var kind: PersonalDataKind
+        }
+
+        let redacted: String
+        let pieces: [Piece]
+        private let scalars: [Unicode.Scalar]
+
+        init(_ text: String) {
+            var output = "", pieces: [Piece] = []
+            var copied = text.startIndex, oldOffset = 0, newOffset = 0
+            for found in TextRedaction.find(in: text) {
+                let before = text.unicodeScalars[copied..<found.range.lowerBound].count
+                let length = text.unicodeScalars[found.range].count
+                let placeholder = TextRedaction.placeholder(found.kind)
+                oldOffset += before
+                newOffset += before
+                pieces.append(Piece(old: oldOffset..<(oldOffset + length), new: newOffset..<(newOffset + placeholder.unicodeScalars.count), kind: found.kind))
+                oldOffset += length
+                newOffset += placeholder.unicodeScalars.count
+                output += text[copied..<found.range.lowerBound] + placeholder
+                copied = found.range.upperBound
+            }
+            output += text[copied...]
+            redacted = output
+            self.pieces = pieces
+            scalars = pieces.isEmpty ? [] : Array(output.unicodeScalars)
+        }
+
+        /// The offset in the redacted text of `offset` in the original: moved by the pieces before
+        /// it; inside a piece, the placeholder's start (or its end, for the end of a range).
+        func offset(_ offset: Int, isEnd: Bool) -> Int {
+            // The last piece that starts before the offset (binary search: pieces are in text order).
+            var low = 0, high = pieces.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pieces[middle].old.lowerBound < offset { low = middle + 1 } else { high = middle }
+            }
+            guard low > 0 else { return offset }
+            let piece = pieces[low - 1]
+            if offset >= piece.old.upperBound { return offset - piece.old.upperBound + piece.new.upperBound }
+            return isEnd ? piece.new.upperBound : piece.new.lowerBound
+        }
+
+        func range(_ range: Range<Int>) -> Range<Int> {
+            let lower = offset(range.lowerBound, isEnd: false)
+            return lower..<max(lower, offset(range.upperBound, isEnd: true))
+        }
+
+        /// The redacted text between two of its scalar offsets.
+        func text(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range.clamped(to: scalars.indices)])
+            return String(view)
+        }
+    }
+}
