@@ -5,10 +5,8 @@ import GSL
 ///
 ///     F_ML(λ, ψ) = log|Σ| + tr(SΣ⁻¹) − log|S| − p,     ∂F/∂λ = 2Gλ,  ∂F/∂ψᵢ = Gᵢᵢ,  G = Σ⁻¹(Σ − S)Σ⁻¹
 ///
-/// with GSL's BFGS (``Minimizer``), ψ unconstrained so that a Heywood case (ψᵢ < 0) shows as one, as
-/// in lavaan. BFGS stalls where the changes of F_ML reach its rounding (a gradient norm near 10⁻⁸), so
-/// the minimum is finished by Newton steps θ ← θ − H⁻¹∇F, H by central differences of the analytic
-/// gradient (step 10⁻⁵), until ‖∇F‖ < 10⁻¹⁰. F_ML is scale-free, so the model is fitted to the correlation matrix R = D⁻¹SD⁻¹
+/// with GSL's BFGS finished by Newton steps (``PolishedMinimum``) until ‖∇F‖ < 10⁻¹⁰, ψ unconstrained
+/// so that a Heywood case (ψᵢ < 0) shows as one, as in lavaan. F_ML is scale-free, so the model is fitted to the correlation matrix R = D⁻¹SD⁻¹
 /// (D² = diag S) and mapped back: λᵢ = Dᵢλ*ᵢ, ψᵢ = Dᵢ²ψ*ᵢ. Start: uniquenesses 1 − SMCᵢ (squared
 /// multiple correlations, Rᵢ² = 1 − 1/(R⁻¹)ᵢᵢ, kept within [.1, .9]) and loadings √SMCᵢ, signed as
 /// the item's correlation with the item of the largest total absolute correlation. The sign of λ is
@@ -32,29 +30,6 @@ struct OneFactorModel {
     /// BFGS iterations at most for p items: ample (nine items converge in about 25), and bounded so
     /// that a model without a proper minimum (e.g. a handful of cases) fails fast as not converged.
     static func maxIterations(itemCount p: Int) -> Int { 100 + 20 * p }
-    /// Newton steps at most after BFGS (each at least halves the gradient, or the polish stops).
-    static let newtonSteps = 8
-
-    /// H⁻¹∇F at θ, H by central differences of the gradient, symmetrised; `nil` when H is not
-    /// positive definite (not near a minimum).
-    private static func newtonStep(_ theta: [Double], gradient: [Double],
-                                   objective: ([Double]) -> (value: Double, gradient: [Double])) -> [Double]? {
-        let m = theta.count, h = 1e-5
-        var hessian = Matrix(rows: m, columns: m)
-        for j in 0..<m {
-            var plus = theta, minus = theta
-            plus[j] += h
-            minus[j] -= h
-            let up = objective(plus).gradient, down = objective(minus).gradient
-            for i in 0..<m { hessian[i, j] = (up[i] - down[i]) / (2 * h) }
-        }
-        for i in 0..<m {
-            for j in 0..<i { (hessian[i, j], hessian[j, i]) = ((hessian[i, j] + hessian[j, i]) / 2, (hessian[i, j] + hessian[j, i]) / 2) }
-        }
-        guard let (inverse, _) = try? hessian.inverseSPD() else { return nil }
-        return (0..<m).map { i in (0..<m).reduce(0) { $0 + inverse[i, $1] * gradient[$1] } }
-    }
-
     /// Fits the model to the covariance matrix `covariance` (p × p, row-major, p ≥ 3).
     /// - Throws: ``OmegaError/notPositiveDefinite`` when S is singular (a constant item, or items
     ///   that are exact linear combinations of each other, or no more cases than items);
@@ -73,19 +48,12 @@ struct OneFactorModel {
         let start = (0..<p).map { (r[$0, anchor] < 0 ? -1 : 1) * smc[$0].squareRoot() } + smc.map { 1 - $0 }
 
         let objective = { (theta: [Double]) in Self.discrepancy(theta, r: r, logDetR: logDetR, p: p) }
-        let minimum = try Minimizer.bfgs(start: start, gradientTolerance: Self.gradientTolerance,
-                                         maxIterations: Self.maxIterations(itemCount: p), objective: objective)
-        var theta = minimum.point, value = minimum.value, gradient = minimum.gradient
-        for _ in 0..<Self.newtonSteps where norm(gradient) >= Self.gradientTolerance && value.isFinite {
-            guard let step = Self.newtonStep(theta, gradient: gradient, objective: objective) else { break }
-            let next = zip(theta, step).map { $0 - $1 }
-            let evaluated = objective(next)
-            guard evaluated.value.isFinite, norm(evaluated.gradient) < norm(gradient) else { break }
-            (theta, value, gradient) = (next, evaluated.value, evaluated.gradient)
+        let minimum = try PolishedMinimum(start: start, gradientTolerance: Self.gradientTolerance,
+                                          maxIterations: Self.maxIterations(itemCount: p), objective: objective)
+        guard minimum.converged(below: Self.gradientTolerance) else {
+            throw OmegaError.notConverged(iterations: minimum.iterations, gradientNorm: norm(minimum.gradient))
         }
-        guard norm(gradient) < Self.gradientTolerance, value.isFinite else {
-            throw OmegaError.notConverged(iterations: minimum.iterations, gradientNorm: norm(gradient))
-        }
+        let theta = minimum.point, value = minimum.value
         let sign: Double = theta[0..<p].reduce(0, +) < 0 ? -1 : 1
         let l = theta[0..<p].map { sign * $0 }, u = Array(theta[p...])
         loadings = (0..<p).map { l[$0] * scale[$0] }
@@ -142,6 +110,3 @@ struct OneFactorModel {
         return (logDet + trace - logDetR - Double(p), gradient)
     }
 }
-
-/// The Euclidean norm.
-private func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
