@@ -7,7 +7,7 @@ import TestSupport
 /// `polychoric_R.txt` (R 4.2.2, mvtnorm 1.1-3, psych 2.2.9, lavaan 0.6-14, semTools 0.5-6): the
 /// two-step ML estimate solved by `uniroot(tol = 1e-15)` to 1e-9; psych's `polychoric(correct = 0)`,
 /// which stops its search early, to 1e-4; ordinal α (psych `alpha` on the matrix) and ordinal ω
-/// (lavaan `cfa(sample.cov = R)` + `compRelSEM`) to 1e-8.
+/// (lavaan `cfa(sample.cov = R)` + `compRelSEM`, whose fit stops ~1e-7 from the minimum) to 1e-8 and 1e-7.
 final class PolychoricTests: XCTestCase {
     let names = ["q1", "q2", "q3", "q4", "q5"]
 
@@ -38,7 +38,7 @@ final class PolychoricTests: XCTestCase {
         }
         let ordinal = try OrdinalReliability.analyse(table, names: names)
         assertRelative(ordinal.alpha, 0.681028549386325, 1e-8)
-        assertRelative(ordinal.omega?.omega, 0.703280528493273, 1e-8)
+        assertRelative(ordinal.omega?.omega, 0.703280528493273, 1e-7)  // lavaan stops ~1e-7 from the minimum
         XCTAssertNil(ordinal.omega?.fit)
         XCTAssertNil(ordinal.omega?.stdError)
     }
