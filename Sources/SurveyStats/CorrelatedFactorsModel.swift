@@ -13,7 +13,11 @@ import GSL
 /// A factor's sign is not identified; it is chosen so that its loadings sum to 0 or more. ψ and φ
 /// are unconstrained, so improper solutions (ψᵢ < 0, |φₐᵦ| > 1) show as such, as in lavaan.
 ///
-/// Tested through ``ConfirmatoryFactorAnalysis`` against lavaan 0.6-14 `cfa(std.lv = TRUE)`.
+/// With one factor it is the model of McDonald's ω (``Omega``). BFGS iterations are bounded (100 + 20
+/// per parameter; nine items as one factor converge in about 25) so that a model without a proper
+/// minimum (e.g. a handful of cases) fails fast as not converged.
+///
+/// Tested through ``ConfirmatoryFactorAnalysis`` and ``Omega`` against lavaan 0.6-14 `cfa(std.lv = TRUE)`.
 struct CorrelatedFactorsModel {
     /// λ, in the units of the items.
     var loadings: [Double]

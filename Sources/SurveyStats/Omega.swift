@@ -5,8 +5,8 @@ import GSL
 /// Brown 2015, *Confirmatory Factor Analysis for Applied Research*, 2nd ed., ch. 3 and 8).
 ///
 /// On the n complete cases (listwise deletion) with S = C/n, the covariance matrix with divisor n
-/// (lavaan's default `likelihood = "normal"`), the model Σ = λλᵀ + Ψ is fitted by ``OneFactorModel``
-/// (lavaan's `cfa(model, std.lv = TRUE)`). With p items:
+/// (lavaan's default `likelihood = "normal"`), the model Σ = λλᵀ + Ψ is fitted by
+/// ``CorrelatedFactorsModel`` with one factor (lavaan's `cfa(model, std.lv = TRUE)`). With p items:
 ///
 ///     ω          = (Σλᵢ)² / ((Σλᵢ)² + Σψᵢ)          model-implied total variance (semTools `compRelSEM(obs.var = FALSE)`)
 ///     ω_observed = (Σλᵢ)² / 1ᵀS1                    observed total variance (`compRelSEM(obs.var = TRUE)`)
@@ -46,7 +46,14 @@ public enum Omega {
         guard names.count == p else { throw OmegaError.nameCount(names: names.count, items: p) }
         guard count > p else { throw OmegaError.notPositiveDefinite }
         let n = Double(count)
-        let model = try OneFactorModel(covariance: covariance, itemCount: p)
+        let model: CorrelatedFactorsModel
+        do {
+            model = try CorrelatedFactorsModel(covariance: covariance, factorOf: [Int](repeating: 0, count: p), factorCount: 1)
+        } catch ConfirmatoryFactorAnalysisError.notConverged(let iterations, let gradientNorm) {
+            throw OmegaError.notConverged(iterations: iterations, gradientNorm: gradientNorm)
+        } catch {
+            throw OmegaError.notPositiveDefinite
+        }
 
         var warnings: [ReliabilityWarning] = []
         let items = (0..<p).map { i -> OmegaResult.Item in
