@@ -185,9 +185,9 @@ private struct Structure {
             + pairs.map { (factors[$0.0], "~~", factors[$0.1], phi[$0.0 * m + $0.1]) }
 
         let std = standardized(theta)
-        var stdCovariance: Matrix?
+        var stdVariances: [Double]?
         if let covariance {
-            // J = ∂std/∂θ by central differences; Cov(std) = J Cov(θ̂) Jᵀ.
+            // J = ∂std/∂θ by central differences; Var(stdᵢ) = (J Cov(θ̂) Jᵀ)ᵢᵢ.
             var jacobian = Matrix(rows: std.count, columns: theta.count)
             for j in theta.indices {
                 let h = 1e-6 * Swift.max(1, abs(theta[j]))
@@ -197,17 +197,13 @@ private struct Structure {
                 let a = standardized(up), b = standardized(down)
                 for i in std.indices { jacobian[i, j] = (a[i] - b[i]) / (2 * h) }
             }
-            var result = Matrix(rows: std.count, columns: std.count)
-            for i in std.indices {
-                for j in std.indices {
-                    var sum = 0.0
-                    for a in theta.indices where jacobian[i, a] != 0 {
-                        for b in theta.indices { sum += jacobian[i, a] * covariance[a, b] * jacobian[j, b] }
-                    }
-                    result[i, j] = sum
+            stdVariances = std.indices.map { i in
+                var sum = 0.0
+                for a in theta.indices where jacobian[i, a] != 0 {
+                    for b in theta.indices { sum += jacobian[i, a] * covariance[a, b] * jacobian[i, b] }
                 }
+                return sum
             }
-            stdCovariance = result
         }
         let z = Normal.quantile(1 - (1 - ConfirmatoryFactorAnalysis.confLevel) / 2)
         return labels.enumerated().map { index, label in
@@ -216,7 +212,7 @@ private struct Structure {
             return .init(lhs: label.0, op: label.1, rhs: label.2, estimate: estimate, stdError: se,
                          statistic: se.map { estimate / $0 }, pValue: se.map { Swift.min(1, 2 * Normal.upperTail(abs(estimate / $0))) },
                          confLow: se.map { estimate - z * $0 }, confHigh: se.map { estimate + z * $0 },
-                         stdAll: std[index], stdAllStdError: stdCovariance.map { Swift.max(0, $0[index, index]).squareRoot() })
+                         stdAll: std[index], stdAllStdError: stdVariances.map { Swift.max(0, $0[index]).squareRoot() })
         }
     }
 }

@@ -1,11 +1,11 @@
 /// The cross-tabulations of every pair of p ordinal items over their complete cases (listwise
 /// deletion): the mergeable summary that polychoric correlations (``Polychoric``) are estimated
 /// from. Counts add, so summaries of parts of a file merge by ``merge(_:)`` into the summary of the
-/// whole, exactly.
+/// whole, exactly. (Not yet a part of the engine's summary files, so it has no validating decoder.)
 ///
 /// Each item has its response categories (``levels``, ascending codes, e.g. 1…5); a category that
 /// no one chose has a zero margin, which the estimator allows.
-public struct PairwiseContingency: Sendable, Equatable, Codable {
+public struct PairwiseContingency: Sendable, Equatable {
     /// The category codes of each item, ascending.
     public let levels: [[Double]]
     /// Complete cases: rows where every item holds a value.
@@ -17,8 +17,6 @@ public struct PairwiseContingency: Sendable, Equatable, Codable {
     /// Per pair i < j (in the order (0,1), (0,2), …, (1,2), …), the levels[i].count × levels[j].count
     /// table of counts, row-major.
     public private(set) var tables: [[Int]]
-
-    private enum CodingKeys: String, CodingKey { case levels, count = "n", incomplete, margins, tables }
 
     public var itemCount: Int { levels.count }
 
@@ -54,7 +52,7 @@ public struct PairwiseContingency: Sendable, Equatable, Codable {
         let codes = zip(columns, levels).map { column, levels in
             complete.map { r in levels.firstIndex(of: column[r]) ?? 0 }
         }
-        for (row, _) in complete.enumerated() { add(codes.map { $0[row] }) }
+        for row in complete.indices { add(codes.map { $0[row] }) }
         incomplete = rowCount - complete.count
     }
 
