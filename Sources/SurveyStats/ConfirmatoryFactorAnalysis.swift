@@ -173,7 +173,7 @@ private struct Structure {
         var free: [Int?] = []
         var k = 0
         for i in 0..<p { if freeLoadings.contains(i) { free.append(k); k += 1 } else { free.append(nil) } }
-        let varianceStart = k + 0
+        let varianceStart = k
         let covarianceStart = varianceStart + (markers == nil ? 0 : m)
         let residualStart = covarianceStart + pairs.count
         free += (0..<p).map { residualStart + $0 }

@@ -51,7 +51,7 @@ public enum Omega {
             model = try CorrelatedFactorsModel(covariance: covariance, factorOf: [Int](repeating: 0, count: p), factorCount: 1)
         } catch ConfirmatoryFactorAnalysisError.notConverged(let iterations, let gradientNorm) {
             throw OmegaError.notConverged(iterations: iterations, gradientNorm: gradientNorm)
-        } catch {
+        } catch ConfirmatoryFactorAnalysisError.notPositiveDefinite {
             throw OmegaError.notPositiveDefinite
         }
 
