@@ -2,7 +2,8 @@ import Study
 import SurveyStats
 
 extension Table {
-    /// One row per scale: k, n, McDonald's ω (model-implied and observed total variance) and the
+    /// One row per scale: k, n, McDonald's ω (model-implied and observed total variance), the 95% Wald
+    /// interval of the model-implied ω, and the
     /// fit of its one-factor CFA: χ², df, p, CFI, TLI, RMSEA with its 90% CI, SRMR. A just-identified
     /// scale (3 items, df = 0) has no fit ("—"); a scale the model cannot fit says why in a note.
     public static func omegaSummary(_ scales: [NamedOmega]) -> Table {
@@ -10,6 +11,7 @@ extension Table {
         func fit<T>(_ result: OmegaResult?, _ value: (OmegaResult.Fit) -> T) -> T? { result?.fit.map(value) }
         var notes = [
             "McDonald's ω total from a one-factor CFA fitted by maximum likelihood (factor variance 1; χ² = n·F_ML, lavaan's default): ω = (Σλ)² / ((Σλ)² + Σψ), with the model-implied total variance; ω (observed) divides by the observed variance of the sum score.",
+            "95% CI of ω (model-implied): Wald, with the delta-method standard error from the ML expected information (as lavaan's for a defined parameter).",
             "Listwise-complete cases, reverse-keyed items reversed. ML treats the 5-point items as continuous. Scales of 3 items are just identified (df = 0): ω without fit indices.",
         ]
         for scale in scales {
@@ -21,7 +23,8 @@ extension Table {
             title: "McDonald's ω and One-Factor CFA of the Scales",
             columns: [
                 .init("Scale", key: "scale", alignment: .left), .init("k", key: "k"), .init("n", key: "n"),
-                .init("ω", key: "omega"), .init("ω (observed)", key: "omega_observed"),
+                .init("ω", key: "omega"), .init("ω 95% CI low", key: "conf_low"), .init("ω 95% CI high", key: "conf_high"),
+                .init("ω (observed)", key: "omega_observed"),
                 .init("χ²", key: "statistic"), .init("df", key: "df"), .init("p", key: "p_value"),
                 .init("CFI", key: "cfi"), .init("TLI", key: "tli"), .init("RMSEA", key: "rmsea"),
                 .init("90% CI low", key: "rmsea_conf_low"), .init("90% CI high", key: "rmsea_conf_high"),
@@ -30,7 +33,7 @@ extension Table {
             rows: scales.map { scale in
                 let result = scale.result
                 return [.text(scale.scale), result.map { .integer($0.k) } ?? .empty, result.map { .integer($0.n) } ?? .empty,
-                        bounded(result?.omega), bounded(result?.omegaObserved),
+                        bounded(result?.omega), bounded(result?.confLow), bounded(result?.confHigh), bounded(result?.omegaObserved),
                         .number(fit(result, \.statistic), decimals: 2), result.map { .integer($0.k * ($0.k + 1) / 2 - 2 * $0.k) } ?? .empty,
                         .p(fit(result, \.pValue)), bounded(fit(result, \.cfi)), .number(fit(result, \.tli), decimals: 2),
                         bounded(fit(result, \.rmsea)), bounded(fit(result, \.rmseaConfLow)), bounded(fit(result, \.rmseaConfHigh)),

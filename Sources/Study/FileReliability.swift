@@ -19,9 +19,21 @@ public enum FileReliability {
         try routed(url, delimiter: delimiter, items: items, reversed: reversed, scale: scale).result
     }
 
-    /// ``run(_:delimiter:items:reversed:scale:)`` and the path that gave its result.
+    /// α, ω beside it, and on request ordinal α and ω from polychoric correlations. The ordinal
+    /// analysis reads the whole file (its pairwise cross-tabulations, ``PairwiseContingency``, are
+    /// mergeable but not yet tallied by the engine).
+    public static func analyse(_ url: URL, delimiter: UInt8?, items: [String], reversed: Set<String>,
+                               scale: ClosedRange<Int>?, ordinal: Bool) throws -> FileReliabilityResult {
+        let (alpha, omega, _) = try routed(url, delimiter: delimiter, items: items, reversed: reversed, scale: scale)
+        let ordinalResult = try ordinal ? OrdinalReliability.analyse(
+            PairwiseContingency(columns: columns(url, delimiter: delimiter, items: items, reversed: reversed, scale: scale), names: items),
+            names: items) : nil
+        return FileReliabilityResult(alpha: alpha, omega: omega, ordinal: ordinalResult)
+    }
+
+    /// α and ω and the path that gave them.
     static func routed(_ url: URL, delimiter: UInt8?, items: [String], reversed: Set<String>,
-                       scale: ClosedRange<Int>?) throws -> (result: ReliabilityResult, route: InferredWave.Route) {
+                       scale: ClosedRange<Int>?) throws -> (result: ReliabilityResult, omega: NamedOmega, route: InferredWave.Route) {
         let name = "(items)"
         let engine = items.count > engineItemLimit || Set(items).count < items.count ? nil : InferredWave.analyse(url, delimiter: delimiter) { _, codebook in
             for item in items {
@@ -40,22 +52,34 @@ public enum FileReliability {
             codebook.scales = [ScaleDefinition(name: name, label: name, items: items)]
             return AnalysisPlan(descriptives: [], frequencies: [], reliability: [name], correlations: [])
         }
-        guard let result = engine?.result.reliability.first?.result else {
-            return (try plain(url, delimiter: delimiter, items: items, reversed: reversed, scale: scale), .plain)
+        guard let result = engine?.result.reliability.first?.result, let omega = engine?.result.omega.first else {
+            let values = try columns(url, delimiter: delimiter, items: items, reversed: reversed, scale: scale)
+            let omega: NamedOmega
+            do {
+                omega = NamedOmega(scale: name, result: try Omega.oneFactor(CoMoments(columns: values), names: items), problem: nil)
+            } catch {
+                omega = NamedOmega(scale: name, result: nil, problem: "\(error)")
+            }
+            return (try Reliability.cronbachAlpha(values, names: items), omega, .plain)
         }
-        return (result, .engine)
+        return (result, omega, .engine)
     }
 
     /// The plain path, oracle of the engine's: the whole file read by `Dataset.infer`, reversed
     /// items keyed, α from the columns in O(n·k).
     public static func plain(_ url: URL, delimiter: UInt8?, items: [String], reversed: Set<String>,
                              scale: ClosedRange<Int>?) throws -> ReliabilityResult {
+        try Reliability.cronbachAlpha(columns(url, delimiter: delimiter, items: items, reversed: reversed, scale: scale), names: items)
+    }
+
+    /// The items' values from the whole file read by `Dataset.infer`, reversed items keyed.
+    static func columns(_ url: URL, delimiter: UInt8?, items: [String], reversed: Set<String>,
+                        scale: ClosedRange<Int>?) throws -> [[Double]] {
         let dataset = try Dataset.infer(contentsOf: url, delimiter: delimiter)
-        let columns = try items.map { item -> [Double] in
+        return try items.map { item -> [Double] in
             let values = try dataset.numericValues(item)
             guard reversed.contains(item), let scale else { return values }
             return try Reliability.reverseKeyed(values, item: item, min: Double(scale.lowerBound), max: Double(scale.upperBound))
         }
-        return try Reliability.cronbachAlpha(columns, names: items)
     }
 }

@@ -5,43 +5,55 @@ import GSL
 /// Brown 2015, *Confirmatory Factor Analysis for Applied Research*, 2nd ed., ch. 3 and 8).
 ///
 /// On the n complete cases (listwise deletion) with S = C/n, the covariance matrix with divisor n
-/// (lavaan's default `likelihood = "normal"`), the model Σ = λλᵀ + Ψ is fitted by ``OneFactorModel``
-/// (lavaan's `cfa(model, std.lv = TRUE)`). With p items:
+/// (lavaan's default `likelihood = "normal"`), the model Σ = λλᵀ + Ψ is fitted by
+/// ``CorrelatedFactorsModel`` with one factor (lavaan's `cfa(model, std.lv = TRUE)`). With p items:
 ///
 ///     ω          = (Σλᵢ)² / ((Σλᵢ)² + Σψᵢ)          model-implied total variance (semTools `compRelSEM(obs.var = FALSE)`)
 ///     ω_observed = (Σλᵢ)² / 1ᵀS1                    observed total variance (`compRelSEM(obs.var = TRUE)`)
-///     χ²  = n·F_ML,   df = p(p + 1)/2 − 2p,   p-value = P(χ²_df > χ²)
-///     χ²₀ = −n·log|R|, df₀ = p(p − 1)/2         the independence model
-///     CFI = 1 − max(χ² − df, 0) / max(χ² − df, χ²₀ − df₀, 0)   (1 when both are 0)
-///     TLI = (χ²₀/df₀ − χ²/df) / (χ²₀/df₀ − 1)
-///     RMSEA = √max(χ²/(n·df) − 1/n, 0),  90% CI √(λ̂/(n·df)) with P(χ²_df(λ̂) ≤ χ²) = .95 and .05
-///     SRMR = √(mean over i ≥ j of ((sᵢⱼ − σᵢⱼ)/√(sᵢᵢsⱼⱼ))²)
+///     SE(ω) = √(gᵀ Cov(θ̂) g),  g = ∂ω/∂θ: ∂ω/∂λᵢ = 2(Σλ)(Σψ)/D², ∂ω/∂ψᵢ = −(Σλ)²/D², D = (Σλ)² + Σψ
+///     95% CI  ω ± z₀.₉₇₅·SE(ω)                      (Wald, delta method; Raykov 2002, *Appl. Psychol. Meas.* 26:79)
 ///
-/// (Bentler 1990, *Psychol. Bull.* 107:238; Tucker & Lewis 1973, *Psychometrika* 38:1; Steiger 1990,
-/// *Multivariate Behav. Res.* 25:173; MacCallum, Browne & Sugawara 1996, *Psychol. Methods* 1:130),
-/// each as lavaan's `fitMeasures` computes it (its RMSEA interval bounds are 0 where the equation
-/// has no root, and the upper bound is searched up to max(n, 4χ²)). With 3 items df = 0: ω is
+/// with the model's χ² on df = p(p + 1)/2 − 2p, CFI, TLI, RMSEA and SRMR (``ModelFit``). With 3 items df = 0: ω is
 /// reported without fit (``OmegaResult/fit`` is `nil`, with a warning). A negative ψ (Heywood case)
 /// is reported as estimated, with a warning, as lavaan does. ML treats the items as continuous.
 ///
-/// Tests: R 4.2.2, lavaan 0.6-14 `cfa(..., std.lv = TRUE)`, `fitMeasures`, semTools 0.5-6
-/// `compRelSEM` (`Fixtures/omega/expected.R`), with estimates polished to the minimum of F_ML.
+/// Cov(θ̂) is the inverse expected information (``ExpectedInformation``). The interval is for ω with
+/// the model-implied total variance, the ω of lavaan's defined parameter
+/// `omega := (l1+…+lk)^2 / ((l1+…+lk)^2 + t1+…+tk)`.
+///
+/// Tests: R 4.2.2, lavaan 0.6-14 `cfa(..., std.lv = TRUE)`, `fitMeasures`, `parameterEstimates` of the
+/// defined ω, semTools 0.5-6 `compRelSEM` (`Fixtures/omega/expected.R`, `omega_ci.R`), with estimates
+/// polished to the minimum of F_ML.
 public enum Omega {
-    /// Coverage of the RMSEA interval.
-    public static let rmseaConfLevel = 0.90
+    /// Coverage of the Wald interval of ω.
+    public static let confLevel = 0.95
 
     /// ω and the one-factor CFA of the items summarised by `summary` (already reverse-keyed where
     /// needed), named `names`.
     /// - Throws: ``OmegaError`` for fewer than 3 items, a wrong number of names, a singular
     ///   covariance matrix (including n ≤ p) or a fit that does not converge.
     public static func oneFactor(_ summary: CoMoments, names: [String]) throws -> OmegaResult {
-        let p = summary.variableCount
+        let n = Double(summary.count)
+        return try oneFactor(covariance: summary.matrix.map { $0 / n }, n: summary.count, nExcluded: summary.incomplete, names: names)
+    }
+
+    /// ω and the one-factor CFA of the p × p covariance (or correlation) matrix `covariance`
+    /// (row-major) of `n` cases, `nExcluded` rows having been left out.
+    public static func oneFactor(covariance: [Double], n count: Int, nExcluded: Int, names: [String]) throws -> OmegaResult {
+        let p = Int(Double(covariance.count).squareRoot().rounded())
+        precondition(p * p == covariance.count, "a covariance matrix is square")
         guard p >= 3 else { throw OmegaError.tooFewItems(p) }
         guard names.count == p else { throw OmegaError.nameCount(names: names.count, items: p) }
-        guard summary.count > p else { throw OmegaError.notPositiveDefinite }
-        let n = Double(summary.count)
-        let covariance = summary.matrix.map { $0 / n }
-        let model = try OneFactorModel(covariance: covariance, itemCount: p)
+        guard count > p else { throw OmegaError.notPositiveDefinite }
+        let n = Double(count)
+        let model: CorrelatedFactorsModel
+        do {
+            model = try CorrelatedFactorsModel(covariance: covariance, factorOf: [Int](repeating: 0, count: p), factorCount: 1)
+        } catch ConfirmatoryFactorAnalysisError.notConverged(let iterations, let gradientNorm) {
+            throw OmegaError.notConverged(iterations: iterations, gradientNorm: gradientNorm)
+        } catch ConfirmatoryFactorAnalysisError.notPositiveDefinite {
+            throw OmegaError.notPositiveDefinite
+        }
 
         var warnings: [ReliabilityWarning] = []
         let items = (0..<p).map { i -> OmegaResult.Item in
@@ -61,10 +73,11 @@ public enum Omega {
         let residualSum = model.residualVariances.reduce(0, +)
         let observedTotal = covariance.reduce(0, +)
 
+        let interval = Self.waldInterval(loadings: model.loadings, residualVariances: model.residualVariances, n: n)
         let df = p * (p + 1) / 2 - 2 * p
         var fit: OmegaResult.Fit?
         if df > 0 {
-            fit = Self.fit(discrepancy: model.discrepancy, baseline: model.baselineDiscrepancy, srmr: model.srmr,
+            fit = ModelFit(discrepancy: model.discrepancy, baseline: model.baselineDiscrepancy, srmr: model.srmr,
                            n: n, df: df, baselineDf: p * (p - 1) / 2)
         } else {
             warnings.append(ReliabilityWarning(
@@ -72,45 +85,41 @@ public enum Omega {
                 message: "With 3 items the one-factor model is just identified (df = 0): it reproduces the covariances exactly, so its fit cannot be tested; ω is reported without fit indices."))
         }
         return OmegaResult(
-            n: summary.count, k: p, nExcluded: summary.incomplete,
+            n: count, k: p, nExcluded: nExcluded,
             omega: commonSquared / (commonSquared + residualSum),
             omegaObserved: observedTotal > 0 ? commonSquared / observedTotal : 0,
+            stdError: interval?.stdError, confLow: interval?.low, confHigh: interval?.high, confLevel: confLevel,
             items: items, fit: fit, warnings: warnings)
     }
 
-    /// χ², CFI, TLI, RMSEA with its interval and SRMR from the minimised discrepancies.
-    private static func fit(discrepancy: Double, baseline: Double, srmr: Double, n: Double, df: Int, baselineDf: Int) -> OmegaResult.Fit {
-        let chiSquare = n * discrepancy, baselineChiSquare = n * baseline
-        let d = Double(df), d0 = Double(baselineDf)
-        let excess = Swift.max(chiSquare - d, 0)
-        let baselineExcess = Swift.max(chiSquare - d, baselineChiSquare - d0, 0)
-        let cfi = baselineExcess == 0 ? 1 : 1 - excess / baselineExcess
-        let tliNumerator = baselineChiSquare / d0 - chiSquare / d, tliDenominator = baselineChiSquare / d0 - 1
-        let tli = tliNumerator < 0 && tliDenominator < 0 ? 1 : tliNumerator / tliDenominator
-        let rmsea = Swift.max(chiSquare / (n * d) - 1 / n, 0).squareRoot()
-        func bound(_ probability: Double, searchingUpTo upper: Double) -> Double {
-            let noncentrality = root(of: { NoncentralChiSquared.cdf(chiSquare, df: d, noncentrality: $0) - probability },
-                                     below: upper)
-            return (noncentrality / (n * d)).squareRoot()
+    /// SE(ω) by the delta method and the Wald interval ω ± z·SE; `nil` when the information matrix
+    /// is singular.
+    private static func waldInterval(loadings l: [Double], residualVariances psi: [Double], n: Double)
+        -> (stdError: Double, low: Double, high: Double)? {
+        let p = l.count
+        var sigma = Matrix(rows: p, columns: p)
+        for i in 0..<p { for j in 0..<p { sigma[i, j] = l[i] * l[j] + (i == j ? psi[i] : 0) } }
+        let loadingDerivatives = (0..<p).map { i -> Matrix in
+            var d = Matrix(rows: p, columns: p)
+            for j in 0..<p { d[i, j] += l[j]; d[j, i] += l[j] }
+            return d
         }
-        let tail = (1 - rmseaConfLevel) / 2
-        return OmegaResult.Fit(
-            statistic: chiSquare, df: df, pValue: ChiSquared.upperTail(chiSquare, df: d),
-            baselineStatistic: baselineChiSquare, baselineDf: baselineDf, cfi: cfi, tli: tli.isFinite ? tli : 1,
-            rmsea: rmsea, rmseaConfLow: bound(1 - tail, searchingUpTo: chiSquare),
-            rmseaConfHigh: bound(tail, searchingUpTo: Swift.max(n, 4 * chiSquare)),
-            confLevel: rmseaConfLevel, srmr: srmr)
-    }
-
-    /// The root in [0, upper] of f, decreasing, by bisection to the last bit; 0 when f(0) < 0 or
-    /// f(upper) > 0 (no root in the interval, lavaan's convention).
-    private static func root(of f: (Double) -> Double, below upper: Double) -> Double {
-        guard upper > 0, f(0) >= 0, f(upper) <= 0 else { return 0 }
-        var low = 0.0, high = upper
-        while true {
-            let middle = low + (high - low) / 2
-            if middle <= low || middle >= high { return middle }
-            if f(middle) > 0 { low = middle } else { high = middle }
+        let residualDerivatives = (0..<p).map { i -> Matrix in
+            var d = Matrix(rows: p, columns: p)
+            d[i, i] = 1
+            return d
         }
+        guard let covariance = ExpectedInformation.covariance(sigma: sigma, derivatives: loadingDerivatives + residualDerivatives, n: n)
+        else { return nil }
+        let common = l.reduce(0, +), unique = psi.reduce(0, +)
+        let total = common * common + unique
+        let gradient = [Double](repeating: 2 * common * unique / (total * total), count: p)
+            + [Double](repeating: -common * common / (total * total), count: p)
+        var variance = 0.0
+        for a in 0..<2 * p { for b in 0..<2 * p { variance += gradient[a] * covariance[a, b] * gradient[b] } }
+        guard variance >= 0 else { return nil }
+        let omega = common * common / total, se = variance.squareRoot()
+        let z = Normal.quantile(1 - (1 - confLevel) / 2)
+        return (se, omega - z * se, omega + z * se)
     }
 }

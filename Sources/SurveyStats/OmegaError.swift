@@ -21,7 +21,7 @@ public enum OmegaError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notPositiveDefinite:
             return "the items' covariance matrix is singular (a constant item, items that are linear combinations of others, or no more complete cases than items); expected a positive-definite matrix"
         case let .notConverged(iterations, gradientNorm):
-            return "the maximum-likelihood fit of the one-factor model did not converge (\(iterations) iterations, gradient norm \(gradientNorm)); expected a gradient below \(OneFactorModel.gradientTolerance)"
+            return "the maximum-likelihood fit of the one-factor model did not converge (\(iterations) iterations, gradient norm \(gradientNorm)); expected a gradient below \(CorrelatedFactorsModel.gradientTolerance)"
         }
     }
 }

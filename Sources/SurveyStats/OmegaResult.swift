@@ -1,7 +1,8 @@
 /// McDonald's ω of a scale with the one-factor confirmatory factor analysis it comes from:
 /// loadings, residual variances and the fit of the model.
 ///
-/// JSON keys in broom's style: `n, k, n_excluded, omega, omega_observed, items[name,
+/// JSON keys in broom's style: `n, k, n_excluded, omega, omega_observed, std_error, conf_low,
+/// conf_high, conf_level, items[name,
 /// loading, std_loading, residual_variance, std_residual_variance], fit{statistic, df, p_value,
 /// baseline_statistic, baseline_df, cfi, tli, rmsea, rmsea_conf_low, rmsea_conf_high, conf_level,
 /// srmr}, warnings`; `fit` is `null` for a just-identified model (3 items, df = 0). Computed by ``Omega``.
@@ -33,46 +34,7 @@ public struct OmegaResult: Sendable, Equatable, Codable {
     }
 
     /// The test and indices of the model's fit (df ≥ 1).
-    public struct Fit: Sendable, Equatable, Codable {
-        /// χ² = n·F_ML.
-        public var statistic: Double
-        public var df: Int
-        public var pValue: Double
-        /// χ² and df of the independence model (the baseline of CFI and TLI).
-        public var baselineStatistic: Double
-        public var baselineDf: Int
-        public var cfi: Double
-        public var tli: Double
-        public var rmsea: Double
-        public var rmseaConfLow: Double
-        public var rmseaConfHigh: Double
-        /// Coverage of the RMSEA interval, 0.90.
-        public var confLevel: Double
-        public var srmr: Double
-
-        private enum CodingKeys: String, CodingKey {
-            case statistic, df, cfi, tli, rmsea, srmr
-            case pValue = "p_value", baselineStatistic = "baseline_statistic", baselineDf = "baseline_df"
-            case rmseaConfLow = "rmsea_conf_low", rmseaConfHigh = "rmsea_conf_high", confLevel = "conf_level"
-        }
-
-        public init(statistic: Double, df: Int, pValue: Double, baselineStatistic: Double, baselineDf: Int,
-                    cfi: Double, tli: Double, rmsea: Double, rmseaConfLow: Double, rmseaConfHigh: Double,
-                    confLevel: Double, srmr: Double) {
-            self.statistic = statistic
-            self.df = df
-            self.pValue = pValue
-            self.baselineStatistic = baselineStatistic
-            self.baselineDf = baselineDf
-            self.cfi = cfi
-            self.tli = tli
-            self.rmsea = rmsea
-            self.rmseaConfLow = rmseaConfLow
-            self.rmseaConfHigh = rmseaConfHigh
-            self.confLevel = confLevel
-            self.srmr = srmr
-        }
-    }
+    public typealias Fit = ModelFit
 
     /// Complete cases used (listwise deletion).
     public var n: Int
@@ -84,6 +46,13 @@ public struct OmegaResult: Sendable, Equatable, Codable {
     public var omega: Double
     /// ω total with the observed total variance: (Σλ)²/1ᵀS1.
     public var omegaObserved: Double
+    /// The delta-method standard error of ``omega`` (model-implied); `nil` when the information matrix is singular.
+    public var stdError: Double?
+    /// The Wald interval ``omega`` ± z·``stdError`` at ``confLevel``.
+    public var confLow: Double?
+    public var confHigh: Double?
+    /// Coverage of the interval of ω, 0.95.
+    public var confLevel: Double
     public var items: [Item]
     /// `nil` when the model is just identified (df = 0) and its fit cannot be tested.
     public var fit: Fit?
@@ -92,14 +61,20 @@ public struct OmegaResult: Sendable, Equatable, Codable {
     private enum CodingKeys: String, CodingKey {
         case n, k, omega, items, fit, warnings
         case nExcluded = "n_excluded", omegaObserved = "omega_observed"
+        case stdError = "std_error", confLow = "conf_low", confHigh = "conf_high", confLevel = "conf_level"
     }
 
-    public init(n: Int, k: Int, nExcluded: Int, omega: Double, omegaObserved: Double, items: [Item], fit: Fit?, warnings: [ReliabilityWarning]) {
+    public init(n: Int, k: Int, nExcluded: Int, omega: Double, omegaObserved: Double, stdError: Double?, confLow: Double?,
+                confHigh: Double?, confLevel: Double, items: [Item], fit: Fit?, warnings: [ReliabilityWarning]) {
         self.n = n
         self.k = k
         self.nExcluded = nExcluded
         self.omega = omega
         self.omegaObserved = omegaObserved
+        self.stdError = stdError
+        self.confLow = confLow
+        self.confHigh = confHigh
+        self.confLevel = confLevel
         self.items = items
         self.fit = fit
         self.warnings = warnings
@@ -112,6 +87,10 @@ public struct OmegaResult: Sendable, Equatable, Codable {
         try container.encode(nExcluded, forKey: .nExcluded)
         try container.encode(omega, forKey: .omega)
         try container.encode(omegaObserved, forKey: .omegaObserved)
+        try container.encode(stdError, forKey: .stdError)
+        try container.encode(confLow, forKey: .confLow)
+        try container.encode(confHigh, forKey: .confHigh)
+        try container.encode(confLevel, forKey: .confLevel)
         try container.encode(items, forKey: .items)
         try container.encode(fit, forKey: .fit)
         try container.encode(warnings, forKey: .warnings)

@@ -11,6 +11,8 @@ public struct ReliabilityWarning: Sendable, Equatable, Codable, CustomStringConv
         case heywoodCase = "heywood_case"
         /// Three items: the one-factor model reproduces their covariances exactly (df = 0), so its fit cannot be tested.
         case justIdentified = "just_identified"
+        /// A factor correlation beyond ±1 in a factor model (an improper solution).
+        case factorCorrelationBeyondOne = "factor_correlation_beyond_one"
     }
 
     public var kind: Kind

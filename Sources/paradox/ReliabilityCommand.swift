@@ -9,12 +9,17 @@ import SurveyStats
 struct ReliabilityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reliability",
-        abstract: "Cronbach's α of a set of items, without a study file.",
+        abstract: "Cronbach's α and McDonald's ω of a set of items, without a study file.",
         discussion: """
         Raw and standardized α with a Feldt confidence interval, corrected item–total r and α if item
-        deleted, on listwise-complete cases. Items named in --reverse are scored min + max − x, with
-        min and max from --scale-min/--scale-max. JSON: {n, k, alpha, std_alpha, conf_low, conf_high,
-        items: [{name, r_drop, alpha_if_deleted, mean, sd}], ...}.
+        deleted, on listwise-complete cases; beside it McDonald's ω total (model-implied total
+        variance) from a one-factor ML CFA with a 95% Wald interval, ω with the observed total
+        variance, and the model's fit (3 items or more). --ordinal adds ordinal α and ω from polychoric
+        correlations. Items named in --reverse are scored min + max − x, with min and max from
+        --scale-min/--scale-max. JSON: {n, k, alpha, std_alpha, conf_low, conf_high,
+        items: [{name, r_drop, alpha_if_deleted, mean, sd}], ..., omega: {omega, std_error, conf_low,
+        conf_high, omega_observed, items, fit, ...} | null, omega_problem, ordinal: {polychoric, alpha,
+        omega, omega_problem} | null}.
         """)
 
     @OptionGroup var data: DataFileOptions
@@ -30,6 +35,9 @@ struct ReliabilityCommand: ParsableCommand {
 
     @Option(help: "Highest scale point (a whole number), for reverse keying.")
     var scaleMax: Int?
+
+    @Flag(help: "Also ordinal α and ω from polychoric correlations (items of at most 10 categories).")
+    var ordinal = false
 
     func validate() throws {
         guard items.count >= 2 else { throw ValidationError("--items needs at least two columns, e.g. --items q1,q2,q3") }
@@ -47,9 +55,13 @@ struct ReliabilityCommand: ParsableCommand {
     func run() throws {
         try failing {
             let scale = scaleMin.flatMap { low in scaleMax.map { low...$0 } }
-            let result = try FileReliability.run(URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte, items: items,
-                                                 reversed: Set(reverse), scale: scale)
-            print(try render([.reliability(result, scale: "Selected")], json: result, format: data.format), terminator: "")
+            let result = try FileReliability.analyse(URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte, items: items,
+                                                     reversed: Set(reverse), scale: scale, ordinal: ordinal)
+            let omega = NamedOmega(scale: "Selected", result: result.omega.result, problem: result.omega.problem)
+            var tables: [Table] = [.reliability(result.alpha, scale: "Selected"), .omegaSummary([omega])]
+            if let model = omega.result { tables.append(.oneFactorLoadings(model, scale: "Selected")) }
+            if let ordinal = result.ordinal { tables.append(.ordinalReliability(ordinal, scale: "Selected")) }
+            print(try render(tables, json: result, format: data.format), terminator: "")
         }
     }
 }

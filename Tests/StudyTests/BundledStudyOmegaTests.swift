@@ -63,4 +63,27 @@ final class BundledStudyOmegaTests: XCTestCase {
             XCTAssertEqual(r.warnings, [], e.name)
         }
     }
+
+    /// The 95% Wald interval of each scale's ω against lavaan's SE of the defined parameter
+    /// `omega := (Σl)^2/((Σl)^2 + Σt)` (`Fixtures/omega/omega_ci.R` → `omega_ci_R.txt`, R 4.2.2,
+    /// lavaan 0.6-14), to 1e-6 (lavaan evaluates it at estimates ~1e-7 from the minimum).
+    func testOmegaIntervalOfEveryScaleMatchesLavaan() throws {
+        let expected: [String: (se: Double, low: Double, high: Double)] = [
+            "privacy_concern": (0.022392173532222, 0.76579636080909, 0.853572068126543),
+            "transparency": (0.0308337616248454, 0.694202041157442, 0.815068165742623),
+            "intrusiveness": (0.0324682127747039, 0.674481199664087, 0.801754255025693),
+            "attitude": (0.0297711679434316, 0.705219052987526, 0.821919886881165),
+            "benefits": (0.0318613030457392, 0.683321457856351, 0.808215470796682),
+            "risks": (0.0334482214359439, 0.66613620302449, 0.797250821747231),
+            "trust": (0.0289359908806867, 0.695570216553036, 0.808997216519287),
+        ]
+        let wave = try XCTUnwrap(StudyRunner.run(StudyPlan.load(from: BundledStudyTests.studyFile)).waves.first)
+        XCTAssertEqual(Set(wave.omega.map(\.scale)), Set(expected.keys))
+        for named in wave.omega {
+            let r = try XCTUnwrap(named.result, named.scale), e = try XCTUnwrap(expected[named.scale])
+            assertRelative(r.stdError, e.se, 1e-6, named.scale)
+            assertRelative(r.confLow, e.low, 1e-6, named.scale)
+            assertRelative(r.confHigh, e.high, 1e-6, named.scale)
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Study
+import SurveyStats
 import TestSupport
 import XCTest
 
@@ -112,15 +113,23 @@ final class InferredWaveTests: XCTestCase {
         }
     }
 
-    /// α of three Likert-like items with blanks and NA, one reverse-keyed on a given scale.
+    /// α and ω of three Likert-like items with blanks and NA, one reverse-keyed on a given scale.
     func testTheEngineReliabilityEqualsThePlainOne() throws {
         for (index, surprise) in [Surprise.none, .newLevel, .outOfRange].enumerated() {
             let url = try file(rows: 44_000, seed: UInt64(60 + index), surprise: surprise)
             for (reversed, scale) in [(Set<String>(), nil), (["c"], 1...5)] as [(Set<String>, ClosedRange<Int>?)] {
-                let (engine, route) = try FileReliability.routed(url, delimiter: nil, items: ["a", "b", "c"], reversed: reversed, scale: scale)
+                let (engine, omega, route) = try FileReliability.routed(url, delimiter: nil, items: ["a", "b", "c"], reversed: reversed, scale: scale)
                 XCTAssertEqual(route, surprise == .outOfRange ? .plain : .engine, "\(surprise)")
                 try assertSameNumbers(engine, try FileReliability.plain(url, delimiter: nil, items: ["a", "b", "c"], reversed: reversed, scale: scale),
                                       relative: 1e-10)
+                let columns = try FileReliability.columns(url, delimiter: nil, items: ["a", "b", "c"], reversed: reversed, scale: scale)
+                // Unrelated random items: ω near 0 and poorly determined (some fits do not converge on
+                // either path), so the merged and one-pass sums agree to 1e-7.
+                switch (omega.result, Result { try Omega.oneFactor(CoMoments(columns: columns), names: ["a", "b", "c"]) }) {
+                case let (engine?, .success(plain)): try assertSameNumbers(engine, plain, relative: 1e-7)
+                case (nil, .failure): XCTAssertNotNil(omega.problem)
+                default: XCTFail("ω: one path fitted, the other did not: \(omega.problem ?? "")")
+                }
             }
         }
         // A text cell in an item: the plain path's error, naming its line.

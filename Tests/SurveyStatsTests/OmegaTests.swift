@@ -143,3 +143,37 @@ enum HolzingerSwineford {
         return columns
     }
 }
+
+/// The Wald interval of ω against lavaan 0.6-14: `parameterEstimates` of the defined parameter
+/// `omega := (l1+…+lk)^2 / ((l1+…+lk)^2 + t1+…+tk)` (`Fixtures/omega/omega_ci.R` → `omega_ci_R.txt`,
+/// R 4.2.2). lavaan evaluates its SE at estimates about 1e-7 from the minimum, so SE and bounds are
+/// compared to 1e-6 relative.
+final class OmegaIntervalTests: XCTestCase {
+    func check(_ r: OmegaResult, se: Double, low: Double, high: Double, file: StaticString = #filePath, line: UInt = #line) {
+        assertRelative(r.stdError, se, 1e-6, "se", file: file, line: line)
+        assertRelative(r.confLow, low, 1e-6, "conf_low", file: file, line: line)
+        assertRelative(r.confHigh, high, 1e-6, "conf_high", file: file, line: line)
+        XCTAssertEqual(r.confLevel, 0.95, file: file, line: line)
+    }
+
+    func testFiveLikertItems() throws {
+        let names = ["q1", "q2", "q3", "q4", "q5"]
+        let columns = try names.map { name in
+            name == "q3" ? try Reliability.reverseKeyed(LikertFixture.column(name), item: name, min: 1, max: 5) : LikertFixture.column(name)
+        }
+        let r = try Omega.oneFactor(CoMoments(columns: columns), names: names)
+        check(r, se: 0.0630403731461228, low: 0.580792286906133, high: 0.827906008782867)
+    }
+
+    func testThreeItemsJustIdentified() throws {
+        let names = ["q1", "q2", "q4"]
+        let r = try Omega.oneFactor(CoMoments(columns: names.map(LikertFixture.column)), names: names)
+        assertRelative(r.omega, 0.681499663783029, 1e-7)
+        check(r, se: 0.124267612142762, low: 0.437939619538423, high: 0.925059708027634)
+    }
+
+    func testNineAbilityTests() throws {
+        let r = try Omega.oneFactor(CoMoments(columns: try HolzingerSwineford.columns()), names: (1...9).map { "x\($0)" })
+        check(r, se: 0.0220144504462705, low: 0.694921641663596, high: 0.78121670169186)
+    }
+}

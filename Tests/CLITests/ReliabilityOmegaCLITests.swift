@@ -1,0 +1,60 @@
+import Foundation
+import XCTest
+
+/// ω and ordinal α/ω in `paradox reliability`, on the five-item fixture (q3 reverse-keyed on 1–5):
+/// ω with its Wald interval against lavaan 0.6-14 (`Tests/SurveyStatsTests/Fixtures/omega/omega_ci.R`),
+/// ordinal α, ω and polychoric correlations against `Fixtures/polychoric/polychoric.R` (R 4.2.2,
+/// mvtnorm 1.1-3, psych 2.2.9, lavaan 0.6-14, semTools 0.5-6).
+final class ReliabilityOmegaCLITests: CLITestCase {
+    static let arguments = ["reliability", "Tests/SurveyStatsTests/Fixtures/descriptives/likert.csv", "--items", "q1,q2,q3,q4,q5",
+                            "--reverse", "q3", "--scale-min", "1", "--scale-max", "5"]
+
+    func testOmegaAndOrdinalJSON() throws {
+        let outcome = try paradox(Self.arguments + ["--ordinal", "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let root = try json(outcome.stdout)
+        XCTAssertEqual(root["n"] as? Int, 53)
+        XCTAssertNotNil(root["alpha"] as? Double)
+        XCTAssertTrue(root["omega_problem"] is NSNull)
+        let omega = try XCTUnwrap(root["omega"] as? [String: Any])
+        func close(_ value: Any?, _ expected: Double, _ tolerance: Double, _ label: String) {
+            guard let value = value as? Double else { return XCTFail("no number for \(label)") }
+            XCTAssertLessThanOrEqual(abs(value - expected), tolerance * abs(expected), "\(label): \(value) vs \(expected)")
+        }
+        close(omega["omega"], 0.7043491478445, 1e-7, "omega")
+        close(omega["std_error"], 0.0630403731461228, 1e-6, "std_error")
+        close(omega["conf_low"], 0.580792286906133, 1e-6, "conf_low")
+        close(omega["conf_high"], 0.827906008782867, 1e-6, "conf_high")
+        XCTAssertEqual(omega["conf_level"] as? Double, 0.95)
+        let ordinal = try XCTUnwrap(root["ordinal"] as? [String: Any])
+        close(ordinal["alpha"], 0.681028549386325, 1e-8, "ordinal alpha")
+        close((ordinal["omega"] as? [String: Any])?["omega"], 0.703280528493273, 1e-7, "ordinal omega")
+        let matrix = try XCTUnwrap((ordinal["polychoric"] as? [String: Any])?["matrix"] as? [Double])
+        close(matrix[0 * 5 + 3], 0.461250046358305, 1e-9, "rho q1 q4")
+        close(matrix[2 * 5 + 3], 0.538650522717542, 1e-9, "rho q3 q4")
+    }
+
+    func testOmegaTableText() throws {
+        let outcome = try paradox(Self.arguments)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("McDonald's ω and One-Factor CFA of the Scales"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("Selected  5  53  .70           .58            .83           .71  4.15   5  .528  1.00  1.05    .00         .00          .17   .06\n"), outcome.stdout)
+        XCTAssertFalse(outcome.stdout.contains("Polychoric"))
+    }
+
+    func testTwoItemsGiveAlphaAndSayWhyNoOmega() throws {
+        let outcome = try paradox(["reliability", "Tests/SurveyStatsTests/Fixtures/descriptives/likert.csv", "--items", "q1,q2", "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        let root = try json(outcome.stdout)
+        XCTAssertTrue(root["omega"] is NSNull)
+        XCTAssertEqual(root["omega_problem"] as? String, "ω from a one-factor model needs at least 3 items (with 2 the model is not identified)")
+    }
+
+    func testOrdinalRefusesAContinuousItem() throws {
+        let outcome = try paradox(["reliability", "Tests/SurveyStatsTests/Fixtures/descriptives/likert.csv", "--items", "q1,q2,hours", "--ordinal"])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stdout, "")
+        XCTAssertTrue(outcome.stderr.contains("hours has"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("at most 10 categories"), outcome.stderr)
+    }
+}
