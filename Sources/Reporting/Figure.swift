@@ -15,6 +15,7 @@ public struct Figure: Sendable, Equatable {
         case likert(DivergingBarChart)
         case coefficients(CoefficientPlot)
         case correlations(CorrelationHeatmap)
+        case participantFlow(ParticipantFlowDiagram)
     }
 
     public init(id: String, title: String, description: String, sourceTables: [String], chart: Chart) {
@@ -34,6 +35,7 @@ public struct Figure: Sendable, Equatable {
         case .likert(let chart): height = chart.draw(on: &canvas)
         case .coefficients(let chart): height = chart.draw(on: &canvas)
         case .correlations(let chart): height = chart.draw(on: &canvas)
+        case .participantFlow(let diagram): height = diagram.draw(on: &canvas)
         }
         return canvas.document(number: number, title: title, description: description,
                                note: "Drawn from " + Self.tableReference(sourceTables.compactMap { tableNumbers[$0] }) + ".",
