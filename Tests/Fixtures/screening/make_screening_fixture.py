@@ -80,3 +80,19 @@ items = [col[f"Q1_{k}"] for k in range(1, 6)]
 apply("straightliner", lambda r: len({rows[r][i] for i in items}) == 1)
 apply("attention", lambda r: rows[r][col["Q2"]] != "4")
 print(f"analysed: {len(remaining)} of {len(rows)}")
+
+# Rules applied alone, for the other study files of the tests.
+answers = [col[f"Q1_{k}"] for k in range(1, 6)] + [col["Q2"], col["Q3"]]
+seen_ids, seen_answers, out = set(), set(), []
+for r in range(len(rows)):
+    key, fingerprint = rows[r][col["PanelID"]], tuple(rows[r][i] for i in answers)
+    if key in seen_ids or fingerprint in seen_answers:
+        out.append(r + 4)
+    seen_ids.add(key)
+    seen_answers.add(fingerprint)
+print(f"duplicates by PanelID or answers, alone: {len(out)} (lines {out})")
+low = [r + 4 for r in range(len(rows)) if float(rows[r][col["Progress"]]) < 60]
+print(f"progress below 60, alone: {len(low)} (lines {low})")
+median = statistics.median(float(row[col["Duration (in seconds)"]]) for row in rows if float(row[col["Progress"]]) >= 60)
+fast = [r + 4 for r in range(len(rows)) if float(rows[r][col["Progress"]]) >= 60 and float(rows[r][col["Duration (in seconds)"]]) < median / 2]
+print(f"then speeders below half the median ({median}): {len(fast)} (lines {fast})")
