@@ -23,6 +23,9 @@ struct ScreenedRows {
                 try excluded.append(["excluded_by", "line"] + audited.map { header[$0] })
                 return
             }
+            guard exclusions.indices.contains(row) else {
+                throw StudyError.analysisFailed(analysis: "screening \(reader.file)", reason: "the file has more rows than when it was screened")
+            }
             if let rule = exclusions[row] {
                 try excluded.append([rule.rawValue, String(record.line + lineShift)] + audited.map { $0 < record.count ? record.string($0) : "" })
             } else {

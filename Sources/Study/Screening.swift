@@ -42,7 +42,7 @@ struct Screening {
             var keys: [(Int) -> String?] = []
             if let by = duplicates.by {
                 let column = try cells.column(by, rule: .duplicate)
-                criteria.append("\(by.name) repeats an earlier respondent's")
+                criteria.append("\(Excerpt.excerpt(by.name)) repeats an earlier respondent's")
                 keys.append { cells.text(column, $0).map { "id\u{1F}" + $0 } }
             }
             if duplicates.answers {
@@ -63,16 +63,18 @@ struct Screening {
             let column = try speeders.duration ?? Self.durationColumn(codebook: codebook, file: file)
             let durations = try cells.numbers(column, rule: .speeder)
             let kept = exclusions.indices.filter { exclusions[$0] == nil && !durations[$0].isNaN }.map { durations[$0] }
+            let fraction = abs(speeders.fraction - ScreeningPlan.Speeders.defaultFraction) < 1e-12 ? "1/3" : MissingCode.format(speeders.fraction)
             if let median = Self.median(kept) {
                 let threshold = speeders.fraction * median
-                let fraction = abs(speeders.fraction - ScreeningPlan.Speeders.defaultFraction) < 1e-12 ? "1/3" : MissingCode.format(speeders.fraction)
-                exclude(.speeder, "\(column.name) below \(fraction) of the median (\(MissingCode.format(median)) s)") { durations[$0] < threshold }
+                exclude(.speeder, "\(Excerpt.excerpt(column.name)) below \(fraction) of the median (\(MissingCode.format(median)) s)") { durations[$0] < threshold }
+            } else {
+                exclude(.speeder, "\(Excerpt.excerpt(column.name)) below \(fraction) of the median (no durations recorded)") { _ in false }
             }
         }
         if let straightliners = plan.straightliners {
             let blocks = try Self.likertBlocks(straightliners, dataset: dataset, codebook: codebook, file: file)
             let codes = blocks.map { $0.items.map { items -> [Int8] in if case .likert(let v) = items.values { return v.codes } else { return [] } } }
-            exclude(.straightliner, "one answer to every item of \(blocks.map(\.name).joined(separator: ", "))") { row in
+            exclude(.straightliner, "one answer to every item of \(Excerpt.excerptList(blocks.map(\.name)))") { row in
                 codes.contains { items in
                     let first = items[0][row]
                     return first != LikertValues.missing && items.allSatisfy { $0[row] == first }
@@ -81,7 +83,7 @@ struct Screening {
         }
         for check in plan.attentionChecks {
             let column = try cells.column(check.item, rule: .attention)
-            exclude(.attention, "\(check.item.name) is not \(check.expected)") { row in
+            exclude(.attention, "\(Excerpt.excerpt(check.item.name)) is not \(Excerpt.excerpt(check.expected))") { row in
                 cells.text(column, row) != check.expected && cells.label(column, row) != check.expected
             }
         }

@@ -24,6 +24,8 @@ public enum StudyRunner {
     /// `FILE#i/N` in the summary's parts.
     public static func summarize(_ identity: SummaryIdentity, part: FileReference, shard: DataShard? = nil,
                                  progress: LoadProgress? = nil) throws -> WaveSummaryFile {
+        if identity.plan.screening?.isEmpty == false { throw StudyError.needsWholeWave(reason: "screens its respondents") }
+        if DataImport.imports(part, under: identity.plan.dataImport) { throw StudyError.needsWholeWave(reason: "imports \(part.written.bounded())") }
         let summary = try WaveSummary(plan: identity.plan.analyses, reading: part, codebook: identity.codebook, delimiter: identity.plan.delimiter,
                                       shard: shard, collectingIDHashes: true, progress: progress)
         return WaveSummaryFile(identity: identity, parts: [part.written + (shard.map { "#\($0)" } ?? "")], summary: summary)
