@@ -32,6 +32,12 @@ public struct CSVLineWriter {
     /// Appends fields `0..<count` of `record`, read from a file separated by `delimiter`: an unquoted
     /// cell of a comma-separated file is copied byte for byte, any other as its text.
     public mutating func append(_ record: CSVRecord, count: Int, delimiter: UInt8) throws {
+        if delimiter == UInt8(ascii: ","), let plain = record.plainBytes(ofFirst: count) {
+            bytes.append(contentsOf: plain)
+            bytes.append(UInt8(ascii: "\n"))
+            if bytes.count >= Self.chunk { try flush() }
+            return
+        }
         for index in 0..<count {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             let raw = record.trimmedBytes(index)
