@@ -64,7 +64,11 @@ public struct CSVLineWriter {
     }
 
     private mutating func append(field: String) {
-        let utf8 = field.utf8
+        var field = field
+        field.withUTF8 { append(fieldBytes: $0) }
+    }
+
+    private mutating func append(fieldBytes utf8: UnsafeBufferPointer<UInt8>) {
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
             || utf8.first == 0x20 || utf8.last == 0x20 || utf8.first == 0x09 || utf8.last == 0x09
         guard needsQuotes else { bytes.append(contentsOf: utf8); return }
