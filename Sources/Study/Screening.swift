@@ -208,7 +208,7 @@ public struct ScreeningError: Error, Equatable, Sendable, CustomStringConvertibl
 
     public var description: String {
         let place = location.map { "\($0): " } ?? ""
-        let what = column.map { "'\(Excerpt.excerpt($0))' " } ?? ""
-        return "\(place)screening rule \(rule.rawValue) cannot read \(what)in \(file) (expected \(expected))"
+        let what = column.map { "read '\(Excerpt.excerpt($0))' in" } ?? "be applied to"
+        return "\(place)screening rule \(rule.rawValue) cannot \(what) \(file) (expected \(expected))"
     }
 }

@@ -88,6 +88,26 @@ final class ScreeningCLITests: CLITestCase {
         ])
     }
 
+    /// Named blocks: the question Q1 (five items) catches the three straightliners; a block of fewer
+    /// items than `min_items`, or no such block, is an error at the study file's line.
+    func testStraightlinersOfNamedBlocks() throws {
+        let folder = try study("title: T\ndata: qualtrics-screening.csv\nimport: auto\nscreening:\n  straightliners: {blocks: [Q1], min_items: 5}\n")
+        let outcome = try paradox(["run", "s.yml", "--out", "out"], in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(try lines(of: folder.appendingPathComponent("out/report.md"), from: "| Responses received |  | 28 | 28 |", count: 3), [
+            "| Responses received |  | 28 | 28 |",
+            "| Excluded: Straightliner | one answer to every item of Q1 | 3 | 25 |",
+            "| Analysed |  | 25 | 25 |",
+        ])
+        for (rule, message) in [("{blocks: [Q9]}", "s.yml:5:29: screening rule straightliner cannot read 'Q9' in qualtrics-screening.csv (expected a Likert question (items sharing a question) or a scale of the codebook)"),
+                                ("{min_items: 6}", "screening rule straightliner cannot be applied to qualtrics-screening.csv (expected a Likert block (question or scale) of at least 6 items)")] {
+            _ = try write("title: T\ndata: qualtrics-screening.csv\nimport: auto\nscreening:\n  straightliners: \(rule)\n", to: "s.yml", in: folder)
+            let failed = try paradox(["run", "s.yml", "--out", "out2"], in: folder)
+            XCTAssertEqual(failed.status, 1)
+            XCTAssertEqual(failed.stderr, "paradox: error: " + (message.hasPrefix("s.yml") ? folder.appendingPathComponent(message).path : message) + "\n")
+        }
+    }
+
     /// A repeated ID of an `id` column stops a run without the rule; with it, the repeat is excluded and counted.
     func testRepeatedIDsOfAnIDColumn() throws {
         let folder = try temporaryFolder()
