@@ -43,7 +43,7 @@ let package = Package(
         // Reproducible ZIP archives (REFI-QDA projects, Word documents).
         .target(name: "Archive"),
         .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput", "Archive"]),
-        .target(name: "Study", dependencies: ["SurveyData", "SurveyStats", "Thematic", "Yams", "MessageText",
+        .target(name: "Study", dependencies: ["SurveyData", "Import", "SurveyStats", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),
         // Synthetic waves: the bundled study's calibrated wave, large waves for the benchmarks.
         .target(name: "Simulation", dependencies: ["SurveyData", "SurveyStats"]),

@@ -22,6 +22,8 @@ let package = Package(
         ),
         // The one-off commands (describe, reliability, regress, anova) run as a user runs them (issue 13).
         .executableTarget(name: "CommandBenchmark"),
+        // `paradox import` of a 1M × 60 Qualtrics export and the same as an SPSS .sav (issue 14).
+        .executableTarget(name: "ImportBenchmark"),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -4,8 +4,8 @@ import SurveyData
 /// Appends records to UTF-8 CSV bytes (comma-separated, LF line ends): a field is quoted (its quotes
 /// doubled) only when it holds a comma, a quote, a line break or surrounding spaces, so plain cells
 /// stay as they were. With a sink, the bytes go to a file whenever a megabyte has gathered.
-struct CSVLineWriter {
-    private(set) var bytes: [UInt8] = []
+public struct CSVLineWriter {
+    public private(set) var bytes: [UInt8] = []
     private let sink: (handle: FileHandle, path: String)?
     private static let chunk = 1 << 20
 
@@ -13,7 +13,12 @@ struct CSVLineWriter {
         self.sink = sink
     }
 
-    mutating func append<S: Sequence>(_ fields: S) throws where S.Element == String {
+    /// A writer that keeps its bytes in memory (``bytes``).
+    public init() {
+        self.init(sink: nil)
+    }
+
+    public mutating func append<S: Sequence>(_ fields: S) throws where S.Element == String {
         var first = true
         for field in fields {
             if !first { bytes.append(UInt8(ascii: ",")) }
@@ -26,7 +31,13 @@ struct CSVLineWriter {
 
     /// Appends fields `0..<count` of `record`, read from a file separated by `delimiter`: an unquoted
     /// cell of a comma-separated file is copied byte for byte, any other as its text.
-    mutating func append(_ record: CSVRecord, count: Int, delimiter: UInt8) throws {
+    public mutating func append(_ record: CSVRecord, count: Int, delimiter: UInt8) throws {
+        if delimiter == UInt8(ascii: ","), let plain = record.plainBytes(ofFirst: count) {
+            bytes.append(contentsOf: plain)
+            bytes.append(UInt8(ascii: "\n"))
+            if bytes.count >= Self.chunk { try flush() }
+            return
+        }
         for index in 0..<count {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             let raw = record.trimmedBytes(index)
@@ -53,7 +64,11 @@ struct CSVLineWriter {
     }
 
     private mutating func append(field: String) {
-        let utf8 = field.utf8
+        var field = field
+        field.withUTF8 { append(fieldBytes: $0) }
+    }
+
+    private mutating func append(fieldBytes utf8: UnsafeBufferPointer<UInt8>) {
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
             || utf8.first == 0x20 || utf8.last == 0x20 || utf8.first == 0x09 || utf8.last == 0x09
         guard needsQuotes else { bytes.append(contentsOf: utf8); return }

@@ -10,6 +10,8 @@ struct ExportTable {
     private(set) var profiles: [ColumnProfile]
     private(set) var writer: CSVLineWriter
     private(set) var rowCount = 0
+    /// The file line of the first response, once one was added.
+    private(set) var firstLine: Int?
 
     /// A table whose data file, written to `destination`, starts with the header line `names`.
     init(width: Int, names: [String], destination: DataDestination) throws {
@@ -28,7 +30,11 @@ struct ExportTable {
         for index in 0..<width { profiles[index].add(record, index) }
         try writer.append(record, count: keptColumns, delimiter: reader.delimiter)
         rowCount += 1
+        if firstLine == nil { firstLine = record.line }
     }
+
+    /// ``ImportedSurvey/lineShift`` of the data file written.
+    var lineShift: Int { (firstLine ?? 2) - 2 }
 
     /// The data file's bytes when kept in memory; after writing the rest to a file destination, none.
     mutating func finish() throws -> [UInt8] {

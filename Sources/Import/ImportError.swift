@@ -39,6 +39,8 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case unreadable(reason: String)
         /// An output file could not be written.
         case unwritable(reason: String)
+        /// `--strict`: the export's codebook differs from the earlier wave's in `count` ways.
+        case drift(count: Int, against: String)
     }
 
     public var description: String {
@@ -62,6 +64,8 @@ public struct ImportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notInStructure(let structureFile): return "the column is not a question of \(structureFile) (expected the .lss of the survey the responses come from)"
         case .unreadable(let reason): return "cannot read the file: \(reason)"
         case .unwritable(let reason): return "cannot write the file: \(reason)"
+        case .drift(let count, let against):
+            return "\(count) change\(count == 1 ? "" : "s") against \(Self.bounded(against)) (expected none with --strict; see the list above)"
         }
     }
 

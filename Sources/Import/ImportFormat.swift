@@ -24,6 +24,12 @@ public enum ImportFormat: String, CaseIterable, Sendable {
         throw ImportError(file: url.path, line: 1, kind: .unknownFormat(reason: "its first bytes are no SPSS or Stata header and its first line names no ResponseId or submitdate column"))
     }
 
+    /// Whether `name` is a column the platform adds to every export (Qualtrics' `Status`,
+    /// `Progress`, …; LimeSurvey's `lastpage`, …) rather than an answer to a question.
+    public static func isPlatformColumn(_ name: String) -> Bool {
+        QualtricsMetadata.roles[name] != nil || LimeSurveyImport.roles[name] != nil
+    }
+
     /// Reads the export at `url` as this format, its data to `destination`; `structure` is a
     /// LimeSurvey export's `.lss` file.
     public func read(_ url: URL, structure: URL? = nil, dataTo destination: DataDestination = .memory) throws -> ImportedSurvey {

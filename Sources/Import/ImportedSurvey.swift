@@ -9,11 +9,16 @@ public struct ImportedSurvey: Sendable {
     /// they were kept in memory (``DataDestination/memory``); empty when they were written to a file.
     public var dataCSV: [UInt8]
     public var rowCount: Int
+    /// The export's line of the first response minus the data file's (2): add it to a line of the
+    /// data file to find the export's line (exact unless the export has blank lines among its
+    /// responses). 0 for SPSS and Stata files, which have no lines.
+    public var lineShift: Int
 
-    public init(codebook: Codebook, dataCSV: [UInt8], rowCount: Int) {
+    public init(codebook: Codebook, dataCSV: [UInt8], rowCount: Int, lineShift: Int = 0) {
         self.codebook = codebook
         self.dataCSV = dataCSV
         self.rowCount = rowCount
+        self.lineShift = lineShift
     }
 }
 

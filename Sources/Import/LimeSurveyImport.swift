@@ -62,7 +62,8 @@ public enum LimeSurveyImport {
             return try described(variable, column: index + 1, by: structure.survey, structureFile: structure.file, file: reader.file)
         }
         let title = URL(fileURLWithPath: reader.file).deletingPathExtension().lastPathComponent
-        let survey = ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: try table.finish(), rowCount: table.rowCount)
+        let survey = ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: try table.finish(), rowCount: table.rowCount,
+                              lineShift: table.lineShift)
         if structure != nil {
             // The data file keeps the export's lines and columns, so its check names the export's cells.
             var written = survey.dataCSV

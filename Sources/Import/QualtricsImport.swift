@@ -67,7 +67,8 @@ public enum QualtricsImport {
         let importIDs = form.rowCount == 3 ? try self.importIDs(headers[2], line: headerLines[2], file: reader.file) : nil
         let variables = variables(form: form, headers: headers, importIDs: importIDs, profiles: table.profiles)
         let title = URL(fileURLWithPath: reader.file).deletingPathExtension().lastPathComponent
-        return ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: try table.finish(), rowCount: table.rowCount)
+        return ImportedSurvey(codebook: Codebook(title: title, variables: variables), dataCSV: try table.finish(), rowCount: table.rowCount,
+                              lineShift: table.lineShift)
     }
 
     /// Whether a header row is the ImportId row of the current export.

@@ -14,7 +14,7 @@ public enum PrivacyGate {
     public static func apply(_ result: StudyResult, plan: StudyPlan,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> GatedStudyResult {
         let pseudonym = try plan.privacy.idKeyEnvironment.map { try Pseudonym(environment: $0, values: environment) }
-        let codebook = try Codebook(yaml: YAMLValue(contentsOf: plan.codebook.url))
+        let codebook = try plan.readCodebook()
         var columns = codebook.variables.filter(\.isPII).map {
             PrivacyReport.PersonalColumn(name: $0.name, codebookPII: true, detected: [])
         }

@@ -18,6 +18,7 @@ public struct Figure: Sendable, Equatable {
         case means(MeansPlot)
         case bars(BarChart)
         case themes(ThemeHeatmap)
+        case participantFlow(ParticipantFlowDiagram)
     }
 
     public init(id: String, title: String, description: String, sourceTables: [String], chart: Chart) {
@@ -45,6 +46,7 @@ public struct Figure: Sendable, Equatable {
         case .means(let chart): bottom = chart.draw(on: &canvas)
         case .bars(let chart): bottom = chart.draw(on: &canvas)
         case .themes(let chart): bottom = chart.draw(on: &canvas)
+        case .participantFlow(let diagram): bottom = diagram.draw(on: &canvas)
         }
         let document = canvas.document(number: number, title: title, description: description,
                                        note: "Drawn from " + Self.tableReference(sourceTables.compactMap { tableNumbers[$0] }) + ".",

@@ -8,6 +8,10 @@ import SurveyStats
 public enum ReportFiles {
     public static func render(_ gated: GatedStudyResult, formats: Set<ReportFormat> = Set(ReportFormat.allCases)) throws -> [(path: String, content: Data)] {
         try files(of: StudyReport.build(gated), formats: formats, json: { try JSONOutput.encode(gated) })
+            + (gated.result.screening ?? []).compactMap { flow in
+                guard let path = flow.excludedOut, let csv = flow.excludedCSV else { return nil }
+                return (path, Data(csv))
+            }
     }
 
     /// The combined report of a batch of waves (each wave's own report is ``render(_:)`` of its

@@ -24,7 +24,8 @@ public enum StudyReport {
         sections.append(Report.Section(title: "Privacy", paragraphs: gated.privacy.paragraphs,
                                        tables: gated.privacy.kAnonymity.isEmpty ? [] : [.kAnonymity(gated.privacy.kAnonymity)]))
         for wave in result.waves {
-            sections += waveSections(wave, prefix: result.waves.count > 1 ? "\(wave.file): " : "")
+            sections += waveSections(wave, prefix: result.waves.count > 1 ? "\(wave.file): " : "",
+                                     flow: result.screening?.first { $0.file == wave.file })
         }
         if let interviews = result.interviews { sections.append(interviewSection(interviews)) }
         return Report(title: result.title, preamble: preamble, sections: sections)
@@ -55,12 +56,15 @@ public enum StudyReport {
         return [.omegaSummary(omega)] + omega.compactMap { named in named.result.map { .oneFactorLoadings($0, scale: named.scale) } }
     }
 
-    static func waveSections(_ wave: WaveResult, prefix: String) -> [Report.Section] {
+    static func waveSections(_ wave: WaveResult, prefix: String, flow: ParticipantFlow? = nil) -> [Report.Section] {
         func label(_ name: String) -> String { wave.labels[name] ?? name }
         var sections: [Report.Section] = []
         var quality = ["Data file: \(wave.file). \(wave.dataQuality.rows) respondents; \(wave.dataQuality.totalMissing) cells missing (blank or user-missing)."]
         quality += wave.dataQuality.warnings.map { "Warning: \($0)" }
-        sections.append(Report.Section(title: prefix + "Data Quality", paragraphs: quality, tables: [.dataQuality(wave.dataQuality)]))
+        if let flow { quality.insert(participantFlowSentence(flow), at: 0) }
+        sections.append(Report.Section(title: prefix + "Data Quality", paragraphs: quality,
+                                       tables: (flow.map { [.participantFlow($0)] } ?? []) + [.dataQuality(wave.dataQuality)],
+                                       figures: flow.map { [participantFlowFigure($0)] } ?? []))
 
         if !wave.descriptives.isEmpty {
             sections.append(Report.Section(

@@ -8,6 +8,9 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
     case analysisFailed(analysis: String, reason: String)
     case unknownAnalysis(String, kind: String)
     case unknownSegmentationUnit(String)
+    /// `paradox summarize` of a study that screens respondents or imports its waves: both need the
+    /// whole wave (a median, duplicates across parts, an export's header rows).
+    case needsWholeWave(reason: String)
 
     public var description: String {
         switch self {
@@ -23,6 +26,8 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the replication table names \(kind) '\(Excerpt.excerpt(name))', which the study file does not define"
         case .unknownSegmentationUnit(let unit):
             return "unknown interview unit '\(unit)' (expected turn, paragraph or sentence)"
+        case .needsWholeWave(let reason):
+            return "the study \(reason), which needs the whole wave (expected paradox run on the wave, not summaries of its parts)"
         }
     }
 }

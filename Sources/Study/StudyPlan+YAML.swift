@@ -13,7 +13,8 @@ extension StudyPlan {
     /// once at its line. The mistakes of meaning are found with the codebook, all together, before
     /// any data is read (``problems(against:)``).
     public init(yaml root: YAMLValue, base: URL) throws {
-        try root.checkKeys(["title", "run_date", "notices", "codebook", "data", "delimiter", "analyses", "interviews", "replication", "privacy"])
+        try root.checkKeys(["title", "run_date", "notices", "codebook", "data", "delimiter", "analyses", "interviews", "replication", "privacy",
+                            "import", "screening"])
         let dataNode = try root.required("data")
         let data = try Self.expand(dataNode, base: base)
         guard !data.isEmpty else { throw dataNode.error("no data file (expected a file name, a glob or a list of them)") }
@@ -27,17 +28,30 @@ extension StudyPlan {
             case let other: throw node.error("unknown delimiter '\(Excerpt.excerpt(other))' (expected comma, semicolon, tab or auto)")
             }
         }
+        let dataImport = try root.optional("import").map { try DataImport(yaml: $0, base: base) }
+        let codebookNode = try root.optional("codebook")
+        if codebookNode == nil && !DataImport.imports(data[0], under: dataImport) {
+            throw root.error("missing key 'codebook' (expected a codebook file, unless the data are platform exports: .sav/.zsav/.dta files or import: …)")
+        }
         self.init(
             title: try root.required("title").string(),
             runDate: try root.optional("run_date")?.string(),
             notices: try root.optional("notices")?.strings() ?? [],
-            codebook: FileReference(written: try root.required("codebook").string(), relativeTo: base),
+            codebook: try codebookNode.map { FileReference(written: try $0.string(), relativeTo: base) } ?? data[0],
             data: data,
             delimiter: delimiter,
             analyses: try root.optional("analyses").map(AnalysisPlan.init(yaml:)) ?? AnalysisPlan(),
             interviews: try root.optional("interviews").map { try InterviewPlan(yaml: $0, base: base) },
             replication: try root.optional("replication")?.sequence().map(ReplicationTarget.init(yaml:)) ?? [],
-            privacy: try root.optional("privacy").map(PrivacyPlan.init(yaml:)) ?? PrivacyPlan())
+            privacy: try root.optional("privacy").map(PrivacyPlan.init(yaml:)) ?? PrivacyPlan(),
+            codebookFromData: codebookNode == nil, dataImport: dataImport,
+            screening: try root.optional("screening").map(ScreeningPlan.init(yaml:)))
+    }
+
+    /// The study's codebook: its codebook file, or (without one) what the first wave's importer derives.
+    /// - Throws: the codebook's ``ConfigFileError``s, or the importer's errors.
+    public func readCodebook() throws -> Codebook {
+        codebookFromData ? try DataImport.read(codebook, under: dataImport).codebook : try Codebook(yaml: YAMLValue(contentsOf: codebook.url))
     }
 
     /// The files a path, a glob or a list of them names. `*` and `?` are expanded in the last path

@@ -11,9 +11,18 @@ public struct StudyPlan: Sendable {
     public var runDate: String?
     /// Paragraphs printed at the top of the report (e.g. that the data are synthetic).
     public var notices: [String]
+    /// The codebook file; for a study file without `codebook:`, the first wave's export, whose
+    /// importer gives the codebook (``codebookFromData``).
     public var codebook: FileReference
+    /// Whether the codebook is the one the first wave's importer derives (``readCodebook()``).
+    public var codebookFromData: Bool
     /// One or more survey waves.
     public var data: [FileReference]
+    /// How the waves are imported, when they are platform exports (`import:`); SPSS and Stata
+    /// files are imported without it (``DataImport``).
+    public var dataImport: DataImport?
+    /// Who is excluded before the analyses (`screening:`).
+    public var screening: ScreeningPlan?
     public var delimiter: UInt8?
     public var analyses: AnalysisPlan
     public var interviews: InterviewPlan?
@@ -23,7 +32,11 @@ public struct StudyPlan: Sendable {
 
     public init(title: String, runDate: String? = nil, notices: [String] = [], codebook: FileReference,
                 data: [FileReference], delimiter: UInt8? = nil, analyses: AnalysisPlan = AnalysisPlan(),
-                interviews: InterviewPlan? = nil, replication: [ReplicationTarget] = [], privacy: PrivacyPlan = PrivacyPlan()) {
+                interviews: InterviewPlan? = nil, replication: [ReplicationTarget] = [], privacy: PrivacyPlan = PrivacyPlan(),
+                codebookFromData: Bool = false, dataImport: DataImport? = nil, screening: ScreeningPlan? = nil) {
+        self.codebookFromData = codebookFromData
+        self.dataImport = dataImport
+        self.screening = screening
         self.title = title
         self.runDate = runDate
         self.notices = notices

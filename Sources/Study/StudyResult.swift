@@ -7,9 +7,11 @@ public struct StudyResult: Sendable, Encodable {
     public var waves: [WaveResult]
     public var replication: [ReplicationCheckResult]
     public var interviews: InterviewResult?
+    /// Per screened wave, who was excluded by which rule; `nil` when the study screens no one.
+    public var screening: [ParticipantFlow]?
 
     enum CodingKeys: String, CodingKey {
-        case title, notices, codebook, waves, replication, interviews
+        case title, notices, codebook, waves, replication, interviews, screening
         case runDate = "run_date"
     }
 }

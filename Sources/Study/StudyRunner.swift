@@ -1,3 +1,4 @@
+import Import
 import SurveyData
 
 /// Runs a study plan: loads the codebook and each wave, runs the analyses, checks replication targets.
@@ -5,15 +6,16 @@ public enum StudyRunner {
     /// Every wave into one result; the first wave that fails to load or analyse stops the run.
     /// (Several waves with a report each and a comparison: ``WaveBatch``.)
     public static func run(_ plan: StudyPlan, progress: StudyProgressHandler? = nil) throws -> StudyResult {
-        let codebook = try loadCodebook(plan)
+        let (codebook, firstImport) = try prepare(plan)
         let tracker = WaveProgressTracker(plan.data, handler: progress)
-        let waves = try plan.data.indices.map { index in
-            let summary = try summarize(plan.data[index], of: plan, codebook: codebook, progress: tracker.reading(index))
+        let readings = try plan.data.indices.map { index in
+            let reading = try WaveReading.read(plan.data[index], of: plan, codebook: codebook, imported: index == 0 ? firstImport : nil,
+                                               progress: tracker.reading(index))
             tracker.analysing(index)
             defer { tracker.finished(index) }
-            return try WaveAnalysis.run(plan.analyses, summary: summary, codebook: codebook, file: plan.data[index].written)
+            return (reading, try WaveAnalysis.run(plan.analyses, summary: reading.summary, codebook: codebook, file: plan.data[index].written))
         }
-        return try result(plan, waves: waves, interviews: plan.interviews.map(InterviewResult.run))
+        return try result(plan, waves: readings.map(\.1), flows: readings.compactMap(\.0.flow), interviews: plan.interviews.map(InterviewResult.run))
     }
 
     /// The summary file of one part of a wave (a data file with the wave's header and some of its
@@ -22,6 +24,8 @@ public enum StudyRunner {
     /// `FILE#i/N` in the summary's parts.
     public static func summarize(_ identity: SummaryIdentity, part: FileReference, shard: DataShard? = nil,
                                  progress: LoadProgress? = nil) throws -> WaveSummaryFile {
+        if identity.plan.screening?.isEmpty == false { throw StudyError.needsWholeWave(reason: "screens its respondents") }
+        if DataImport.imports(part, under: identity.plan.dataImport) { throw StudyError.needsWholeWave(reason: "imports \(part.written.bounded())") }
         let summary = try WaveSummary(plan: identity.plan.analyses, reading: part, codebook: identity.codebook, delimiter: identity.plan.delimiter,
                                       shard: shard, collectingIDHashes: true, progress: progress)
         return WaveSummaryFile(identity: identity, parts: [part.written + (shard.map { "#\($0)" } ?? "")], summary: summary)
@@ -38,19 +42,26 @@ public enum StudyRunner {
     }
 
     /// The study's result from its analysed waves (replication checks on the first) and its coded interviews.
-    static func result(_ plan: StudyPlan, waves: [WaveResult], interviews: InterviewResult?) throws -> StudyResult {
+    static func result(_ plan: StudyPlan, waves: [WaveResult], flows: [ParticipantFlow] = [], interviews: InterviewResult?) throws -> StudyResult {
         let replication = try waves.first.map { try ReplicationCheck.evaluate(plan.replication, on: $0) } ?? []
         return StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices, codebook: plan.codebook.written,
                            waves: waves, replication: replication,
-                           interviews: interviews)
+                           interviews: interviews, screening: flows.isEmpty ? nil : flows)
     }
 
     /// The plan's codebook, with the plan checked against it (every problem at its study-file line)
     /// before any data is read.
     static func loadCodebook(_ plan: StudyPlan) throws -> Codebook {
-        let codebook = try Codebook(yaml: YAMLValue(contentsOf: plan.codebook.url))
+        try prepare(plan).codebook
+    }
+
+    /// ``loadCodebook(_:)``, with the first wave's import when the codebook came from it (so that
+    /// the wave is not imported twice).
+    static func prepare(_ plan: StudyPlan) throws -> (codebook: Codebook, firstImport: ImportedSurvey?) {
+        let firstImport = plan.codebookFromData ? try DataImport.read(plan.codebook, under: plan.dataImport) : nil
+        let codebook = try firstImport?.codebook ?? plan.readCodebook()
         try ConfigFileProblems.throwIfAny(plan.problems(against: codebook))
-        return codebook
+        return (codebook, firstImport)
     }
 
     /// The summary of one data file (a wave or a part of one) for the study's analysis plan, read

@@ -22,7 +22,7 @@ public enum WaveBatch {
             let namesakes = plan.data.filter { $0.stem == file.stem }
             if namesakes.count > 1 { throw BatchError.duplicateWaveName(file.stem, files: namesakes.map(\.written)) }
         }
-        let codebook = try StudyRunner.loadCodebook(plan)
+        let (codebook, firstImport) = try StudyRunner.prepare(plan)
         let interviews = try plan.interviews.map(InterviewResult.run)
         let tracker = WaveProgressTracker(plan.data, handler: progress)
         var statuses: [WaveStatus] = []
@@ -30,10 +30,12 @@ public enum WaveBatch {
         for (index, file) in plan.data.enumerated() {
             let outcome: Outcome
             do {
-                let summary = try StudyRunner.summarize(file, of: plan, codebook: codebook, progress: tracker.reading(index))
+                let reading = try WaveReading.read(file, of: plan, codebook: codebook, imported: index == 0 ? firstImport : nil,
+                                                   progress: tracker.reading(index))
+                let summary = reading.summary
                 tracker.analysing(index)
                 let wave = try WaveAnalysis.run(plan.analyses, summary: summary, codebook: codebook, file: file.written)
-                let result = try StudyRunner.result(plan, waves: [wave], interviews: interviews)
+                let result = try StudyRunner.result(plan, waves: [wave], flows: reading.flow.map { [$0] } ?? [], interviews: interviews)
                 tallies.append(WaveTallies(wave: file.stem, summary: summary, codebook: codebook))
                 outcome = .analysed(WaveStatus(name: file.stem, file: file.written, rows: summary.rows), result)
             } catch {

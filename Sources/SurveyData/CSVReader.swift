@@ -206,17 +206,19 @@ public struct CSVReader: Sendable {
 
 /// One record of a CSV file: spans into the file's bytes, valid only inside ``CSVReader/forEachRecord(_:)``.
 public struct CSVRecord {
+    // Usable from inlinable code: importers call the accessors below for every cell.
+    @usableFromInline
     struct Span {
-        var start: Int
-        var end: Int
+        @usableFromInline var start: Int
+        @usableFromInline var end: Int
         var line: Int
-        var quoted: Bool
+        @usableFromInline var quoted: Bool
         /// Contains doubled quotes that must be collapsed.
         var escaped: Bool
     }
 
-    let base: UnsafePointer<UInt8>
-    let spans: UnsafeBufferPointer<Span>
+    @usableFromInline let base: UnsafePointer<UInt8>
+    @usableFromInline let spans: UnsafeBufferPointer<Span>
     /// 1-based line on which the record starts.
     public let line: Int
 
@@ -227,6 +229,7 @@ public struct CSVRecord {
 
     /// The field's bytes with surrounding spaces removed (quotes already stripped). For fields with
     /// doubled quotes use ``string(_:)``.
+    @inlinable
     public func trimmedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         let span = spans[index]
         var lower = span.start, upper = span.end
@@ -235,10 +238,28 @@ public struct CSVRecord {
         return UnsafeBufferPointer(start: base + lower, count: upper - lower)
     }
 
+    /// The bytes of fields `0..<count` as the file holds them, delimiters included, when none of them
+    /// is quoted, holds a quote or has surrounding spaces (so the bytes are the fields' text exactly);
+    /// `nil` otherwise, or for no field.
+    public func plainBytes(ofFirst count: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard count > 0, count <= spans.count else { return nil }
+        for index in 0..<count {
+            let span = spans[index]
+            if span.quoted { return nil }
+            if span.end > span.start {
+                let first = base[span.start], last = base[span.end - 1]
+                if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return nil }
+            }
+        }
+        let bytes = UnsafeBufferPointer(start: base + spans[0].start, count: spans[count - 1].end - spans[0].start)
+        return memchr(bytes.baseAddress!, Int32(CSVReader.quote), bytes.count) == nil ? bytes : nil
+    }
+
     /// Whether the field holds doubled quotes (so ``trimmedBytes(_:)`` is not its text).
     public func hasEscapedQuotes(_ index: Int) -> Bool { spans[index].escaped }
 
     /// Whether the field was quoted (so its surrounding spaces are part of its text).
+    @inlinable
     public func isQuoted(_ index: Int) -> Bool { spans[index].quoted }
 
     /// The field as text: doubled quotes collapsed; unquoted fields trimmed of surrounding spaces.

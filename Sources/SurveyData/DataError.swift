@@ -41,7 +41,7 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The same error with every line after `headerLines` moved down by `lines`: an error in a
     /// shard's virtual file (its header, then its lines) placed in the real file.
-    func shifted(by lines: Int, after headerLines: Int) -> DataError {
+    public func shifted(by lines: Int, after headerLines: Int) -> DataError {
         func shift(_ line: Int) -> Int { line > headerLines ? line + lines : line }
         var kind = kind
         if case .duplicateID(let value, let firstLine) = kind { kind = .duplicateID(value: value, firstLine: shift(firstLine)) }

@@ -65,9 +65,15 @@ public enum NumberParsing {
 
     /// `strtod` semantics through Swift's `Double(String)`; rejects `inf`, `nan` and hexadecimal forms.
     private static func slowPath(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
+        // The characters are checked as bytes (a check by `Character` was a quarter of an import's time).
+        let allowed = { (byte: UInt8) in
+            (48...57).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || (decimalComma && byte == UInt8(ascii: ","))
+        }
+        guard bytes.allSatisfy(allowed) else { return nil }
         var text = String(decoding: bytes, as: UTF8.self)
         if decimalComma { text = text.replacingOccurrences(of: ",", with: ".") }
-        guard text.allSatisfy({ "0123456789+-.eE".contains($0) }), let value = Double(text), value.isFinite else { return nil }
+        guard let value = Double(text), value.isFinite else { return nil }
         return value
     }
 }

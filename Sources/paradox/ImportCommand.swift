@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Import
+import SurveyData
 
 extension ImportFormat: ExpressibleByArgument {}
 
@@ -35,7 +36,14 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The data to write (CSV).")
     var dataOut: String
 
+    @Option(help: "An earlier wave's codebook: list what changed (questions added, dropped or renamed, labels, new codes).")
+    var against: String?
+
+    @Flag(help: "With --against, any change is an error and nothing is written.")
+    var strict = false
+
     func validate() throws {
+        if strict && against == nil { throw ValidationError("--strict needs --against, the earlier wave's codebook.") }
         let input = Self.resolved(file)
         guard Self.resolved(dataOut) != input, Self.resolved(codebookOut) != input else {
             throw ValidationError("An output would overwrite the input file \(file); choose another --data-out or --codebook-out.")
@@ -59,6 +67,12 @@ struct ImportCommand: ParsableCommand {
                 try? FileManager.default.removeItem(at: codebookTemporary)
             }
             let survey = try format.read(url, structure: lss.map { URL(fileURLWithPath: $0) }, dataTo: .file(dataTemporary))
+            if let against {
+                let drift = WaveDrift.compare(old: try Codebook.load(from: URL(fileURLWithPath: against)), new: survey.codebook)
+                print(drift.changes.isEmpty ? "No change against \(against)." : "\(drift.changes.count) change\(drift.changes.count == 1 ? "" : "s") against \(against):")
+                for change in drift.changes { print("  \(change)") }
+                if strict && !drift.changes.isEmpty { throw ImportError(file: file, kind: .drift(count: drift.changes.count, against: against)) }
+            }
             do {
                 try Data(survey.codebook.yamlText().utf8).write(to: codebookTemporary)
             } catch {

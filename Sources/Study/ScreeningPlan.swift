@@ -1,0 +1,140 @@
+import Foundation
+import MessageText
+import SurveyData
+
+/// The study file's `screening:` block: which respondents are excluded before any analysis, by
+/// rules applied in a fixed order, each counted (``ParticipantFlow``). A rule applies when its key
+/// is present. Format: `Codebooks/README.md`, "Screening".
+public struct ScreeningPlan: Sendable, Equatable {
+    /// Preview and test responses: the `Status` column (Qualtrics) says "Survey Preview", "Survey
+    /// Test", "Survey Preview Spam" or "Offline Survey Preview" (codes 1, 2, 9, 17).
+    public var preview: Column?
+    public var unfinished: Unfinished?
+    public var duplicates: Duplicates?
+    public var speeders: Speeders?
+    public var straightliners: Straightliners?
+    public var attentionChecks: [AttentionCheck]
+    /// Where the excluded rows are written for audit (without the codebook's `pii` columns), relative
+    /// to the output folder; `nil`: not written.
+    public var excludedOut: String?
+
+    /// A column the rule reads, with where the study file names it (or the platform default).
+    public struct Column: Sendable, Equatable {
+        public var name: String
+        public var location: ConfigFileLocation?
+    }
+
+    /// Excluded when `Finished` is false (0, False), or — with `minProgress` — when `Progress` is below it.
+    public struct Unfinished: Sendable, Equatable {
+        public var finished: Column
+        public var progress: Column
+        public var minProgress: Double?
+    }
+
+    /// A respondent whose ID (column `by`) repeats an earlier row's is excluded; with `answers`, also
+    /// one whose answers (every Likert, categorical and numeric question column) are all those of an earlier row.
+    public struct Duplicates: Sendable, Equatable {
+        public var by: Column?
+        public var answers: Bool
+    }
+
+    /// Excluded when the duration is below `fraction` × the median duration of the respondents still in.
+    public struct Speeders: Sendable, Equatable {
+        public var duration: Column?
+        public var fraction: Double
+        public static let defaultFraction = 1.0 / 3.0
+    }
+
+    /// Excluded when every item of a Likert block of at least `minItems` items has one and the same
+    /// answer. Blocks: the named questions or scales, or every Likert question (items sharing a
+    /// `question`) and every scale of at least `minItems` items.
+    public struct Straightliners: Sendable, Equatable {
+        public var blocks: [Column]?
+        public var minItems: Int
+        public static let defaultMinItems = 5
+    }
+
+    /// Excluded when `item` does not hold `expected` (a missing answer fails too).
+    public struct AttentionCheck: Sendable, Equatable {
+        public var item: Column
+        public var expected: String
+    }
+
+    public init(preview: Column? = nil, unfinished: Unfinished? = nil, duplicates: Duplicates? = nil, speeders: Speeders? = nil,
+                straightliners: Straightliners? = nil, attentionChecks: [AttentionCheck] = [], excludedOut: String? = nil) {
+        self.preview = preview
+        self.unfinished = unfinished
+        self.duplicates = duplicates
+        self.speeders = speeders
+        self.straightliners = straightliners
+        self.attentionChecks = attentionChecks
+        self.excludedOut = excludedOut
+    }
+
+    init(yaml node: YAMLValue) throws {
+        try node.checkKeys(["preview", "unfinished", "duplicates", "speeders", "straightliners", "attention_checks", "excluded_out"])
+        /// The mapping of a rule given as `true` or as its options; `nil` for `false`.
+        func options(_ key: String, allowed: Set<String>) throws -> YAMLValue?? {
+            guard let value = try node.optional(key) else { return nil }
+            if value.node.mapping != nil { try value.checkKeys(allowed); return .some(value) }
+            return try value.bool() ? .some(nil) : nil
+        }
+        func column(_ options: YAMLValue?, _ key: String) throws -> Column? {
+            try options?.optional(key).map { Column(name: try $0.string(), location: $0.location) }
+        }
+        if let preview = try options("preview", allowed: ["status"]) {
+            self.preview = try column(preview, "status") ?? Column(name: "Status")
+        }
+        if let unfinished = try options("unfinished", allowed: ["finished", "progress", "min_progress"]) {
+            var minimum: Double?
+            if let minNode = try unfinished?.optional("min_progress") {
+                let value = try minNode.double()
+                guard (0...100).contains(value) else { throw minNode.error("\(value) (expected a percentage from 0 to 100)") }
+                minimum = value
+            }
+            self.unfinished = Unfinished(finished: try column(unfinished, "finished") ?? Column(name: "Finished"),
+                                         progress: try column(unfinished, "progress") ?? Column(name: "Progress"), minProgress: minimum)
+        }
+        if let duplicates = try options("duplicates", allowed: ["by", "answers"]) {
+            let rule = Duplicates(by: try column(duplicates, "by"), answers: try duplicates?.optional("answers")?.bool() ?? false)
+            guard rule.by != nil || rule.answers else {
+                throw (duplicates ?? node).error("duplicates: expected by (an ID column) or answers: true")
+            }
+            self.duplicates = rule
+        }
+        if let speeders = try options("speeders", allowed: ["duration", "fraction"]) {
+            var fraction = Speeders.defaultFraction
+            if let fractionNode = try speeders?.optional("fraction") {
+                fraction = try fractionNode.double()
+                guard fraction > 0, fraction < 1 else { throw fractionNode.error("\(fraction) (expected a fraction of the median between 0 and 1)") }
+            }
+            self.speeders = Speeders(duration: try column(speeders, "duration"), fraction: fraction)
+        }
+        if let straightliners = try options("straightliners", allowed: ["blocks", "min_items"]) {
+            var minItems = Straightliners.defaultMinItems
+            if let minNode = try straightliners?.optional("min_items") {
+                minItems = try minNode.int()
+                guard (2...1_000).contains(minItems) else { throw minNode.error("\(minItems) (expected a whole number of items from 2 to 1000)") }
+            }
+            let blocks = try straightliners?.optional("blocks")?.namedEntries().map { Column(name: $0.name, location: $0.node.location) }
+            self.straightliners = Straightliners(blocks: blocks, minItems: minItems)
+        }
+        attentionChecks = try node.optional("attention_checks")?.sequence().map { entry in
+            try entry.checkKeys(["item", "expected"])
+            let item = try entry.required("item")
+            return AttentionCheck(item: Column(name: try item.string(), location: item.location), expected: try entry.required("expected").string())
+        } ?? []
+        if let outNode = try node.optional("excluded_out") {
+            let name = try outNode.string()
+            guard !name.isEmpty, !name.hasPrefix("/"), !name.split(separator: "/").contains(".."), name.hasSuffix(".csv") else {
+                throw outNode.error("'\(Excerpt.excerpt(name))' (expected a .csv file name inside the output folder)")
+            }
+            excludedOut = name
+        }
+    }
+
+    /// Whether no rule applies.
+    var isEmpty: Bool {
+        preview == nil && unfinished == nil && duplicates == nil && speeders == nil && straightliners == nil && attentionChecks.isEmpty
+    }
+}
