@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MessageText
 import Reporting
 import Thematic
 
@@ -12,7 +13,9 @@ struct Code: ParsableCommand {
         or SRT (.srt); a .csv file holds pre-segmented text, one row per segment (id, text, optional participant, any
         attribute columns), the row id being the segment id. Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
         top-level themes, exemplar quotes and, with --gold, agreement with a human coding (κ, PABAK, α, precision,
-        recall, F1); with several --gold files, Fleiss' κ among the coders and agreement with their majority.
+        recall, F1); with several --gold files (or a .qdpx project coded by several users), Fleiss' κ among the coders
+        and agreement with their majority. A .qdpx gold file is read as REFI-QDA: its codes match themes by label or id, a
+        segment is coded by a user when one of the user's selections overlaps it by at least one character.
         JSON: {"unit", "participants", "themes", "matrices", "cooccurrence", "exemplars", "segments", "agreement",
         "panel"}.
         """)
@@ -38,7 +41,7 @@ struct Code: ParsableCommand {
     @Option(help: "Participant attribute for a theme matrix (repeatable; default: every attribute with at most 10 values).")
     var by: [String] = []
 
-    @Option(help: "Human coding CSV (segment_id,themes) to measure agreement with; repeat for several coders (Fleiss' κ among them, the tool against their majority).")
+    @Option(help: "Human coding to measure agreement with: a CSV (segment_id,themes) or a REFI-QDA project (.qdpx, one coder per user); repeat for several coders (Fleiss' κ among them, the tool against their majority).")
     var gold: [String] = []
 
     @Option(help: "With --gold: write every segment the two codings disagree on (text, codes, terms that fired) as CSV.")
@@ -67,7 +70,7 @@ struct Code: ParsableCommand {
                 transcripts: transcripts.map { URL(fileURLWithPath: $0) }, codebook: URL(fileURLWithPath: codebook),
                 participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer,
                 detectsSpeakers: !noSpeakers)
-            let coders = try gold.map { try HumanCoding.read(contentsOf: URL(fileURLWithPath: $0), codebook: result.codebook) }
+            let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: result) }
             let summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
             var tables: [Table] = [.themeFrequencies(result)]
             tables += summary.matrices.map { .themeMatrix($0, result: result) }
@@ -91,6 +94,23 @@ struct Code: ParsableCommand {
             print(try render(tables, json: summary, format: format), terminator: "")
         }
     }
+}
+
+/// The coders of one `--gold` file: a CSV is one coder; a REFI-QDA project one per user, with a
+/// warning for what of it could not be used.
+private func humanCodings(_ url: URL, result: CodingResult) throws -> [HumanCoding] {
+    guard url.pathExtension.lowercased() == "qdpx" else { return [try HumanCoding.read(contentsOf: url, codebook: result.codebook)] }
+    let imported = try REFIQDAImport.codings(contentsOf: url, for: result)
+    if !imported.unmatchedCodes.isEmpty {
+        printWarning("\(url.path): codes that name no theme of \(result.codebook.source), their codings left out: \(Excerpt.excerptList(imported.unmatchedCodes))")
+    }
+    if !imported.unmatchedSources.isEmpty {
+        printWarning("\(url.path): sources that are no transcript being coded, left out: \(Excerpt.excerptList(imported.unmatchedSources))")
+    }
+    if !imported.uncodedTranscripts.isEmpty {
+        printWarning("\(url.path): transcripts the project does not hold, not compared: \(Excerpt.excerptList(imported.uncodedTranscripts))")
+    }
+    return imported.coders
 }
 
 extension SegmentationUnit: ExpressibleByArgument {}
