@@ -88,4 +88,33 @@ final class CodeCLITests: CLITestCase {
         let agreement = try XCTUnwrap((root["agreement"] as? [String: Any])?["themes"] as? [[String: Any]])
         XCTAssertEqual(agreement.first { $0["themeID"] as? String == "consent" }?["percentAgreement"] as? Double, 100)
     }
+
+    func testQDPXGoldGivesOneCoderPerUserAndWarnsOfWhatItLeavesOut() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures")
+        let project = fixtures.appendingPathComponent("refi-qda/import/nvivo-style.qdpx").path
+        let codebook = fixtures.appendingPathComponent("codebooks/mini.yml").path
+        let outcome = try paradox(["code", fixtures.appendingPathComponent("transcripts/mini.txt").path, "--codebook", codebook,
+                                   "--unit", "paragraph", "--gold", project, "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, """
+        paradox: warning: \(project): codes that name no theme of \(codebook), their codings left out: Off-topic
+        paradox: warning: \(project): sources that are no transcript being coded, left out: Other interview
+
+        """)
+        let panel = try XCTUnwrap(try json(outcome.stdout)["panel"] as? [String: Any])
+        XCTAssertEqual(panel["coders"] as? [String], ["\(project) (user Ana)", "\(project) (user Ben)"])
+        // statsmodels 0.15.0 fleiss_kappa: Fixtures/refi-qda/import/reference_panel.py.
+        let ethics = try XCTUnwrap((panel["themes"] as? [[String: Any]])?.first { $0["themeID"] as? String == "ethics" })
+        XCTAssertEqual(ethics["fleissKappa"] as! Double, 0.33333333333333326, accuracy: 1e-12)
+    }
+
+    func testDamagedQDPXIsAnErrorNamingTheEntry() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures")
+        let project = fixtures.appendingPathComponent("refi-qda/import/missing-source.qdpx").path
+        let outcome = try paradox(["code", fixtures.appendingPathComponent("transcripts/mini.txt").path,
+                                   "--codebook", fixtures.appendingPathComponent("codebooks/mini.yml").path, "--gold", project])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stdout, "")
+        XCTAssertEqual(outcome.stderr, "paradox: error: \(project): no entry 'sources/5E000000-0000-0000-0000-000000000001.txt', expected the text of source 'mini'\n")
+    }
 }
