@@ -70,6 +70,11 @@ struct Code: ParsableCommand {
                 transcripts: transcripts.map { URL(fileURLWithPath: $0) }, codebook: URL(fileURLWithPath: codebook),
                 participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer,
                 detectsSpeakers: !noSpeakers)
+            let skipped = result.skippedQuestionTurns
+            if !skipped.isEmpty {
+                let counts = skipped.map { "\($0.transcript) (\($0.turns))" }
+                printWarning("Q: turns are interviewer turns and were not coded (--code-interviewer codes them): \(Excerpt.excerptList(counts))")
+            }
             let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: result) }
             let summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
             var tables: [Table] = [.themeFrequencies(result)]

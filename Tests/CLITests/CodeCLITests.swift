@@ -117,4 +117,18 @@ final class CodeCLITests: CLITestCase {
         XCTAssertEqual(outcome.stdout, "")
         XCTAssertEqual(outcome.stderr, "paradox: error: \(project): no entry 'sources/5E000000-0000-0000-0000-000000000001.txt', expected the text of source 'mini'\n")
     }
+
+    func testSkippedQTurnsAreCountedPerTranscriptUnlessInterviewerTurnsAreCoded() throws {
+        let folder = try temporaryFolder()
+        let themes = try write(Self.codebook, to: "themes.yml", in: folder)
+        let first = try write("Q: Did you consent?\nA: I opted in.\n\nQ: Why?\nA: Consent mattered.\n", to: "QA1.txt", in: folder)
+        let second = try write("Q: Consent?\nA: Opt out.\n", to: "QA2.txt", in: folder)
+        let plain = try write("P01: Consent is asked.\n", to: "T3.txt", in: folder)
+        let skipped = try paradox(["code", first.path, second.path, plain.path, "--codebook", themes.path, "--format", "csv"])
+        XCTAssertEqual(skipped.status, 0)
+        XCTAssertEqual(skipped.stderr, "paradox: warning: Q: turns are interviewer turns and were not coded (--code-interviewer codes them): QA1.txt (2), QA2.txt (1)\n")
+        let coded = try paradox(["code", first.path, second.path, plain.path, "--codebook", themes.path, "--format", "csv", "--code-interviewer"])
+        XCTAssertEqual(coded.status, 0)
+        XCTAssertEqual(coded.stderr, "")
+    }
 }
