@@ -44,6 +44,18 @@ struct Code: ParsableCommand {
     @Option(help: "Human coding to measure agreement with: a CSV (segment_id,themes) or a REFI-QDA project (.qdpx, one coder per user); repeat for several coders (Fleiss' κ among them, the tool against their majority).")
     var gold: [String] = []
 
+    @Option(help: "Human coding (CSV or .qdpx; several coders: their majority) to learn per-theme coding from; reports its 5-fold cross-validated precision, recall and κ beside the dictionary's.")
+    var train: String?
+
+    @Option(help: "With --train: write the learned model as YAML.")
+    var saveModel: String?
+
+    @Option(help: "Learned model (YAML from --save-model) to suggest codes with.")
+    var model: String?
+
+    @Option(help: "With --train or --model: write every theme the learned coding suggests (probability ≥ .5) as CSV, for review.")
+    var suggestions: String?
+
     @Option(help: "With --gold: write every segment the two codings disagree on (text, codes, terms that fired) as CSV.")
     var disagreements: String?
 
@@ -62,6 +74,9 @@ struct Code: ParsableCommand {
     func validate() throws {
         if transcripts.isEmpty { throw ValidationError("Give at least one transcript file.") }
         if disagreements != nil, gold.isEmpty { throw ValidationError("--disagreements needs --gold (the human coding to compare with).") }
+        if train != nil, model != nil { throw ValidationError("Give --train (learn a model) or --model (apply one), not both.") }
+        if saveModel != nil, train == nil { throw ValidationError("--save-model needs --train (the human coding to learn from).") }
+        if suggestions != nil, train == nil, model == nil { throw ValidationError("--suggestions needs --train or --model.") }
     }
 
     func run() throws {
@@ -88,6 +103,18 @@ struct Code: ParsableCommand {
             }
             // Every output file is written before any is renamed into place.
             var files: [(path: String, content: Data)] = []
+            var learned: LearnedCodingModel?
+            if let train {
+                let trainers = try humanCodings(URL(fileURLWithPath: train), result: result)
+                let gold = trainers.count >= 2 ? try result.panel(trainers).majority : trainers[0]
+                tables.append(.learnedCodingEvaluation(try LearnedCodingEvaluation.crossValidate(result, gold: gold)))
+                learned = LearnedCodingModel.train(result, gold: gold)
+            }
+            if let model { learned = try LearnedCodingModel.load(contentsOf: URL(fileURLWithPath: model), codebook: result.codebook) }
+            if let saveModel, let learned { files.append((saveModel, Data(learned.yaml(codebook: result.codebook).utf8))) }
+            if let suggestions, let learned {
+                files.append((suggestions, Data(CSVRenderer.render(.learnedSuggestions(learned.suggestions(for: result))).utf8)))
+            }
             if let disagreements {
                 let reference = coders.count >= 2 ? try result.panel(coders).majority : coders[0]
                 files.append((disagreements, Data(CSVRenderer.render(.codingDisagreements(try result.disagreements(with: reference))).utf8)))
