@@ -131,4 +131,37 @@ final class CodeCLITests: CLITestCase {
         XCTAssertEqual(coded.status, 0)
         XCTAssertEqual(coded.stderr, "")
     }
+
+    func testTrainReportsCrossValidationAndSavesAModelThatSuggestsTheSameCodes() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures/learned")
+        let folder = try temporaryFolder()
+        let model = folder.appendingPathComponent("model.yml"), trained = folder.appendingPathComponent("trained.csv")
+        let applied = folder.appendingPathComponent("applied.csv")
+        let answers = fixtures.appendingPathComponent("answers.csv").path, themes = fixtures.appendingPathComponent("themes.yml").path
+        let training = try paradox(["code", answers, "--codebook", themes, "--train", fixtures.appendingPathComponent("gold.csv").path,
+                                    "--save-model", model.path, "--suggestions", trained.path, "--format", "csv"])
+        XCTAssertEqual(training.status, 0, training.stderr)
+        // scikit-learn 1.9.1 reference: Fixtures/learned/reference.txt.
+        XCTAssertTrue(training.stdout.contains("""
+        theme,theme_id,human,dictionary_precision,dictionary_recall,dictionary_kappa,learned_precision,learned_recall,learned_kappa
+        Price,price,39,0.8333333333333334,0.2564102564102564,0.1242937853107345,0.7441860465116279,0.8205128205128205,0.3103448275862069
+
+        """), training.stdout)
+        let applying = try paradox(["code", answers, "--codebook", themes, "--model", model.path, "--suggestions", applied.path])
+        XCTAssertEqual(applying.status, 0, applying.stderr)
+        XCTAssertEqual(try Data(contentsOf: applied), try Data(contentsOf: trained))
+        XCTAssertTrue(try String(contentsOf: applied, encoding: .utf8).hasPrefix("""
+        segment_id,participant_id,theme_id,probability,dictionary,text
+        R01,R01,price,0.9291090468305077,1,delivery app bad cost slow helpful cheap friendly
+
+        """))
+    }
+
+    func testSaveModelWithoutTrainIsAUsageError() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures/learned")
+        let outcome = try paradox(["code", fixtures.appendingPathComponent("answers.csv").path, "--codebook",
+                                   fixtures.appendingPathComponent("themes.yml").path, "--save-model", "model.yml"])
+        XCTAssertNotEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.stderr.contains("--save-model needs --train (the human coding to learn from)."), outcome.stderr)
+    }
 }
