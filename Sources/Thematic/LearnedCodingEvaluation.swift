@@ -6,7 +6,7 @@
 /// same input always gives the same folds. Each segment is predicted by the model trained on the
 /// other k − 1 folds (vocabulary included); the pooled predictions are compared with the human
 /// coding by ``Agreement``.
-public struct LearnedCodingEvaluation: Sendable, Equatable {
+public struct LearnedCodingEvaluation: Sendable, Equatable, Codable {
     public var folds: Int
     /// The learned coding's cross-validated predictions against the human coding.
     public var learned: AgreementResult

@@ -52,7 +52,10 @@ public enum REFIQDAImport {
                 unmatchedSources.append(source.name)
                 continue
             }
-            guard matchedTranscripts.insert(transcript.id).inserted else { continue }
+            guard matchedTranscripts.insert(transcript.id).inserted else {
+                unmatchedSources.append("\(source.name) (a second source for \(transcript.name))")
+                continue
+            }
             let text = try sourceText(source, in: &archive, file: url.path)
             let offsets = try transcriptOffsets(of: text, source: source, transcript: transcript, file: url.path)
             let segments = result.segments.map(\.segment).filter { $0.transcriptID == transcript.id }
@@ -177,7 +180,7 @@ public struct REFIQDAImportResult: Sendable {
     public var coders: [HumanCoding]
     /// Names of codes with codings that match no theme (their codings are left out).
     public var unmatchedCodes: [String]
-    /// Names of text sources that are no transcript being coded (left out).
+    /// Names of text sources that are no transcript being coded, or a second one for a transcript (left out).
     public var unmatchedSources: [String]
     /// Ids of transcripts being coded that no source of the project holds (not compared).
     public var uncodedTranscripts: [String]

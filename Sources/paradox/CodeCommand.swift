@@ -17,7 +17,7 @@ struct Code: ParsableCommand {
         and agreement with their majority. A .qdpx gold file is read as REFI-QDA: its codes match themes by label or id, a
         segment is coded by a user when one of the user's selections overlaps it by at least one character.
         JSON: {"unit", "participants", "themes", "matrices", "cooccurrence", "exemplars", "segments", "agreement",
-        "panel"}.
+        "panel", "learned"}.
         """)
 
     @Argument(help: "Transcript files (.txt, .vtt, .srt) or CSV files of pre-segmented text (id,text[,participant,attributes…]).")
@@ -91,7 +91,7 @@ struct Code: ParsableCommand {
                 printWarning("Q: turns are interviewer turns and were not coded (--code-interviewer codes them): \(Excerpt.excerptList(counts))")
             }
             let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: result) }
-            let summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
+            var summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
             var tables: [Table] = [.themeFrequencies(result)]
             tables += summary.matrices.map { .themeMatrix($0, result: result) }
             tables.append(.themeCooccurrence(summary.cooccurrence, result: result))
@@ -107,7 +107,9 @@ struct Code: ParsableCommand {
             if let train {
                 let trainers = try humanCodings(URL(fileURLWithPath: train), result: result)
                 let gold = trainers.count >= 2 ? try result.panel(trainers).majority : trainers[0]
-                tables.append(.learnedCodingEvaluation(try LearnedCodingEvaluation.crossValidate(result, gold: gold)))
+                let evaluation = try LearnedCodingEvaluation.crossValidate(result, gold: gold)
+                summary.learned = evaluation
+                tables.append(.learnedCodingEvaluation(evaluation))
                 learned = LearnedCodingModel.train(result, gold: gold)
             }
             if let model { learned = try LearnedCodingModel.load(contentsOf: URL(fileURLWithPath: model), codebook: result.codebook) }
