@@ -40,8 +40,10 @@ let package = Package(
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
         // Platform exports (Qualtrics, LimeSurvey, SPSS, Stata) → codebook + data.
         .target(name: "Import", dependencies: ["SurveyData", "CReadStat", "MessageText"]),
-        // Reproducible ZIP archives (REFI-QDA projects, Word documents).
-        .target(name: "Archive"),
+        // zlib's raw inflate for reading ZIP archives: only `Archive` imports it.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Reproducible ZIP archives (REFI-QDA projects, Word documents) and a bounded reader (REFI-QDA import).
+        .target(name: "Archive", dependencies: ["CZlib", "MessageText"]),
         .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput", "Archive"]),
         .target(name: "Study", dependencies: ["SurveyData", "Import", "SurveyStats", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),

@@ -83,7 +83,7 @@ enum CRC32 {
         return value
     }
 
-    static func checksum(_ data: Data) -> UInt32 {
+    static func checksum<Bytes: Sequence>(_ data: Bytes) -> UInt32 where Bytes.Element == UInt8 {
         var crc: UInt32 = 0xFFFFFFFF
         for byte in data { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
         return crc ^ 0xFFFFFFFF

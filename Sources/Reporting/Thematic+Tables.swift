@@ -193,6 +193,49 @@ extension Table {
             notes: ["Themes include the parents of coded sub-themes. Fired terms: theme: codebook term for every term that matched in the segment."])
     }
 
+    /// Per theme: the dictionary's and the learned coding's (k-fold cross-validated) precision, recall and κ against the human coding.
+    public static func learnedCodingEvaluation(_ evaluation: LearnedCodingEvaluation) -> Table {
+        func cells(_ theme: ThemeAgreement) -> [Cell] {
+            [.number(theme.confusion.precision, decimals: 3, leadingZero: false), .number(theme.confusion.recall, decimals: 3, leadingZero: false),
+             .number(theme.kappa, decimals: 3, leadingZero: false)]
+        }
+        let rows: [[Cell]] = zip(evaluation.dictionary.themes, evaluation.learned.themes).map { dictionary, learned in
+            [.text(dictionary.label), .text(dictionary.themeID), .integer(dictionary.confusion.both + dictionary.confusion.secondOnly)]
+                + cells(dictionary) + cells(learned)
+        }
+        return Table(
+            id: "learned_coding_evaluation",
+            title: "Dictionary and Learned Coding Against the Human Coding",
+            columns: [
+                .init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left), .init("Human", key: "human"),
+                .init("Dictionary precision", key: "dictionary_precision"), .init("Dictionary recall", key: "dictionary_recall"),
+                .init("Dictionary κ", key: "dictionary_kappa"),
+                .init("Learned precision", key: "learned_precision"), .init("Learned recall", key: "learned_recall"), .init("Learned κ", key: "learned_kappa"),
+            ],
+            rows: rows,
+            notes: [
+                "N = \(evaluation.learned.segments) human-coded segments. Learned: multinomial naive Bayes per theme on the segment's words and the dictionary's code, "
+                    + "\(evaluation.folds)-fold cross-validated (consecutive folds, each predicted by the model trained on the others). κ = Cohen's kappa. — : undefined.",
+            ])
+    }
+
+    /// Every theme the learned coding suggests, with its probability, for review (a separate coder, never merged).
+    public static func learnedSuggestions(_ suggestions: [LearnedSuggestion]) -> Table {
+        Table(
+            id: "learned_suggestions",
+            title: "Themes Suggested by the Learned Coding",
+            columns: [
+                .init("Segment", key: "segment_id", alignment: .left), .init("Participant", key: "participant_id", alignment: .left),
+                .init("Code", key: "theme_id", alignment: .left), .init("Probability", key: "probability"),
+                .init("Dictionary", key: "dictionary"), .init("Text", key: "text", alignment: .left),
+            ],
+            rows: suggestions.map { item in
+                [.text(item.segment.id), .text(item.segment.participantID), .text(item.themeID),
+                 .number(item.probability, decimals: 3, leadingZero: false), .integer(item.dictionaryCodes ? 1 : 0), .text(singleLine(item.segment.text))]
+            },
+            notes: ["Probability: the learned coding's, suggested from .5. Dictionary: 1 when the codebook codes the segment with the theme too."])
+    }
+
     private static func codingNote(_ result: CodingResult) -> String {
         "Deductive coding of \(result.transcripts.count) transcripts by \(result.unit.rawValue) with the codebook \"\(result.codebook.name)\"."
     }

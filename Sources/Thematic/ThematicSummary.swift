@@ -14,6 +14,8 @@ public struct ThematicSummary: Sendable, Encodable {
     public var agreement: AgreementResult?
     /// Agreement among several human coders (when more than one coding is given).
     public var panel: CoderPanelResult?
+    /// Learned coding's cross-validation against a human coding (`--train`), set by the caller.
+    public var learned: LearnedCodingEvaluation?
 
     /// - Parameters:
     ///   - attributes: participant attributes to cross with the themes; `nil` means every attribute
@@ -46,7 +48,7 @@ public struct ThematicSummary: Sendable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case unit, participants, themes, matrices, cooccurrence, exemplars, segments, agreement, panel
+        case unit, participants, themes, matrices, cooccurrence, exemplars, segments, agreement, panel, learned
     }
 
     /// Exemplars are encoded as one list in theme order, so the JSON does not depend on hash order.
@@ -61,5 +63,6 @@ public struct ThematicSummary: Sendable, Encodable {
         try container.encode(segments, forKey: .segments)
         try container.encodeIfPresent(agreement, forKey: .agreement)
         try container.encodeIfPresent(panel, forKey: .panel)
+        try container.encodeIfPresent(learned, forKey: .learned)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MessageText
 import Privacy
 import Reporting
 import Thematic
@@ -15,9 +16,11 @@ struct Code: ParsableCommand {
         pairs, street addresses and person names are replaced ([email], [name], …) in everything printed or written,
         offsets included (the themes are coded on the original text); stderr says how many. Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
         top-level themes, exemplar quotes and, with --gold, agreement with a human coding (κ, PABAK, α, precision,
-        recall, F1); with several --gold files, Fleiss' κ among the coders and agreement with their majority.
+        recall, F1); with several --gold files (or a .qdpx project coded by several users), Fleiss' κ among the coders
+        and agreement with their majority. A .qdpx gold file is read as REFI-QDA: its codes match themes by label or id, a
+        segment is coded by a user when one of the user's selections overlaps it by at least one character.
         JSON: {"unit", "participants", "themes", "matrices", "cooccurrence", "exemplars", "segments", "agreement",
-        "panel"}.
+        "panel", "learned"}.
         """)
 
     @Argument(help: "Transcript files (.txt, .vtt, .srt) or CSV files of pre-segmented text (id,text[,participant,attributes…]).")
@@ -41,8 +44,20 @@ struct Code: ParsableCommand {
     @Option(help: "Participant attribute for a theme matrix (repeatable; default: every attribute with at most 10 values).")
     var by: [String] = []
 
-    @Option(help: "Human coding CSV (segment_id,themes) to measure agreement with; repeat for several coders (Fleiss' κ among them, the tool against their majority).")
+    @Option(help: "Human coding to measure agreement with: a CSV (segment_id,themes) or a REFI-QDA project (.qdpx, one coder per user); repeat for several coders (Fleiss' κ among them, the tool against their majority).")
     var gold: [String] = []
+
+    @Option(help: "Human coding (CSV or .qdpx; several coders: their majority) to learn per-theme coding from; reports its 5-fold cross-validated precision, recall and κ beside the dictionary's.")
+    var train: String?
+
+    @Option(help: "With --train: write the learned model as YAML.")
+    var saveModel: String?
+
+    @Option(help: "Learned model (YAML from --save-model) to suggest codes with.")
+    var model: String?
+
+    @Option(help: "With --train or --model: write every theme the learned coding suggests (probability ≥ .5) as CSV, for review.")
+    var suggestions: String?
 
     @Option(help: "With --gold: write every segment the two codings disagree on (text, codes, terms that fired) as CSV.")
     var disagreements: String?
@@ -62,17 +77,28 @@ struct Code: ParsableCommand {
     func validate() throws {
         if transcripts.isEmpty { throw ValidationError("Give at least one transcript file.") }
         if disagreements != nil, gold.isEmpty { throw ValidationError("--disagreements needs --gold (the human coding to compare with).") }
+        if train != nil, model != nil { throw ValidationError("Give --train (learn a model) or --model (apply one), not both.") }
+        if saveModel != nil, train == nil { throw ValidationError("--save-model needs --train (the human coding to learn from).") }
+        if suggestions != nil, train == nil, model == nil { throw ValidationError("--suggestions needs --train or --model.") }
     }
 
     func run() throws {
         try failing {
-            // Every output shows the redacted texts (the privacy gate's TextRedaction); the themes are coded on the originals.
-            let (result, redactions) = CodingRedaction.redact(try ThematicAnalysis.run(
+            let original = try ThematicAnalysis.run(
                 transcripts: transcripts.map { URL(fileURLWithPath: $0) }, codebook: URL(fileURLWithPath: codebook),
                 participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer,
-                detectsSpeakers: !noSpeakers))
-            let coders = try gold.map { try HumanCoding.read(contentsOf: URL(fileURLWithPath: $0), codebook: result.codebook) }
-            let summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
+                detectsSpeakers: !noSpeakers)
+            let skipped = original.skippedQuestionTurns
+            if !skipped.isEmpty {
+                let counts = skipped.map { "\($0.transcript) (\($0.turns))" }
+                printWarning("Q: turns are interviewer turns and were not coded (--code-interviewer codes them): \(Excerpt.excerptList(counts))")
+            }
+            // Human codings are matched to the transcripts as their coders saw them (a .qdpx holds the
+            // original text); every output shows the redacted texts (the privacy gate's TextRedaction),
+            // and a learned model sees only those, so that no name can end up among its words.
+            let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: original) }
+            let (result, redactions) = CodingRedaction.redact(original)
+            var summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
             var tables: [Table] = [.themeFrequencies(result)]
             tables += summary.matrices.map { .themeMatrix($0, result: result) }
             tables.append(.themeCooccurrence(summary.cooccurrence, result: result))
@@ -84,6 +110,20 @@ struct Code: ParsableCommand {
             }
             // Every output file is written before any is renamed into place.
             var files: [(path: String, content: Data)] = []
+            var learned: LearnedCodingModel?
+            if let train {
+                let trainers = try humanCodings(URL(fileURLWithPath: train), result: original)
+                let gold = trainers.count >= 2 ? try result.panel(trainers).majority : trainers[0]
+                let evaluation = try LearnedCodingEvaluation.crossValidate(result, gold: gold)
+                summary.learned = evaluation
+                tables.append(.learnedCodingEvaluation(evaluation))
+                learned = LearnedCodingModel.train(result, gold: gold)
+            }
+            if let model { learned = try LearnedCodingModel.load(contentsOf: URL(fileURLWithPath: model), codebook: result.codebook) }
+            if let saveModel, let learned { files.append((saveModel, Data(learned.yaml(codebook: result.codebook).utf8))) }
+            if let suggestions, let learned {
+                files.append((suggestions, Data(CSVRenderer.render(.learnedSuggestions(learned.suggestions(for: result))).utf8)))
+            }
             if let disagreements {
                 let reference = coders.count >= 2 ? try result.panel(coders).majority : coders[0]
                 files.append((disagreements, Data(CSVRenderer.render(.codingDisagreements(try result.disagreements(with: reference))).utf8)))
@@ -96,6 +136,23 @@ struct Code: ParsableCommand {
             print(try render(tables, json: summary, format: format), terminator: "")
         }
     }
+}
+
+/// The coders of one `--gold` file: a CSV is one coder; a REFI-QDA project one per user, with a
+/// warning for what of it could not be used.
+private func humanCodings(_ url: URL, result: CodingResult) throws -> [HumanCoding] {
+    guard url.pathExtension.lowercased() == "qdpx" else { return [try HumanCoding.read(contentsOf: url, codebook: result.codebook)] }
+    let imported = try REFIQDAImport.codings(contentsOf: url, for: result)
+    if !imported.unmatchedCodes.isEmpty {
+        printWarning("\(url.path): codes that name no theme of \(result.codebook.source), their codings left out: \(Excerpt.excerptList(imported.unmatchedCodes))")
+    }
+    if !imported.unmatchedSources.isEmpty {
+        printWarning("\(url.path): sources that are no transcript being coded, left out: \(Excerpt.excerptList(imported.unmatchedSources))")
+    }
+    if !imported.uncodedTranscripts.isEmpty {
+        printWarning("\(url.path): transcripts the project does not hold, not compared: \(Excerpt.excerptList(imported.uncodedTranscripts))")
+    }
+    return imported.coders
 }
 
 extension SegmentationUnit: ExpressibleByArgument {}

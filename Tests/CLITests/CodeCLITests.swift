@@ -88,4 +88,80 @@ final class CodeCLITests: CLITestCase {
         let agreement = try XCTUnwrap((root["agreement"] as? [String: Any])?["themes"] as? [[String: Any]])
         XCTAssertEqual(agreement.first { $0["themeID"] as? String == "consent" }?["percentAgreement"] as? Double, 100)
     }
+
+    func testQDPXGoldGivesOneCoderPerUserAndWarnsOfWhatItLeavesOut() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures")
+        let project = fixtures.appendingPathComponent("refi-qda/import/nvivo-style.qdpx").path
+        let codebook = fixtures.appendingPathComponent("codebooks/mini.yml").path
+        let outcome = try paradox(["code", fixtures.appendingPathComponent("transcripts/mini.txt").path, "--codebook", codebook,
+                                   "--unit", "paragraph", "--gold", project, "--format", "json"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, """
+        paradox: warning: \(project): codes that name no theme of \(codebook), their codings left out: Off-topic
+        paradox: warning: \(project): sources that are no transcript being coded, left out: Other interview
+
+        """)
+        let panel = try XCTUnwrap(try json(outcome.stdout)["panel"] as? [String: Any])
+        XCTAssertEqual(panel["coders"] as? [String], ["\(project) (user Ana)", "\(project) (user Ben)"])
+        // statsmodels 0.15.0 fleiss_kappa: Fixtures/refi-qda/import/reference_panel.py.
+        let ethics = try XCTUnwrap((panel["themes"] as? [[String: Any]])?.first { $0["themeID"] as? String == "ethics" })
+        XCTAssertEqual(ethics["fleissKappa"] as! Double, 0.33333333333333326, accuracy: 1e-12)
+    }
+
+    func testDamagedQDPXIsAnErrorNamingTheEntry() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures")
+        let project = fixtures.appendingPathComponent("refi-qda/import/missing-source.qdpx").path
+        let outcome = try paradox(["code", fixtures.appendingPathComponent("transcripts/mini.txt").path,
+                                   "--codebook", fixtures.appendingPathComponent("codebooks/mini.yml").path, "--gold", project])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.stdout, "")
+        XCTAssertEqual(outcome.stderr, "paradox: error: \(project): no entry 'sources/5E000000-0000-0000-0000-000000000001.txt', expected the text of source 'mini'\n")
+    }
+
+    func testSkippedQTurnsAreCountedPerTranscriptUnlessInterviewerTurnsAreCoded() throws {
+        let folder = try temporaryFolder()
+        let themes = try write(Self.codebook, to: "themes.yml", in: folder)
+        let first = try write("Q: Did you consent?\nA: I opted in.\n\nQ: Why?\nA: Consent mattered.\n", to: "QA1.txt", in: folder)
+        let second = try write("Q: Consent?\nA: Opt out.\n", to: "QA2.txt", in: folder)
+        let plain = try write("P01: Consent is asked.\n", to: "T3.txt", in: folder)
+        let skipped = try paradox(["code", first.path, second.path, plain.path, "--codebook", themes.path, "--format", "csv"])
+        XCTAssertEqual(skipped.status, 0)
+        XCTAssertEqual(skipped.stderr, "paradox: warning: Q: turns are interviewer turns and were not coded (--code-interviewer codes them): QA1.txt (2), QA2.txt (1)\n")
+        let coded = try paradox(["code", first.path, second.path, plain.path, "--codebook", themes.path, "--format", "csv", "--code-interviewer"])
+        XCTAssertEqual(coded.status, 0)
+        XCTAssertEqual(coded.stderr, "")
+    }
+
+    func testTrainReportsCrossValidationAndSavesAModelThatSuggestsTheSameCodes() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures/learned")
+        let folder = try temporaryFolder()
+        let model = folder.appendingPathComponent("model.yml"), trained = folder.appendingPathComponent("trained.csv")
+        let applied = folder.appendingPathComponent("applied.csv")
+        let answers = fixtures.appendingPathComponent("answers.csv").path, themes = fixtures.appendingPathComponent("themes.yml").path
+        let training = try paradox(["code", answers, "--codebook", themes, "--train", fixtures.appendingPathComponent("gold.csv").path,
+                                    "--save-model", model.path, "--suggestions", trained.path, "--format", "csv"])
+        XCTAssertEqual(training.status, 0, training.stderr)
+        // scikit-learn 1.9.1 reference: Fixtures/learned/reference.txt.
+        XCTAssertTrue(training.stdout.contains("""
+        theme,theme_id,human,dictionary_precision,dictionary_recall,dictionary_kappa,learned_precision,learned_recall,learned_kappa
+        Price,price,39,0.8333333333333334,0.2564102564102564,0.1242937853107345,0.7441860465116279,0.8205128205128205,0.3103448275862069
+
+        """), training.stdout)
+        let applying = try paradox(["code", answers, "--codebook", themes, "--model", model.path, "--suggestions", applied.path])
+        XCTAssertEqual(applying.status, 0, applying.stderr)
+        XCTAssertEqual(try Data(contentsOf: applied), try Data(contentsOf: trained))
+        XCTAssertTrue(try String(contentsOf: applied, encoding: .utf8).hasPrefix("""
+        segment_id,participant_id,theme_id,probability,dictionary,text
+        R01,R01,price,0.9291090468305077,1,delivery app bad cost slow helpful cheap friendly
+
+        """))
+    }
+
+    func testSaveModelWithoutTrainIsAUsageError() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures/learned")
+        let outcome = try paradox(["code", fixtures.appendingPathComponent("answers.csv").path, "--codebook",
+                                   fixtures.appendingPathComponent("themes.yml").path, "--save-model", "model.yml"])
+        XCTAssertNotEqual(outcome.status, 0)
+        XCTAssertTrue(outcome.stderr.contains("--save-model needs --train (the human coding to learn from)."), outcome.stderr)
+    }
 }
