@@ -25,18 +25,6 @@ public struct VariableComparison: Sendable, Encodable {
         public var confLow: Double?
         public var confHigh: Double?
 
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(wave, forKey: .wave)
-            try c.encode(n, forKey: .n)
-            try c.encode(missing, forKey: .missing)
-            try c.encode(mean, forKey: .mean)
-            try c.encode(sd, forKey: .sd)
-            try c.encode(stdError, forKey: .stdError)
-            try c.encode(confLow, forKey: .confLow)
-            try c.encode(confHigh, forKey: .confHigh)
-        }
-
         enum CodingKeys: String, CodingKey {
             case wave, n, missing, mean, sd
             case stdError = "std_error"
@@ -51,14 +39,6 @@ public struct VariableComparison: Sendable, Encodable {
         public var welch: AnovaResult.FTest?
         public var etaSquared: Double?
         public var omegaSquared: Double?
-
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(anova, forKey: .anova)
-            try c.encode(welch, forKey: .welch)
-            try c.encode(etaSquared, forKey: .etaSquared)
-            try c.encode(omegaSquared, forKey: .omegaSquared)
-        }
 
         enum CodingKeys: String, CodingKey {
             case anova, welch

@@ -106,11 +106,4 @@ public struct NamedOmega: Sendable, Codable {
         self.result = result
         self.problem = problem
     }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(scale, forKey: .scale)
-        try container.encode(result, forKey: .result)
-        try container.encode(problem, forKey: .problem)
-    }
 }
