@@ -34,7 +34,10 @@ let package = Package(
         // User YAML parsed with its guards (complex keys, alias bombs) and located errors.
         .target(name: "YAMLInput", dependencies: ["Yams", "MessageText"]),
         .target(name: "SurveyData", dependencies: ["Yams", "MessageText", "YAMLInput"]),
-        .target(name: "SurveyStats", dependencies: ["GSL", "MessageText"]),
+        // The computing helpers the statistics and the engine share: `concurrentMap` (a map on all
+        // cores, results and first error in order) and Neumaier's compensated sum.
+        .target(name: "ComputeSupport"),
+        .target(name: "SurveyStats", dependencies: ["GSL", "MessageText", "ComputeSupport"]),
         // ReadStat for SPSS and Stata files: only `Import` imports it. Debian's libreadstat-dev has no
         // pkg-config file, so the modulemap links `readstat` by name.
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
@@ -45,14 +48,14 @@ let package = Package(
         // Reproducible ZIP archives (REFI-QDA projects, Word documents) and a bounded reader (REFI-QDA import).
         .target(name: "Archive", dependencies: ["CZlib", "MessageText"]),
         .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput", "Archive"]),
-        .target(name: "Study", dependencies: ["SurveyData", "Import", "SurveyStats", "Thematic", "Yams", "MessageText",
+        .target(name: "Study", dependencies: ["SurveyData", "Import", "SurveyStats", "ComputeSupport", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),
         // Synthetic waves: the bundled study's calibrated wave, large waves for the benchmarks.
         .target(name: "Simulation", dependencies: ["SurveyData", "SurveyStats"]),
         // The gate every study output passes: personal data dropped, small cells suppressed, IDs pseudonymised.
         .target(name: "Privacy", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText",
                                                .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Reporting", dependencies: ["Study", "Privacy", "SurveyData", "SurveyStats", "Thematic", "MessageText", "Archive"]),
+        .target(name: "Reporting", dependencies: ["Study", "Privacy", "SurveyData", "SurveyStats", "ComputeSupport", "Thematic", "MessageText", "Archive"]),
         .executableTarget(
             name: "paradox",
             dependencies: [

@@ -24,15 +24,18 @@ public struct DataQuality: Sendable, Equatable, Codable {
     public var totalMissing: Int {
         variables.reduce(0) { $0 + $1.blank + $1.userMissing.reduce(0) { $0 + $1.count } }
     }
+}
 
-    /// The data quality of a summarised wave (user-missing codes labelled from the codebook).
-    init(summary: WaveSummary, codebook: Codebook) {
-        rows = summary.rows
-        warnings = summary.warnings
-        variables = summary.columns.map { column in
+extension DataQuality {
+    /// The data quality of a summarised wave of `rows` rows from its ``WaveSummary/ColumnCounts``
+    /// (user-missing codes labelled from the codebook).
+    init(rows: Int, warnings: [String], columns: [WaveSummary.ColumnCounts], codebook: Codebook) {
+        self.rows = rows
+        self.warnings = warnings
+        variables = columns.map { column in
             let missing = column.missing(codes: codebook.variable(named: column.name)?.missingCodes ?? [])
             return VariableMissing(
-                name: column.name, valid: summary.rows - missing.total, blank: missing.blank,
+                name: column.name, valid: rows - missing.total, blank: missing.blank,
                 userMissing: missing.userMissing.map {
                     .init(code: $0.code.written, label: $0.code.label, count: $0.count)
                 })

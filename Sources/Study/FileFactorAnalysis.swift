@@ -32,7 +32,7 @@ public enum FileFactorAnalysis {
         combined.scales.append(ScaleDefinition(name: combinedScale, label: combinedScale, items: items))
         let plan = AnalysisPlan(descriptives: [], frequencies: [], reliability: [combinedScale], correlations: [])
         let (_, summary) = try InferredWave.run(plan, on: url, codebook: combined, delimiter: delimiter)
-        guard let moments = summary.reliability.first(where: { $0.name == combinedScale })?.summary else {
+        guard let moments = summary[ReliabilityAnalysis.self].first(where: { $0.name == combinedScale })?.summary else {
             throw ConfirmatoryFactorAnalysisError.noFactors
         }
         var start = 0

@@ -10,12 +10,6 @@ public struct InterviewResult: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey { case transcripts, summary }
 
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(transcripts, forKey: .transcripts)
-        try container.encode(summary, forKey: .summary)
-    }
-
     static func run(_ plan: InterviewPlan) throws -> InterviewResult {
         guard let unit = SegmentationUnit(rawValue: plan.unit) else {
             throw StudyError.unknownSegmentationUnit(plan.unit)

@@ -60,14 +60,6 @@ public struct VariableComparison: Sendable, Encodable {
         public var etaSquared: Double?
         public var omegaSquared: Double?
 
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(anova, forKey: .anova)
-            try c.encode(welch, forKey: .welch)
-            try c.encode(etaSquared, forKey: .etaSquared)
-            try c.encode(omegaSquared, forKey: .omegaSquared)
-        }
-
         enum CodingKeys: String, CodingKey {
             case anova, welch
             case etaSquared = "eta_squared"

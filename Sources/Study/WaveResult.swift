@@ -1,3 +1,4 @@
+import SurveyData
 import SurveyStats
 
 /// Every result of the analysis plan on one survey wave.
@@ -18,6 +19,26 @@ public struct WaveResult: Sendable, Codable {
     /// The frequency tables' cells hidden by small-cell suppression, by table name (set by the
     /// Privacy gate; their counts are encoded as the mark).
     public var suppressedFrequencies: [String: SuppressedCells] = [:]
+
+    /// The result of no analysis, which each ``BlockAnalysis`` fills in (``WaveAnalysis/run(_:summary:codebook:file:)``).
+    init(file: String) {
+        self.file = file
+        dataQuality = DataQuality(rows: 0, variables: [], warnings: [])
+        labels = [:]
+        descriptives = []
+        frequencies = []
+        reliability = []
+        omega = []
+        regressions = []
+        anovas = []
+    }
+
+    /// `name`, with its label from `codebook` recorded among the labels of the variables and scales
+    /// that appear in the results.
+    mutating func labelled(_ name: String, _ codebook: Codebook) -> String {
+        labels[name] = codebook.label(name)
+        return name
+    }
 
     enum CodingKeys: String, CodingKey {
         case file, labels, descriptives, frequencies, reliability, omega, correlation, regressions, anovas
@@ -84,12 +105,5 @@ public struct NamedOmega: Sendable, Codable {
         self.scale = scale
         self.result = result
         self.problem = problem
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(scale, forKey: .scale)
-        try container.encode(result, forKey: .result)
-        try container.encode(problem, forKey: .problem)
     }
 }

@@ -15,13 +15,5 @@ public struct WaveStatus: Sendable, Equatable, Encodable {
         self.error = error
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(file, forKey: .file)
-        try c.encode(rows, forKey: .rows)
-        try c.encode(error, forKey: .error)
-    }
-
     enum CodingKeys: String, CodingKey { case name, file, rows, error }
 }

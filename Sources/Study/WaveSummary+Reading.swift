@@ -13,28 +13,29 @@ extension WaveSummary {
     ///
     /// With `shard`, only that shard of the file is read (``DataShard``); a shard without rows
     /// gives the summary of no rows. With `collectingIDHashes`, the summary carries the hashes of
-    /// its respondent IDs (``idHashes``), for a merge to check that no respondent is in two parts.
+    /// its respondent IDs (``RespondentIDAnalysis``), for a merge to check that no respondent is in two parts.
     /// - Parameter rowsPerBlock: rows summarised at a time (fewer rows, less memory; more blocks,
     ///   more merging).
     /// - Throws: the loader's `DataError` (file, line, column) for a cell that does not fit the
     ///   codebook, and the errors of ``init(plan:dataset:codebook:)``.
     public init(plan: AnalysisPlan, reading file: FileReference, codebook: Codebook, delimiter: UInt8?, shard: DataShard? = nil,
                 collectingIDHashes: Bool = false, rowsPerBlock: Int = 65_536, progress: LoadProgress? = nil) throws {
+        let analyses = PlanAnalyses.make(plan, codebook: codebook)
         let tree = MergeTree()
         let loaded = try Dataset.forEachBlock(contentsOf: file.url, codebook: codebook, delimiter: delimiter, shard: shard,
                                               rowsPerBlock: rowsPerBlock, keepingTextCells: false, collectingIDHashes: collectingIDHashes,
                                               progress: progress) { block in
-            try tree.insert(WaveSummary(plan: plan, dataset: block.dataset, codebook: codebook), at: block.index)
+            try tree.insert(WaveSummary(analyses, dataset: block.dataset, codebook: codebook), at: block.index)
         }
         if let root = try tree.root() {
             self = root
         } else if shard != nil {
-            self = try WaveSummary(plan: plan, dataset: Dataset(noRowsOf: codebook, file: file.written), codebook: codebook)
+            self = try WaveSummary(analyses, dataset: Dataset(noRowsOf: codebook, file: file.written), codebook: codebook)
         } else {
             throw StudyError.analysisFailed(analysis: "reading \(file.written)", reason: "no data rows")
         }
         warnings = loaded.warnings
-        idHashes = loaded.idHashes.map { Named(name: $0.name, summary: RespondentHashes(sorted: $0.hashes)) }
+        self[RespondentIDAnalysis.self] = RespondentIDHashes(columns: loaded.idHashes.map { Named(name: $0.name, summary: RespondentHashes(sorted: $0.hashes)) })
     }
 }
 

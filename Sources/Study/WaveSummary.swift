@@ -1,34 +1,23 @@
 import SurveyStats
 
 /// Everything the analysis plan needs from a wave, or from one part of it, as exact mergeable
-/// summaries: per column its missing counts and level counts, per described variable or scale a
+/// summaries: the rows read, the loader's warnings and one ``MergeableSummary`` per analysis of
+/// ``PlanAnalyses/all`` (per column its missing and level counts, per described variable a
 /// ``ValueTally``, per scale the ``CoMoments`` of its keyed items, the correlated variables'
-/// co-moments, per regression a ``RowTally`` and per ANOVA one tally per level.
+/// co-moments, per regression a ``RowTally``, per ANOVA one tally per level, the hashes of the
+/// respondent IDs).
 ///
 /// A wave too large for one machine is cut into parts; each part's summary is computed where the
 /// part is (`paradox summarize`), and the merged summaries (`paradox merge`) give the statistics of
-/// the whole wave: counts and tallies add, co-moments merge by the pairwise update of Chan, Golub
-/// & LeVeque (1979). Nothing in a summary depends on the order or the cut of the rows.
+/// the whole wave: each analysis' summaries merge (``BlockAnalysis``), in one loop over the list.
+/// Nothing in a summary depends on the order or the cut of the rows.
 public struct WaveSummary: Sendable, Equatable, Codable {
     /// Data rows read.
     public var rows: Int
     /// The loader's warnings (e.g. columns not in the codebook), each once.
     public var warnings: [String]
-    /// Per codebook variable, in codebook order.
-    public var columns: [ColumnCounts]
-    /// Per variable or scale the plan describes.
-    public var tallies: [Named<ValueTally>]
-    /// Per scale whose reliability the plan reports: the co-moments of its keyed items.
-    public var reliability: [Named<CoMoments>]
-    /// The correlated variables' co-moments over complete cases (listwise) or per pair (pairwise).
-    public var correlation: CorrelationSummary?
-    /// Per regression: the response and each term over the cases (categorical terms as level codes).
-    public var regressions: [Named<RowTally>]
-    /// Per ANOVA: one tally of the dependent variable per factor level.
-    public var anovas: [Named<GroupTallies>]
-    /// Per ID column, the hashes of its respondent IDs, when the summary is one to be merged with
-    /// others (``init(plan:reading:codebook:delimiter:shard:collectingIDHashes:rowsPerBlock:progress:)``); else none.
-    public var idHashes: [Named<RespondentHashes>]
+    /// Per analysis of ``PlanAnalyses/all``, in that order, its summary.
+    private(set) var summaries: [any MergeableSummary]
 
     /// A summary under the name of the variable, scale or analysis it belongs to.
     public struct Named<Summary: Sendable & Equatable & Codable>: Sendable, Equatable, Codable {
@@ -36,30 +25,23 @@ public struct WaveSummary: Sendable, Equatable, Codable {
         public var summary: Summary
     }
 
-    /// Missing cells of one column and, for a Likert or categorical column, answers per level.
-    public struct ColumnCounts: Sendable, Equatable, Codable {
-        public var name: String
-        public var blank: Int
-        /// Cells per user-missing code, in codebook order.
-        public var userMissing: [Int]
-        /// Answers per scale point or level in codebook order; `nil` for numeric, ID and text columns.
-        public var levels: [Int]?
+    init(rows: Int, warnings: [String], summaries: [any MergeableSummary]) {
+        self.rows = rows
+        self.warnings = warnings
+        self.summaries = summaries
     }
 
-    public enum CorrelationSummary: Sendable, Equatable, Codable {
-        case listwise(CoMoments)
-        case pairwise(PairwiseCoMoments)
+    /// The summary of `analysis`.
+    subscript<Analysis: BlockAnalysis>(_ analysis: Analysis.Type) -> Analysis.Summary {
+        get { summaries[Self.position(of: analysis)] as! Analysis.Summary }   // stored in that order, of that type
+        set { summaries[Self.position(of: analysis)] = newValue }
     }
 
-    /// The tallies of the dependent variable per factor level, and the cases without a level.
-    public struct GroupTallies: Sendable, Equatable, Codable {
-        public var levels: [ValueTally]
-        public var casesWithoutLevel: Int
-
-        enum CodingKeys: String, CodingKey {
-            case levels
-            case casesWithoutLevel = "cases_without_level"
+    private static func position<Analysis: BlockAnalysis>(of analysis: Analysis.Type) -> Int {
+        guard let position = PlanAnalyses.all.firstIndex(where: { ObjectIdentifier($0) == ObjectIdentifier(analysis) }) else {
+            preconditionFailure("\(analysis) is not registered in PlanAnalyses.all")
         }
+        return position
     }
 
     /// Adds the rows of `other`, a summary of another part of the same wave under the same plan.
@@ -73,49 +55,8 @@ public struct WaveSummary: Sendable, Equatable, Codable {
     public mutating func merge(_ other: WaveSummary) throws {
         let (totalRows, overflow) = rows.addingReportingOverflow(other.rows)
         guard !overflow else { throw WaveSummaryError.tooManyRows }
-        func paired<T>(_ mine: [Named<T>], _ theirs: [Named<T>], _ what: String, _ add: (T, T) throws -> T) throws -> [Named<T>] {
-            guard mine.map(\.name) == theirs.map(\.name) else {
-                throw WaveSummaryError.mismatch("\(what): \(mine.map(\.name).joined(separator: ", ")) vs. \(theirs.map(\.name).joined(separator: ", "))")
-            }
-            return try zip(mine, theirs).map { Named(name: $0.name, summary: try add($0.summary, $1.summary)) }
-        }
-        func sameShape(_ a: Int, _ b: Int, _ what: String) throws {
-            guard a == b else { throw WaveSummaryError.mismatch("\(what): \(a) vs. \(b)") }
-        }
-        guard columns.map(\.name) == other.columns.map(\.name) else {
-            throw WaveSummaryError.mismatch("columns: \(columns.map(\.name).joined(separator: ", ")) vs. \(other.columns.map(\.name).joined(separator: ", "))")
-        }
-        columns = try zip(columns, other.columns).map { a, b in
-            try sameShape(a.userMissing.count, b.userMissing.count, "user-missing codes of \(a.name)")
-            try sameShape(a.levels?.count ?? -1, b.levels?.count ?? -1, "levels of \(a.name)")
-            return ColumnCounts(name: a.name, blank: a.blank + b.blank, userMissing: zip(a.userMissing, b.userMissing).map(+),
-                                levels: a.levels.map { zip($0, b.levels!).map(+) })
-        }
-        tallies = try paired(tallies, other.tallies, "described variables") { $0 + $1 }
-        reliability = try paired(reliability, other.reliability, "scales") { a, b in
-            try sameShape(a.variableCount, b.variableCount, "items"); return a + b
-        }
-        switch (correlation, other.correlation) {
-        case (nil, nil): break
-        case let (.listwise(a)?, .listwise(b)?):
-            try sameShape(a.variableCount, b.variableCount, "correlated variables"); correlation = .listwise(a + b)
-        case let (.pairwise(a)?, .pairwise(b)?):
-            try sameShape(a.variableCount, b.variableCount, "correlated variables"); correlation = .pairwise(a + b)
-        default: throw WaveSummaryError.mismatch("correlations: listwise, pairwise or none differ")
-        }
-        regressions = try paired(regressions, other.regressions, "regressions") { a, b in
-            try sameShape(a.columnCount, b.columnCount, "regression columns"); return a + b
-        }
-        anovas = try paired(anovas, other.anovas, "ANOVAs") { a, b in
-            try sameShape(a.levels.count, b.levels.count, "factor levels")
-            return GroupTallies(levels: zip(a.levels, b.levels).map(+), casesWithoutLevel: a.casesWithoutLevel + b.casesWithoutLevel)
-        }
-        _ = try paired(idHashes, other.idHashes, "ID columns") { a, _ in a }
-        idHashes = try zip(idHashes, other.idHashes).map { a, b in
-            let (union, repeated, firstRepeat) = a.summary.union(b.summary)
-            if let firstRepeat { throw WaveSummaryError.repeatedRespondents(column: a.name, count: repeated, hash: firstRepeat) }
-            return Named(name: a.name, summary: union)
-        }
+        try requireSameShape(other.summaries.count, summaries.count, "analyses")
+        summaries = try PlanAnalyses.all.indices.map { try PlanAnalyses.all[$0].merged(summaries[$0], other.summaries[$0]) }
         rows = totalRows
         warnings += other.warnings.filter { !warnings.contains($0) }
     }
@@ -125,6 +66,34 @@ public struct WaveSummary: Sendable, Equatable, Codable {
         guard var whole = parts.first else { return nil }
         for part in parts.dropFirst() { try whole.merge(part) }
         return whole
+    }
+
+    public static func == (lhs: WaveSummary, rhs: WaveSummary) -> Bool {
+        lhs.rows == rhs.rows && lhs.warnings == rhs.warnings && lhs.summaries.count == rhs.summaries.count
+            && zip(lhs.summaries, rhs.summaries).allSatisfy { $0.isEqual(to: $1) }
+    }
+
+    // A summary file's layout: `rows`, `warnings` and each analysis' summary under its key.
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+        static let rows = Key(stringValue: "rows"), warnings = Key(stringValue: "warnings")
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        rows = try container.decode(Int.self, forKey: .rows)
+        warnings = try container.decode([String].self, forKey: .warnings)
+        summaries = try PlanAnalyses.all.map { try $0.decodeSummary(from: container, forKey: Key(stringValue: $0.key)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(rows, forKey: .rows)
+        try container.encode(warnings, forKey: .warnings)
+        for (analysis, summary) in zip(PlanAnalyses.all, summaries) { try container.encode(summary, forKey: Key(stringValue: analysis.key)) }
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SurveyData
 
@@ -6,12 +7,12 @@ import SurveyData
 /// (JSON, numbers at full precision).
 ///
 /// Summaries come from other machines, so a file is untrusted: ``read(_:expecting:)`` checks the
-/// format and version, the study, the hash of the codebook and analysis plan it was made with, and
-/// then every count and value of the summary (``WaveSummary/validate(plan:codebook:)``) before it
-/// is merged.
+/// format and version, the study, the hash of the codebook and analysis plan it was made with, then
+/// every count and value of the summary (``WaveSummary/validate(plan:codebook:)``), and last the
+/// summary's content hash, which catches a file edited or cut short into another plausible summary.
 public struct WaveSummaryFile: Sendable, Equatable, Codable {
     public static let formatName = "paradox-wave-summary"
-    public static let currentVersion = 4
+    public static let currentVersion = 5
 
     public var format: String
     public var version: Int
@@ -24,7 +25,7 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
     public var summary: WaveSummary
 
     private enum CodingKeys: String, CodingKey {
-        case format, version, study, planHash = "plan_sha256", parts, summary
+        case format, version, study, planHash = "plan_sha256", parts, summary, contentHash = "content_sha256"
     }
 
     public init(identity: SummaryIdentity, parts: [String], summary: WaveSummary) {
@@ -38,9 +39,43 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
 
     /// The JSON text, keys sorted so that equal summaries give equal files.
     public func encoded() throws -> String {
+        String(decoding: try Self.canonicalJSON(self), as: UTF8.self) + "\n"
+    }
+
+    /// SHA-256 (FIPS 180-4, through apple/swift-crypto), in hex, of the summary's canonical JSON
+    /// (sorted keys, numbers at full precision, as the file writes it): `content_sha256` in the file.
+    /// A summary read from a file re-encodes to the same bytes, so a file whose summary was edited
+    /// carries another hash.
+    public static func contentHash(of summary: WaveSummary) throws -> String {
+        SHA256.hash(data: try canonicalJSON(summary)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func canonicalJSON<Value: Encodable>(_ value: Value) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+        return try encoder.encode(value)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(String.self, forKey: .format)
+        version = try container.decode(Int.self, forKey: .version)
+        study = try container.decode(String.self, forKey: .study)
+        planHash = try container.decode(String.self, forKey: .planHash)
+        parts = try container.decode([String].self, forKey: .parts)
+        summary = try container.decode(WaveSummary.self, forKey: .summary)
+    }
+
+    /// The file's keys, with `content_sha256` (``contentHash(of:)``).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(version, forKey: .version)
+        try container.encode(study, forKey: .study)
+        try container.encode(planHash, forKey: .planHash)
+        try container.encode(parts, forKey: .parts)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(try Self.contentHash(of: summary), forKey: .contentHash)
     }
 
     /// Adds the parts of `other`, a summary file of the same study (``WaveSummary/merge(_:)``).
@@ -50,7 +85,8 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
     }
 
     /// Reads a summary file and checks it against `identity`: format and version, study title, the
-    /// hash of codebook and plan, then the summary itself (``WaveSummary/validate(plan:codebook:)``).
+    /// hash of codebook and plan, the summary itself (``WaveSummary/validate(plan:codebook:)``: it
+    /// names the key at fault), then the content hash (``contentHash(of:)``).
     /// - Throws: ``WaveSummaryFileError`` naming the file, the key and what was expected.
     public static func read(_ url: URL, expecting identity: SummaryIdentity) throws -> WaveSummaryFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -58,14 +94,21 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
         }
         func fail(_ reason: String) -> WaveSummaryFileError { WaveSummaryFileError(file: url.path, reason: reason) }
         // The format and version first: a summary of another version may not decode as this one.
-        struct Header: Decodable { var format: String; var version: Int }
-        let file: WaveSummaryFile
+        struct Header: Decodable {
+            var format: String
+            var version: Int
+            var contentHash: String?
+            enum CodingKeys: String, CodingKey { case format, version, contentHash = "content_sha256" }
+        }
+        let file: WaveSummaryFile, writtenHash: String
         do {
             let header = try JSONDecoder().decode(Header.self, from: data)
             guard header.format == formatName, header.version == currentVersion else {
                 throw fail("format '\(header.format.bounded())' version \(header.version) (expected '\(formatName)' version \(currentVersion))")
             }
             file = try JSONDecoder().decode(WaveSummaryFile.self, from: data)
+            guard let hash = header.contentHash else { throw fail("no content_sha256 (expected the hash of the summary that paradox summarize writes)") }
+            writtenHash = hash
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
             throw fail("not JSON (expected a summary written by paradox summarize)")
         } catch let error as DecodingError {
@@ -83,6 +126,11 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
         } catch let error as WaveSummaryError {
             throw fail("\(error)")
         }
+        let expectedHash = try contentHash(of: file.summary)
+        guard writtenHash == expectedHash else {
+            throw fail("content_sha256 \(writtenHash.bounded()) does not match the summary (its hash is \(expectedHash)): "
+                       + "the file was edited or damaged after paradox summarize wrote it; summarise the part again")
+        }
         return file
     }
 
@@ -99,7 +147,7 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
                 if whole == nil { whole = part } else { try whole!.merge(part) }
             } catch WaveSummaryError.repeatedRespondents(let column, let count, let hash) {
                 let earlier = try urls[..<index].first { earlier in
-                    try read(earlier, expecting: identity).summary.idHashes.contains { $0.name == column && $0.summary.contains(hash) }
+                    try read(earlier, expecting: identity).summary[RespondentIDAnalysis.self].contains(hash, in: column)
                 }
                 throw RepeatedRespondentsError(file: url.path, earlierFile: earlier?.path ?? urls[0].path, column: column, count: count)
             } catch let error as WaveSummaryError {

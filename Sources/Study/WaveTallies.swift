@@ -29,7 +29,7 @@ public struct WaveTallies: Sendable {
 
     /// The tallies of the variables the wave's summary describes.
     init(wave: String, summary: WaveSummary, codebook: Codebook) {
-        self.init(wave: wave, variables: summary.tallies.map { named in
+        self.init(wave: wave, variables: summary[DescriptivesAnalysis.self].map { named in
             Variable(name: named.name, label: codebook.label(named.name),
                      isScale: codebook.scales.contains { $0.name == named.name }, tally: named.summary)
         })

@@ -53,6 +53,13 @@ struct WaveVariables {
         return (columns, denominators)
     }
 
+    /// Exact co-moments when every column is an integer over a denominator (Likert answers, their
+    /// scale scores), else the corrected two-pass co-moments of the numbers.
+    func coMoments(integers: consuming (columns: [[Int16]], denominators: [Int]?)?, numbers: () throws -> [[Double]]) rethrows -> CoMoments {
+        guard let (columns, denominators) = integers else { return CoMoments(columns: try numbers()) }
+        return CoMoments(integerColumns: columns, denominators: denominators)
+    }
+
     /// The exact tally of a scale score's or a Likert/numeric column's values (a Likert item from
     /// its per-level counts).
     func tally(_ name: String) throws -> ValueTally {

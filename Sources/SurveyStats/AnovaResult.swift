@@ -31,23 +31,6 @@ public struct AnovaResult: Sendable, Equatable, Codable {
     public let gamesHowell: [PairwiseComparison]
 
     /// Encodes every key, `null` for an undefined value.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(factor, forKey: .factor)
-        try c.encode(nobs, forKey: .nobs)
-        try c.encode(excludedCases, forKey: .excludedCases)
-        try c.encode(anova, forKey: .anova)
-        try c.encode(groups, forKey: .groups)
-        try c.encode(etaSquared, forKey: .etaSquared)
-        try c.encode(omegaSquared, forKey: .omegaSquared)
-        try c.encode(levene, forKey: .levene)
-        try c.encode(brownForsythe, forKey: .brownForsythe)
-        try c.encode(welch, forKey: .welch)
-        try c.encode(brownForsytheMeans, forKey: .brownForsytheMeans)
-        try c.encode(kruskalWallis, forKey: .kruskalWallis)
-        try c.encode(tukey, forKey: .tukey)
-        try c.encode(gamesHowell, forKey: .gamesHowell)
-    }
 
     enum CodingKeys: String, CodingKey {
         case factor, nobs, anova, groups, levene, welch, tukey
@@ -75,16 +58,6 @@ public struct AnovaResult: Sendable, Equatable, Codable {
         public let confHigh: Double?
 
         /// Encodes every key, `null` for an undefined value.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(level, forKey: .level)
-            try c.encode(n, forKey: .n)
-            try c.encode(mean, forKey: .mean)
-            try c.encode(sd, forKey: .sd)
-            try c.encode(stdError, forKey: .stdError)
-            try c.encode(confLow, forKey: .confLow)
-            try c.encode(confHigh, forKey: .confHigh)
-        }
 
         enum CodingKeys: String, CodingKey {
             case level, n, mean, sd
@@ -136,18 +109,6 @@ public struct AnovaResult: Sendable, Equatable, Codable {
         public let df: Double?
 
         /// Encodes every key, `null` for an undefined value.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(group1, forKey: .group1)
-            try c.encode(group2, forKey: .group2)
-            try c.encode(estimate, forKey: .estimate)
-            try c.encode(stdError, forKey: .stdError)
-            try c.encode(statistic, forKey: .statistic)
-            try c.encode(pValue, forKey: .pValue)
-            try c.encode(confLow, forKey: .confLow)
-            try c.encode(confHigh, forKey: .confHigh)
-            try c.encode(df, forKey: .df)
-        }
 
         enum CodingKeys: String, CodingKey {
             case group1, group2, estimate, statistic, df

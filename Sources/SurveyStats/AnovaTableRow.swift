@@ -20,15 +20,6 @@ public struct AnovaTableRow: Sendable, Equatable, Codable {
     }
 
     /// Encodes every key, `null` for an undefined value.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(term, forKey: .term)
-        try c.encode(df, forKey: .df)
-        try c.encode(sumsq, forKey: .sumsq)
-        try c.encode(meansq, forKey: .meansq)
-        try c.encode(statistic, forKey: .statistic)
-        try c.encode(pValue, forKey: .pValue)
-    }
 
     enum CodingKeys: String, CodingKey {
         case term, df, sumsq, meansq, statistic

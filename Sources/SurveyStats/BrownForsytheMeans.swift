@@ -1,3 +1,4 @@
+import ComputeSupport
 import GSL
 
 /// The Brown–Forsythe F* test of equal means under unequal variances (Brown & Forsythe 1974,

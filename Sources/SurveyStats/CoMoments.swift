@@ -1,3 +1,5 @@
+import ComputeSupport
+
 /// Count, means and co-moment matrix of p variables over their complete cases: the mergeable
 /// summary that Cronbach's α (``Reliability``) and listwise Pearson correlations (``Correlation``)
 /// are computed from.

@@ -40,17 +40,6 @@ public struct CorrelationResult: Sendable, Equatable, Codable {
             self.pValue = pValue
             self.n = n
         }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(x, forKey: .x)
-            try container.encode(y, forKey: .y)
-            try container.encode(estimate, forKey: .estimate)
-            try container.encode(statistic, forKey: .statistic)
-            try container.encode(df, forKey: .df)
-            try container.encode(pValue, forKey: .pValue)
-            try container.encode(n, forKey: .n)
-        }
     }
 
     /// Variable names in matrix order.
@@ -65,14 +54,6 @@ public struct CorrelationResult: Sendable, Equatable, Codable {
         self.deletion = deletion
         self.n = n
         self.pairs = pairs
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(variables, forKey: .variables)
-        try container.encode(deletion, forKey: .deletion)
-        try container.encode(n, forKey: .n)
-        try container.encode(pairs, forKey: .pairs)
     }
 
     private enum CodingKeys: String, CodingKey { case variables, deletion, n, pairs }

@@ -30,21 +30,6 @@ public struct DescriptivesResult: Sendable, Equatable, Codable {
     }
 
     /// Every key is always present; an undefined value is `null`.
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(n, forKey: .n)
-        try container.encode(missing, forKey: .missing)
-        try container.encode(mean, forKey: .mean)
-        try container.encode(sd, forKey: .sd)
-        try container.encode(median, forKey: .median)
-        try container.encode(min, forKey: .min)
-        try container.encode(max, forKey: .max)
-        try container.encode(skewness, forKey: .skewness)
-        try container.encode(kurtosis, forKey: .kurtosis)
-        try container.encode(seSkewness, forKey: .seSkewness)
-        try container.encode(seKurtosis, forKey: .seKurtosis)
-    }
 
     public init(name: String, n: Int, missing: Int, mean: Double?, sd: Double?, median: Double?,
                 min: Double?, max: Double?, skewness: Double?, kurtosis: Double?,

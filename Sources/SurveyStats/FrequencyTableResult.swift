@@ -27,16 +27,6 @@ public struct FrequencyTableResult: Sendable, Equatable, Codable {
             case value, label, count, percent
             case validPercent = "valid_percent", cumulativePercent = "cumulative_percent"
         }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(value, forKey: .value)
-            try container.encode(label, forKey: .label)
-            try container.encode(count, forKey: .count)
-            try container.encode(percent, forKey: .percent)
-            try container.encode(validPercent, forKey: .validPercent)
-            try container.encode(cumulativePercent, forKey: .cumulativePercent)
-        }
     }
 
     /// One kind of missing answer: system-missing (blank, `code` nil) or a user-missing code.
@@ -47,14 +37,6 @@ public struct FrequencyTableResult: Sendable, Equatable, Codable {
         public var count: Int
         /// Share of all rows.
         public var percent: Double?
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(code, forKey: .code)
-            try container.encode(label, forKey: .label)
-            try container.encode(count, forKey: .count)
-            try container.encode(percent, forKey: .percent)
-        }
     }
 
     public var name: String
@@ -83,16 +65,5 @@ public struct FrequencyTableResult: Sendable, Equatable, Codable {
         self.levels = levels
         self.missing = missing
         self.topTwoBox = topTwoBox
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(total, forKey: .total)
-        try container.encode(n, forKey: .n)
-        try container.encode(levels, forKey: .levels)
-        try container.encode(missing, forKey: .missing)
-        try container.encode(topTwoBox, forKey: .topTwoBox)
     }
 }

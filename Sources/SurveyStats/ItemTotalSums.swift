@@ -1,3 +1,5 @@
+import ComputeSupport
+
 /// What Cronbach's α and its item table need of k items, and nothing more: over the n complete
 /// cases, each item's mean and co-moment Cᵢᵢ, its co-moment with the sum score Rᵢ = Σⱼ Cᵢⱼ, the sum
 /// score's co-moment T = Σᵢ Rᵢ, the diagonal D = Σᵢ Cᵢᵢ, and the mean inter-item correlation r̄.

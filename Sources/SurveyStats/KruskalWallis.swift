@@ -1,3 +1,4 @@
+import ComputeSupport
 import GSL
 
 /// The Kruskal–Wallis rank test with tie correction (Kruskal & Wallis 1952, "Use of ranks in

@@ -1,3 +1,4 @@
+import ComputeSupport
 import GSL
 
 /// The trapezoidal rule in log space for ∫ e^{g(x)} dx, g unimodal, with the mean ∫ e^g·v / ∫ e^g of

@@ -31,17 +31,6 @@ public struct MeanDifferenceResult: Sendable, Equatable, Codable {
     }
 
     /// Encodes every key, `null` for an undefined value.
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(estimate, forKey: .estimate)
-        try c.encode(stdError, forKey: .stdError)
-        try c.encode(statistic, forKey: .statistic)
-        try c.encode(df, forKey: .df)
-        try c.encode(pValue, forKey: .pValue)
-        try c.encode(confLow, forKey: .confLow)
-        try c.encode(confHigh, forKey: .confHigh)
-        try c.encode(hedgesG, forKey: .hedgesG)
-    }
 
     enum CodingKeys: String, CodingKey {
         case estimate, statistic, df

@@ -1,3 +1,5 @@
+import ComputeSupport
+
 /// Count, mean, extremes and the central sums of powers M₂, M₃, M₄ of a sample: the mergeable
 /// summary every moment-based statistic in Paradox is computed from.
 ///

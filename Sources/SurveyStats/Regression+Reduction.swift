@@ -1,3 +1,4 @@
+import ComputeSupport
 import GSL
 
 extension Regression.Sample {

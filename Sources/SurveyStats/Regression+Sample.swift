@@ -1,3 +1,5 @@
+import ComputeSupport
+
 extension Regression {
     /// The estimation sample: the distinct rows of a ``RowTally`` bound to a ``Design``, row i
     /// standing for cᵢ identical cases, with the per-column summaries the result needs.

@@ -1,3 +1,4 @@
+import ComputeSupport
 import GSL
 
 /// Ordinary least-squares regression with numeric and treatment-coded categorical predictors.

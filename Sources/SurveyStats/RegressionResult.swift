@@ -49,23 +49,6 @@ public struct RegressionResult: Sendable, Equatable, Codable {
         public let confHighHC3: Double?
 
         /// Encodes every key, `null` for an undefined value.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(term, forKey: .term)
-            try c.encode(estimate, forKey: .estimate)
-            try c.encode(stdError, forKey: .stdError)
-            try c.encode(statistic, forKey: .statistic)
-            try c.encode(pValue, forKey: .pValue)
-            try c.encode(confLow, forKey: .confLow)
-            try c.encode(confHigh, forKey: .confHigh)
-            try c.encode(stdEstimate, forKey: .stdEstimate)
-            try c.encode(vif, forKey: .vif)
-            try c.encode(stdErrorHC3, forKey: .stdErrorHC3)
-            try c.encode(statisticHC3, forKey: .statisticHC3)
-            try c.encode(pValueHC3, forKey: .pValueHC3)
-            try c.encode(confLowHC3, forKey: .confLowHC3)
-            try c.encode(confHighHC3, forKey: .confHighHC3)
-        }
 
         enum CodingKeys: String, CodingKey {
             case term, estimate, statistic, vif
@@ -102,17 +85,6 @@ public struct RegressionResult: Sendable, Equatable, Codable {
         public let dfResidual: Int
 
         /// Encodes every key, `null` for an undefined value.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(nobs, forKey: .nobs)
-            try c.encode(rSquared, forKey: .rSquared)
-            try c.encode(adjRSquared, forKey: .adjRSquared)
-            try c.encode(sigma, forKey: .sigma)
-            try c.encode(statistic, forKey: .statistic)
-            try c.encode(pValue, forKey: .pValue)
-            try c.encode(df, forKey: .df)
-            try c.encode(dfResidual, forKey: .dfResidual)
-        }
 
         enum CodingKeys: String, CodingKey {
             case nobs, sigma, statistic, df
@@ -154,17 +126,6 @@ public struct RegressionResult: Sendable, Equatable, Codable {
         public let pValue: Double?
 
         /// Encodes every key, `null` for an undefined value.
-        public func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(block, forKey: .block)
-            try c.encode(terms, forKey: .terms)
-            try c.encode(rSquared, forKey: .rSquared)
-            try c.encode(deltaRSquared, forKey: .deltaRSquared)
-            try c.encode(statistic, forKey: .statistic)
-            try c.encode(df, forKey: .df)
-            try c.encode(dfResidual, forKey: .dfResidual)
-            try c.encode(pValue, forKey: .pValue)
-        }
 
         enum CodingKeys: String, CodingKey {
             case block, terms, statistic, df

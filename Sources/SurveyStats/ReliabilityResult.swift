@@ -27,15 +27,6 @@ public struct ReliabilityResult: Sendable, Equatable, Codable {
             self.rDrop = rDrop
             self.alphaIfDeleted = alphaIfDeleted
         }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(name, forKey: .name)
-            try container.encode(mean, forKey: .mean)
-            try container.encode(sd, forKey: .sd)
-            try container.encode(rDrop, forKey: .rDrop)
-            try container.encode(alphaIfDeleted, forKey: .alphaIfDeleted)
-        }
     }
 
     /// Complete cases used (listwise deletion).
@@ -78,20 +69,5 @@ public struct ReliabilityResult: Sendable, Equatable, Codable {
         self.confLevel = confLevel
         self.items = items
         self.warnings = warnings
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(n, forKey: .n)
-        try container.encode(k, forKey: .k)
-        try container.encode(nExcluded, forKey: .nExcluded)
-        try container.encode(alpha, forKey: .alpha)
-        try container.encode(standardizedAlpha, forKey: .standardizedAlpha)
-        try container.encode(meanInterItemCorrelation, forKey: .meanInterItemCorrelation)
-        try container.encode(confLow, forKey: .confLow)
-        try container.encode(confHigh, forKey: .confHigh)
-        try container.encode(confLevel, forKey: .confLevel)
-        try container.encode(items, forKey: .items)
-        try container.encode(warnings, forKey: .warnings)
     }
 }

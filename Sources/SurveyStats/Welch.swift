@@ -1,3 +1,4 @@
+import ComputeSupport
 import GSL
 
 /// Welch's F test of equal means without assuming equal variances (Welch 1951, "On the

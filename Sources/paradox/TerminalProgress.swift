@@ -1,5 +1,4 @@
 import Foundation
-import Reporting
 import Study
 
 /// The progress bar of a study run on standard error: drawn only when standard error is a terminal,

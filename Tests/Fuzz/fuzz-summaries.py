@@ -8,7 +8,10 @@ Usage: fuzz-summaries.py PARADOX STUDY SEED.json OTHER.json|- ITERATIONS RANDOM-
   e.g. paradox summarize Codebooks/privacy-paradox.study.yml part.csv --out a.json (and b.json), then
   python3 Tests/Fuzz/fuzz-summaries.py .build/debug/paradox Codebooks/privacy-paradox.study.yml a.json b.json 2000 1
 (Issue 16: 2,800 mutants of a bundled-wave summary and of one with every count scaled to ~Int.max
-found no crash after the fixes of this branch.)"""
+found no crash after the fixes of this branch.)
+Since format 5 a summary carries content_sha256, checked after the validation: a mutant the validation
+accepts is refused by the hash (the FuzzTests summary target also merges each input sealed with its own
+hash, so that accepted mutants are analysed).)"""
 import json, random, subprocess, sys, tempfile, os, copy
 
 paradox, study, seed_path, other_path, iterations, seed = sys.argv[1:7]

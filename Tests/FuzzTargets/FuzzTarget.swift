@@ -81,10 +81,19 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             plan.interviews = nil
             _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.run(plan), plan: plan))
         case .summary:
-            let file = try workspace.file("part.summary.json", bytes)
-            if let merged = try WaveSummaryFile.merged([file.url], expecting: bundled.identity) {
-                _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.analyse(bundled.identity, merged: merged), plan: bundled.identity.plan))
+            func merge(_ bytes: [UInt8], as name: String) throws {
+                let file = try workspace.file(name, bytes)
+                if let merged = try WaveSummaryFile.merged([file.url], expecting: bundled.identity) {
+                    _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.analyse(bundled.identity, merged: merged), plan: bundled.identity.plan))
+                }
             }
+            // A mutation rarely keeps the content hash right, so an input that decodes is also merged
+            // sealed with the hash of its own summary, as a file crafted on purpose would be, for the
+            // validation behind the hash check to see it.
+            if let decoded = try? JSONDecoder().decode(WaveSummaryFile.self, from: Data(bytes)), let sealed = try? decoded.encoded() {
+                do { try merge(Array(sealed.utf8), as: "sealed.summary.json") } catch { try FuzzFinding.check(error) }
+            }
+            try merge(bytes, as: "part.summary.json")
         case .transcript:
             // The extension the content suggests: the reader picks its format by the file's extension.
             let text = String(decoding: bytes.prefix(4096), as: UTF8.self)

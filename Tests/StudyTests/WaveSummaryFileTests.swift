@@ -190,8 +190,26 @@ final class WaveSummaryFileTests: XCTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: whole)) as! [String: Any]
         let huge = folder.appendingPathComponent("huge.summary.json")
         try JSONSerialization.data(withJSONObject: json.merging(["summary": scaled(json["summary"]!, key: nil)]) { $1 }).write(to: huge)
+        // Sealed with the hash of its scaled summary, as a file crafted on purpose would be: the
+        // validation, not the hash, must catch it.
+        try JSONDecoder().decode(WaveSummaryFile.self, from: Data(contentsOf: huge)).encoded().write(to: huge, atomically: true, encoding: .utf8)
         XCTAssertEqual(try WaveSummaryFile.merged([huge], expecting: identity)?.summary.rows, 200 * k)
         assertRefused([huge, huge], "\(huge.path): cannot be merged with the files before it: the summaries hold more than \(Int.max) rows together")
+    }
+
+    /// Issue 13, point 7: a summary carries a content hash; an edit that leaves a valid summary
+    /// (here a count moved from one level to another) is caught by it.
+    func testEditedSummaryIsRefusedByItsContentHash() throws {
+        let a = try summaryFile(0..<100, name: "a")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: a)) as? [String: Any])
+        let levels = try XCTUnwrap(((json["summary"] as? [String: Any])?["columns"] as? [[String: Any]])?[1]["levels"] as? [Int])
+        let bad = try edited(a, name: "bad", [(["summary", "columns", 1, "levels"], [levels[0] + 1, levels[1] - 1] + levels.dropFirst(2))])
+        let hash = try XCTUnwrap(json["content_sha256"] as? String)
+        let file = try JSONDecoder().decode(WaveSummaryFile.self, from: Data(contentsOf: bad))
+        assertRefused([bad], "\(bad.path): content_sha256 \(hash) does not match the summary (its hash is \(try WaveSummaryFile.contentHash(of: file.summary))): "
+                      + "the file was edited or damaged after paradox summarize wrote it; summarise the part again")
+        // The file as written passes, and its hash is that of its summary.
+        XCTAssertEqual(hash, try WaveSummaryFile.contentHash(of: WaveSummaryFile.read(a, expecting: identity).summary))
     }
 
     func testSummaryOfAnotherPlanIsRefused() throws {

@@ -41,7 +41,7 @@ final class WaveSummaryMergePropertyTests: XCTestCase {
         if rows.isEmpty {
             let codebook = identity.codebook
             var summary = try WaveSummary(plan: identity.plan.analyses, dataset: Dataset(noRowsOf: codebook, file: "empty.csv"), codebook: codebook)
-            summary.idHashes = codebook.variables.filter { $0.kind == .id }.map { .init(name: $0.name, summary: RespondentHashes(sorted: [])) }
+            summary[RespondentIDAnalysis.self] = RespondentIDHashes(columns: codebook.variables.filter { $0.kind == .id }.map { .init(name: $0.name, summary: RespondentHashes(sorted: [])) })
             file = WaveSummaryFile(identity: identity, parts: ["rows \(rows)"], summary: summary)
         } else {
             let csv = folder.appendingPathComponent("\(name).csv")

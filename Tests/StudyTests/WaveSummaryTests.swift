@@ -33,10 +33,10 @@ final class WaveSummaryTests: XCTestCase {
         let parts = try [lines[1..<74], lines[..<1], lines[74...]].map { try summary($0, header: header, plan: plan, codebook: codebook) }
         let merged = try XCTUnwrap(WaveSummary.merged(parts))
         XCTAssertEqual(merged.rows, 200)
-        XCTAssertEqual(merged.columns, whole.columns)
-        XCTAssertEqual(merged.tallies, whole.tallies)
-        XCTAssertEqual(merged.regressions, whole.regressions)
-        XCTAssertEqual(merged.anovas, whole.anovas)
+        XCTAssertEqual(merged[FrequencyAnalysis.self], whole[FrequencyAnalysis.self])
+        XCTAssertEqual(merged[DescriptivesAnalysis.self], whole[DescriptivesAnalysis.self])
+        XCTAssertEqual(merged[RegressionAnalysis.self], whole[RegressionAnalysis.self])
+        XCTAssertEqual(merged[AnovaAnalysis.self], whole[AnovaAnalysis.self])
 
         let onePass = try WaveAnalysis.run(plan.analyses, summary: whole, codebook: codebook, file: "wave1.csv")
         let fromParts = try WaveAnalysis.run(plan.analyses, summary: merged, codebook: codebook, file: "wave1.csv")
@@ -55,10 +55,10 @@ final class WaveSummaryTests: XCTestCase {
         let oneBlock = try read(1_000)
         let blocks = try read(7)
         XCTAssertEqual(blocks.rows, 200)
-        XCTAssertEqual(blocks.columns, oneBlock.columns)
-        XCTAssertEqual(blocks.tallies, oneBlock.tallies)
-        XCTAssertEqual(blocks.regressions, oneBlock.regressions)
-        XCTAssertEqual(blocks.anovas, oneBlock.anovas)
+        XCTAssertEqual(blocks[FrequencyAnalysis.self], oneBlock[FrequencyAnalysis.self])
+        XCTAssertEqual(blocks[DescriptivesAnalysis.self], oneBlock[DescriptivesAnalysis.self])
+        XCTAssertEqual(blocks[RegressionAnalysis.self], oneBlock[RegressionAnalysis.self])
+        XCTAssertEqual(blocks[AnovaAnalysis.self], oneBlock[AnovaAnalysis.self])
         XCTAssertEqual(try read(7), blocks, "the merge order is fixed, whatever thread finishes first")
         let fromBlocks = try WaveAnalysis.run(plan.analyses, summary: blocks, codebook: codebook, file: "wave1.csv")
         let fromOne = try WaveAnalysis.run(plan.analyses, summary: oneBlock, codebook: codebook, file: "wave1.csv")
@@ -76,7 +76,7 @@ final class WaveSummaryTests: XCTestCase {
         let csv = ([items.joined(separator: ",")] + rows).joined(separator: "\n")
         let dataset = try Dataset.load(reader: CSVReader(bytes: Array(csv.utf8), file: "w.csv"), codebook: codebook)
         let summary = try WaveSummary(plan: AnalysisPlan(correlations: ["short", "long"]), dataset: dataset, codebook: codebook)
-        guard case .listwise(let coMoments)? = summary.correlation else { return XCTFail("expected listwise co-moments") }
+        guard case .listwise(let coMoments)? = summary[CorrelationAnalysis.self] else { return XCTFail("expected listwise co-moments") }
         let expected = CoMoments(columns: try ["short", "long"].map { try dataset.scores(of: codebook.requireScale($0)) })
         XCTAssertEqual(coMoments, expected)
     }

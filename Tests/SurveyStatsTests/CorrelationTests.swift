@@ -70,8 +70,5 @@ final class CorrelationTests: XCTestCase {
         XCTAssertNil(two.pairs[0].pValue)
         XCTAssertThrowsError(try Correlation.pearson([[1, 2]], names: ["a"]))
         XCTAssertThrowsError(try Correlation.pearson([[1, 2], [1]], names: ["a", "b"]))
-        let json = String(decoding: try JSONEncoder().encode(perfect), as: UTF8.self)
-        XCTAssertTrue(json.contains(#""p_value":0"#), json)
-        XCTAssertTrue(json.contains(#""statistic":null"#), json)
     }
 }

@@ -1,7 +1,9 @@
 import XCTest
 import Study
-@testable import Reporting
+@testable import paradox
 
+/// The progress line of `paradox run` as text (the terminal drawing is ``TerminalProgress``), apart
+/// from any terminal.
 final class ProgressLineTests: XCTestCase {
     func testReadingLineWithRemainingTime() {
         let progress = StudyProgress(wavesDone: 1, waveCount: 3, wave: "wave-2", phase: .reading,

@@ -5,11 +5,11 @@ import Study
 /// time elapsed and the terminal's width, so that it is tested apart from any terminal. E.g.
 ///
 ///     wave 2/3 wave-2 reading [#########-----------] 45% 12.3/27.4 MB 0:03 elapsed, ~0:04 left
-public enum ProgressLine {
+enum ProgressLine {
     static let barWidth = 20
 
     /// The line, cut to `width − 1` characters so that it never wraps.
-    public static func render(_ progress: StudyProgress, elapsed: Double, width: Int) -> String {
+    static func render(_ progress: StudyProgress, elapsed: Double, width: Int) -> String {
         let fraction = progress.totalBytes > 0 ? min(1, Double(progress.bytesProcessed) / Double(progress.totalBytes)) : 0
         let filled = Int((fraction * Double(barWidth)).rounded(.down))
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled) + "]"
@@ -25,7 +25,7 @@ public enum ProgressLine {
 
     /// The time still needed at the rate so far, elapsed·(total − processed)/processed; `nil` before
     /// any byte is processed.
-    public static func remainingSeconds(elapsed: Double, processed: Int, total: Int) -> Double? {
+    static func remainingSeconds(elapsed: Double, processed: Int, total: Int) -> Double? {
         guard processed > 0, total >= processed else { return nil }
         return elapsed * Double(total - processed) / Double(processed)
     }

@@ -1,0 +1,79 @@
+import ComputeSupport
+import SurveyData
+import SurveyStats
+
+/// The plan's one-way ANOVAs (with Welch, Brown–Forsythe, Levene, Kruskal–Wallis and post hocs,
+/// ``OneWayANOVA``) from one ``ValueTally`` of the dependent variable per factor level.
+struct AnovaAnalysis: BlockAnalysis {
+    static let key = "anovas"
+    static let title = "ANOVAs"
+    let anovas: [AnovaPlan]
+    let codebook: Codebook
+
+    init(plan: AnalysisPlan, codebook: Codebook) {
+        anovas = plan.anovas
+        self.codebook = codebook
+    }
+
+    func summarize(_ block: WaveVariables) throws -> [WaveSummary.Named<WaveSummary.GroupTallies>] {
+        try anovas.map { anova in
+            guard let factor = try block.categorical(anova.factor) else { throw StudyError.notCategorical(anova.factor) }
+            return WaveSummary.Named(name: anova.name, summary: try block.groupTallies(anova.dependent, by: factor))
+        }
+    }
+
+    /// Per ANOVA, a tally per level with values the dependent variable can take, and cases over the
+    /// levels and without one adding up to the rows.
+    func validate(_ summaries: [WaveSummary.Named<WaveSummary.GroupTallies>], shape: [WaveSummary.Named<WaveSummary.GroupTallies>],
+                  _ check: SummaryChecker) throws {
+        try check.sameNames(summaries, shape, at: Self.key)
+        for (i, (anova, (named, expected))) in zip(anovas, zip(summaries, shape)).enumerated() {
+            let path = "\(Self.key)[\(i)] (\(anova.name)).summary"
+            let groups = named.summary
+            try check.sameCount(groups.levels.count, expected.summary.levels.count, at: "\(path).levels", of: "tallies (one per level of \(anova.factor))")
+            let cases = groups.levels.map { $0.count + $0.missing }   // each within Int's range (checked on decoding)
+            try check.adds(cases + [groups.casesWithoutLevel], to: check.rows, at: path, of: "cases per level and without a level")
+            for (level, tally) in groups.levels.enumerated() {
+                try check.possible(tally.values, of: anova.dependent, at: "\(path).levels[\(level)].values")
+            }
+        }
+    }
+
+    /// The ANOVAs side by side (the studentized range makes them the slow part of a wave's analysis).
+    func finish(_ summaries: [WaveSummary.Named<WaveSummary.GroupTallies>], of wave: WaveSummary, into result: inout WaveResult) throws {
+        let codebook = self.codebook
+        for anova in anovas { [anova.dependent, anova.factor].forEach { _ = result.labelled($0, codebook) } }
+        result.anovas = try Array(zip(anovas, summaries)).concurrentMap { anova, groups in
+            guard case .categorical(let levels, _)? = codebook.variable(named: anova.factor)?.kind else {
+                throw StudyError.notCategorical(anova.factor)
+            }
+            do {
+                let result = try OneWayANOVA.run(tallies: groups.summary.levels, levels: levels.map(\.label),
+                                                 factor: codebook.label(anova.factor),
+                                                 casesWithoutLevel: groups.summary.casesWithoutLevel)
+                return NamedAnova(name: anova.name, dependent: anova.dependent, factor: anova.factor, result: result)
+            } catch {
+                throw StudyError.analysisFailed(analysis: "\(anova.location.map { "\($0): " } ?? "")ANOVA '\(anova.name)'", reason: "\(error)")
+            }
+        }
+    }
+}
+
+extension WaveSummary {
+    /// The tallies of the dependent variable per factor level, and the cases without a level.
+    public struct GroupTallies: Sendable, Equatable, Codable, MergeableSummary {
+        public var levels: [ValueTally]
+        public var casesWithoutLevel: Int
+
+        enum CodingKeys: String, CodingKey {
+            case levels
+            case casesWithoutLevel = "cases_without_level"
+        }
+
+        public mutating func add(_ other: GroupTallies) throws {
+            try requireSameShape(other.levels.count, levels.count, "factor levels")
+            levels = zip(levels, other.levels).map(+)
+            casesWithoutLevel += other.casesWithoutLevel
+        }
+    }
+}

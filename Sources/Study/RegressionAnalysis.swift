@@ -1,0 +1,65 @@
+import SurveyData
+import SurveyStats
+
+/// The plan's linear regressions (OLS by QR, HC3 on request, hierarchical blocks) from a
+/// ``RowTally`` per model: the distinct rows of the response and terms with their counts
+/// (categorical terms as level codes).
+struct RegressionAnalysis: BlockAnalysis {
+    static let key = "regressions"
+    static let title = "regressions"
+    let models: [RegressionPlan]
+    let codebook: Codebook
+
+    init(plan: AnalysisPlan, codebook: Codebook) {
+        models = plan.regressions
+        self.codebook = codebook
+    }
+
+    func summarize(_ block: WaveVariables) throws -> [WaveSummary.Named<RowTally>] {
+        try models.map { model in
+            WaveSummary.Named(name: model.name, summary: RowTally(codedColumns: try ([model.dependent] + model.terms).map(block.codedColumn)))
+        }
+    }
+
+    /// Per model, a column per variable with values it can take, and complete and excluded cases adding up to the rows.
+    func validate(_ tallies: [WaveSummary.Named<RowTally>], shape: [WaveSummary.Named<RowTally>], _ check: SummaryChecker) throws {
+        try check.sameNames(tallies, shape, at: Self.key)
+        for (i, (model, named)) in zip(models, tallies).enumerated() {
+            let path = "\(Self.key)[\(i)] (\(model.name)).summary"
+            let tally = named.summary
+            let names = [model.dependent] + model.terms
+            try check.sameCount(tally.columnCount, names.count, at: "\(path).columns", of: "columns (the response and each term)")
+            try check.adds([tally.caseCount, tally.excluded], to: check.rows, at: path, of: "complete and excluded cases")
+            for (j, name) in names.enumerated() {
+                try check.possible(tally.columnValues[j], of: name, at: "\(path).columns[\(j)]")
+            }
+        }
+    }
+
+    /// The models fitted one after the other: a regression on a large tally passes over its rows on
+    /// all cores (`Regression.fit`), and a nested concurrent loop would run on one core.
+    func finish(_ tallies: [WaveSummary.Named<RowTally>], of wave: WaveSummary, into result: inout WaveResult) throws {
+        for model in models { ([model.dependent] + model.terms).forEach { _ = result.labelled($0, codebook) } }
+        result.regressions = try zip(models, tallies).map { model, tally in
+            let linearModel = LinearModel(
+                responseName: model.dependent, response: [],
+                terms: model.terms.map(term), intercept: model.intercept,
+                blocks: model.blocks.count > 1 ? model.blocks.map(\.terms) : [], hc3: model.robust)
+            do {
+                return NamedRegression(name: model.name, title: model.title, result: try Regression.fit(linearModel, tally: tally.summary))
+            } catch {
+                throw StudyError.analysisFailed(analysis: "\(model.location.map { "\($0): " } ?? "")regression '\(model.name)'", reason: "\(error)")
+            }
+        }
+    }
+
+    /// A regression term without values (they come from the tally): categorical columns as
+    /// dummies, scales and other variables as numbers.
+    private func term(_ name: String) -> LinearModel.Term {
+        if !codebook.scales.contains(where: { $0.name == name }),
+           case .categorical(let levels, let reference)? = codebook.variable(named: name)?.kind {
+            return .categorical(name: name, codes: [], levels: levels.map(\.label), reference: reference)
+        }
+        return .numeric(name: name, values: [])
+    }
+}
