@@ -1,14 +1,18 @@
 import SurveyStats
 
 /// A coefficient plot of one regression: the standardized coefficient β of every predictor column
-/// as a point on a stem from zero, grouped by hierarchical block (each block its own marker shape
-/// and colour). The results carry confidence intervals for B only, so no interval is drawn for β.
+/// as a point with its 95% CI (HC3 when the model asked for it), grouped by hierarchical block (each
+/// block its own marker shape and colour), a dashed line at zero.
 public struct CoefficientPlot: Sendable, Equatable {
     public var points: [Point]
+    /// Whether the intervals are HC3 ones.
+    public var isRobust: Bool
 
     public struct Point: Sendable, Equatable {
         public var term: String
         public var beta: Double
+        public var confLow: Double?
+        public var confHigh: Double?
         /// 1-based block of the term.
         public var block: Int
     }
@@ -18,9 +22,12 @@ public struct CoefficientPlot: Sendable, Equatable {
         func block(of term: String) -> Int {
             result.blocks.first { $0.terms.contains { term == $0 || term.hasPrefix($0 + "[") } }?.block ?? 1
         }
+        let robust = result.coefficients.first?.stdErrorHC3 != nil
         points = result.coefficients.compactMap { c in
-            c.stdEstimate.map { Point(term: c.term, beta: $0, block: block(of: c.term)) }
+            c.stdEstimate.map { Point(term: c.term, beta: $0, confLow: robust ? c.stdConfLowHC3 : c.stdConfLow,
+                                      confHigh: robust ? c.stdConfHighHC3 : c.stdConfHigh, block: block(of: c.term)) }
         }
+        isRobust = robust
         if points.isEmpty { return nil }
     }
 
@@ -40,7 +47,7 @@ public struct CoefficientPlot: Sendable, Equatable {
             }
             y += 24
         }
-        let low = min(0, points.map(\.beta).min() ?? 0), high = max(0, points.map(\.beta).max() ?? 0)
+        let low = min(0, points.map { $0.confLow ?? $0.beta }.min() ?? 0), high = max(0, points.map { $0.confHigh ?? $0.beta }.max() ?? 0)
         let step = high - low > 1 ? 0.5 : 0.1
         let from = (low / step).rounded(.down) * step, to = max((high / step).rounded(.up) * step, from + step)
         func x(_ value: Double) -> Double { plotLeft + (value - from) / (to - from) * plotWidth }
@@ -54,7 +61,11 @@ public struct CoefficientPlot: Sendable, Equatable {
             }
             let mid = y + rowHeight / 2
             canvas.text(point.term, x: plotLeft - 8, y: mid + 4, anchor: .end, limit: 44)
-            canvas.line(x1: x(0), y1: mid, x2: x(point.beta), y2: mid, stroke: "#777")
+            if let confLow = point.confLow, let confHigh = point.confHigh {
+                canvas.line(x1: x(confLow), y1: mid, x2: x(confHigh), y2: mid, width: 1.5)
+                canvas.line(x1: x(confLow), y1: mid - 4, x2: x(confLow), y2: mid + 4, width: 1.5)
+                canvas.line(x1: x(confHigh), y1: mid - 4, x2: x(confHigh), y2: mid + 4, width: 1.5)
+            }
             canvas.marker(x: x(point.beta), y: mid, fill: Self.colour(point.block), square: point.block % 2 == 0)
             canvas.text("β = " + APA.number(point.beta, decimals: 2, leadingZero: false), x: plotLeft + plotWidth + 10, y: mid + 4, size: 10)
             y += rowHeight
@@ -67,7 +78,7 @@ public struct CoefficientPlot: Sendable, Equatable {
             canvas.text(abs(tick) < 1e-9 ? "0" : APA.number(tick, decimals: 1, leadingZero: false), x: x(tick), y: y + 15, size: 10, anchor: .middle)
             tick += step
         }
-        canvas.text("Standardized coefficient β", x: plotLeft + plotWidth / 2, y: y + 30, size: 10, anchor: .middle)
+        canvas.text("Standardized coefficient β with 95% CI" + (isRobust ? " (HC3)" : ""), x: plotLeft + plotWidth / 2, y: y + 30, size: 10, anchor: .middle)
         return y + 34
     }
 

@@ -30,6 +30,10 @@ extension Table {
                     + "ΔR² = \(bounded(b.deltaRSquared)), ΔF(\(b.df), \(b.dfResidual)) = \(f(b.statistic)), p \(pText(b.pValue))."
             }
         }
+        if !result.referenceLevels.isEmpty {
+            notes.append("Reference categories (a dummy term[level] compares its level with them): "
+                + result.referenceLevels.map { "\($0.term) = \($0.level)" }.joined(separator: "; ") + ".")
+        }
         if robust {
             notes.append("SE, t, p and the 95% CI are heteroscedasticity-consistent (HC3; MacKinnon & White, 1985), as requested; SE OLS and p OLS assume equal error variances. R² and F are those of the OLS fit.")
         }

@@ -24,8 +24,12 @@ extension StudyReport {
     static func coefficientFigure(_ model: NamedRegression, tableID: String) -> Figure? {
         CoefficientPlot(model.result).map { chart in
             Figure(id: "coefficients_\(model.name)", title: "Standardized coefficients: \(model.title)",
-                   description: "Standardized regression coefficients (β) of \(model.result.response): "
-                       + chart.points.map { "\($0.term) \(APA.number($0.beta, decimals: 2, leadingZero: false)) (block \($0.block))" }.joined(separator: ", ") + ".",
+                   description: "Standardized regression coefficients (β) of \(model.result.response) with 95% confidence intervals"
+                       + (chart.isRobust ? " (HC3)" : "") + ", B's interval scaled by sd(x)/sd(y): "
+                       + chart.points.map { point in
+                           let interval = point.confLow.flatMap { low in point.confHigh.map { " [\(APA.number(low, decimals: 2, leadingZero: false)), \(APA.number($0, decimals: 2, leadingZero: false))]" } } ?? ""
+                           return "\(point.term) \(APA.number(point.beta, decimals: 2, leadingZero: false))\(interval) (block \(point.block))"
+                       }.joined(separator: ", ") + ".",
                    sourceTables: [tableID], chart: .coefficients(chart))
         }
     }

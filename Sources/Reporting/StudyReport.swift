@@ -80,7 +80,7 @@ public enum StudyReport {
         if !wave.reliability.isEmpty {
             sections.append(Report.Section(title: prefix + "Scale Reliability",
                                            tables: [.reliabilitySummary(wave.reliability.map { ($0.scale, $0.result) })]
-                                               + wave.reliability.map { .reliability($0.result, scale: $0.scale) }
+                                               + wave.reliability.map { .reliability($0.result, scale: $0.scale, reversed: $0.reversedItems) }
                                                + omegaTables(wave.omega)))
         }
         if let correlation = wave.correlation {

@@ -39,7 +39,11 @@ struct ReliabilityAnalysis: BlockAnalysis {
         result.reliability = try summaries.map { named in
             let scale = try codebook.requireScale(result.labelled(named.name, codebook))
             scale.items.forEach { _ = result.labelled($0, codebook) }
-            return NamedReliability(scale: named.name, result: try Reliability.cronbachAlpha(named.summary, names: scale.items))
+            let reversed = scale.items.filter { item in
+                if case .likert(let likert)? = codebook.variable(named: item)?.kind { return likert.reversed }
+                return false
+            }
+            return NamedReliability(scale: named.name, result: try Reliability.cronbachAlpha(named.summary, names: scale.items), reversedItems: reversed)
         }
         result.omega = try summaries.map { named in
             let items = try codebook.requireScale(named.name).items

@@ -90,6 +90,13 @@ public struct NamedAnova: Sendable, Codable {
 public struct NamedReliability: Sendable, Codable {
     public var scale: String
     public var result: ReliabilityResult
+    /// The scale's reverse-keyed items (scored min + max − x), in item order.
+    public var reversedItems: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case scale, result
+        case reversedItems = "reversed_items"
+    }
 }
 
 /// McDonald's ω of a scale, or why the one-factor model could not give it (e.g. 2 items).

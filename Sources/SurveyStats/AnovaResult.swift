@@ -30,8 +30,6 @@ public struct AnovaResult: Sendable, Equatable, Codable {
     /// Games–Howell, every pair of non-empty levels, with Welch–Satterthwaite df.
     public let gamesHowell: [PairwiseComparison]
 
-    /// Encodes every key, `null` for an undefined value.
-
     enum CodingKeys: String, CodingKey {
         case factor, nobs, anova, groups, levene, welch, tukey
         case excludedCases = "n_excluded"
@@ -56,8 +54,6 @@ public struct AnovaResult: Sendable, Equatable, Codable {
         /// mean ∓ t(1 − α/2, n − 1)·SE; `nil` when n < 2.
         public let confLow: Double?
         public let confHigh: Double?
-
-        /// Encodes every key, `null` for an undefined value.
 
         enum CodingKeys: String, CodingKey {
             case level, n, mean, sd
@@ -107,8 +103,6 @@ public struct AnovaResult: Sendable, Equatable, Codable {
         public let confHigh: Double?
         /// Degrees of freedom of the studentized range (Games–Howell only; Welch–Satterthwaite).
         public let df: Double?
-
-        /// Encodes every key, `null` for an undefined value.
 
         enum CodingKeys: String, CodingKey {
             case group1, group2, estimate, statistic, df

@@ -19,8 +19,6 @@ public struct AnovaTableRow: Sendable, Equatable, Codable {
         self.pValue = pValue
     }
 
-    /// Encodes every key, `null` for an undefined value.
-
     enum CodingKeys: String, CodingKey {
         case term, df, sumsq, meansq, statistic
         case pValue = "p_value"

@@ -30,8 +30,6 @@ public struct MeanDifferenceResult: Sendable, Equatable, Codable {
         self.hedgesG = hedgesG
     }
 
-    /// Encodes every key, `null` for an undefined value.
-
     enum CodingKeys: String, CodingKey {
         case estimate, statistic, df
         case stdError = "std_error"

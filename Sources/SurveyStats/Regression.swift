@@ -181,15 +181,19 @@ extension Regression.Estimate {
             let sdX = sample.columnSDs[j]
             let robustSE = robust.flatMap { $0[j, j] >= 0 ? $0[j, j].squareRoot() : nil }
             let robustT: Double? = robustSE.flatMap { $0 > 0 ? b / $0 : nil }
+            let betaScale: Double? = isIntercept || sdY == 0 ? nil : sdX / sdY
             coefficients.append(RegressionResult.Coefficient(
                 term: design.names[j], estimate: b, stdError: se, statistic: t,
                 pValue: t.map { StudentT.twoSidedP($0, df: Double(dfResidual)) },
                 confLow: b - critical * se, confHigh: b + critical * se,
-                stdEstimate: isIntercept || sdY == 0 ? nil : b * sdX / sdY,
+                stdEstimate: betaScale.map { b * $0 },
+                stdConfLow: betaScale.map { (b - critical * se) * $0 }, stdConfHigh: betaScale.map { (b + critical * se) * $0 },
                 vif: isIntercept ? nil : inflation.columnVIF[j],
                 stdErrorHC3: robustSE, statisticHC3: robustT,
                 pValueHC3: robustT.map { StudentT.twoSidedP($0, df: Double(dfResidual)) },
-                confLowHC3: robustSE.map { b - critical * $0 }, confHighHC3: robustSE.map { b + critical * $0 }))
+                confLowHC3: robustSE.map { b - critical * $0 }, confHighHC3: robustSE.map { b + critical * $0 },
+                stdConfLowHC3: robustSE.flatMap { se in betaScale.map { (b - critical * se) * $0 } },
+                stdConfHighHC3: robustSE.flatMap { se in betaScale.map { (b + critical * se) * $0 } }))
         }
         let summary = RegressionResult.Model(
             nobs: n, rSquared: r2, adjRSquared: adjR2, sigma: sigma, statistic: f, pValue: modelP,
@@ -202,6 +206,10 @@ extension Regression.Estimate {
         ]
         return RegressionResult(response: model.responseName, coefficients: coefficients, model: summary,
                                 anova: anova, generalizedVIF: inflation.terms, blocks: blocks,
-                                excludedCases: sample.excludedCases)
+                                excludedCases: sample.excludedCases,
+                                referenceLevels: model.terms.compactMap { term in
+                                    guard case .categorical(let name, _, let levels, let reference) = term, levels.indices.contains(reference) else { return nil }
+                                    return RegressionResult.ReferenceLevel(term: name, level: levels[reference])
+                                })
     }
 }

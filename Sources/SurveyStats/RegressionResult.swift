@@ -14,11 +14,20 @@ public struct RegressionResult: Sendable, Equatable, Codable {
     public let blocks: [Block]
     /// Cases dropped by listwise deletion.
     public let excludedCases: Int
+    /// The reference level of each categorical term, whose dummies compare their level with it.
+    public let referenceLevels: [ReferenceLevel]
 
     enum CodingKeys: String, CodingKey {
         case response, coefficients, model, anova, blocks
         case generalizedVIF = "gvif"
         case excludedCases = "n_excluded"
+        case referenceLevels = "reference_levels"
+    }
+
+    /// A categorical term and the level its dummies are compared with.
+    public struct ReferenceLevel: Sendable, Equatable, Codable {
+        public let term: String
+        public let level: String
     }
 
     /// One coefficient (`tidy.lm` row plus β, VIF and optional HC3 inference).
@@ -38,6 +47,10 @@ public struct RegressionResult: Sendable, Equatable, Codable {
         /// Standardized β = B·sd(xⱼ)/sd(y) on the estimation sample (for a dummy, the SD of its 0/1
         /// column, as SPSS computes it); `nil` for the intercept or when sd(y) = 0.
         public let stdEstimate: Double?
+        /// The 95% CI of β: B's interval scaled by the same sd(xⱼ)/sd(y) (effectsize's
+        /// `standardize_parameters(method = "basic")`); `nil` where β is.
+        public let stdConfLow: Double?
+        public let stdConfHigh: Double?
         /// 1/(1 − R²ⱼ) of the design column (SPSS's per-column VIF); `nil` for the intercept or a
         /// model with a single predictor column.
         public let vif: Double?
@@ -47,8 +60,9 @@ public struct RegressionResult: Sendable, Equatable, Codable {
         public let pValueHC3: Double?
         public let confLowHC3: Double?
         public let confHighHC3: Double?
-
-        /// Encodes every key, `null` for an undefined value.
+        /// β's CI from the HC3 interval of B, scaled as ``stdConfLow``.
+        public let stdConfLowHC3: Double?
+        public let stdConfHighHC3: Double?
 
         enum CodingKeys: String, CodingKey {
             case term, estimate, statistic, vif
@@ -57,6 +71,10 @@ public struct RegressionResult: Sendable, Equatable, Codable {
             case confLow = "conf_low"
             case confHigh = "conf_high"
             case stdEstimate = "std_estimate"
+            case stdConfLow = "std_conf_low"
+            case stdConfHigh = "std_conf_high"
+            case stdConfLowHC3 = "std_conf_low_hc3"
+            case stdConfHighHC3 = "std_conf_high_hc3"
             case stdErrorHC3 = "std_error_hc3"
             case statisticHC3 = "statistic_hc3"
             case pValueHC3 = "p_value_hc3"
@@ -83,8 +101,6 @@ public struct RegressionResult: Sendable, Equatable, Codable {
         public let df: Int
         /// n − p.
         public let dfResidual: Int
-
-        /// Encodes every key, `null` for an undefined value.
 
         enum CodingKeys: String, CodingKey {
             case nobs, sigma, statistic, df
@@ -124,8 +140,6 @@ public struct RegressionResult: Sendable, Equatable, Codable {
         /// n − pₖ.
         public let dfResidual: Int
         public let pValue: Double?
-
-        /// Encodes every key, `null` for an undefined value.
 
         enum CodingKeys: String, CodingKey {
             case block, terms, statistic, df

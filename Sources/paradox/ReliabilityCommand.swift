@@ -58,7 +58,7 @@ struct ReliabilityCommand: ParsableCommand {
             let result = try FileReliability.analyse(URL(fileURLWithPath: data.file), delimiter: data.delimiter?.byte, items: items,
                                                      reversed: Set(reverse), scale: scale, ordinal: ordinal)
             let omega = NamedOmega(scale: "Selected", result: result.omega.result, problem: result.omega.problem)
-            var tables: [Table] = [.reliability(result.alpha, scale: "Selected"), .omegaSummary([omega])]
+            var tables: [Table] = [.reliability(result.alpha, scale: "Selected", reversed: reverse), .omegaSummary([omega])]
             if let model = omega.result { tables.append(.oneFactorLoadings(model, scale: "Selected")) }
             if let ordinal = result.ordinal { tables.append(.ordinalReliability(ordinal, scale: "Selected")) }
             print(try render(tables, json: result, format: data.format), terminator: "")

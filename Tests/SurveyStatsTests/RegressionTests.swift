@@ -29,7 +29,8 @@ enum SurveyReferenceFixture {
 
 /// Regression against R. Expected values: R 4.2.2 Patched (2022-11-10 r83330), car 3.1-1, printed with
 /// `sprintf("%.17g")` by `Fixtures/regression/survey_reference.R` (output `survey_reference_R.txt`):
-/// `lm(y ~ x1 + x2 + x3 + age)` (summary, confint), β = B·sd(column)/sd(y) on `model.matrix`, column
+/// `lm(y ~ x1 + x2 + x3 + age)` (summary, confint), β = B·sd(column)/sd(y) on `model.matrix` (its CI:
+/// B's CI, OLS and HC3, times the same ratio, as effectsize's "basic" standardization), column
 /// VIF = 1/(1 − R²) of `lm(column ~ other columns)`, `car::vif`, `car::hccm(fit, type = "hc3")`,
 /// `anova(lm(y ~ age), fit)` for the blocks, and `lm(y ~ 0 + x1 + x2)`.
 final class RegressionTests: XCTestCase {
@@ -55,6 +56,10 @@ final class RegressionTests: XCTestCase {
         "lm.x1.p_value_hc3": 2.368112657125078e-05,
         "lm.x1.conf_low_hc3": 0.27776653369610194,
         "lm.x1.std_estimate": 0.37975246322830347,
+        "lm.x1.std_conf_high_hc3": 0.54853495793277185,
+        "lm.x1.std_conf_low_hc3": 0.21096996852383504,
+        "lm.x1.std_conf_high": 0.53451643568450136,
+        "lm.x1.std_conf_low": 0.22498849077210553,
         "lm.x1.vif": 1.0583481990068595,
         "lm.x2.estimate": -0.24602125062560096,
         "lm.x2.std_error": 0.052311239008822168,
@@ -67,6 +72,10 @@ final class RegressionTests: XCTestCase {
         "lm.x2.p_value_hc3": 6.7191626764635003e-06,
         "lm.x2.conf_low_hc3": -0.34792462264195428,
         "lm.x2.std_estimate": -0.37475717546611953,
+        "lm.x2.std_conf_high_hc3": -0.21953066649499636,
+        "lm.x2.std_conf_low_hc3": -0.52998368443724264,
+        "lm.x2.std_conf_high": -0.21632359231679835,
+        "lm.x2.std_conf_low": -0.53319075861544063,
         "lm.x2.vif": 1.1091322328445008,
         "lm.x3.estimate": 0.12436268589358675,
         "lm.x3.std_error": 0.06196781133880945,
@@ -79,6 +88,10 @@ final class RegressionTests: XCTestCase {
         "lm.x3.p_value_hc3": 0.067739200065047037,
         "lm.x3.conf_low_hc3": -0.0092704285260813285,
         "lm.x3.std_estimate": 0.16037499981425202,
+        "lm.x3.std_conf_high_hc3": 0.33270491168645439,
+        "lm.x3.std_conf_low_hc3": -0.01195491205795033,
+        "lm.x3.std_conf_high": 0.31926173305865341,
+        "lm.x3.std_conf_low": 0.001488266569850614,
         "lm.x3.vif": 1.1154859633762966,
         "lm.age30-44.estimate": 0.30976088509098965,
         "lm.age30-44.std_error": 0.2478296972022293,
@@ -91,6 +104,10 @@ final class RegressionTests: XCTestCase {
         "lm.age30-44.p_value_hc3": 0.14490029819546432,
         "lm.age30-44.conf_low_hc3": -0.10883764438871546,
         "lm.age30-44.std_estimate": 0.11562845178055063,
+        "lm.age30-44.std_conf_high_hc3": 0.27188413870220901,
+        "lm.age30-44.std_conf_low_hc3": -0.040627235141107776,
+        "lm.age30-44.std_conf_high": 0.29956430152180991,
+        "lm.age30-44.std_conf_low": -0.068307397960708657,
         "lm.age30-44.vif": 1.4949325699391964,
         "lm.age45-59.estimate": 0.86783071045047178,
         "lm.age45-59.std_error": 0.27278259999778043,
@@ -103,6 +120,10 @@ final class RegressionTests: XCTestCase {
         "lm.age45-59.p_value_hc3": 0.0028913247518233156,
         "lm.age45-59.conf_low_hc3": 0.30540889991592779,
         "lm.age45-59.std_estimate": 0.29060839565318702,
+        "lm.age45-59.std_conf_high_hc3": 0.47894524300324692,
+        "lm.age45-59.std_conf_low_hc3": 0.10227154830312711,
+        "lm.age45-59.std_conf_high": 0.47222882972894092,
+        "lm.age45-59.std_conf_low": 0.10898796157743308,
         "lm.age45-59.vif": 1.4575325306081774,
         "lm.age60+.estimate": 1.9845970101394241,
         "lm.age60+.std_error": 0.40832123949246962,
@@ -115,6 +136,10 @@ final class RegressionTests: XCTestCase {
         "lm.age60+.p_value_hc3": 0.0047155673447932056,
         "lm.age60+.conf_low_hc3": 0.62506092829173654,
         "lm.age60+.std_estimate": 0.40692605151919614,
+        "lm.age60+.std_conf_high_hc3": 0.68568826211291856,
+        "lm.age60+.std_conf_low_hc3": 0.12816384092547364,
+        "lm.age60+.std_conf_high": 0.57338994004343991,
+        "lm.age60+.std_conf_low": 0.24046216299495241,
         "lm.age60+.vif": 1.2244157533713995,
         "gvif.x1.gvif": 1.0583481990068588,
         "gvif.x1.adjusted": 1.0287605158669626,
@@ -166,8 +191,13 @@ final class RegressionTests: XCTestCase {
             check(c.pValue, "p_value"); check(c.confLow, "conf_low"); check(c.confHigh, "conf_high")
             check(c.stdErrorHC3, "std_error_hc3"); check(c.statisticHC3, "statistic_hc3")
             check(c.pValueHC3, "p_value_hc3"); check(c.confLowHC3, "conf_low_hc3")
-            if c.term != "(Intercept)" { check(c.stdEstimate, "std_estimate"); check(c.vif, "vif") }
+            if c.term != "(Intercept)" {
+                check(c.stdEstimate, "std_estimate"); check(c.vif, "vif")
+                check(c.stdConfLow, "std_conf_low"); check(c.stdConfHigh, "std_conf_high")
+                check(c.stdConfLowHC3, "std_conf_low_hc3"); check(c.stdConfHighHC3, "std_conf_high_hc3")
+            }
         }
+        XCTAssertEqual(result.referenceLevels.map { "\($0.term)=\($0.level)" }, ["age=18-29"], "R's treatment contrasts: the first level")
         let m = result.model
         XCTAssertEqual(Double(m.nobs), Self.r["lm.nobs"])
         XCTAssertEqual(result.excludedCases, 96 - m.nobs)

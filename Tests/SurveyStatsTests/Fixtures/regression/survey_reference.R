@@ -22,6 +22,11 @@ for (i in seq_len(nrow(co))) {
   out(paste0("lm.", n, ".conf_low_hc3"), co[i, 1] - qt(0.975, df) * hc3[i])
   if (i > 1) {
     out(paste0("lm.", n, ".std_estimate"), co[i, 1] * sd(mm[, i]) / sd(yy))
+    # β's CI: B's CI scaled by sd(column)/sd(y), as effectsize::standardize_parameters(method = "basic")
+    out(paste0("lm.", n, ".std_conf_low"), ci[i, 1] * sd(mm[, i]) / sd(yy))
+    out(paste0("lm.", n, ".std_conf_high"), ci[i, 2] * sd(mm[, i]) / sd(yy))
+    out(paste0("lm.", n, ".std_conf_low_hc3"), (co[i, 1] - qt(0.975, df) * hc3[i]) * sd(mm[, i]) / sd(yy))
+    out(paste0("lm.", n, ".std_conf_high_hc3"), (co[i, 1] + qt(0.975, df) * hc3[i]) * sd(mm[, i]) / sd(yy))
     out(paste0("lm.", n, ".vif"), 1 / (1 - summary(lm(mm[, i] ~ mm[, -c(1, i)]))$r.squared))
   }
 }
