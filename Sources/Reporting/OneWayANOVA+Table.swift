@@ -6,7 +6,7 @@ extension Table {
     public static func anova(_ result: AnovaResult, id: String, title: String? = nil) -> Table {
         let rows: [[Cell]] = result.anova.enumerated().map { index, row in
             [.text(row.term), .number(row.sumsq, decimals: 2), .integer(row.df), .number(row.meansq, decimals: 2),
-             .number(row.statistic, decimals: 2), row.pValue == nil ? .empty : .p(row.pValue),
+             index == 0 ? .number(row.statistic, decimals: 2) : .empty, index == 0 ? .p(row.pValue) : .empty,
              index == 0 ? .number(result.etaSquared, decimals: 2, leadingZero: false) : .empty]
         }
         return Table(

@@ -5,7 +5,7 @@ import Foundation
 /// `concurrency` workers each read their block into a window of their own, parse it and hand it on,
 /// so that the file is never held whole.
 ///
-/// A block is parsed by the fast path (``ChunkColumns``); if that declines, by the sequential reader
+/// A block is parsed by the fast path (``ChunkParser``); if that declines, by the sequential reader
 /// over just the block's lines. Without quotes every line break ends a record, so blocks start at
 /// record boundaries; from the first block that holds a quote on, the rest of the file is one last
 /// block for the sequential reader. Respondent IDs are checked across blocks by their hashes
@@ -210,7 +210,7 @@ final class BlockLoader: @unchecked Sendable {
     /// The block's rows, the file line of its first row, and per ID column the hashes of its IDs.
     /// Throws the file's first error if the block has one.
     private func parse(_ block: Block, in window: Window) throws -> (Dataset, Int, [[UInt64]]) {
-        if !block.quoted, let chunk = ChunkColumns.parse(window.base, count: block.count, lines: block.lines, plans: plans,
+        if !block.quoted, let chunk = ChunkParser.parse(window.base, count: block.count, lines: block.lines, plans: plans,
                                                                    delimiter: delimiter, keepingText: keepingTextCells) {
             let columns = order.map { chunk.column($0, variable: variables[$0]!) }
             return (Dataset(file: source.file, rowCount: chunk.rows, columns: columns),

@@ -1,4 +1,4 @@
-/// How the block loader's fast path (``ChunkColumns``) decodes one column of the file. The plan
+/// How the block loader's fast path (``ChunkParser``) decodes one column of the file. The plan
 /// owns its tables; its ``decoder`` reads them without reference counting, for the inner loop.
 final class ColumnPlan: @unchecked Sendable {
     enum Kind { case skip, likert, numeric, categorical, text, id }

@@ -50,7 +50,7 @@ final class ParallelLoadTests: XCTestCase {
         let plans = header.fields.map { ColumnPlan(codebook.variable(named: $0), delimiter: UInt8(ascii: ",")) }
         let data = Array(bytes[header.end...]) + [UInt8](repeating: 0, count: 8)
         let chunk = data.withUnsafeBufferPointer {
-            ChunkColumns.parse($0.baseAddress!, count: data.count - 8, lines: 1_000, plans: plans, delimiter: UInt8(ascii: ","), keepingText: true)
+            ChunkParser.parse($0.baseAddress!, count: data.count - 8, lines: 1_000, plans: plans, delimiter: UInt8(ascii: ","), keepingText: true)
         }
         XCTAssertEqual(chunk?.rows, 1_000)
     }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The block loader's fast path: the cells of one chunk of whole data lines, parsed straight into
+/// The block loader's fast parser: the cells of one chunk of whole data lines, parsed straight into
 /// column buffers (Likert cells one byte each) without spans, closures, reference counting or
 /// `String`s per cell (but for IDs and text), the buffers sized by the chunk's line count (an upper
 /// bound of its records). Made by ``parse(_:count:lines:plans:delimiter:keepingText:)``.
@@ -10,7 +10,7 @@ import Foundation
 /// plain numbers, respondent IDs. Anything else — a Likert answer written as its label, a ragged
 /// row, an invalid value or UTF-8 sequence — makes it return `nil`, and the chunk is read again by
 /// the sequential reader, which gives the exact error or the same columns.
-final class ChunkColumns {
+final class ChunkParser {
     private(set) var rows = 0
     /// Blank lines before the first row.
     private(set) var linesBeforeFirstRow = 0
@@ -56,8 +56,8 @@ final class ChunkColumns {
     /// be readable (cells are compared a word at a time). `keepingText: false` checks and counts
     /// the cells of text and ID columns without keeping them.
     static func parse(_ base: UnsafePointer<UInt8>, count: Int, lines: Int,
-                      plans: [ColumnPlan], delimiter: UInt8, keepingText: Bool) -> ChunkColumns? {
-        let chunk = ChunkColumns(plans: plans, capacity: lines)
+                      plans: [ColumnPlan], delimiter: UInt8, keepingText: Bool) -> ChunkParser? {
+        let chunk = ChunkParser(plans: plans, capacity: lines)
         var parser = Parser(plans: plans, cells: chunk.cells, counts: chunk.counts, countStarts: chunk.countStarts,
                             capacity: lines, delimiter: delimiter, keepingText: keepingText)
         guard parser.parse(base, count: count) else { return nil }
