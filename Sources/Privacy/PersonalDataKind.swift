@@ -47,9 +47,9 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
         guard !text.isEmpty else { return nil }
         if let kind = classifyWhole(Substring(text)) { return kind }
         if PersonNameDetector.isGivenName(Substring(text)) { return .personName }
-        let words = TextWords(text).words
-        if !StreetAddressDetector.spans(in: words).isEmpty { return .streetAddress }
-        return PersonNameDetector.spans(in: words).isEmpty ? nil : .personName
+        let holds = TextRedaction.holdsAddressOrName(text)
+        if holds.address { return .streetAddress }
+        return holds.name ? .personName : nil
     }
 
     /// The kind `text` is as a whole, if it is an e-mail address, an IP address, a coordinate pair
