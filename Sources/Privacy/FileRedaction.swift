@@ -71,9 +71,11 @@ public enum FileRedaction {
 
     /// The review log as CSV: `file,line,field,position,kind,characters`.
     public static func log(_ replacements: [Replacement]) -> String {
-        "file,line,field,position,kind,characters\n" + replacements.map { r in
-            line([r.file, String(r.line), r.field ?? "", String(r.position), r.kind.rawValue, String(r.characters)], delimiter: ",")
-        }.joined()
+        var log = "file,line,field,position,kind,characters\n"
+        for r in replacements {
+            log += line([r.file, String(r.line), r.field ?? "", String(r.position), r.kind.rawValue, String(r.characters)], delimiter: ",")
+        }
+        return log
     }
 
     /// `text` (a cell) redacted, with a replacement logged for each piece (1-based characters of the cell).
@@ -91,9 +93,18 @@ public enum FileRedaction {
     /// One CSV line: a cell quoted when it holds the delimiter, a quote or a line break.
     private static func line(_ cells: [String], delimiter: Character) -> String {
         cells.map { cell in
-            cell.contains(where: { $0 == delimiter || $0 == "\"" || $0.isNewline })
-                ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+            needsQuotes(cell, delimiter: delimiter) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
         }.joined(separator: String(delimiter)) + "\n"
+    }
+
+    /// Whether `cell` holds the delimiter, a quote or a line break (as `Character`s; in an ASCII cell
+    /// every byte is one, but CR LF, which is a line break as CR and LF are).
+    private static func needsQuotes(_ cell: String, delimiter: Character) -> Bool {
+        let utf8 = cell.utf8
+        guard utf8.contains(where: { $0 >= 0x80 }) else {
+            return utf8.contains { $0 == delimiter.asciiValue || $0 == UInt8(ascii: "\"") || (0x0A...0x0D).contains($0) }
+        }
+        return cell.contains(where: { $0 == delimiter || $0 == "\"" || $0.isNewline })
     }
 
     private static func readBytes(_ url: URL, shown: String) throws -> [UInt8] {

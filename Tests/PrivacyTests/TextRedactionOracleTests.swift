@@ -46,7 +46,7 @@ final class TextRedactionOracleTests: XCTestCase {
             return TextRedaction.Piece(
                 bytes: text.utf8.distance(from: text.startIndex, to: found.range.lowerBound)..<text.utf8.distance(from: text.startIndex, to: found.range.upperBound),
                 characters: before.count..<(before.count + text[found.range].count),
-                line: before.filter(\.isNewline).count, column: text[lineStart..<found.range.lowerBound].count, kind: found.kind)
+                line: before.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }, column: text[lineStart..<found.range.lowerBound].count, kind: found.kind)
         }
     }
 
@@ -61,7 +61,7 @@ final class TextRedactionOracleTests: XCTestCase {
 
     func testRandomTextsGiveTheReferencePieces() {
         var generator = Generator(state: 15)
-        for round in 0..<4_000 {
+        for round in 0..<2_500 {
             let count = Int.random(in: 0...40, using: &generator)
             let text = (0..<count).map { _ in
                 // Mostly separated tokens, sometimes glued together.
@@ -73,16 +73,23 @@ final class TextRedactionOracleTests: XCTestCase {
 
     func testHostileLinesGiveTheReferencePieces() {
         let hostile = [
-            String(repeating: "a,", count: 3_000), String(repeating: "Sarah Anna Maria ", count: 2_000),
-            String(repeating: "1.", count: 3_000), String(repeating: "1 ", count: 3_000), String(repeating: "1,", count: 3_000),
-            String(repeating: "a:", count: 3_000), String(repeating: "a", count: 5_000) + "@example.org",
-            String(repeating: "12 rue de la Paix ", count: 800) + String(repeating: "Dr. Jane ", count: 800),
-            String(repeating: "10 Downing Street, ", count: 600) + String(repeating: "é ", count: 2_000),
-            String(repeating: "e\u{301}", count: 3_000), String(repeating: "\u{301}", count: 3_000) + " 555-867-5309",
-            String(repeating: "🇩🇪", count: 1_000) + " Sarah Connor", String(repeating: "::::", count: 1_000) + "fe80::1",
-            String(repeating: "(", count: 2_000) + "030) 1234-5678",
+            String(repeating: "a,", count: 300), String(repeating: "Sarah Anna Maria ", count: 100),
+            String(repeating: "1.", count: 300), String(repeating: "1 ", count: 300), String(repeating: "1,", count: 300),
+            String(repeating: "a:", count: 300), String(repeating: "a", count: 600) + "@example.org",
+            String(repeating: "127.0.0.1 55 1 ", count: 50), String(repeating: "12 rue de la Paix ", count: 30) + String(repeating: "Dr. Jane ", count: 30),
+            String(repeating: "10 Downing Street, ", count: 30) + String(repeating: "é ", count: 100),
+            String(repeating: "e\u{301}", count: 300), String(repeating: "\u{301}", count: 300) + " 555-867-5309",
+            String(repeating: "🇩🇪", count: 100) + " Sarah Connor", String(repeating: "::::", count: 100) + "fe80::1",
+            String(repeating: "(", count: 300) + "030) 1234-5678",
         ]
         for text in hostile { assertSameAsReference(text, String(text.prefix(40))) }
+    }
+
+    /// A line of many thousand words is read through a window of them, without losing a name.
+    func testLongLinesKeepEveryName() {
+        let pieces = TextRedaction.find(in: String(repeating: "Sarah Connor, ", count: 20_000))
+        XCTAssertEqual(pieces.count, 20_000)
+        XCTAssertEqual(pieces.last, TextRedaction.Piece(bytes: 279_986..<279_998, characters: 279_986..<279_998, line: 0, column: 279_986, kind: .personName))
     }
 
     func testLabelledSetAndTranscriptsGiveTheReferencePieces() throws {
