@@ -20,6 +20,11 @@ let package = Package(
             name: "WaveBenchmark",
             dependencies: [.product(name: "ParadoxKit", package: "Paradox")]
         ),
+        // Text redaction (paradox redact, paradox code's quotes) on transcripts and hostile lines (issues 15 and 17).
+        .executableTarget(
+            name: "RedactionBenchmark",
+            dependencies: [.product(name: "ParadoxKit", package: "Paradox")]
+        ),
         // The one-off commands (describe, reliability, regress, anova) run as a user runs them (issue 13).
         .executableTarget(name: "CommandBenchmark"),
         // `paradox import` of a 1M × 60 Qualtrics export and the same as an SPSS .sav (issue 14).

@@ -61,24 +61,27 @@ public enum CodingRedaction {
         private let scalars: [Unicode.Scalar]
 
         init(_ text: String) {
-            var output = "", pieces: [Piece] = []
-            var copied = text.startIndex, oldOffset = 0, newOffset = 0
-            for found in TextRedaction.find(in: text) {
-                let before = text.unicodeScalars[copied..<found.range.lowerBound].count
-                let length = text.unicodeScalars[found.range].count
-                let placeholder = TextRedaction.placeholder(found.kind)
-                oldOffset += before
-                newOffset += before
-                pieces.append(Piece(old: oldOffset..<(oldOffset + length), new: newOffset..<(newOffset + placeholder.unicodeScalars.count), kind: found.kind))
-                oldOffset += length
-                newOffset += placeholder.unicodeScalars.count
-                output += text[copied..<found.range.lowerBound] + placeholder
-                copied = found.range.upperBound
+            let found = TextRedaction.find(in: text)
+            var pieces: [Piece] = []
+            var storage = text
+            storage.withUTF8 { bytes in
+                // Unicode scalars are counted by their first bytes (UTF-8 continuation bytes are 10xxxxxx).
+                func scalars(_ range: Range<Int>) -> Int { bytes[range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+                var copied = 0, oldOffset = 0, newOffset = 0
+                for piece in found {
+                    let before = scalars(copied..<piece.bytes.lowerBound), length = scalars(piece.bytes)
+                    let placeholder = TextRedaction.placeholder(piece.kind).unicodeScalars.count
+                    oldOffset += before
+                    newOffset += before
+                    pieces.append(Piece(old: oldOffset..<(oldOffset + length), new: newOffset..<(newOffset + placeholder), kind: piece.kind))
+                    oldOffset += length
+                    newOffset += placeholder
+                    copied = piece.bytes.upperBound
+                }
             }
-            output += text[copied...]
-            redacted = output
+            redacted = TextRedaction.replace(found, in: text)
             self.pieces = pieces
-            scalars = pieces.isEmpty ? [] : Array(output.unicodeScalars)
+            scalars = pieces.isEmpty ? [] : Array(redacted.unicodeScalars)
         }
 
         /// The offset in the redacted text of `offset` in the original: moved by the pieces before

@@ -30,22 +30,9 @@ public enum FileRedaction {
     /// - Throws: ``RedactionError``.
     public static func redactText(at url: URL, shown: String) throws -> RedactedFile {
         let text = try readText(url, shown: shown)
-        var output = "", replacements: [Replacement] = []
-        var lineNumber = 1, lineStart = text.startIndex, index = text.startIndex
-        func finishLine(at end: String.Index) {
-            output += redact(String(text[lineStart..<end]), file: shown, line: lineNumber, field: nil, into: &replacements)
-        }
-        while index < text.endIndex {
-            if text[index].isNewline {
-                finishLine(at: index)
-                output.append(text[index])
-                lineNumber += 1
-                lineStart = text.index(after: index)
-            }
-            index = text.index(after: index)
-        }
-        finishLine(at: text.endIndex)
-        return RedactedFile(content: Data(output.utf8), replacements: replacements)
+        let found = TextRedaction.find(in: text)
+        return RedactedFile(content: Data(TextRedaction.replace(found, in: text).utf8),
+                            replacements: found.map { replacement($0, file: shown, line: $0.line + 1, field: nil, position: $0.column + 1) })
     }
 
     /// A CSV file: the cells of `columns` (every column when empty) redacted, the header and the
@@ -84,33 +71,40 @@ public enum FileRedaction {
 
     /// The review log as CSV: `file,line,field,position,kind,characters`.
     public static func log(_ replacements: [Replacement]) -> String {
-        "file,line,field,position,kind,characters\n" + replacements.map { r in
-            line([r.file, String(r.line), r.field ?? "", String(r.position), r.kind.rawValue, String(r.characters)], delimiter: ",")
-        }.joined()
+        var log = "file,line,field,position,kind,characters\n"
+        for r in replacements {
+            log += line([r.file, String(r.line), r.field ?? "", String(r.position), r.kind.rawValue, String(r.characters)], delimiter: ",")
+        }
+        return log
     }
 
-    /// `text` redacted, with a replacement logged for each piece (positions in `text`, 1-based characters).
+    /// `text` (a cell) redacted, with a replacement logged for each piece (1-based characters of the cell).
     private static func redact(_ text: String, file: String, line: Int, field: String?, into replacements: inout [Replacement]) -> String {
         let found = TextRedaction.find(in: text)
-        guard !found.isEmpty else { return text }
-        var output = "", copied = text.startIndex, position = 1
-        for piece in found {
-            position += text[copied..<piece.range.lowerBound].count
-            let length = text[piece.range].count
-            replacements.append(Replacement(file: file, line: line, field: field, position: position, kind: piece.kind, characters: length))
-            output += text[copied..<piece.range.lowerBound] + TextRedaction.placeholder(piece.kind)
-            position += length
-            copied = piece.range.upperBound
-        }
-        return output + text[copied...]
+        replacements += found.map { replacement($0, file: file, line: line, field: field, position: $0.characters.lowerBound + 1) }
+        return TextRedaction.replace(found, in: text)
+    }
+
+    private static func replacement(_ piece: TextRedaction.Piece, file: String, line: Int, field: String?, position: Int) -> Replacement {
+        Replacement(file: file, line: line, field: field, position: position, kind: piece.kind,
+                    characters: piece.characters.count)
     }
 
     /// One CSV line: a cell quoted when it holds the delimiter, a quote or a line break.
     private static func line(_ cells: [String], delimiter: Character) -> String {
         cells.map { cell in
-            cell.contains(where: { $0 == delimiter || $0 == "\"" || $0.isNewline })
-                ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+            needsQuotes(cell, delimiter: delimiter) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
         }.joined(separator: String(delimiter)) + "\n"
+    }
+
+    /// Whether `cell` holds the delimiter, a quote or a line break (as `Character`s; in an ASCII cell
+    /// every byte is one, but CR LF, which is a line break as CR and LF are).
+    private static func needsQuotes(_ cell: String, delimiter: Character) -> Bool {
+        let utf8 = cell.utf8
+        guard utf8.contains(where: { $0 >= 0x80 }) else {
+            return utf8.contains { $0 == delimiter.asciiValue || $0 == UInt8(ascii: "\"") || (0x0A...0x0D).contains($0) }
+        }
+        return cell.contains(where: { $0 == delimiter || $0 == "\"" || $0.isNewline })
     }
 
     private static func readBytes(_ url: URL, shown: String) throws -> [UInt8] {

@@ -6,7 +6,7 @@
 /// The words of a name are separated by spaces only (a comma, a line break or a full stop ends it),
 /// and a surname is a word of letters, `-` and `'` that is not a common capitalised word (`The`,
 /// `I`, weekdays, months). A given name alone is not taken for a name in text (Will, Jordan, Paris);
-/// a cell that is nothing but a given name is (``isGivenName(_:)``). Each rule looks at most three
+/// a cell that is nothing but a given name is (``isGivenName(_:)``). Each rule looks at most ``lookahead``
 /// words ahead, so the time is linear in the number of words.
 enum PersonNameDetector {
     static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Mx", "Miss", "Dr", "Prof", "Sir", "Dame", "Herr", "Frau",
@@ -20,36 +20,23 @@ enum PersonNameDetector {
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     ]
 
-    /// The places of the names in `words`, in text order, not overlapping.
-    static func spans(in words: [TextWords.Word]) -> [Range<String.Index>] {
-        var spans: [Range<String.Index>] = []
-        var index = 0
-        while index < words.count {
-            if let end = nameEnd(words, from: index) {
-                spans.append(words[index].range.lowerBound..<words[end].range.upperBound)
-                index = end + 1
-            } else {
-                index += 1
-            }
-        }
-        return spans
-    }
+    /// How many words after its first a name may look at.
+    static let lookahead = 2
 
-    /// The index of the last word of a name starting at `start`, if one does.
-    private static func nameEnd(_ words: [TextWords.Word], from start: Int) -> Int? {
+    /// The index of the last word of a name starting at word `start`, if one does.
+    static func nameEnd(_ words: WordWindow, from start: Int) -> Int? {
         let first = words[start]
         func surname(_ index: Int) -> Bool {
-            guard index < words.count, words[index].joinsPrevious, words[index].isCapitalised,
-                  !words[index - 1].dotFollows || index - 1 == start && titles.contains(String(first.text)) else { return false }
-            let text = words[index].text
-            return text.count >= 2 && text.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" } && !notSurnames.contains(String(text))
+            guard index < words.count, words[index].has(.joinsPrevious), words[index].isCapitalised,
+                  !words[index - 1].dotFollows || index - 1 == start && first.has(.title) else { return false }
+            return words[index].has(.surnameShaped) && !words[index].has(.notSurname)
         }
-        if titles.contains(String(first.text)) {
+        if first.has(.title) {
             guard surname(start + 1) else { return nil }
             return surname(start + 2) ? start + 2 : start + 1
         }
-        guard GivenNames.all.contains(String(first.text)) else { return nil }
-        if start + 2 < words.count, GivenNames.all.contains(String(words[start + 1].text)), surname(start + 1), surname(start + 2) {
+        guard first.has(.givenName) else { return nil }
+        if start + 2 < words.count, words[start + 1].has(.givenName), surname(start + 1), surname(start + 2) {
             return start + 2
         }
         return surname(start + 1) ? start + 1 : nil

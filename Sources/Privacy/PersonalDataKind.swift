@@ -47,13 +47,14 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
         guard !text.isEmpty else { return nil }
         if let kind = classifyWhole(Substring(text)) { return kind }
         if PersonNameDetector.isGivenName(Substring(text)) { return .personName }
-        let words = TextWords(text).words
-        if !StreetAddressDetector.spans(in: words).isEmpty { return .streetAddress }
-        return PersonNameDetector.spans(in: words).isEmpty ? nil : .personName
+        let holds = TextRedaction.holdsAddressOrName(text)
+        if holds.address { return .streetAddress }
+        return holds.name ? .personName : nil
     }
 
     /// The kind `text` is as a whole, if it is an e-mail address, an IP address, a coordinate pair
-    /// or a phone number (tried in that order).
+    /// or a phone number (tried in that order). Each test first looks for the bytes it needs (an `@`, a `:`,
+    /// a `.`, 7–15 ASCII digits), which rules out most candidates of the text redaction at once.
     static func classifyWhole(_ text: Substring) -> PersonalDataKind? {
         guard text.utf8.count <= 256 else { return nil }
         if isEmail(text) { return .email }
@@ -63,6 +64,7 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
     }
 
     static func isEmail(_ text: Substring) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return false }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty,
               parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._%+-".contains($0)) }) else { return false }
@@ -73,6 +75,7 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
     }
 
     static func isPhone(_ text: Substring) -> Bool {
+        guard (7...15).contains(text.utf8.reduce(0) { $0 + ((UInt8(ascii: "0")...UInt8(ascii: "9")).contains($1) ? 1 : 0) }) else { return false }
         var body = text
         if body.first == "+" { body = body.dropFirst() }
         guard let first = body.first, first.isNumber || first == "(" else { return false }
@@ -101,6 +104,7 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
     }
 
     static func isIPv4(_ text: Substring) -> Bool {
+        guard text.utf8.count <= 15 else { return false }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy { part in
             (1...3).contains(part.count) && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && (Int(part).map { $0 <= 255 } ?? false)
@@ -108,12 +112,14 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
     }
 
     static func isIPv6(_ text: Substring) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return false }
         let groups = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (3...8).contains(groups.count), text.contains("::") || groups.count == 8 else { return false }
         return groups.allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isHexDigit) } && groups.contains { !$0.isEmpty }
     }
 
     static func isCoordinatePair(_ text: Substring) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return false }
         let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " })
         guard parts.count == 2 else { return false }
         func coordinate(_ part: Substring, limit: Double) -> Bool {

@@ -1,13 +1,12 @@
 /// Personal data inside free text (interview quotes and segments, open answers) replaced by a
 /// placeholder: `[email]`, `[phone]`, `[ip]`, `[gps]`, `[address]`, `[name]`.
 ///
-/// Street addresses and person names are found over the text's words (``StreetAddressDetector``,
-/// ``PersonNameDetector``). For the others the text is cut into candidate runs, each tested whole
-/// with the cell detectors of ``PersonalDataKind`` (so the same look-alikes are spared): a run of
-/// non-space characters without its surrounding punctuation (e-mail and IP addresses), and a run of
-/// digits, spaces and `+-./()` that starts with a digit, `+` or `(` (phone numbers, IP addresses,
-/// coordinate pairs take the comma too), at the start of each word. Runs are bounded
-/// (``maximumRun``, ``maximumWord``), so the time is linear in the text's length.
+/// The text is read line by line (no piece of personal data spans a line break). Street addresses
+/// and person names are found over each line's words (``StreetAddressDetector``,
+/// ``PersonNameDetector``); the others by ``RunMatcher`` at the start of each word (after white
+/// space or opening punctuation), where no address or name starts. Everything is read as Swift's
+/// `Character`s; an ASCII line is read byte by byte (its bytes are its characters), any other line
+/// is first cut into `Character`s (``LineCharacters``). The time is linear in the text's length.
 public enum TextRedaction {
     public static func placeholder(_ kind: PersonalDataKind) -> String {
         switch kind {
@@ -20,93 +19,152 @@ public enum TextRedaction {
         }
     }
 
+    /// One piece of personal data in a text.
+    struct Piece: Equatable {
+        /// Its UTF-8 bytes in the text.
+        var bytes: Range<Int>
+        /// Its characters in the text.
+        var characters: Range<Int>
+        /// Its line (0-based; lines end at each `Character` that `isNewline`) and the place of its
+        /// first character in that line (0-based).
+        var line: Int
+        var column: Int
+        var kind: PersonalDataKind
+    }
+
     /// `text` with every piece of personal data replaced, and how many of each kind.
     public static func redact(_ text: String) -> (text: String, counts: [PersonalDataKind: Int]) {
+        let pieces = find(in: text)
         var counts: [PersonalDataKind: Int] = [:]
-        var output = ""
-        var copied = text.startIndex
-        for found in find(in: text) {
-            output += text[copied..<found.range.lowerBound]
-            output += placeholder(found.kind)
-            counts[found.kind, default: 0] += 1
-            copied = found.range.upperBound
+        for piece in pieces { counts[piece.kind, default: 0] += 1 }
+        return (replace(pieces, in: text), counts)
+    }
+
+    /// `text` with `pieces` (from ``find(in:)``) replaced by their placeholders.
+    static func replace(_ pieces: [Piece], in text: String) -> String {
+        guard !pieces.isEmpty else { return text }
+        var storage = text
+        return storage.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var copied = 0
+            for piece in pieces {
+                output.append(contentsOf: bytes[copied..<piece.bytes.lowerBound])
+                output.append(contentsOf: placeholder(piece.kind).utf8)
+                copied = piece.bytes.upperBound
+            }
+            output.append(contentsOf: bytes[copied...])
+            return String(decoding: output, as: UTF8.self)
         }
-        output += text[copied...]
-        return (output, counts)
     }
 
     /// The pieces of personal data in `text`, in text order, not overlapping.
-    public static func find(in text: String) -> [(range: Range<String.Index>, kind: PersonalDataKind)] {
-        let words = TextWords(text).words
-        var spans = (StreetAddressDetector.spans(in: words).map { ($0, PersonalDataKind.streetAddress) }
-            + PersonNameDetector.spans(in: words).map { ($0, PersonalDataKind.personName) })
-            .sorted { $0.0.lowerBound < $1.0.lowerBound }[...]
-        var found: [(range: Range<String.Index>, kind: PersonalDataKind)] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            while let span = spans.first, span.0.lowerBound < index { spans = spans.dropFirst() }
-            if let span = spans.first, span.0.lowerBound == index {
-                found.append((span.0, span.1))
-                index = span.0.upperBound
-            } else if let (end, kind) = match(in: text, at: index) {
-                found.append((index..<end, kind))
+    static func find(in text: String) -> [Piece] {
+        var finder = PieceFinder(text: text)
+        forEachLine(of: text, &finder)
+        return finder.pieces
+    }
+
+    /// Whether `text` holds a street address, and whether it holds a person's name.
+    static func holdsAddressOrName(_ text: String) -> (address: Bool, name: Bool) {
+        var finder = WordSpanFinder(text: text)
+        forEachLine(of: text, &finder)
+        return (finder.address, finder.name)
+    }
+
+    private struct PieceFinder: LineVisitor {
+        let text: String
+        var pieces: [Piece] = []
+
+        mutating func visit<Line: LineCharacters>(_ line: Line, number: Int, firstCharacter: Int) {
+            let spans = LineWordSpans(line, text: text)
+            var matcher = RunMatcher(line: line, text: text)
+            var address = spans.addresses[...], name = spans.names[...]
+            var index = 0
+            while index < line.count {
+                while let span = address.first, span.lowerBound < index { address = address.dropFirst() }
+                while let span = name.first, span.lowerBound < index { name = name.dropFirst() }
+                var found: (end: Int, kind: PersonalDataKind)?
+                if let span = address.first, span.lowerBound == index {
+                    found = (span.upperBound, .streetAddress)
+                } else if let span = name.first, span.lowerBound == index {
+                    found = (span.upperBound, .personName)
+                } else if matcher.startsRun(at: index) {
+                    found = matcher.match(at: index)
+                }
+                guard let (end, kind) = found else {
+                    index += 1
+                    continue
+                }
+                pieces.append(Piece(bytes: line.offset(index)..<line.offset(end), characters: (firstCharacter + index)..<(firstCharacter + end),
+                                    line: number, column: index, kind: kind))
                 index = end
-            } else {
-                index = text.index(after: index)
             }
         }
-        return found
     }
 
-    /// The longest run of digits and separators tried for a phone number, an IP address or a
-    /// coordinate pair (bounds the work per position).
-    static let maximumRun = 64
-    /// The longest word tried for an e-mail or IP address (longer ones are no cell detector's).
-    static let maximumWord = 257
+    private struct WordSpanFinder: LineVisitor {
+        let text: String
+        var address = false, name = false
 
-    private static func startsRun(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "+" || character == "("
+        mutating func visit<Line: LineCharacters>(_ line: Line, number: Int, firstCharacter: Int) {
+            let spans = LineWordSpans(line, text: text)
+            address = address || !spans.addresses.isEmpty
+            name = name || !spans.names.isEmpty
+        }
     }
 
-    /// The longest personal-data run starting at `start`, if any.
-    private static func match(in text: String, at start: String.Index) -> (end: String.Index, kind: PersonalDataKind)? {
-        guard startsRun(text[start]), start == text.startIndex || startsAfter(text[text.index(before: start)]) else { return nil }
-        // A word of the characters of e-mail and IP addresses (at most maximumWord), less trailing punctuation.
-        let limit = text.index(start, offsetBy: maximumWord, limitedBy: text.endIndex) ?? text.endIndex
-        var wordEnd = text[start..<limit].firstIndex { !($0.isLetter || $0.isNumber || "._%+-@:".contains($0)) } ?? limit
-        while wordEnd > start, ".,;:!?)]\"'".contains(text[text.index(before: wordEnd)]) { wordEnd = text.index(before: wordEnd) }
-        if wordEnd > start, let kind = PersonalDataKind.classifyWhole(text[start..<wordEnd]), kind == .email || kind == .ipAddress {
-            return (wordEnd, kind)
-        }
-        // A run of digits and separators, tried from its longest form down to each group boundary.
-        var runEnd = start
-        var length = 0
-        while runEnd < text.endIndex, length < maximumRun, text[runEnd].isNumber || " +-./(),".contains(text[runEnd]) {
-            runEnd = text.index(after: runEnd)
-            length += 1
-        }
-        var candidate = runEnd
-        while candidate > start {
-            let run = text[start..<candidate]
-            if run.last?.isNumber == true, endsRun(text, at: candidate), let kind = PersonalDataKind.classifyWhole(run), kind != .email {
-                return (candidate, kind)
+    /// Shows `visitor` each line of `text` (without its line break) and its 0-based number. A line
+    /// break is a `Character` that `isNewline`: LF, VT, FF, CR, CR LF, NEL, LS or PS, each a
+    /// character of its own (Unicode's grapheme rules GB4 and GB5), so that no character of a line
+    /// reaches into the next.
+    private static func forEachLine<Visitor: LineVisitor>(of text: String, _ visitor: inout Visitor) {
+        var storage = text
+        storage.withUTF8 { bytes in
+            var lineStart = 0, index = 0, number = 0, isASCII = true, firstCharacter = 0
+            while index <= bytes.count {
+                var breakLength = 0
+                if index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        if byte >= 0x0A && byte <= 0x0D {
+                            breakLength = byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                        }
+                    } else {
+                        isASCII = false
+                        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
+                            breakLength = 2
+                        } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                            breakLength = 3
+                        }
+                    }
+                    if breakLength == 0 {
+                        index += 1
+                        continue
+                    }
+                }
+                if isASCII {
+                    let line = ASCIILine(bytes: bytes, range: lineStart..<index)
+                    visitor.visit(line, number: number, firstCharacter: firstCharacter)
+                    firstCharacter += line.count + 1
+                } else {
+                    let utf8 = text.utf8
+                    let lower = utf8.index(utf8.startIndex, offsetBy: lineStart), upper = utf8.index(utf8.startIndex, offsetBy: index)
+                    let line = UnicodeLine(text[lower..<upper])
+                    visitor.visit(line, number: number, firstCharacter: firstCharacter)
+                    firstCharacter += line.count + 1
+                }
+                index += max(breakLength, 1)
+                lineStart = index
+                number += 1
+                isASCII = true
             }
-            candidate = text.index(before: candidate)
         }
-        return nil
     }
+}
 
-    /// Whether a run may end before `index`: at the end, white space or closing punctuation (a `.`
-    /// not followed by a digit), never inside a group of digits joined by `-`, `.` or `/`.
-    private static func endsRun(_ text: String, at index: String.Index) -> Bool {
-        guard index < text.endIndex else { return true }
-        let character = text[index]
-        if character.isWhitespace || ",;:!?)]\"'".contains(character) { return true }
-        guard character == "." else { return false }
-        let next = text.index(after: index)
-        return next == text.endIndex || !text[next].isNumber
-    }
-
-    /// Whether a run may start after `character`: white space or opening punctuation.
-    private static func startsAfter(_ character: Character) -> Bool { character.isWhitespace || "([<\"':;,".contains(character) }
+/// What is done with each line of a text (``TextRedaction``).
+protocol LineVisitor {
+    /// `line` is line `number` (0-based) of the text and starts at its character `firstCharacter`.
+    mutating func visit<Line: LineCharacters>(_ line: Line, number: Int, firstCharacter: Int)
 }
