@@ -100,6 +100,12 @@ public enum StudyReport {
                                            tables: Table.anovaTables(anova.result, id: "anova_\(anova.name)", title: title, suppressed: anova.suppressedGroups),
                                            figures: groupMeansFigure(anova, wave: wave, label: label).map { [$0] } ?? []))
         }
+        for analysis in wave.factorAnalyses {
+            let scales = analysis.scales.map(label).joined(separator: ", ")
+            sections.append(Report.Section(title: prefix + "Confirmatory Factor Analysis: \(analysis.name)",
+                                           paragraphs: ["Factors: \(scales)."] + (analysis.problem.map { ["The model could not be fitted: \($0)."] } ?? []),
+                                           tables: analysis.result.map { [.factorAnalysisFit($0, name: analysis.name), .factorAnalysisParameters($0, name: analysis.name)] } ?? []))
+        }
         return sections
     }
 }

@@ -10,6 +10,8 @@ enum PlanAnalyses {
         CorrelationAnalysis.self,
         RegressionAnalysis.self,
         AnovaAnalysis.self,
+        FactorAnalysis.self,
+        KAnonymityAnalysis.self,
         RespondentIDAnalysis.self,
     ]
 

@@ -81,7 +81,7 @@ extension StudyPlan {
 
 extension AnalysisPlan {
     init(yaml node: YAMLValue) throws {
-        try node.checkKeys(["descriptives", "frequencies", "reliability", "correlations", "regressions", "anovas"])
+        try node.checkKeys(["descriptives", "frequencies", "reliability", "correlations", "regressions", "anovas", "cfa"])
         var references: [VariableReference] = []
         /// The names of a list (or `nil` for `all`), each recorded as a reference in `role`.
         func list(_ value: YAMLValue?, _ role: VariableReference.Role) throws -> [String]? {
@@ -133,7 +133,8 @@ extension AnalysisPlan {
                   frequencies: try list(node.optional("frequencies"), .tabulated),
                   reliability: try list(node.optional("reliability"), .scale),
                   correlations: correlations, pairwiseCorrelations: pairwise,
-                  regressions: regressions, anovas: anovas, references: references)
+                  regressions: regressions, anovas: anovas,
+                  factorAnalyses: try FactorAnalysisPlan.list(node.optional("cfa"), references: &references), references: references)
     }
 }
 
