@@ -115,6 +115,9 @@ public enum PrivacyGate {
             if uses { droppedAnalyses.append("reliability of \(scale.scale)") }
             return uses
         }
+        wave.ordinalReliability.removeAll { scale in
+            codebook.scales.first { $0.name == scale.scale }?.items.contains(where: names.contains) ?? false
+        }
         wave.factorAnalyses.removeAll { analysis in
             let uses = codebook.scales.contains { analysis.scales.contains($0.name) && $0.items.contains(where: names.contains) }
             if uses { droppedAnalyses.append("CFA \(analysis.name)") }

@@ -17,7 +17,7 @@ extension Table {
         notes += result.warnings.map { "Warning: \($0.message)" }
         return Table(
             id: factorAnalysisID(name, "fit"),
-            title: "Fit of the Confirmatory Factor Analysis" + (name.map { " \($0)" } ?? ""),
+            title: "Fit of the Confirmatory Factor Analysis" + (name.map { " (\($0))" } ?? ""),
             columns: [
                 .init("n", key: "n"), .init("χ²", key: "statistic"), .init("df", key: "df"), .init("p", key: "p_value"),
                 .init("CFI", key: "cfi"), .init("TLI", key: "tli"), .init("RMSEA", key: "rmsea"),
@@ -34,7 +34,7 @@ extension Table {
     public static func factorAnalysisParameters(_ result: ConfirmatoryFactorAnalysisResult, name: String? = nil) -> Table {
         Table(
             id: factorAnalysisID(name, "parameters"),
-            title: "Parameter Estimates of the Confirmatory Factor Analysis" + (name.map { " \($0)" } ?? ""),
+            title: "Parameter Estimates of the Confirmatory Factor Analysis" + (name.map { " (\($0))" } ?? ""),
             columns: [
                 .init("Parameter", key: "term", alignment: .left), .init("Estimate", key: "estimate"), .init("SE", key: "std_error"),
                 .init("z", key: "statistic"), .init("p", key: "p_value"),

@@ -79,9 +79,13 @@ public enum StudyReport {
         }
         if !wave.reliability.isEmpty {
             sections.append(Report.Section(title: prefix + "Scale Reliability",
+                                           paragraphs: wave.ordinalReliability.compactMap { named in
+                                               named.problem.map { "Ordinal α and ω of \(label(named.scale)): not estimated (\($0))." }
+                                           },
                                            tables: [.reliabilitySummary(wave.reliability.map { ($0.scale, $0.result) })]
                                                + wave.reliability.map { .reliability($0.result, scale: $0.scale) }
-                                               + omegaTables(wave.omega)))
+                                               + omegaTables(wave.omega)
+                                               + wave.ordinalReliability.compactMap { named in named.result.map { .ordinalReliability($0, scale: named.scale) } }))
         }
         if let correlation = wave.correlation {
             sections.append(Report.Section(title: prefix + "Correlations",

@@ -7,6 +7,7 @@ enum PlanAnalyses {
         FrequencyAnalysis.self,
         DescriptivesAnalysis.self,
         ReliabilityAnalysis.self,
+        OrdinalReliabilityAnalysis.self,
         CorrelationAnalysis.self,
         RegressionAnalysis.self,
         AnovaAnalysis.self,

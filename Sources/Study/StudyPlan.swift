@@ -71,6 +71,8 @@ public struct AnalysisPlan: Sendable, Equatable, Encodable {
     public var frequencies: [String]?
     /// Scales whose reliability to report; `nil`: every scale.
     public var reliability: [String]?
+    /// Whether their ordinal α and ω from polychoric correlations are reported too (``OrdinalReliabilityAnalysis``).
+    public var ordinalReliability = false
     /// Variables (usually scales) to correlate; `nil`: every scale.
     public var correlations: [String]?
     public var pairwiseCorrelations: Bool
@@ -90,7 +92,7 @@ public struct AnalysisPlan: Sendable, Equatable, Encodable {
     /// names them, so that editing its text elsewhere keeps the summaries valid.
     private enum CodingKeys: String, CodingKey {
         case descriptives, frequencies, reliability, correlations, pairwiseCorrelations, regressions, anovas
-        case factorAnalyses = "cfa", quasiIdentifiers = "quasi_identifiers", k
+        case factorAnalyses = "cfa", quasiIdentifiers = "quasi_identifiers", k, ordinalReliability = "ordinal_reliability"
     }
 
     public init(descriptives: [String]? = nil, frequencies: [String]? = nil, reliability: [String]? = nil,

@@ -13,6 +13,8 @@ public struct WaveResult: Sendable, Encodable {
     public var reliability: [NamedReliability]
     /// McDonald's ω and the one-factor CFA of each scale whose reliability the plan reports.
     public var omega: [NamedOmega]
+    /// Ordinal α and ω of the scales, when the plan asks for them (``OrdinalReliabilityAnalysis``).
+    public var ordinalReliability: [NamedOrdinalReliability] = []
     public var correlation: CorrelationResult?
     public var regressions: [NamedRegression]
     public var anovas: [NamedAnova]
@@ -47,7 +49,7 @@ public struct WaveResult: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case file, labels, descriptives, frequencies, reliability, omega, correlation, regressions, anovas
-        case factorAnalyses = "cfa"
+        case factorAnalyses = "cfa", ordinalReliability = "ordinal_reliability"
         case dataQuality = "data_quality"
     }
 
@@ -59,6 +61,7 @@ public struct WaveResult: Sendable, Encodable {
         try c.encode(descriptives, forKey: .descriptives)
         try c.encode(frequencies.map { SuppressedFrequencies(table: $0, suppressed: suppressedFrequencies[$0.name]) }, forKey: .frequencies)
         try c.encode(reliability, forKey: .reliability)
+        if !ordinalReliability.isEmpty { try c.encode(ordinalReliability, forKey: .ordinalReliability) }
         try c.encode(correlation, forKey: .correlation)
         try c.encode(regressions, forKey: .regressions)
         try c.encode(anovas, forKey: .anovas)
