@@ -24,16 +24,17 @@ struct OrdinalReliabilityAnalysis: BlockAnalysis {
         requested = plan.ordinalReliability ? plan.reliability ?? codebook.scales.map(\.name) : []
         for name in requested {
             guard let scale = codebook.scales.first(where: { $0.name == name }) else { continue }
-            let ranges = scale.items.map { item -> ClosedRange<Int>? in
+            func range(_ item: String) -> ClosedRange<Int>? {
                 guard case .likert(let likert)? = codebook.variable(named: item)?.kind else { return nil }
                 return likert.range
             }
-            if let index = ranges.firstIndex(where: { $0 == nil }) {
-                unsupported.append((name, "\(Excerpt.excerpt(scale.items[index])) is not a Likert item (expected ordinal items)"))
-            } else if let index = ranges.firstIndex(where: { $0!.count > Polychoric.maxCategories }) {
+            let ranges = scale.items.compactMap(range)
+            if let item = scale.items.first(where: { range($0) == nil }) {
+                unsupported.append((name, "\(Excerpt.excerpt(item)) is not a Likert item (expected ordinal items)"))
+            } else if let index = ranges.firstIndex(where: { $0.count > Polychoric.maxCategories }) {
                 unsupported.append((name, "\(Excerpt.excerpt(scale.items[index])) has more than \(Polychoric.maxCategories) points (expected ordinal items)"))
             } else {
-                scales.append((name, scale.items, ranges.map { $0!.map(Double.init) }))
+                scales.append((name, scale.items, ranges.map { $0.map(Double.init) }))
             }
         }
         self.scales = scales
@@ -44,7 +45,9 @@ struct OrdinalReliabilityAnalysis: BlockAnalysis {
     /// onto themselves).
     func summarize(_ block: WaveVariables) throws -> [WaveSummary.Named<PairwiseContingency>] {
         try scales.map { scale in
-            let answers = try block.dataset.keyedItemIntegers(scale.items) ?? []
+            guard let answers = try block.dataset.keyedItemIntegers(scale.items) else {
+                throw StudyError.analysisFailed(analysis: "ordinal reliability of \(scale.name.bounded())", reason: "its items are not Likert items in the data")
+            }
             let categories = zip(answers, scale.levels).map { column, levels in
                 column.map { $0 == .min ? nil : Int($0) - Int(levels[0]) }
             }
