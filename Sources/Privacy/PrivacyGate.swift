@@ -19,17 +19,11 @@ public enum PrivacyGate {
             PrivacyReport.PersonalColumn(name: $0.name, codebookPII: true, detected: [])
         }
         var unscanned: [String] = []
-        var kAnonymity: [PrivacyReport.WaveKAnonymity] = []
         for wave in result.waves {
             guard let file = plan.data.first(where: { $0.written == wave.file }),
                   let findings = PersonalDataScan.scan(file.url, delimiter: plan.delimiter) else {
                 unscanned.append(wave.file)
                 continue
-            }
-            if !plan.privacy.quasiIdentifiers.isEmpty {
-                kAnonymity.append(.init(file: wave.file, result: try KAnonymityMeasurement.measure(
-                    file.url, codebook: codebook, delimiter: plan.delimiter,
-                    quasiIdentifiers: plan.privacy.quasiIdentifiers.map(\.name), k: plan.privacy.k)))
             }
             for finding in findings {
                 let detection = PrivacyReport.PersonalColumn.Detection(file: wave.file, kind: finding.kind,
@@ -47,7 +41,7 @@ public enum PrivacyGate {
                                    droppedAnalyses: [], suppressedTables: [], unscannedFiles: unscanned,
                                    interviewees: result.interviews.map {
                                        .init(count: $0.summary.participants.count, keyVariable: plan.privacy.idKeyEnvironment?.name)
-                                   }, kAnonymity: kAnonymity)
+                                   }, kAnonymity: result.waves.compactMap { wave in wave.kAnonymity.map { .init(file: wave.file, result: $0) } })
         var gated = result
         let droppedNames = Set(dropped.map(\.name))
         for index in gated.waves.indices {
@@ -119,6 +113,14 @@ public enum PrivacyGate {
         wave.reliability.removeAll { scale in
             let uses = codebook.scales.first { $0.name == scale.scale }?.items.contains(where: names.contains) ?? false
             if uses { droppedAnalyses.append("reliability of \(scale.scale)") }
+            return uses
+        }
+        wave.ordinalReliability.removeAll { scale in
+            codebook.scales.first { $0.name == scale.scale }?.items.contains(where: names.contains) ?? false
+        }
+        wave.factorAnalyses.removeAll { analysis in
+            let uses = codebook.scales.contains { analysis.scales.contains($0.name) && $0.items.contains(where: names.contains) }
+            if uses { droppedAnalyses.append("CFA \(analysis.name)") }
             return uses
         }
         if let correlation = wave.correlation, correlation.variables.contains(where: names.contains) {

@@ -79,9 +79,13 @@ public enum StudyReport {
         }
         if !wave.reliability.isEmpty {
             sections.append(Report.Section(title: prefix + "Scale Reliability",
+                                           paragraphs: wave.ordinalReliability.compactMap { named in
+                                               named.problem.map { "Ordinal α and ω of \(label(named.scale)): not estimated (\($0))." }
+                                           },
                                            tables: [.reliabilitySummary(wave.reliability.map { ($0.scale, $0.result) })]
                                                + wave.reliability.map { .reliability($0.result, scale: $0.scale, reversed: $0.reversedItems) }
-                                               + omegaTables(wave.omega)))
+                                               + omegaTables(wave.omega)
+                                               + wave.ordinalReliability.compactMap { named in named.result.map { .ordinalReliability($0, scale: named.scale) } }))
         }
         if let correlation = wave.correlation {
             sections.append(Report.Section(title: prefix + "Correlations",
@@ -99,6 +103,12 @@ public enum StudyReport {
             sections.append(Report.Section(title: prefix + "ANOVA: \(title)",
                                            tables: Table.anovaTables(anova.result, id: "anova_\(anova.name)", title: title, suppressed: anova.suppressedGroups),
                                            figures: groupMeansFigure(anova, wave: wave, label: label).map { [$0] } ?? []))
+        }
+        for analysis in wave.factorAnalyses {
+            let scales = analysis.scales.map(label).joined(separator: ", ")
+            sections.append(Report.Section(title: prefix + "Confirmatory Factor Analysis: \(analysis.name)",
+                                           paragraphs: ["Factors: \(scales)."] + (analysis.problem.map { ["The model could not be fitted: \($0)."] } ?? []),
+                                           tables: analysis.result.map { [.factorAnalysisFit($0, name: analysis.name), .factorAnalysisParameters($0, name: analysis.name)] } ?? []))
         }
         return sections
     }

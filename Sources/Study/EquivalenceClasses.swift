@@ -6,9 +6,11 @@ import SurveyData
 /// or user-missing) is a value of its own: it is what the data show of that respondent.
 ///
 /// Mergeable: the summary of a part of the wave counts its rows' combinations, and the summaries of
-/// the parts add (``merge(_:)``), whatever the order or the cut of the rows; the classes of the whole
-/// wave are the sums. (So it can join ``WaveSummary`` as one more mergeable field.)
-public struct EquivalenceClasses: Sendable, Equatable, Codable {
+/// the parts add (``add(_:)``), whatever the order or the cut of the rows; the classes of the whole
+/// wave are the sums (``KAnonymityAnalysis``). In a summary file: `{quasi_identifiers: [...],
+/// classes: [{values: [...], count: n}]}`, classes in ascending order of their values, a value
+/// `null` (missing), a whole number (a code, or a number's bits) or a text.
+public struct EquivalenceClasses: Sendable, Equatable, Codable, MergeableSummary {
     /// The quasi-identifiers, in the study file's order.
     public var quasiIdentifiers: [String]
     /// Respondents per combination of values (a value per quasi-identifier).
@@ -16,10 +18,31 @@ public struct EquivalenceClasses: Sendable, Equatable, Codable {
 
     /// One quasi-identifier's value in a row, exact: a categorical level or Likert point by its code
     /// (codebook order, the same in every part of a wave), a number by its bits, text as written.
-    public enum CellValue: Sendable, Hashable, Codable {
+    /// Ordered missing, codes, texts (the order of the classes in a summary file).
+    public enum CellValue: Sendable, Hashable, Comparable, Codable {
         case missing
         case code(Int64)
         case text(String)
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                self = .missing
+            } else if let code = try? container.decode(Int64.self) {
+                self = .code(code)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .missing: try container.encodeNil()
+            case .code(let code): try container.encode(code)
+            case .text(let text): try container.encode(text)
+            }
+        }
     }
 
     public init(quasiIdentifiers: [String], counts: [[CellValue]: Int] = [:]) {
@@ -60,11 +83,42 @@ public struct EquivalenceClasses: Sendable, Equatable, Codable {
 
     /// Adds the classes of another part of the same wave.
     /// - Throws: ``WaveSummaryError/mismatch(_:)`` when the parts were counted over different quasi-identifiers.
-    public mutating func merge(_ other: EquivalenceClasses) throws {
+    public mutating func add(_ other: EquivalenceClasses) throws {
         guard quasiIdentifiers == other.quasiIdentifiers else {
             throw WaveSummaryError.mismatch("quasi-identifiers: \(quasiIdentifiers.joined(separator: ", ")) vs. \(other.quasiIdentifiers.joined(separator: ", "))")
         }
         counts.merge(other.counts, uniquingKeysWith: +)
+    }
+
+    private struct Class: Codable {
+        var values: [CellValue]
+        var count: Int
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case quasiIdentifiers = "quasi_identifiers"
+        case classes
+    }
+
+    /// Refuses a class listed twice (its count would be lost); the counts and values are checked
+    /// against the wave by ``KAnonymityAnalysis/validate(_:shape:_:)``.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        quasiIdentifiers = try container.decode([String].self, forKey: .quasiIdentifiers)
+        var counts: [[CellValue]: Int] = [:]
+        for entry in try container.decode([Class].self, forKey: .classes) {
+            guard counts.updateValue(entry.count, forKey: entry.values) == nil else {
+                throw DecodingError.dataCorruptedError(forKey: .classes, in: container, debugDescription: "a class listed twice (expected each combination of values once)")
+            }
+        }
+        self.counts = counts
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(quasiIdentifiers, forKey: .quasiIdentifiers)
+        let classes = counts.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { Class(values: $0.key, count: $0.value) }
+        try container.encode(classes, forKey: .classes)
     }
 
     /// k-anonymity of the wave at `k`.

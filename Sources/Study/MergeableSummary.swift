@@ -47,6 +47,13 @@ extension PairwiseCoMoments: MergeableSummary {
     }
 }
 
+extension PairwiseContingency: MergeableSummary {
+    public mutating func add(_ other: PairwiseContingency) throws {
+        guard other.levels == levels else { throw WaveSummaryError.mismatch("items or categories of the cross-tabulations") }
+        merge(other)
+    }
+}
+
 extension RowTally: MergeableSummary {
     public mutating func add(_ other: RowTally) throws {
         try requireSameShape(other.columnCount, columnCount, "columns")

@@ -7,9 +7,12 @@ enum PlanAnalyses {
         FrequencyAnalysis.self,
         DescriptivesAnalysis.self,
         ReliabilityAnalysis.self,
+        OrdinalReliabilityAnalysis.self,
         CorrelationAnalysis.self,
         RegressionAnalysis.self,
         AnovaAnalysis.self,
+        FactorAnalysis.self,
+        KAnonymityAnalysis.self,
         RespondentIDAnalysis.self,
     ]
 

@@ -81,7 +81,7 @@ extension StudyPlan {
 
 extension AnalysisPlan {
     init(yaml node: YAMLValue) throws {
-        try node.checkKeys(["descriptives", "frequencies", "reliability", "correlations", "regressions", "anovas"])
+        try node.checkKeys(["descriptives", "frequencies", "reliability", "correlations", "regressions", "anovas", "cfa"])
         var references: [VariableReference] = []
         /// The names of a list (or `nil` for `all`), each recorded as a reference in `role`.
         func list(_ value: YAMLValue?, _ role: VariableReference.Role) throws -> [String]? {
@@ -108,6 +108,15 @@ extension AnalysisPlan {
                 correlations = try list(value, .numeric)
             }
         }
+        var reliability: [String]?
+        var ordinal = false
+        if let value = try node.optional("reliability"), value.node.mapping != nil {
+            try value.checkKeys(["scales", "ordinal"])
+            reliability = try list(value.optional("scales"), .scale)
+            ordinal = try value.optional("ordinal")?.bool() ?? false
+        } else {
+            reliability = try list(node.optional("reliability"), .scale)
+        }
         var anovas: [AnovaPlan] = []
         for entry in try node.optional("anovas")?.sequence() ?? [] {
             try entry.checkKeys(["name", "dependent", "factor", "factors"])
@@ -131,9 +140,11 @@ extension AnalysisPlan {
         }
         self.init(descriptives: try list(node.optional("descriptives"), .numeric),
                   frequencies: try list(node.optional("frequencies"), .tabulated),
-                  reliability: try list(node.optional("reliability"), .scale),
+                  reliability: reliability,
                   correlations: correlations, pairwiseCorrelations: pairwise,
-                  regressions: regressions, anovas: anovas, references: references)
+                  regressions: regressions, anovas: anovas,
+                  factorAnalyses: try FactorAnalysisPlan.list(node.optional("cfa"), references: &references), references: references)
+        ordinalReliability = ordinal
     }
 }
 

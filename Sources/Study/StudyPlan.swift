@@ -24,11 +24,12 @@ public struct StudyPlan: Sendable {
     /// Who is excluded before the analyses (`screening:`).
     public var screening: ScreeningPlan?
     public var delimiter: UInt8?
+    /// The analyses; their `quasiIdentifiers` and `k` are the privacy block's (``privacy``).
     public var analyses: AnalysisPlan
     public var interviews: InterviewPlan?
     public var replication: [ReplicationTarget]
     /// What the Privacy gate may let through (defaults protect).
-    public var privacy: PrivacyPlan
+    public var privacy: PrivacyPlan { didSet { analyses.measureKAnonymity(privacy) } }
 
     public init(title: String, runDate: String? = nil, notices: [String] = [], codebook: FileReference,
                 data: [FileReference], delimiter: UInt8? = nil, analyses: AnalysisPlan = AnalysisPlan(),
@@ -47,6 +48,7 @@ public struct StudyPlan: Sendable {
         self.interviews = interviews
         self.replication = replication
         self.privacy = privacy
+        self.analyses.measureKAnonymity(privacy)
     }
 }
 
@@ -69,11 +71,19 @@ public struct AnalysisPlan: Sendable, Equatable, Encodable {
     public var frequencies: [String]?
     /// Scales whose reliability to report; `nil`: every scale.
     public var reliability: [String]?
+    /// Whether their ordinal α and ω from polychoric correlations are reported too (``OrdinalReliabilityAnalysis``).
+    public var ordinalReliability = false
     /// Variables (usually scales) to correlate; `nil`: every scale.
     public var correlations: [String]?
     public var pairwiseCorrelations: Bool
     public var regressions: [RegressionPlan]
     public var anovas: [AnovaPlan]
+    /// Confirmatory factor analyses of scales (`cfa:`).
+    public var factorAnalyses: [FactorAnalysisPlan]
+    /// The columns whose k-anonymity the wave's summary counts (``KAnonymityAnalysis``), and the k
+    /// it is stated at: the study file's `privacy: {quasi_identifiers: …, k: …}`.
+    public var quasiIdentifiers: [String] = []
+    public var k = PrivacyPlan.defaultK
     /// Every variable the study file names in its analyses, where and as what (empty for a plan
     /// not read from a file).
     public var references: [VariableReference]
@@ -82,12 +92,15 @@ public struct AnalysisPlan: Sendable, Equatable, Encodable {
     /// names them, so that editing its text elsewhere keeps the summaries valid.
     private enum CodingKeys: String, CodingKey {
         case descriptives, frequencies, reliability, correlations, pairwiseCorrelations, regressions, anovas
+        case factorAnalyses = "cfa", quasiIdentifiers = "quasi_identifiers", k, ordinalReliability = "ordinal_reliability"
     }
 
     public init(descriptives: [String]? = nil, frequencies: [String]? = nil, reliability: [String]? = nil,
                 correlations: [String]? = nil, pairwiseCorrelations: Bool = false,
-                regressions: [RegressionPlan] = [], anovas: [AnovaPlan] = [], references: [VariableReference] = []) {
+                regressions: [RegressionPlan] = [], anovas: [AnovaPlan] = [], factorAnalyses: [FactorAnalysisPlan] = [],
+                references: [VariableReference] = []) {
         self.references = references
+        self.factorAnalyses = factorAnalyses
         self.descriptives = descriptives
         self.frequencies = frequencies
         self.reliability = reliability
@@ -95,6 +108,12 @@ public struct AnalysisPlan: Sendable, Equatable, Encodable {
         self.pairwiseCorrelations = pairwiseCorrelations
         self.regressions = regressions
         self.anovas = anovas
+    }
+
+    /// Takes the quasi-identifiers and k of the study's privacy block.
+    mutating func measureKAnonymity(_ privacy: PrivacyPlan) {
+        quasiIdentifiers = privacy.quasiIdentifiers.map(\.name)
+        k = privacy.k
     }
 }
 

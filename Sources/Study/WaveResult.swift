@@ -2,7 +2,7 @@ import SurveyData
 import SurveyStats
 
 /// Every result of the analysis plan on one survey wave.
-public struct WaveResult: Sendable, Codable {
+public struct WaveResult: Sendable, Encodable {
     /// The data file as the study file names it.
     public var file: String
     public var dataQuality: DataQuality
@@ -13,9 +13,16 @@ public struct WaveResult: Sendable, Codable {
     public var reliability: [NamedReliability]
     /// McDonald's ω and the one-factor CFA of each scale whose reliability the plan reports.
     public var omega: [NamedOmega]
+    /// Ordinal α and ω of the scales, when the plan asks for them (``OrdinalReliabilityAnalysis``).
+    public var ordinalReliability: [NamedOrdinalReliability] = []
     public var correlation: CorrelationResult?
     public var regressions: [NamedRegression]
     public var anovas: [NamedAnova]
+    /// The confirmatory factor analyses of the study file's `cfa:` (``FactorAnalysis``).
+    public var factorAnalyses: [NamedFactorAnalysis] = []
+    /// The k-anonymity of the privacy block's quasi-identifiers (``KAnonymityAnalysis``); `nil` when
+    /// it names none. Reported by the Privacy gate, not under the wave.
+    public var kAnonymity: KAnonymityResult?
     /// The frequency tables' cells hidden by small-cell suppression, by table name (set by the
     /// Privacy gate; their counts are encoded as the mark).
     public var suppressedFrequencies: [String: SuppressedCells] = [:]
@@ -42,6 +49,7 @@ public struct WaveResult: Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case file, labels, descriptives, frequencies, reliability, omega, correlation, regressions, anovas
+        case factorAnalyses = "cfa", ordinalReliability = "ordinal_reliability"
         case dataQuality = "data_quality"
     }
 
@@ -53,9 +61,11 @@ public struct WaveResult: Sendable, Codable {
         try c.encode(descriptives, forKey: .descriptives)
         try c.encode(frequencies.map { SuppressedFrequencies(table: $0, suppressed: suppressedFrequencies[$0.name]) }, forKey: .frequencies)
         try c.encode(reliability, forKey: .reliability)
+        if !ordinalReliability.isEmpty { try c.encode(ordinalReliability, forKey: .ordinalReliability) }
         try c.encode(correlation, forKey: .correlation)
         try c.encode(regressions, forKey: .regressions)
         try c.encode(anovas, forKey: .anovas)
+        if !factorAnalyses.isEmpty { try c.encode(factorAnalyses, forKey: .factorAnalyses) }
     }
 }
 

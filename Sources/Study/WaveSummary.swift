@@ -4,8 +4,9 @@ import SurveyStats
 /// summaries: the rows read, the loader's warnings and one ``MergeableSummary`` per analysis of
 /// ``PlanAnalyses/all`` (per column its missing and level counts, per described variable a
 /// ``ValueTally``, per scale the ``CoMoments`` of its keyed items, the correlated variables'
-/// co-moments, per regression a ``RowTally``, per ANOVA one tally per level, the hashes of the
-/// respondent IDs).
+/// co-moments, per regression a ``RowTally``, per ANOVA one tally per level, per ordinal scale its
+/// ``PairwiseContingency``, per CFA the co-moments of its items, the ``EquivalenceClasses`` of the
+/// quasi-identifiers, the hashes of the respondent IDs).
 ///
 /// A wave too large for one machine is cut into parts; each part's summary is computed where the
 /// part is (`paradox summarize`), and the merged summaries (`paradox merge`) give the statistics of

@@ -1,7 +1,7 @@
 /// The cross-tabulations of every pair of p ordinal items over their complete cases (listwise
 /// deletion): the mergeable summary that polychoric correlations (``Polychoric``) are estimated
 /// from. Counts add, so summaries of parts of a file merge by ``merge(_:)`` into the summary of the
-/// whole, exactly. (Not yet a part of the engine's summary files, so it has no validating decoder.)
+/// whole, exactly. In a summary file it is checked as it is decoded (``init(from:)``).
 ///
 /// Each item has its response categories (``levels``, ascending codes, e.g. 1…5); a category that
 /// no one chose has a zero margin, which the estimator allows.
@@ -9,14 +9,14 @@ public struct PairwiseContingency: Sendable, Equatable {
     /// The category codes of each item, ascending.
     public let levels: [[Double]]
     /// Complete cases: rows where every item holds a value.
-    public private(set) var count: Int
+    public internal(set) var count: Int
     /// Rows skipped because at least one item was missing.
-    public private(set) var incomplete: Int
+    public internal(set) var incomplete: Int
     /// Per item, the count of each category over the complete cases.
-    public private(set) var margins: [[Int]]
+    public internal(set) var margins: [[Int]]
     /// Per pair i < j (in the order (0,1), (0,2), …, (1,2), …), the levels[i].count × levels[j].count
     /// table of counts, row-major.
-    public private(set) var tables: [[Int]]
+    public internal(set) var tables: [[Int]]
 
     public var itemCount: Int { levels.count }
 
@@ -54,6 +54,24 @@ public struct PairwiseContingency: Sendable, Equatable {
         }
         for row in complete.indices { add(codes.map { $0[row] }) }
         incomplete = rowCount - complete.count
+    }
+
+    /// The summary of rows given per item as category indices into `levels` (`nil` for missing), in
+    /// O(n·p²) time: complete rows counted, the others as incomplete.
+    public init(levels: [[Double]], categories: [[Int?]]) {
+        precondition(categories.count == levels.count && zip(categories, levels).allSatisfy { column, levels in
+            column.allSatisfy { $0.map { levels.indices.contains($0) } ?? true }
+        }, "one column of category indices per item")
+        self.init(levels: levels)
+        let rowCount = categories.first?.count ?? 0
+        var row = [Int](repeating: 0, count: levels.count)
+        rows: for r in 0..<rowCount {
+            for i in categories.indices {
+                guard let category = categories[i][r] else { incomplete += 1; continue rows }
+                row[i] = category
+            }
+            add(row)
+        }
     }
 
     /// Counts one complete case given as each item's category index.

@@ -57,10 +57,82 @@ final class CfaCLITests: CLITestCase {
         XCTAssertTrue(one.stderr.contains("item TR1 is named in two factors"), one.stderr)
     }
 
+    /// Issue 19, point 6: `cfa:` in a study file runs the analysis `paradox cfa` runs (lavaan's numbers),
+    /// and shards of the wave summarised apart and merged give the one-pass numbers (to 1e-12).
+    func testStudyFileCfaMatchesLavaanAndMergesFromShards() throws {
+        let folder = try temporaryFolder()
+        let wave = Self.packageRoot.appendingPathComponent("Data/wave1.csv").path
+        let study = try write("""
+            title: CFA in a study
+            codebook: \(Self.packageRoot.path)/Codebooks/privacy-paradox.codebook.yml
+            data: \(wave)
+            analyses:
+              descriptives: [trust]
+              frequencies: [gender]
+              reliability: [trust]
+              correlations: [trust, risks]
+              cfa: {name: three, scales: [privacy_concern, risks, trust], identification: marker}
+
+            """, to: "study.yml", in: folder)
+        let run = try paradox(["run", study.path, "--out", folder.appendingPathComponent("run").path, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let onePass = try factorAnalysis(in: folder.appendingPathComponent("run"))
+        XCTAssertEqual(onePass["name"] as? String, "three")
+        XCTAssertEqual(onePass["scales"] as? [String], ["privacy_concern", "risks", "trust"])
+        let result = try XCTUnwrap(onePass["result"] as? [String: Any])
+        try check(result, expected: try LavaanOutput(section: "privacy_concern risks trust, marker", of: Self.lavaan), n: 182)
+        let command = try paradox(Self.arguments + ["--scales", "privacy_concern,risks,trust", "--identification", "marker", "--format", "json"])
+        XCTAssertEqual(result as NSDictionary, try json(command.stdout) as NSDictionary)
+        let report = try String(contentsOf: folder.appendingPathComponent("run/report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("Confirmatory Factor Analysis: three"), report)
+        XCTAssertTrue(report.contains("182  41.10  41  .466  1.000  1.000   .004        .000         .051  .041")
+                      || report.contains("| 182 | 41.10 | 41 | .466 | 1.000 | 1.000 | .004 | .000 | .051 | .041 |"), report)
+
+        let summaries = try (1...3).map { index -> String in
+            let summary = folder.appendingPathComponent("part-\(index).summary.json").path
+            let outcome = try paradox(["summarize", study.path, wave, "--shard", "\(index)/3", "--out", summary])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            return summary
+        }
+        let merge = try paradox(["merge", study.path] + summaries + ["--out", folder.appendingPathComponent("merged").path])
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+        let merged = try XCTUnwrap(try factorAnalysis(in: folder.appendingPathComponent("merged"))["result"] as? [String: Any])
+        XCTAssertEqual(merged["n"] as? Int, 182)
+        // The standardized SEs use a numerical Jacobian (error ~1e-11, ConfirmatoryFactorAnalysis), so
+        // they follow last-bit differences of the merged co-moments more loosely than the rest.
+        assertClose(merged, result, tolerance: 1e-12, loose: ["std_all_std_error": 1e-9], path: "cfa")
+    }
+
+    /// The first `cfa` result of a run's results.json.
+    func factorAnalysis(in out: URL) throws -> [String: Any] {
+        let results = try json(String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8))
+        let wave = try XCTUnwrap((results["waves"] as? [[String: Any]])?.first)
+        return try XCTUnwrap((wave["cfa"] as? [[String: Any]])?.first)
+    }
+
+    /// Equal JSON, numbers to `tolerance` relative to max(|b|, 1) (under a key of `loose`, to its tolerance).
+    func assertClose(_ a: Any?, _ b: Any?, tolerance: Double, loose: [String: Double] = [:], path: String) {
+        switch (a, b) {
+        case (let a as [String: Any], let b as [String: Any]):
+            XCTAssertEqual(Set(a.keys), Set(b.keys), path)
+            for (key, value) in b { assertClose(a[key], value, tolerance: loose[key] ?? tolerance, loose: loose, path: "\(path).\(key)") }
+        case (let a as [Any], let b as [Any]):
+            XCTAssertEqual(a.count, b.count, path)
+            for (index, (x, y)) in zip(a, b).enumerated() { assertClose(x, y, tolerance: tolerance, loose: loose, path: "\(path)[\(index)]") }
+        case (let a as NSNumber, let b as NSNumber) where !(a is Bool):
+            XCTAssertLessThanOrEqual(abs(a.doubleValue - b.doubleValue), tolerance * max(abs(b.doubleValue), 1), "\(path): \(a) vs \(b)")
+        default:
+            XCTAssertEqual(a.map { "\($0)" }, b.map { "\($0)" }, path)
+        }
+    }
+
     func check(_ arguments: [String], expected: LavaanOutput, n: Int) throws {
         let outcome = try paradox(arguments)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        let root = try json(outcome.stdout)
+        try check(try json(outcome.stdout), expected: expected, n: n)
+    }
+
+    func check(_ root: [String: Any], expected: LavaanOutput, n: Int) throws {
         XCTAssertEqual(root["n"] as? Int, n)
         let parameters = try XCTUnwrap(root["parameters"] as? [[String: Any]])
         XCTAssertEqual(parameters.count, expected.parameters.count)

@@ -27,6 +27,57 @@ final class KAnonymityCLITests: CLITestCase {
         XCTAssertEqual(wave["respondents_below_k"] as? Int, 185)
     }
 
+    /// Shards of the wave summarised apart and merged state pycanon's k-anonymity, as one pass does.
+    func testShardsMergedStateTheKAnonymityOfTheWholeWave() throws {
+        let folder = try temporaryFolder()
+        let study = Self.fixture.appendingPathComponent("study.yml").path
+        let wave = Self.fixture.appendingPathComponent("wave.csv").path
+        let summaries = try (1...3).map { index -> String in
+            let summary = folder.appendingPathComponent("part-\(index).summary.json").path
+            let outcome = try paradox(["summarize", study, wave, "--shard", "\(index)/3", "--out", summary])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            return summary
+        }
+        let out = folder.appendingPathComponent("merged")
+        let outcome = try paradox(["merge", study] + summaries + ["--out", out.path])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(try String(contentsOf: out.appendingPathComponent("csv/01_k_anonymity.csv"), encoding: .utf8), """
+            file,quasi_identifiers,k,respondents,classes,smallest_class,classes_below_k,respondents_below_k,percent_below_k
+            wave.csv,"age_group, gender, income, region",5,200,107,1,104,185,92.5
+
+            """)
+    }
+
+    /// Equivalence classes in a summary file are checked before they are merged: counts of at least 1
+    /// adding up to the rows, a value per quasi-identifier that its column can hold, each class once.
+    func testCraftedClassesInASummaryAreRefused() throws {
+        let folder = try temporaryFolder()
+        let study = Self.fixture.appendingPathComponent("study.yml").path
+        let summary = folder.appendingPathComponent("part.summary.json")
+        let made = try paradox(["summarize", study, Self.fixture.appendingPathComponent("wave.csv").path, "--shard", "1/2", "--out", summary.path])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let text = try String(contentsOf: summary, encoding: .utf8)
+        XCTAssertTrue(text.contains(#"{"count":1,"values":[0,0,0,2]}"#), text)
+        for (crafted, expected) in [
+            (#"{"count":2,"values":[0,0,0,2]}"#, "at summary.kAnonymity.classes: expected respondents in classes adding up to the 100 rows, found 101"),
+            (#"{"count":0,"values":[0,0,0,2]}"#, "at summary.kAnonymity.classes: expected classes of 1 respondent or more, found 0"),
+            (#"{"count":1,"values":[0,0,0,99]}"#, "at summary.kAnonymity.classes: expected values that region can hold, found 99"),
+            (#"{"count":1,"values":[0,0,0,"West"]}"#, "at summary.kAnonymity.classes: expected values that region can hold, found 'West'"),
+            (#"{"count":1,"values":[0,0,2]}"#, "at summary.kAnonymity.classes: expected 4 values per class (one per quasi-identifier), found 3"),
+        ] {
+            let file = try write(text.replacingOccurrences(of: #"{"count":1,"values":[0,0,0,2]}"#, with: crafted), to: "crafted.summary.json", in: folder)
+            let outcome = try paradox(["merge", study, file.path, "--out", folder.appendingPathComponent("out").path])
+            XCTAssertEqual(outcome.status, 1, crafted)
+            XCTAssertEqual(outcome.stderr, "paradox: error: \(file.path): \(expected)\n", crafted)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        }
+        let twice = try write(text.replacingOccurrences(of: #"{"count":1,"values":[0,0,0,2]}"#, with: #"{"count":1,"values":[0,0,0,3]}"#),
+                              to: "twice.summary.json", in: folder)
+        let outcome = try paradox(["merge", study, twice.path, "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.contains("a class listed twice"), outcome.stderr)
+    }
+
     func testACoarserPairAtAnotherK() throws {
         let folder = try temporaryFolder()
         try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent("wave.csv"), to: folder.appendingPathComponent("wave.csv"))

@@ -34,6 +34,75 @@ final class ReliabilityOmegaCLITests: CLITestCase {
         close(matrix[2 * 5 + 3], 0.538650522717542, 1e-9, "rho q3 q4")
     }
 
+    /// Issue 19, point 5: `reliability: {ordinal: true}` in a study file gives `paradox reliability
+    /// --ordinal`'s numbers (R's, above) from cross-tabulations the engine tallies, and shards of the
+    /// file summarised apart and merged give the same (counts add exactly).
+    func testOrdinalReliabilityInAStudyAndFromShards() throws {
+        let folder = try temporaryFolder()
+        let data = Self.packageRoot.appendingPathComponent("Tests/SurveyStatsTests/Fixtures/descriptives/likert.csv").path
+        _ = try write("""
+            variables:
+              - {name: id, type: id}
+              - {name: q1, type: likert, scale: [1, 5]}
+              - {name: q2, type: likert, scale: [1, 5]}
+              - {name: q3, type: likert, scale: [1, 5], reverse: true}
+              - {name: q4, type: likert, scale: [1, 5]}
+              - {name: q5, type: likert, scale: [1, 5]}
+              - {name: hours, type: numeric}
+              - {name: region, type: numeric}
+            scales:
+              - {name: s, items: [q1, q2, q3, q4, q5]}
+              - {name: mixed, items: [q1, q2, hours]}
+
+            """, to: "codebook.yml", in: folder)
+        let study = try write("""
+            title: ordinal reliability
+            codebook: codebook.yml
+            data: \(data)
+            analyses:
+              descriptives: [s]
+              frequencies: [q1]
+              reliability: {scales: [s, mixed], ordinal: true}
+              correlations: [s, hours]
+
+            """, to: "study.yml", in: folder)
+        let run = try paradox(["run", study.path, "--out", folder.appendingPathComponent("run").path, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let onePass = try ordinalReliability(in: folder.appendingPathComponent("run"))
+        XCTAssertEqual(onePass.map { $0["scale"] as? String }, ["s", "mixed"])
+        XCTAssertEqual(onePass[1]["problem"] as? String, "hours is not a Likert item (expected ordinal items)")
+        let result = try XCTUnwrap(onePass[0]["result"] as? [String: Any])
+        let command = try paradox(Self.arguments + ["--ordinal", "--format", "json"])
+        XCTAssertEqual(result as NSDictionary, try XCTUnwrap(json(command.stdout)["ordinal"] as? [String: Any]) as NSDictionary)
+        XCTAssertEqual(result["alpha"] as? Double ?? 0, 0.681028549386325, accuracy: 1e-8)
+        let report = try String(contentsOf: folder.appendingPathComponent("run/report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("Ordinal α and ω of mixed: not estimated (hours is not a Likert item (expected ordinal items))."), report)
+
+        let summaries = try (1...3).map { index -> String in
+            let summary = folder.appendingPathComponent("part-\(index).summary.json").path
+            let outcome = try paradox(["summarize", study.path, data, "--shard", "\(index)/3", "--out", summary])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            return summary
+        }
+        let merge = try paradox(["merge", study.path] + summaries + ["--out", folder.appendingPathComponent("merged").path])
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+        XCTAssertEqual(try ordinalReliability(in: folder.appendingPathComponent("merged"))[0]["result"] as? NSDictionary, result as NSDictionary)
+
+        // A table whose counts do not add up to its items' margins is refused when read.
+        let text = try String(contentsOfFile: summaries[0], encoding: .utf8)
+        let tables = try XCTUnwrap(text.range(of: #""tables":[["#))
+        let firstCount = tables.upperBound..<(try XCTUnwrap(text[tables.upperBound...].firstIndex(of: ",")))
+        let crafted = try write(text.replacingCharacters(in: firstCount, with: "1000000"), to: "crafted.summary.json", in: folder)
+        let refused = try paradox(["merge", study.path, crafted.path, "--out", folder.appendingPathComponent("bad").path])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("expected the table of items 1 and 2 to hold counts 0 or more adding up to their margins"), refused.stderr)
+    }
+
+    func ordinalReliability(in out: URL) throws -> [[String: Any]] {
+        let results = try json(String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8))
+        return try XCTUnwrap(((results["waves"] as? [[String: Any]])?.first?["ordinal_reliability"]) as? [[String: Any]])
+    }
+
     func testOmegaTableText() throws {
         let outcome = try paradox(Self.arguments)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)

@@ -22,7 +22,7 @@ final class EquivalenceClassesTests: XCTestCase {
             }
             for order in [parts.value, parts.value.reversed()] {
                 var merged = EquivalenceClasses(quasiIdentifiers: Self.quasiIdentifiers)
-                for part in order { try merged.merge(part) }
+                for part in order { try merged.add(part) }
                 XCTAssertEqual(merged, whole, "\(rowsPerBlock) rows per block")
             }
         }
@@ -33,7 +33,7 @@ final class EquivalenceClassesTests: XCTestCase {
 
     func testPartsOverOtherQuasiIdentifiersDoNotMerge() {
         var classes = EquivalenceClasses(quasiIdentifiers: ["gender"])
-        XCTAssertThrowsError(try classes.merge(EquivalenceClasses(quasiIdentifiers: ["region"])))
+        XCTAssertThrowsError(try classes.add(EquivalenceClasses(quasiIdentifiers: ["region"])))
     }
 
     func testAWaveWithoutRowsHasNoSmallestClass() {

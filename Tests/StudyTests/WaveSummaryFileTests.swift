@@ -172,7 +172,7 @@ final class WaveSummaryFileTests: XCTestCase {
         let whole = try summaryFile(0..<200, name: "whole")
         let k = Int.max / 200
         func scaled(_ node: Any, key: String?) -> Any {
-            let counts: Set<String> = ["rows", "blank", "userMissing", "counts", "missing", "n", "incomplete", "excluded", "cases_without_level"]
+            let counts: Set<String> = ["rows", "blank", "userMissing", "counts", "missing", "n", "incomplete", "excluded", "cases_without_level", "count"]
             switch node {
             case let object as [String: Any]: return object.reduce(into: [String: Any]()) { $0[$1.key] = scaled($1.value, key: $1.key) }
             case let strings as [String] where key == "rows":
