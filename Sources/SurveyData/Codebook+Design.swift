@@ -3,7 +3,7 @@ import MessageText
 extension Codebook {
     /// The `design:` mapping of a codebook, checked against its variables: `weights` (a numeric
     /// variable) needs `weight_type`; strata, PSUs and fpc need sampling weights (or none); `fpc` is
-    /// numeric; no variable plays two roles; and the older `weight:` key (a frequency weight) is not
+    /// numeric, strata and PSUs categorical or numeric; no variable plays two roles; and the older `weight:` key (a frequency weight) is not
     /// given beside it.
     static func design(_ node: YAMLValue, variables: [Variable], frequencyWeight: String?) throws -> SurveyDesign {
         try node.checkKeys(["weights", "weight_type", "strata", "psu", "fpc"])
@@ -20,11 +20,11 @@ extension Codebook {
             let allowed: Bool
             switch variable.kind {
             case .numeric: allowed = true
-            case .categorical, .id, .text: allowed = !numeric
+            case .categorical: allowed = !numeric
             default: allowed = false
             }
             guard allowed else {
-                throw valueNode.error("'\(Excerpt.excerpt(name))' is not \(numeric ? "a numeric" : "a categorical, numeric, id or text") variable (expected one for the \(key))")
+                throw valueNode.error("'\(Excerpt.excerpt(name))' is not \(numeric ? "a numeric" : "a categorical or numeric") variable (expected one for the \(key))")
             }
             if let other = roles[name] {
                 throw valueNode.error("'\(Excerpt.excerpt(name))' is already the design's \(other) (expected a different variable for each role)")

@@ -7,4 +7,6 @@ public struct DesignCorrelationResult: Sendable, Equatable, Codable {
     public var weightSum: Double
     /// p × p, row-major, 1 on the diagonal.
     public var matrix: [Double]
+
+    private enum CodingKeys: String, CodingKey { case names, n, weightSum = "weight_sum", matrix }
 }

@@ -16,6 +16,25 @@ public struct DesignMeansResult: Sendable, Equatable, Codable {
         public var designEffect: Double?
         /// Variance over that of a simple random sample with replacement (R `deff = "replace"`).
         public var designEffectWithReplacement: Double?
+
+        private enum CodingKeys: String, CodingKey {
+            case name, mean, stdError = "std_error", confLow = "conf_low", confHigh = "conf_high", total,
+                 totalStdError = "total_std_error", designEffect = "deff", designEffectWithReplacement = "deff_replacement"
+        }
+
+        /// Optional values encoded as `null` when undefined.
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(mean, forKey: .mean)
+            try c.encode(stdError, forKey: .stdError)
+            try c.encode(confLow, forKey: .confLow)
+            try c.encode(confHigh, forKey: .confHigh)
+            try c.encode(total, forKey: .total)
+            try c.encode(totalStdError, forKey: .totalStdError)
+            try c.encode(designEffect, forKey: .designEffect)
+            try c.encode(designEffectWithReplacement, forKey: .designEffectWithReplacement)
+        }
     }
 
     public var weightType: WeightType
@@ -30,4 +49,9 @@ public struct DesignMeansResult: Sendable, Equatable, Codable {
     public var df: Double
     public var confLevel: Double
     public var rows: [Row]
+
+    private enum CodingKeys: String, CodingKey {
+        case weightType = "weight_type", n, weightSum = "weight_sum", effectiveN = "effective_n",
+             kishDesignEffect = "kish_deff", df, confLevel = "conf_level", rows
+    }
 }

@@ -9,6 +9,10 @@ public struct DesignRegressionResult: Sendable, Equatable, Codable {
         public var pValue: Double
         public var confLow: Double
         public var confHigh: Double
+
+        private enum CodingKeys: String, CodingKey {
+            case term, estimate, stdError = "std_error", statistic, pValue = "p_value", confLow = "conf_low", confHigh = "conf_high"
+        }
     }
 
     public var weightType: WeightType
@@ -25,4 +29,9 @@ public struct DesignRegressionResult: Sendable, Equatable, Codable {
     public var statistic: Double
     public var df: Int
     public var pValue: Double
+
+    private enum CodingKeys: String, CodingKey {
+        case weightType = "weight_type", nobs, weightSum = "weight_sum", dfResidual = "df_residual", confLevel = "conf_level",
+             terms, statistic, df, pValue = "p_value"
+    }
 }
