@@ -25,7 +25,7 @@ public enum DesignRegression {
     /// - Throws: ``DesignError``.
     public static func fit(_ sums: DesignSums, predictors: [String], confidenceLevel: Double = 0.95) throws -> DesignRegressionResult {
         let k = predictors.count
-        precondition(sums.variableCount == k + 1, "the predictors, then the response")
+        precondition(k >= 1 && sums.variableCount == k + 1, "at least one predictor, then the response")
         let all = sums.pooled
         let p = k + 1
         guard all.count > p else { throw DesignError.tooFewObservations(n: all.count, parameters: p) }

@@ -30,4 +30,17 @@ public struct RakingResult: Sendable, Equatable, Encodable {
         case converged, iterations, maxRelativeDeviation = "max_relative_deviation", tolerance,
              capWeight = "cap_weight", cappedRows = "capped_rows", margins, distribution
     }
+
+    /// `cap_weight` is `null` without a cap.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(converged, forKey: .converged)
+        try c.encode(iterations, forKey: .iterations)
+        try c.encode(maxRelativeDeviation, forKey: .maxRelativeDeviation)
+        try c.encode(tolerance, forKey: .tolerance)
+        try c.encode(capWeight, forKey: .capWeight)
+        try c.encode(cappedRows, forKey: .cappedRows)
+        try c.encode(margins, forKey: .margins)
+        try c.encode(distribution, forKey: .distribution)
+    }
 }
