@@ -18,12 +18,13 @@ public struct GatedFileDescription: Encodable {
         self.suppressed = suppressed
     }
 
-    private enum CodingKeys: String, CodingKey { case variables, frequencies, warnings }
+    private enum CodingKeys: String, CodingKey { case variables, frequencies, warnings, weighted }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(description.variables, forKey: .variables)
         try c.encode(description.frequencies.map { SuppressedFrequencies(table: $0, suppressed: suppressed[$0.name]) }, forKey: .frequencies)
         try c.encode(description.warnings, forKey: .warnings)
+        try c.encodeIfPresent(description.weighted, forKey: .weighted)
     }
 }

@@ -17,6 +17,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
     case outsideOutput(String)
     /// A system call on the path failed.
     case cannotWrite(String, Reason)
+    /// The output would replace the input file (inputs are never modified).
+    case sameAsInput(String)
 
     public enum Reason: Equatable, Sendable {
         case isFolder, noSpace, permissionDenied, readOnly, nameTooLong, tooLarge, busy, exists
@@ -69,6 +71,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable {
             "refusing to write \(bounded(path)): the name leads outside the output folder"
         case .cannotWrite(let path, let reason):
             "cannot write \(bounded(path)): \(reason.words)"
+        case .sameAsInput(let path):
+            "refusing to write \(bounded(path)): it is the input file (expected another --out; inputs are never modified)"
         }
     }
 

@@ -8,6 +8,8 @@ public struct FileDescription: Sendable, Encodable {
     public var variables: [DescriptivesResult]
     public var frequencies: [FrequencyTableResult]
     public var warnings: [String]
+    /// The weighted means under the codebook's `design:`, when it has one.
+    public var weighted: DesignDescription?
 
     /// Describes the file at `url` through the engine (``InferredWave``), or by
     /// ``plain(_:delimiter:columns:)`` when the file's first rows cannot speak for the rest; both give
@@ -34,7 +36,10 @@ public struct FileDescription: Sendable, Encodable {
     public static func describe(_ url: URL, codebook: Codebook, delimiter: UInt8?, columns: [String]?) throws -> FileDescription {
         let plan = try plan(codebook, columns: columns, file: url, tabulatingLikert: true)
         let (result, summary) = try InferredWave.run(plan, on: url, codebook: codebook, delimiter: delimiter)
-        return FileDescription(variables: result.descriptives, frequencies: result.frequencies, warnings: summary.warnings)
+        let weighted = try codebook.design.map {
+            try DesignDescription.describe(url, codebook: codebook, design: $0, names: result.descriptives.map(\.name), delimiter: delimiter)
+        }
+        return FileDescription(variables: result.descriptives, frequencies: result.frequencies, warnings: summary.warnings, weighted: weighted)
     }
 
     /// Descriptives of the selected Likert and numeric variables and scales, frequencies of the

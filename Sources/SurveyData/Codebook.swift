@@ -12,6 +12,9 @@ public struct Codebook: Sendable, Equatable {
     /// The frequency-weight variable (SPSS's WEIGHT BY): each row stands for that many respondents.
     /// Recorded from imported files; the analyses do not apply it yet.
     public var weight: String?
+    /// The sampling design and weights (`design:`), when given. Read and checked; the study plan's
+    /// analyses do not apply it yet.
+    public var design: SurveyDesign?
 
     public init(title: String, variables: [Variable], scales: [ScaleDefinition] = [], weight: String? = nil) {
         self.title = title

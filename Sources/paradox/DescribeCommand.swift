@@ -14,7 +14,11 @@ struct Describe: ParsableCommand {
         A column whose non-blank cells are all numbers is described (n, missing, M, SD, median, range,
         skewness and kurtosis with standard errors, SPSS type 2); any other column gets a frequency
         table. JSON: {"variables": [{name, n, missing, mean, sd, median, min, max, skewness, kurtosis,
-        se_skewness, se_kurtosis}], "frequencies": [...], "warnings": [...]}. Counts are shown as they are
+        se_skewness, se_kurtosis}], "frequencies": [...], "warnings": [...]}. With a codebook that has a design:, also
+        the weighted means with design-based SEs and CIs beside the unweighted ones; JSON "weighted":
+        {weight_type, weights, strata, psu, fpc, means: [{weight_type, n, weight_sum, effective_n, kish_deff,
+        df, conf_level, rows: [{name, mean, std_error, conf_low, conf_high, total, total_std_error, deff,
+        deff_replacement}]}]}. Counts are shown as they are
         (the command is for looking at one's own data); --min-cell N hides the counts from 1 to N − 1 as a
         study run does ("< N", "[c]"), for output that is to be shared.
         """)
@@ -46,6 +50,7 @@ struct Describe: ParsableCommand {
             output.warnings.forEach(printWarning)
             var tables: [Table] = []
             if !output.variables.isEmpty { tables.append(.descriptives(output.variables)) }
+            if let weighted = output.weighted { tables.append(.designMeans(weighted, unweighted: output.variables)) }
             guard let minCell else {
                 tables += output.frequencies.map { .frequencies($0) }
                 return print(try render(tables, json: output, format: data.format), terminator: "")

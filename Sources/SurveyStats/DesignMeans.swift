@@ -1,0 +1,62 @@
+import GSL
+
+/// Weighted means and totals, with standard errors by weight type:
+///
+/// - sampling weights, design-based (Lumley 2010, *Complex Surveys*, §2.2, §2.3; R `svymean`,
+///   `svytotal`): x̄ = Σwx/Σw with linearised PSU totals z_hi = W_hi(x̄_hi − x̄)/W and the total
+///   Σwx with z_hi = W_hi·x̄_hi, each through ``DesignSums/linearisedVariance(dimension:influence:)``
+///   (with-replacement PSUs, fpc). Design effect against simple random sampling of the same n
+///   (R `deff = TRUE`): V / (s²_w/n·(W − n)/W) with s²_w = n/(n − 1)·Σw(x − x̄)²/W (R `svyvar`), and
+///   with replacement V / (s²_w/n);
+/// - frequency weights (rows replicated): SE² = Σw(x − x̄)² / (W(W − 1)), df = W − 1;
+/// - analytic weights (rescaled to sum to n): SE² = Σw(x − x̄)² / (W(n − 1)), df = n − 1 (Stata
+///   `mean [aweight]`, R `summary(lm(x ~ 1, weights = w))`).
+///
+/// Kish's effective n = (Σw)²/Σw² and design effect 1 + CV² (Kish 1965, *Survey Sampling*, §11.7).
+/// Intervals: x̄ ± t(df)·SE, df the design df (R `confint(svymean(...), df = degf(design))`).
+///
+/// Tested against R 4.2.2, survey 4.1.1 (`Fixtures/design/design.R`).
+public enum DesignMeans {
+    /// The estimates of each of `sums`' variables, named by `names`.
+    /// - Throws: ``DesignError``.
+    public static func estimate(_ sums: DesignSums, names: [String], confidenceLevel: Double = 0.95) throws -> DesignMeansResult {
+        precondition(names.count == sums.variableCount, "one name per variable")
+        let all = sums.pooled
+        let n = all.count
+        guard n >= 2, all.weightSum > 0 else { throw DesignError.tooFewObservations(n: n, parameters: 1) }
+        let p = sums.variableCount
+        let w = all.weightSum
+        let df = sums.degreesOfFreedom
+        let tQuantile = StudentT.quantile(1 - (1 - confidenceLevel) / 2, df: df)
+        var meanVariance = [Double](repeating: 0, count: p)
+        var totalVariance: [Double]?
+        switch sums.weightType {
+        case .sampling:
+            let v = try sums.linearisedVariance(dimension: p) { cell in
+                (0..<p).map { cell.weightSum * (cell.means[$0] - all.means[$0]) / w }
+            }
+            meanVariance = (0..<p).map { v[$0 * p + $0] }
+            let t = try sums.linearisedVariance(dimension: p) { cell in (0..<p).map { cell.weightSum * cell.means[$0] } }
+            totalVariance = (0..<p).map { t[$0 * p + $0] }
+        case .frequency:
+            meanVariance = (0..<p).map { all.coMoment($0, $0) / (w * (w - 1)) }
+        case .analytic:
+            meanVariance = (0..<p).map { all.coMoment($0, $0) / (w * Double(n - 1)) }
+        }
+        let count = Double(n)
+        let rows = (0..<p).map { j -> DesignMeansResult.Row in
+            let se = meanVariance[j].squareRoot()
+            let srsVariance = count / (count - 1) * all.coMoment(j, j) / w / count
+            let isDesign = sums.weightType == .sampling
+            return DesignMeansResult.Row(
+                name: names[j], mean: all.means[j], stdError: se,
+                confLow: all.means[j] - tQuantile * se, confHigh: all.means[j] + tQuantile * se,
+                total: w * all.means[j], totalStdError: totalVariance.map { $0[j].squareRoot() },
+                designEffect: isDesign && w > count ? meanVariance[j] / (srsVariance * (w - count) / w) : nil,
+                designEffectWithReplacement: isDesign ? meanVariance[j] / srsVariance : nil)
+        }
+        let effectiveN = w * w / all.squaredWeightSum
+        return DesignMeansResult(weightType: sums.weightType, n: n, weightSum: w, effectiveN: effectiveN,
+                                 kishDesignEffect: count / effectiveN, df: df, confLevel: confidenceLevel, rows: rows)
+    }
+}

@@ -1,0 +1,78 @@
+/// Weighted count, weight sums, means and co-moment matrix of p variables: the mergeable summary of
+/// one cell (one PSU within one stratum) of a design.
+///
+/// W = Σwₖ, x̄ = Σwₖxₖ/W and C = Σwₖ(xₖ − x̄)(xₖ − x̄)ᵀ, never from raw sums Σwx² − W·x̄². A row
+/// is added by West's update (West 1979, "Updating mean and variance estimates: an improved
+/// method", *Comm. ACM* 22:532): W′ = W + w, δ = x − x̄, x̄′ = x̄ + (w/W′)·δ, C′ = C + (w·W/W′)·δδᵀ;
+/// two summaries merge by Chan, Golub & LeVeque's pairwise update (1979, STAN-CS-79-773) in its
+/// weighted form: δ = x̄_b − x̄_a, x̄ = x̄_a + (W_b/W)·δ, C = C_a + C_b + (W_a·W_b/W)·δδᵀ.
+public struct WeightedMoments: Sendable, Equatable, Codable {
+    /// Rows with a positive weight.
+    public private(set) var count: Int
+    /// Σw.
+    public private(set) var weightSum: Double
+    /// Σw², for Kish's effective sample size.
+    public private(set) var squaredWeightSum: Double
+    /// The weighted mean of each variable; 0 when `weightSum` is 0.
+    public private(set) var means: [Double]
+    /// C, p × p, symmetric, row-major.
+    public private(set) var coMoments: [Double]
+
+    public var variableCount: Int { means.count }
+
+    /// The summary of no rows of `variableCount` variables.
+    public init(variableCount: Int) {
+        count = 0
+        weightSum = 0
+        squaredWeightSum = 0
+        means = [Double](repeating: 0, count: variableCount)
+        coMoments = [Double](repeating: 0, count: variableCount * variableCount)
+    }
+
+    /// Adds a row `values` (finite, one per variable) of weight `weight` (finite, ≥ 0; a zero
+    /// weight changes nothing).
+    public mutating func add(_ values: [Double], weight: Double) {
+        guard weight > 0 else { return }
+        count += 1
+        let total = weightSum + weight
+        let p = means.count
+        var delta = [Double](repeating: 0, count: p)
+        for i in 0..<p {
+            delta[i] = values[i] - means[i]
+            means[i] += weight / total * delta[i]
+        }
+        let factor = weight * weightSum / total
+        for i in 0..<p {
+            for j in i..<p {
+                coMoments[i * p + j] += factor * delta[i] * delta[j]
+                coMoments[j * p + i] = coMoments[i * p + j]
+            }
+        }
+        weightSum = total
+        squaredWeightSum += weight * weight
+    }
+
+    /// The summary of both parts' rows.
+    public static func + (a: WeightedMoments, b: WeightedMoments) -> WeightedMoments {
+        if b.weightSum == 0 { return a }
+        if a.weightSum == 0 { return b }
+        var merged = a
+        let total = a.weightSum + b.weightSum
+        let p = a.means.count
+        let delta = (0..<p).map { b.means[$0] - a.means[$0] }
+        let factor = a.weightSum * b.weightSum / total
+        for i in 0..<p {
+            merged.means[i] = a.means[i] + b.weightSum / total * delta[i]
+            for j in 0..<p {
+                merged.coMoments[i * p + j] = a.coMoments[i * p + j] + b.coMoments[i * p + j] + factor * delta[i] * delta[j]
+            }
+        }
+        merged.count = a.count + b.count
+        merged.weightSum = total
+        merged.squaredWeightSum = a.squaredWeightSum + b.squaredWeightSum
+        return merged
+    }
+
+    /// C for variables i and j.
+    public func coMoment(_ i: Int, _ j: Int) -> Double { coMoments[i * means.count + j] }
+}
