@@ -1,3 +1,5 @@
+import ComputeSupport
+
 extension DesignSums {
     /// The with-replacement Taylor-linearisation variance of a statistic whose linearised PSU
     /// totals (influence totals) are `influence(moments)`, a vector of d values per PSU

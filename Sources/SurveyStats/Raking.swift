@@ -1,3 +1,5 @@
+import ComputeSupport
+
 /// Raking (iterative proportional fitting) of weights to population margins (Deming & Stephan
 /// 1940, "On a least squares adjustment of a sampled frequency table when the expected marginal
 /// totals are known", *Ann. Math. Stat.* 11:427; Lumley 2010, *Complex Surveys*, §7.4).

@@ -1,3 +1,5 @@
+import ComputeSupport
+
 /// The spread of a set of weights: minimum, quartiles (R's default `quantile`, type 7: linear
 /// interpolation between order statistics at h = (n − 1)p), maximum, mean, the coefficient of
 /// variation CV = s/w̄ with s² = Σ(w − w̄)²/n, and Kish's design effect of unequal weighting
