@@ -26,6 +26,8 @@ public struct StudyPlan: Sendable {
     public var delimiter: UInt8?
     public var analyses: AnalysisPlan
     public var interviews: InterviewPlan?
+    /// Open-ended questions of the survey to code (`open_ended:`).
+    public var openEnded: [OpenEndedPlan] = []
     public var replication: [ReplicationTarget]
     /// What the Privacy gate may let through (defaults protect).
     public var privacy: PrivacyPlan
