@@ -6,6 +6,7 @@ extension PrivacyGate {
     /// - the answers' texts (segments, exemplar quotes) redacted (``TextRedaction``);
     /// - with a key, every respondent ID (participants, segment ids, quotes' sources) replaced by its
     ///   ``Pseudonym``, the same HMAC as the interviewees';
+    /// - the matrices by a dropped personal-data column left out;
     /// - the respondents' attribute values left out of the participant list and the quotes (with
     ///   the answers they would be microdata of quasi-identifiers); they appear only as counts in
     ///   the theme × attribute matrices,
@@ -15,8 +16,9 @@ extension PrivacyGate {
     /// original texts or IDs.
     /// - Returns: what was done, and the matrices with hidden cells.
     static func gate(_ result: inout OpenEndedResult, minCell: Int, pseudonym: Pseudonym?,
-                     keyVariable: String?) -> (PrivacyReport.OpenEndedAnswers, [PrivacyReport.SuppressedTable]) {
+                     keyVariable: String?, dropping dropped: Set<String>) -> (PrivacyReport.OpenEndedAnswers, [PrivacyReport.SuppressedTable]) {
         var summary = result.summary
+        summary.matrices.removeAll { dropped.contains($0.attribute) }
         let redactions = redact(&summary)
         if let pseudonym {
             summary = pseudonymise(summary, with: pseudonym)
@@ -44,7 +46,10 @@ extension PrivacyGate {
                                 small: hidden.small.count, complementary: hidden.complementary.count))
         }
         let coding = result.coding
-        result.coding = CodingResult(codebook: coding.codebook, unit: coding.unit, transcripts: [],
+        let transcripts = summary.segments.map {
+            SegmentTable.segment(id: $0.segment.transcriptID, name: result.file, text: $0.segment.text, participantID: $0.segment.participantID, attributes: [])
+        }
+        result.coding = CodingResult(codebook: coding.codebook, unit: coding.unit, transcripts: transcripts,
                                      participants: summary.participants, segments: summary.segments)
         result.summary = summary
         return (.init(file: result.file, column: result.column, answered: result.answered, redactions: redactions, keyVariable: keyVariable),

@@ -60,9 +60,14 @@ public enum PrivacyGate {
             if let pseudonym { interviews.summary = pseudonymise(interviews.summary, with: pseudonym) }
             gated.interviews = interviews
         }
+        // An open-ended column whose content looks like personal data is coded all the same: its
+        // answers reach the output only redacted. One the codebook types pii is left out.
+        let piiColumns = droppedNames.intersection(codebook.variables.filter(\.isPII).map(\.name))
+        report.droppedAnalyses += gated.openEnded.filter { piiColumns.contains($0.column) }.map { "open-ended answers to \($0.column) in \($0.file)" }
+        gated.openEnded.removeAll { piiColumns.contains($0.column) }
         for index in gated.openEnded.indices {
             let (answers, suppressed) = gate(&gated.openEnded[index], minCell: plan.privacy.minCell, pseudonym: pseudonym,
-                                             keyVariable: plan.privacy.idKeyEnvironment?.name)
+                                             keyVariable: plan.privacy.idKeyEnvironment?.name, dropping: droppedNames)
             report.openEnded.append(answers)
             report.suppressedTables += suppressed
         }
