@@ -22,7 +22,8 @@ struct WaveReading {
         let isExport = DataImport.imports(file, under: plan.dataImport)
         guard isExport || plan.screening?.isEmpty == false else {
             let collector = plan.openEnded.isEmpty ? nil : OpenEndedCollector(plan.openEnded, codebook: codebook)
-            let summary = try StudyRunner.summarize(file, of: plan, codebook: codebook, progress: progress, eachBlock: collector.map { collector in { @Sendable block in try collector.add(block) } })
+            let summary = try StudyRunner.summarize(file, of: plan, codebook: codebook, progress: progress,
+                                                    eachBlock: collector.map { collector in { @Sendable block in try collector.add(block) } })
             return WaveReading(summary: summary, openEnded: collector?.answers() ?? [])
         }
         let survey = try isExport ? imported ?? DataImport.read(file, under: plan.dataImport) : nil
