@@ -50,27 +50,38 @@ public enum PrivacyGate {
             report.suppressedTables += suppress(&gated.waves[index], minCell: plan.privacy.minCell)
         }
         if var interviews = gated.interviews {
-            report.interviewees?.redactions = redact(&interviews)
-            if let pseudonym { interviews = pseudonymise(interviews, with: pseudonym) }
+            report.interviewees?.redactions = redact(&interviews.summary)
+            if let pseudonym { interviews.summary = pseudonymise(interviews.summary, with: pseudonym) }
             gated.interviews = interviews
+        }
+        // An open-ended column whose content looks like personal data is coded all the same: its
+        // answers reach the output only redacted. One the codebook types pii is left out.
+        let piiColumns = droppedNames.intersection(codebook.variables.filter(\.isPII).map(\.name))
+        report.droppedAnalyses += gated.openEnded.filter { piiColumns.contains($0.column) }.map { "open-ended answers to \($0.column) in \($0.file)" }
+        gated.openEnded.removeAll { piiColumns.contains($0.column) }
+        for index in gated.openEnded.indices {
+            let (answers, suppressed) = gate(&gated.openEnded[index], minCell: plan.privacy.minCell, pseudonym: pseudonym,
+                                             keyVariable: plan.privacy.idKeyEnvironment?.name, dropping: droppedNames)
+            report.openEnded.append(answers)
+            report.suppressedTables += suppressed
         }
         return GatedStudyResult(result: gated, privacy: report)
     }
 
-    /// Replaces the personal data in the interviews' texts that reach an output (segments, exemplar
+    /// Replaces the personal data in the coded texts that reach an output (segments, exemplar
     /// quotes) by placeholders (``TextRedaction``); returns how many of each kind. The segments'
     /// character offsets stay those of the transcript.
-    static func redact(_ interviews: inout InterviewResult) -> [PersonalDataKind: Int] {
+    static func redact(_ summary: inout ThematicSummary) -> [PersonalDataKind: Int] {
         var counts: [PersonalDataKind: Int] = [:]
         func redacted(_ text: String) -> String {
             let (clean, found) = TextRedaction.redact(text)
             counts.merge(found, uniquingKeysWith: +)
             return clean
         }
-        for index in interviews.summary.segments.indices {
-            interviews.summary.segments[index].segment.text = redacted(interviews.summary.segments[index].segment.text)
+        for index in summary.segments.indices {
+            summary.segments[index].segment.text = redacted(summary.segments[index].segment.text)
         }
-        interviews.summary.exemplars = interviews.summary.exemplars.mapValues { exemplars in
+        summary.exemplars = summary.exemplars.mapValues { exemplars in
             exemplars.map { exemplar in
                 var exemplar = exemplar
                 exemplar.quote = redacted(exemplar.quote)
@@ -80,19 +91,19 @@ public enum PrivacyGate {
         return counts
     }
 
-    /// The interviews with every interviewee ID that reaches an output (participants, segments and
+    /// The coding with every participant ID that reaches an output (participants, segments and
     /// their speakers, exemplar quotes) replaced by its pseudonym; the interviewer's label is kept.
-    static func pseudonymise(_ interviews: InterviewResult, with pseudonym: Pseudonym) -> InterviewResult {
-        var result = interviews
-        for index in result.summary.participants.indices {
-            result.summary.participants[index].id = pseudonym.of(result.summary.participants[index].id)
+    static func pseudonymise(_ summary: ThematicSummary, with pseudonym: Pseudonym) -> ThematicSummary {
+        var result = summary
+        for index in result.participants.indices {
+            result.participants[index].id = pseudonym.of(result.participants[index].id)
         }
-        for index in result.summary.segments.indices {
-            let segment = result.summary.segments[index].segment
-            result.summary.segments[index].segment.participantID = pseudonym.of(segment.participantID)
-            if !segment.isInterviewer, segment.speaker != nil { result.summary.segments[index].segment.speaker = pseudonym.of(segment.participantID) }
+        for index in result.segments.indices {
+            let segment = result.segments[index].segment
+            result.segments[index].segment.participantID = pseudonym.of(segment.participantID)
+            if !segment.isInterviewer, segment.speaker != nil { result.segments[index].segment.speaker = pseudonym.of(segment.participantID) }
         }
-        result.summary.exemplars = result.summary.exemplars.mapValues { exemplars in
+        result.exemplars = result.exemplars.mapValues { exemplars in
             exemplars.map { exemplar in
                 var exemplar = exemplar
                 exemplar.participantID = pseudonym.of(exemplar.participantID)

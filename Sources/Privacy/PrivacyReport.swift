@@ -19,6 +19,45 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
     public var interviewees: Interviewees?
     /// Per wave whose file could be read, the k-anonymity of the study's quasi-identifiers (none when it names none).
     public var kAnonymity: [WaveKAnonymity] = []
+    /// Per wave and open-ended question, what the gate did to its coded answers (none when the study codes none).
+    public var openEnded: [OpenEndedAnswers] = []
+
+    public struct OpenEndedAnswers: Sendable, Equatable, Encodable {
+        public var file: String
+        public var column: String
+        public var answered: Int
+        /// Pieces of personal data replaced in the answers and quotes (``TextRedaction``), by kind.
+        public var redactions: [PersonalDataKind: Int]
+        /// The environment variable the pseudonyms' key came from; `nil`: IDs as the data write them.
+        public var keyVariable: String?
+
+        enum CodingKeys: String, CodingKey {
+            case file, column, answered, redactions
+            case keyVariable = "key_variable"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(file, forKey: .file)
+            try c.encode(column, forKey: .column)
+            try c.encode(answered, forKey: .answered)
+            try c.encode(keyVariable, forKey: .keyVariable)
+            try c.encode(Dictionary(uniqueKeysWithValues: redactions.map { ($0.key.rawValue, $0.value) }), forKey: .redactions)
+        }
+
+        /// The sentence the report prints.
+        var sentence: String {
+            let ids = keyVariable.map {
+                "respondent IDs are replaced by keyed pseudonyms (HMAC-SHA256 with the key in \($0), as the interviewees')"
+            } ?? "respondent IDs are shown as the data write them (privacy: {id_key_env: VARIABLE} replaces them with keyed pseudonyms)"
+            let redacted = PersonalDataKind.allCases.compactMap { kind in
+                redactions[kind].map { "\($0) \(kind.description) as \(TextRedaction.placeholder(kind))" }
+            }
+            return "Open-ended answers to \(column) in \(file) (\(answered) answered): \(ids); "
+                + (redacted.isEmpty ? "no personal data was found in the answers" : "replaced in the answers and quotes: \(redacted.joined(separator: ", "))")
+                + "; the respondents' attributes appear only as counts in the theme tables."
+        }
+    }
 
     public struct WaveKAnonymity: Sendable, Equatable, Encodable {
         public var file: String
@@ -114,6 +153,21 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
         case unscannedFiles = "unscanned_files"
         case interviewees
         case kAnonymity = "k_anonymity"
+        case openEnded = "open_ended"
+    }
+
+    /// `open_ended` only when the study codes open-ended answers (results.json of other studies unchanged).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(minCell, forKey: .minCell)
+        try c.encode(dropped, forKey: .dropped)
+        try c.encode(kept, forKey: .kept)
+        try c.encode(droppedAnalyses, forKey: .droppedAnalyses)
+        try c.encode(suppressedTables, forKey: .suppressedTables)
+        try c.encode(unscannedFiles, forKey: .unscannedFiles)
+        try c.encodeIfPresent(interviewees, forKey: .interviewees)
+        try c.encode(kAnonymity, forKey: .kAnonymity)
+        if !openEnded.isEmpty { try c.encode(openEnded, forKey: .openEnded) }
     }
 
     /// The report's sentences, in the order they are printed.
@@ -139,6 +193,7 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
                 : "Replaced in the interview quotes and segments: \(redacted.joined(separator: ", ")).")
         }
         lines += kAnonymity.map(\.sentence)
+        lines += openEnded.map(\.sentence)
         let hidden = suppressedTables.reduce(0) { $0 + $1.small }
         lines.append(suppressedTables.isEmpty
             ? "No frequency or group table has a count from 1 to \(minCell - 1)."

@@ -28,6 +28,7 @@ public enum StudyReport {
                                      flow: result.screening?.first { $0.file == wave.file })
         }
         if let interviews = result.interviews { sections.append(interviewSection(interviews)) }
+        sections += result.openEnded.map { openEndedSection($0, inWaveOf: result.waves.count > 1 ? $0.file : nil) }
         return Report(title: result.title, preamble: preamble, sections: sections)
     }
 
@@ -47,7 +48,7 @@ public enum StudyReport {
         return Report.Section(
             title: "Thematic Analysis of the Interviews",
             paragraphs: ["\(interviews.transcripts.count) transcripts, \(summary.participants.count) participants, coded by \(summary.unit.rawValue) with the theme codebook (deductive first pass; every coded segment keeps its character span and the terms that matched)."],
-            tables: tables, figures: (topLevel.isEmpty ? [] : [chart]) + themeHeatmaps(interviews))
+            tables: tables, figures: (topLevel.isEmpty ? [] : [chart]) + themeHeatmaps(interviews.summary, coding: interviews.coding))
     }
 
     /// ω beside α: the summary of every scale, then the loadings of each scale the model fitted.

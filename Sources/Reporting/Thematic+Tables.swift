@@ -1,3 +1,4 @@
+import Study
 import Thematic
 
 /// Tables of a thematic analysis: theme frequencies and prevalence, theme × attribute matrices,
@@ -12,7 +13,7 @@ extension Table {
         }
         return Table(
             id: "themes",
-            title: "Frequency and Prevalence of Interview Themes",
+            title: isPreSegmented(result) ? "Frequency and Prevalence of Themes" : "Frequency and Prevalence of Interview Themes",
             columns: [
                 .init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left),
                 .init("Segments", key: "segments"), .init("Participants", key: "participants"),
@@ -20,23 +21,28 @@ extension Table {
             ],
             rows: rows,
             notes: [codingNote(result),
-                    "A segment coded to a sub-theme counts for its parent theme too; prevalence is the share of the \(result.participants.count) interviewees with at least one such segment."])
+                    "A segment coded to a sub-theme counts for its parent theme too; prevalence is the share of the \(result.participants.count) \(isPreSegmented(result) ? "participants" : "interviewees") with at least one such segment."])
     }
 
     /// Participants mentioning each theme, by the values of one attribute (NVivo-style matrix query).
-    public static func themeMatrix(_ matrix: ThemeAttributeMatrix, result: CodingResult) -> Table {
-        let valueColumns = zip(matrix.values, matrix.groupSizes).map { value, size in
-            Column("\(value) (n = \(size))", key: snakeCase(value))
+    /// Counts `suppressed` hides (group sizes 0 ..< values, then each row's counts) print as their marks.
+    public static func themeMatrix(_ matrix: ThemeAttributeMatrix, result: CodingResult, suppressed: SuppressedCells? = nil) -> Table {
+        let width = matrix.values.count
+        let valueColumns = zip(matrix.values, matrix.groupSizes).enumerated().map { index, group in
+            let size = suppressed?.mark(index).map { $0.hasPrefix("<") ? "n \($0)" : "n = \($0)" } ?? "n = \(group.1)"
+            return Column("\(group.0) (\(size))", key: snakeCase(group.0))
         }
-        let rows: [[Cell]] = matrix.rows.map { row in
-            [.text(indented(row.label, depth: row.depth)), .text(row.themeID)] + row.participants.map { .integer($0) }
+        let rows: [[Cell]] = matrix.rows.enumerated().map { index, row in
+            [.text(indented(row.label, depth: row.depth)), .text(row.themeID)] + row.participants.enumerated().map { column, count in
+                suppressed?.mark((index + 1) * width + column).map(Cell.text) ?? .integer(count)
+            }
         }
         return Table(
             id: "themes_by_\(snakeCase(matrix.attribute))",
             title: "Participants Mentioning Each Theme by \(matrix.attribute.replacingUnderscores.capitalizedFirst)",
             columns: [.init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left)] + valueColumns,
             rows: rows,
-            notes: [codingNote(result), "Cells count participants with at least one segment coded to the theme or a sub-theme."])
+            notes: [codingNote(result), "Cells count participants with at least one segment coded to the theme or a sub-theme."] + (suppressed.map { [$0.note] } ?? []))
     }
 
     /// Segments coded to both themes of each pair; the diagonal is each theme's segment count.
@@ -237,7 +243,16 @@ extension Table {
     }
 
     private static func codingNote(_ result: CodingResult) -> String {
-        "Deductive coding of \(result.transcripts.count) transcripts by \(result.unit.rawValue) with the codebook \"\(result.codebook.name)\"."
+        guard isPreSegmented(result) else {
+            return "Deductive coding of \(result.transcripts.count) transcripts by \(result.unit.rawValue) with the codebook \"\(result.codebook.name)\"."
+        }
+        return "Deductive coding of \(result.transcripts.count) pre-segmented texts (answers or segment rows, one segment each) with the codebook \"\(result.codebook.name)\"."
+    }
+
+    /// Whether every text coded is a row of a segment table or an answer (``Transcript/isSegmentRow``),
+    /// whose cases are participants rather than interviewees.
+    private static func isPreSegmented(_ result: CodingResult) -> Bool {
+        !result.transcripts.isEmpty && result.transcripts.allSatisfy(\.isSegmentRow) && result.unit == .turn
     }
 
     /// `text` with every run of white space (line breaks included) shown as one space.

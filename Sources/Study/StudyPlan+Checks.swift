@@ -12,6 +12,7 @@ extension StudyPlan {
                 error($0.location, "privacy keeps '\(Excerpt.excerpt($0.name))', which is not a variable of the codebook")
             }
             + privacy.quasiIdentifierProblems(codebook).map { error($0.location, $0.message) }
+            + openEnded.flatMap { $0.problems(against: codebook) }
         return problems.enumerated().sorted {
             ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
         }.map(\.element)

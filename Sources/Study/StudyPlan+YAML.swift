@@ -14,7 +14,7 @@ extension StudyPlan {
     /// any data is read (``problems(against:)``).
     public init(yaml root: YAMLValue, base: URL) throws {
         try root.checkKeys(["title", "run_date", "notices", "codebook", "data", "delimiter", "analyses", "interviews", "replication", "privacy",
-                            "import", "screening"])
+                            "import", "screening", "open_ended"])
         let dataNode = try root.required("data")
         let data = try Self.expand(dataNode, base: base)
         guard !data.isEmpty else { throw dataNode.error("no data file (expected a file name, a glob or a list of them)") }
@@ -46,6 +46,7 @@ extension StudyPlan {
             privacy: try root.optional("privacy").map(PrivacyPlan.init(yaml:)) ?? PrivacyPlan(),
             codebookFromData: codebookNode == nil, dataImport: dataImport,
             screening: try root.optional("screening").map(ScreeningPlan.init(yaml:)))
+        openEnded = try OpenEndedPlan.list(root.optional("open_ended"), base: base)
     }
 
     /// The study's codebook: its codebook file, or (without one) what the first wave's importer derives.
@@ -184,6 +185,31 @@ extension InterviewPlan {
             participants: try node.optional("participants").map { FileReference(written: try $0.string(), relativeTo: base) },
             humanCoding: try node.optional("human_coding").map { FileReference(written: try $0.string(), relativeTo: base) },
             unit: try node.optional("unit")?.string() ?? "turn")
+    }
+}
+
+extension OpenEndedPlan {
+    /// `open_ended: [{column: Q12_text, codebook: themes.yml, by: [age_group]}]`: each column once,
+    /// each codebook a file that exists.
+    static func list(_ node: YAMLValue?, base: URL) throws -> [OpenEndedPlan] {
+        var plans: [OpenEndedPlan] = []
+        for entry in try node?.sequence() ?? [] {
+            try entry.checkKeys(["column", "codebook", "by"])
+            let columnNode = try entry.required("column"), codebookNode = try entry.required("codebook")
+            let column = try columnNode.string()
+            if plans.contains(where: { $0.column == column }) {
+                throw columnNode.error("open_ended names '\(Excerpt.excerpt(column))' twice (expected each column once)")
+            }
+            let codebook = FileReference(written: try codebookNode.string(), relativeTo: base)
+            guard FileManager.default.fileExists(atPath: codebook.url.path) else {
+                throw codebookNode.error("no theme codebook '\(Excerpt.excerpt(codebook.written))' (expected a file at \(Excerpt.excerpt(codebook.url.path)))")
+            }
+            let by = try entry.optional("by")?.namedEntries().map {
+                VariableReference(name: $0.name, role: .tabulated, location: $0.node.location)
+            } ?? []
+            plans.append(OpenEndedPlan(column: column, codebook: codebook, by: by, location: columnNode.location))
+        }
+        return plans
     }
 }
 

@@ -27,6 +27,8 @@ public struct StudyPlan: Sendable {
     /// The analyses; their `quasiIdentifiers` and `k` are the privacy block's (``privacy``).
     public var analyses: AnalysisPlan
     public var interviews: InterviewPlan?
+    /// Open-ended questions of the survey to code (`open_ended:`).
+    public var openEnded: [OpenEndedPlan] = []
     public var replication: [ReplicationTarget]
     /// What the Privacy gate may let through (defaults protect).
     public var privacy: PrivacyPlan { didSet { analyses.measureKAnonymity(privacy) } }

@@ -9,9 +9,26 @@ public struct StudyResult: Sendable, Encodable {
     public var interviews: InterviewResult?
     /// Per screened wave, who was excluded by which rule; `nil` when the study screens no one.
     public var screening: [ParticipantFlow]?
+    /// Per wave and open-ended question, its coded answers (empty when the study codes none).
+    public var openEnded: [OpenEndedResult] = []
 
     enum CodingKeys: String, CodingKey {
         case title, notices, codebook, waves, replication, interviews, screening
+        case openEnded = "open_ended"
         case runDate = "run_date"
+    }
+
+    /// `open_ended` only when the study codes open-ended answers (results.json of other studies unchanged).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(runDate, forKey: .runDate)
+        try c.encode(notices, forKey: .notices)
+        try c.encode(codebook, forKey: .codebook)
+        try c.encode(waves, forKey: .waves)
+        try c.encode(replication, forKey: .replication)
+        try c.encodeIfPresent(interviews, forKey: .interviews)
+        try c.encodeIfPresent(screening, forKey: .screening)
+        if !openEnded.isEmpty { try c.encode(openEnded, forKey: .openEnded) }
     }
 }

@@ -15,7 +15,8 @@ public enum StudyRunner {
             defer { tracker.finished(index) }
             return (reading, try WaveAnalysis.run(plan.analyses, summary: reading.summary, codebook: codebook, file: plan.data[index].written))
         }
-        return try result(plan, waves: readings.map(\.1), flows: readings.compactMap(\.0.flow), interviews: plan.interviews.map(InterviewResult.run))
+        return try result(plan, waves: readings.map(\.1), flows: readings.compactMap(\.0.flow), interviews: plan.interviews.map(InterviewResult.run),
+                          openEnded: zip(plan.data, readings).flatMap { try OpenEndedResult.code($1.0, of: plan, file: $0, codebook: codebook) })
     }
 
     /// The summary file of one part of a wave (a data file with the wave's header and some of its
@@ -25,6 +26,7 @@ public enum StudyRunner {
     public static func summarize(_ identity: SummaryIdentity, part: FileReference, shard: DataShard? = nil,
                                  progress: LoadProgress? = nil) throws -> WaveSummaryFile {
         if identity.plan.screening?.isEmpty == false { throw StudyError.needsWholeWave(reason: "screens its respondents") }
+        if !identity.plan.openEnded.isEmpty { throw StudyError.needsWholeWave(reason: "codes open-ended answers") }
         if DataImport.imports(part, under: identity.plan.dataImport) { throw StudyError.needsWholeWave(reason: "imports \(part.written.bounded())") }
         let summary = try WaveSummary(plan: identity.plan.analyses, reading: part, codebook: identity.codebook, delimiter: identity.plan.delimiter,
                                       shard: shard, collectingIDHashes: true, progress: progress)
@@ -41,12 +43,14 @@ public enum StudyRunner {
                           interviews: plan.interviews.map(InterviewResult.run))
     }
 
-    /// The study's result from its analysed waves (replication checks on the first) and its coded interviews.
-    static func result(_ plan: StudyPlan, waves: [WaveResult], flows: [ParticipantFlow] = [], interviews: InterviewResult?) throws -> StudyResult {
+    /// The study's result from its analysed waves (replication checks on the first), its coded
+    /// interviews and open-ended answers.
+    static func result(_ plan: StudyPlan, waves: [WaveResult], flows: [ParticipantFlow] = [], interviews: InterviewResult?,
+                       openEnded: [OpenEndedResult] = []) throws -> StudyResult {
         let replication = try waves.first.map { try ReplicationCheck.evaluate(plan.replication, on: $0) } ?? []
         return StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices, codebook: plan.codebook.written,
                            waves: waves, replication: replication,
-                           interviews: interviews, screening: flows.isEmpty ? nil : flows)
+                           interviews: interviews, screening: flows.isEmpty ? nil : flows, openEnded: openEnded)
     }
 
     /// The plan's codebook, with the plan checked against it (every problem at its study-file line)
@@ -66,7 +70,8 @@ public enum StudyRunner {
 
     /// The summary of one data file (a wave or a part of one) for the study's analysis plan, read
     /// block by block and checked against the codebook.
-    static func summarize(_ file: FileReference, of plan: StudyPlan, codebook: Codebook, progress: LoadProgress?) throws -> WaveSummary {
-        try WaveSummary(plan: plan.analyses, reading: file, codebook: codebook, delimiter: plan.delimiter, progress: progress)
+    static func summarize(_ file: FileReference, of plan: StudyPlan, codebook: Codebook, progress: LoadProgress?,
+                          eachBlock: (@Sendable (DatasetBlock) throws -> Void)? = nil) throws -> WaveSummary {
+        try WaveSummary(plan: plan.analyses, reading: file, codebook: codebook, delimiter: plan.delimiter, progress: progress, eachBlock: eachBlock)
     }
 }

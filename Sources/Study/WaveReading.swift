@@ -13,13 +13,18 @@ import SurveyData
 struct WaveReading {
     var summary: WaveSummary
     var flow: ParticipantFlow?
+    /// Per open-ended question of the plan, the answers of the respondents analysed.
+    var openEnded: [OpenEndedAnswers] = []
 
     /// - Parameter imported: the wave's import when it was already made (for the codebook of a study without one).
     static func read(_ file: FileReference, of plan: StudyPlan, codebook: Codebook, imported: ImportedSurvey? = nil,
                      progress: LoadProgress?) throws -> WaveReading {
         let isExport = DataImport.imports(file, under: plan.dataImport)
         guard isExport || plan.screening?.isEmpty == false else {
-            return WaveReading(summary: try StudyRunner.summarize(file, of: plan, codebook: codebook, progress: progress))
+            let collector = plan.openEnded.isEmpty ? nil : OpenEndedCollector(plan.openEnded, codebook: codebook)
+            let summary = try StudyRunner.summarize(file, of: plan, codebook: codebook, progress: progress,
+                                                    eachBlock: collector.map { collector in { @Sendable block in try collector.add(block) } })
+            return WaveReading(summary: summary, openEnded: collector?.answers() ?? [])
         }
         let survey = try isExport ? imported ?? DataImport.read(file, under: plan.dataImport) : nil
         let reader = try survey.map { try CSVReader(bytes: $0.dataCSV, file: file.url.path, delimiter: UInt8(ascii: ",")) }
@@ -27,7 +32,8 @@ struct WaveReading {
         let lineShift = survey?.lineShift ?? 0
         guard let screening = plan.screening, !screening.isEmpty else {
             let dataset = try load(reader, codebook: codebook, lineShift: lineShift, progress: progress)
-            return WaveReading(summary: try WaveSummary(plan: plan.analyses, dataset: dataset, codebook: codebook))
+            return WaveReading(summary: try WaveSummary(plan: plan.analyses, dataset: dataset, codebook: codebook),
+                               openEnded: try plan.openEnded.map { try OpenEndedAnswers($0, dataset: dataset, codebook: codebook) })
         }
         let whole = try load(reader, codebook: codebook.allowingRepeats(of: screening.duplicates?.by?.name), lineShift: lineShift, progress: progress)
         let screened = try Screening(screening, dataset: whole, codebook: codebook, file: file.written)
@@ -36,7 +42,8 @@ struct WaveReading {
         if screening.excludedOut != nil { flow.excludedCSV = split.excludedCSV }
         let kept = flow.analysed == whole.rowCount ? whole
             : try Dataset.load(reader: CSVReader(bytes: split.keptCSV, file: file.url.path, delimiter: UInt8(ascii: ",")), codebook: codebook)
-        return WaveReading(summary: try WaveSummary(plan: plan.analyses, dataset: kept, codebook: codebook), flow: flow)
+        return WaveReading(summary: try WaveSummary(plan: plan.analyses, dataset: kept, codebook: codebook), flow: flow,
+                           openEnded: try plan.openEnded.map { try OpenEndedAnswers($0, dataset: kept, codebook: codebook) })
     }
 
     /// The whole wave, its errors at the export's lines.

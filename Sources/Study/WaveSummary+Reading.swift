@@ -16,15 +16,19 @@ extension WaveSummary {
     /// its respondent IDs (``RespondentIDAnalysis``), for a merge to check that no respondent is in two parts.
     /// - Parameter rowsPerBlock: rows summarised at a time (fewer rows, less memory; more blocks,
     ///   more merging).
+    /// - Parameter eachBlock: also given every block, whose text cells are then kept (e.g. to
+    ///   collect the answers to open-ended questions as the wave is read).
     /// - Throws: the loader's `DataError` (file, line, column) for a cell that does not fit the
     ///   codebook, and the errors of ``init(plan:dataset:codebook:)``.
     public init(plan: AnalysisPlan, reading file: FileReference, codebook: Codebook, delimiter: UInt8?, shard: DataShard? = nil,
-                collectingIDHashes: Bool = false, rowsPerBlock: Int = 65_536, progress: LoadProgress? = nil) throws {
+                collectingIDHashes: Bool = false, rowsPerBlock: Int = 65_536, progress: LoadProgress? = nil,
+                eachBlock: (@Sendable (DatasetBlock) throws -> Void)? = nil) throws {
         let analyses = PlanAnalyses.make(plan, codebook: codebook)
         let tree = MergeTree()
         let loaded = try Dataset.forEachBlock(contentsOf: file.url, codebook: codebook, delimiter: delimiter, shard: shard,
-                                              rowsPerBlock: rowsPerBlock, keepingTextCells: false, collectingIDHashes: collectingIDHashes,
+                                              rowsPerBlock: rowsPerBlock, keepingTextCells: eachBlock != nil, collectingIDHashes: collectingIDHashes,
                                               progress: progress) { block in
+            try eachBlock?(block)
             try tree.insert(WaveSummary(analyses, dataset: block.dataset, codebook: codebook), at: block.index)
         }
         if let root = try tree.root() {

@@ -16,6 +16,8 @@ public struct CodingResult: Sendable {
     /// Theme ids in outline order (each parent followed by its descendants).
     public let themeOrder: [String]
     private let ancestors: [String: [String]]
+    /// Position of each participant id in `participants` (the first, should one repeat).
+    private let participantPositions: [String: Int]
 
     public init(codebook: ThemeCodebook, unit: SegmentationUnit, transcripts: [Transcript],
                 participants: [Participant], segments: [CodedSegment]) {
@@ -28,6 +30,7 @@ public struct CodingResult: Sendable {
         var ancestors: [String: [String]] = [:]
         for theme in codebook.themes { ancestors[theme.id] = codebook.ancestors(of: theme.id) }
         self.ancestors = ancestors
+        participantPositions = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The themes of `segment` with their ancestors, in outline order.
@@ -43,5 +46,5 @@ public struct CodingResult: Sendable {
     }
 
     /// The participant with `id`, if interviewed.
-    public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
+    public func participant(_ id: String) -> Participant? { participantPositions[id].map { participants[$0] } }
 }

@@ -35,17 +35,22 @@ public enum SegmentTable {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
             let participant = participantColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } ?? id
-            let scalarCount = trimmed.unicodeScalars.count
-            transcripts.append(Transcript(
-                id: id, name: "\(url.lastPathComponent):\(row.line)", format: .plainText, text: trimmed,
-                turns: [Transcript.Turn(speaker: nil, isInterviewer: false, span: 0..<scalarCount, startTime: nil,
-                                        utf8Span: 0..<trimmed.utf8.count)],
-                participantID: participant,
-                attributes: attributeColumns.map {
-                    Participant.Attribute(name: table.header[$0], value: row.fields[$0].trimmingCharacters(in: .whitespaces))
-                },
-                isSegmentRow: true))
+            transcripts.append(segment(id: id, name: "\(url.lastPathComponent):\(row.line)", text: trimmed, participantID: participant,
+                                       attributes: attributeColumns.map {
+                                           Participant.Attribute(name: table.header[$0], value: row.fields[$0].trimmingCharacters(in: .whitespaces))
+                                       }))
         }
         return transcripts
+    }
+
+    /// One pre-segmented text (a row of a segment table, an answer to an open-ended question) as a
+    /// transcript of one turn without speaker, whose segment id is `id` with `--unit turn`.
+    /// - Parameter name: where the text comes from, for messages (e.g. `answers.csv:12`).
+    public static func segment(id: String, name: String, text: String, participantID: String,
+                               attributes: [Participant.Attribute]) -> Transcript {
+        Transcript(id: id, name: name, format: .plainText, text: text,
+                   turns: [Transcript.Turn(speaker: nil, isInterviewer: false, span: 0..<text.unicodeScalars.count, startTime: nil,
+                                           utf8Span: 0..<text.utf8.count)],
+                   participantID: participantID, attributes: attributes, isSegmentRow: true)
     }
 }
