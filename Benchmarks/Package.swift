@@ -26,9 +26,11 @@ let package = Package(
             dependencies: [.product(name: "ParadoxKit", package: "Paradox")]
         ),
         // The one-off commands (describe, reliability, regress, anova) run as a user runs them (issue 13).
-        .executableTarget(name: "CommandBenchmark"),
+        .executableTarget(name: "CommandBenchmark", dependencies: ["ChildProcess"]),
         // `paradox import` of a 1M × 60 Qualtrics export and the same as an SPSS .sav (issue 14).
-        .executableTarget(name: "ImportBenchmark"),
+        .executableTarget(name: "ImportBenchmark", dependencies: ["ChildProcess"]),
+        // Spawning and timing the paradox binary, for the two benchmarks above.
+        .target(name: "ChildProcess"),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 
 // The one-off commands as a user runs them (issue 13): the release `paradox` binary on a generated
@@ -54,22 +55,7 @@ func writeWave(rows: Int, to path: String) throws {
 }
 
 /// Runs the binary; wall seconds and peak resident MB of the child.
-func run(_ arguments: [String]) -> (wall: Double, peakMB: Double, status: Int32) {
-    var pid: pid_t = 0
-    let argv = ([binary] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    let start = DispatchTime.now().uptimeNanoseconds
-    guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { fatalError("cannot start \(binary)") }
-    var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
-    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return (wall, Double(usage.ru_maxrss) / 1024, status)
-}
+func run(_ arguments: [String]) -> (wall: Double, peakMB: Double, status: Int32) { runChild(binary, arguments) }
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-command-benchmark-\(getpid())")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
