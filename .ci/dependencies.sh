@@ -3,6 +3,7 @@
 #   libvectorscan-dev        Vectorscan (the portable Hyperscan), the linear-time engine of theme-codebook regexes
 #   libxml2-utils            xmllint, with which the tests validate REFI-QDA exports against their XSD
 #   libreadstat-dev          ReadStat, which reads SPSS .sav/.zsav and Stata .dta files (no pkg-config file)
+#   zlib1g-dev               zlib's inflate, with which Archive reads REFI-QDA (.qdpx) projects
 #   chromium                 (with --tests only) headless Chromium, in which the tests render report.html
 #   python3-docx             (with --tests only; from pip for a python3 that is not Debian's) with which the tests read report.docx back
 #   libreoffice-writer-nogui (with --tests only) LibreOffice, in which the tests lay report.docx out as a PDF
@@ -21,6 +22,7 @@ install_dependencies() {
   pkg-config --exists libhs 2>/dev/null || missing+=(libvectorscan-dev)
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
   [ -f /usr/include/readstat.h ] || missing+=(libreadstat-dev)
+  pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing ${missing[*]} with apt-get…" >&2
     local sudo=""
