@@ -17,17 +17,27 @@ class CLITestCase: XCTestCase {
     @discardableResult
     func paradox(_ arguments: [String], in directory: URL = CLITestCase.packageRoot,
                  environment: [String: String] = [:]) throws -> Outcome {
+        try tool(binary.path, arguments, in: directory,
+                 environment: environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { $1 })
+    }
+
+    /// Runs `executable` (e.g. a checker the test command installs: chromium, soffice, python3) in
+    /// `directory`, with only `environment` when given. Its stderr is captured, or discarded for a
+    /// tool that writes much of it while stdout is still open (both pipes are read one after the other).
+    @discardableResult
+    func tool(_ executable: String, _ arguments: [String], in directory: URL = CLITestCase.packageRoot,
+              environment: [String: String]? = nil, discardingStandardError: Bool = false) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        if let environment { process.environment = environment }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
-        process.standardError = err
+        process.standardError = discardingStandardError ? FileHandle.nullDevice : err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = discardingStandardError ? Data() : err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                        stderr: String(decoding: stderr, as: UTF8.self))

@@ -32,19 +32,12 @@ final class ReportBrowserCLITests: CLITestCase {
 
         let profile = folder.appendingPathComponent("profile").path
         func browse(_ arguments: [String], _ page: URL) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: chromium)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                                 "--user-data-dir=\(profile)", "--host-resolver-rules=MAP * ~NOTFOUND",
-                                 "--no-first-run", "--hide-scrollbars", "--window-size=1024,900"] + arguments + [page.absoluteString]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, "chromium \(arguments)")
-            return String(decoding: data, as: UTF8.self)
+            let outcome = try tool(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                                              "--user-data-dir=\(profile)", "--host-resolver-rules=MAP * ~NOTFOUND",
+                                              "--no-first-run", "--hide-scrollbars", "--window-size=1024,900"] + arguments + [page.absoluteString],
+                                   discardingStandardError: true)
+            XCTAssertEqual(outcome.status, 0, "chromium \(arguments)")
+            return outcome.stdout
         }
 
         // It draws and it prints.

@@ -8,13 +8,8 @@ import XCTest
 /// text width of its page, the wide ones on landscape pages; and it is the same bytes on every run.
 final class ReportDocxCLITests: CLITestCase {
     func testBundledReportDocxHoldsEveryTableAsAWordTable() throws {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import docx"]
-        probe.standardError = FileHandle.nullDevice
-        try probe.run()
-        probe.waitUntilExit()
-        try XCTSkipIf(probe.terminationStatus != 0, "python-docx is not installed (./test.sh installs it)")
+        let probe = try tool("/usr/bin/env", ["python3", "-c", "import docx"])
+        try XCTSkipIf(probe.status != 0, "python-docx is not installed (./test.sh installs it)")
 
         let out = try temporaryFolder().appendingPathComponent("out")
         let outcome = try paradox(["run", "--out", out.path])
@@ -23,16 +18,10 @@ final class ReportDocxCLITests: CLITestCase {
         let committed = Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study/report.docx")
         XCTAssertEqual(try Data(contentsOf: docx), try Data(contentsOf: committed), "report.docx is not reproducible")
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.checker, docx.path, out.appendingPathComponent("csv").path,
-                             out.appendingPathComponent("figures").path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+        let check = try tool("/usr/bin/env", ["python3", "-c", Self.checker, docx.path, out.appendingPathComponent("csv").path,
+                                              out.appendingPathComponent("figures").path])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        let text = check.stdout
         let tables = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("csv").path).count
         let figures = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("figures").path).count
         XCTAssertGreaterThan(figures, 5)
@@ -119,19 +108,10 @@ final class ReportDocxCLITests: CLITestCase {
         let folder = try temporaryFolder()
         let docx = Self.packageRoot.appendingPathComponent("Tests/Golden/bundled-study/report.docx")
         func run(_ executable: String, _ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            process.currentDirectoryURL = folder
-            process.environment = ["HOME": folder.path, "PATH": "/usr/bin:/bin"]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, "\(executable) \(arguments)")
-            return String(decoding: data, as: UTF8.self)
+            let outcome = try tool(executable, arguments, in: folder, environment: ["HOME": folder.path, "PATH": "/usr/bin:/bin"],
+                                   discardingStandardError: true)
+            XCTAssertEqual(outcome.status, 0, "\(executable) \(arguments)")
+            return outcome.stdout
         }
         _ = try run(soffice!, ["--headless", "-env:UserInstallation=file://\(folder.path)/profile", "--convert-to", "pdf", "--outdir", folder.path, docx.path])
         let pdf = folder.appendingPathComponent("report.pdf")
