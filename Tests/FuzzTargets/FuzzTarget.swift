@@ -37,6 +37,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case spss
     /// A Stata .dta file through ReadStat: `paradox import --from stata`, likewise.
     case stata
+    /// A REFI-QDA project (.qdpx) as gold coding: `paradox code --gold` on the bundled interviews.
+    case qdpx
+    /// Raking targets (YAML): `paradox weight --targets` on the raking fixture's wave.
+    case targets
 
     /// The package's root folder (this file is Tests/FuzzTargets/FuzzTarget.swift).
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -108,6 +112,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             let survey = try format.read(try workspace.file(name, bytes).url)
             let codebook = try Codebook(yaml: YAMLValue(text: survey.codebook.yamlText(), file: "codebook.yml"))
             _ = try Dataset.load(reader: CSVReader(bytes: survey.dataCSV, file: "data.csv"), codebook: codebook)
+        case .qdpx:
+            let coding = try ThematicAnalysis.run(bundled.transcripts, codebook: bundled.themes)
+            let imported = try REFIQDAImport.codings(contentsOf: try workspace.file("project.qdpx", bytes).url, for: coding,
+                                                    maximumInflatedBytes: 16 << 20)
+            _ = try ThematicSummary(coding, attributes: nil, coders: imported.coders)
+        case .targets:
+            let wave = Self.packageRoot.appendingPathComponent("Tests/Fixtures/raking/wave.csv")
+            let targets = try RakingTargets.load(from: try workspace.file("targets.yml", bytes).url)
+            _ = try FileRaking.run(wave, delimiter: nil, targets: targets, cap: nil, tolerance: 1e-10, maxIterations: 200)
         case .limesurveyStructure:
             let responses = Self.packageRoot.appendingPathComponent("Tests/ImportTests/Fixtures/limesurvey-responses.csv")
             let survey = try ImportFormat.limesurvey.read(responses, structure: try workspace.file("survey.lss", bytes).url)

@@ -31,4 +31,6 @@ final class FuzzTests: XCTestCase {
     func testStata() throws { try fuzz(.stata) }
     func testQualtrics() throws { try fuzz(.qualtrics) }
     func testLimeSurveyStructure() throws { try fuzz(.limesurveyStructure) }
+    func testQDPX() throws { try fuzz(.qdpx) }
+    func testRakingTargets() throws { try fuzz(.targets) }
 }
