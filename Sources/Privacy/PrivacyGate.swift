@@ -10,11 +10,11 @@ import SurveyStats
 public enum PrivacyGate {
     /// The study's result as it may be published, and what was changed.
     /// - Parameter environment: where the pseudonyms' key is looked up (``PrivacyPlan/idKeyEnvironment``).
-    /// - Throws: the codebook's errors (it is read again for its `pii` types); ``PrivacyError``.
+    /// - Throws: ``PrivacyError``.
     public static func apply(_ result: StudyResult, plan: StudyPlan,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> GatedStudyResult {
         let pseudonym = try plan.privacy.idKeyEnvironment.map { try Pseudonym(environment: $0, values: environment) }
-        let codebook = try plan.readCodebook()
+        let codebook = result.codebookUsed
         var columns = codebook.variables.filter(\.isPII).map {
             PrivacyReport.PersonalColumn(name: $0.name, codebookPII: true, detected: [])
         }

@@ -1,9 +1,14 @@
+import SurveyData
+
 /// Everything a study run produces, as plain values: one result per wave, the replication checks.
 public struct StudyResult: Sendable, Encodable {
     public var title: String
     public var runDate: String?
     public var notices: [String]
     public var codebook: String
+    /// The codebook the run used (not in results.json): the privacy gate reads its `pii` types
+    /// from it rather than reading or importing the codebook again.
+    public var codebookUsed: Codebook
     public var waves: [WaveResult]
     public var replication: [ReplicationCheckResult]
     public var interviews: InterviewResult?

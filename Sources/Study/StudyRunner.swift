@@ -15,7 +15,7 @@ public enum StudyRunner {
             defer { tracker.finished(index) }
             return (reading, try WaveAnalysis.run(plan.analyses, summary: reading.summary, codebook: codebook, file: plan.data[index].written))
         }
-        return try result(plan, waves: readings.map(\.1), flows: readings.compactMap(\.0.flow), interviews: plan.interviews.map(InterviewResult.run),
+        return try result(plan, codebook: codebook, waves: readings.map(\.1), flows: readings.compactMap(\.0.flow), interviews: plan.interviews.map(InterviewResult.run),
                           openEnded: zip(plan.data, readings).flatMap { try OpenEndedResult.code($1.0, of: plan, file: $0, codebook: codebook) })
     }
 
@@ -39,16 +39,17 @@ public enum StudyRunner {
     public static func analyse(_ identity: SummaryIdentity, merged: WaveSummaryFile) throws -> StudyResult {
         let plan = identity.plan
         let file = plan.data.count == 1 ? plan.data[0].written : "\(merged.parts.count) merged parts"
-        return try result(plan, waves: [WaveAnalysis.run(plan.analyses, summary: merged.summary, codebook: identity.codebook, file: file)],
+        return try result(plan, codebook: identity.codebook,
+                          waves: [WaveAnalysis.run(plan.analyses, summary: merged.summary, codebook: identity.codebook, file: file)],
                           interviews: plan.interviews.map(InterviewResult.run))
     }
 
     /// The study's result from its analysed waves (replication checks on the first), its coded
     /// interviews and open-ended answers.
-    static func result(_ plan: StudyPlan, waves: [WaveResult], flows: [ParticipantFlow] = [], interviews: InterviewResult?,
+    static func result(_ plan: StudyPlan, codebook: Codebook, waves: [WaveResult], flows: [ParticipantFlow] = [], interviews: InterviewResult?,
                        openEnded: [OpenEndedResult] = []) throws -> StudyResult {
         let replication = try waves.first.map { try ReplicationCheck.evaluate(plan.replication, on: $0) } ?? []
-        return StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices, codebook: plan.codebook.written,
+        return StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices, codebook: plan.codebook.written, codebookUsed: codebook,
                            waves: waves, replication: replication,
                            interviews: interviews, screening: flows.isEmpty ? nil : flows, openEnded: openEnded)
     }

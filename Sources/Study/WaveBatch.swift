@@ -35,7 +35,7 @@ public enum WaveBatch {
                 let summary = reading.summary
                 tracker.analysing(index)
                 let wave = try WaveAnalysis.run(plan.analyses, summary: summary, codebook: codebook, file: file.written)
-                let result = try StudyRunner.result(plan, waves: [wave], flows: reading.flow.map { [$0] } ?? [], interviews: interviews,
+                let result = try StudyRunner.result(plan, codebook: codebook, waves: [wave], flows: reading.flow.map { [$0] } ?? [], interviews: interviews,
                                                     openEnded: try OpenEndedResult.code(reading, of: plan, file: file, codebook: codebook))
                 tallies.append(WaveTallies(wave: file.stem, summary: summary, codebook: codebook))
                 outcome = .analysed(WaveStatus(name: file.stem, file: file.written, rows: summary.rows), result)
