@@ -4,7 +4,7 @@ import Foundation
 /// Renders a report as a Word document (Office Open XML, ECMA-376 Part 1), built by hand and zipped
 /// with ``ZipArchive`` so that it is reproducible byte for byte: headings, paragraphs and every table
 /// as a real Word table in APA style — "Table N" in bold, the title in italics, a rule above and
-/// below the header row and at the bottom, no vertical rules, numbers right-aligned, the notes
+/// below the header row and at the bottom, no vertical rules, numbers aligned at the decimal point, the notes
 /// under it as "*Note.* …"; column widths from the content, a table too wide for the portrait
 /// page on a landscape page of its own (``TableLayout``). Figures are the report's SVG drawings
 /// (number, title and note included, alt text from their description), inline at the text width.
@@ -94,7 +94,11 @@ public enum DocxRenderer {
     struct TableLayout {
         var widths: [Int]
         var isLandscape: Bool
+        /// Per column, the widths (twips) of its cells' text left and right of the decimal point, for
+        /// the number columns (right-aligned), which Word aligns at a decimal tab stop; `nil` for text columns.
+        var decimalParts: [(left: Int, right: Int)?]
         static let halfPoints = 20
+        static let cellMargin = 85
 
         /// Estimated width of `text` in twips at 10 pt (an em is 200 twips).
         static func textWidth<S: StringProtocol>(_ text: S) -> Int {
@@ -106,13 +110,29 @@ public enum DocxRenderer {
             }
         }
 
+        /// The widths of `text` left of its first decimal point and from it on (the whole text is left of it when it has none).
+        static func decimalSplit(_ text: String) -> (left: Int, right: Int) {
+            guard let point = text.firstIndex(of: ".") else { return (textWidth(text), 0) }
+            return (textWidth(text[..<point]), textWidth(text[point...]))
+        }
+
         init(_ table: Table) {
-            let margins = 2 * 85 + 30
+            let margins = 2 * Self.cellMargin + 30
             func words(_ text: String) -> Int { text.split(separator: " ").map { Self.textWidth($0) }.max() ?? 0 }
             var natural: [Int] = [], narrowest: [Int] = []
+            decimalParts = []
             for (index, column) in table.columns.enumerated() {
                 let cells = table.rows.map { $0.indices.contains(index) ? APA.display($0[index]) : "" }
-                let longest = max(words(column.header), cells.map { Self.textWidth($0) }.max() ?? 0, 200)
+                var cellWidth = cells.map { Self.textWidth($0) }.max() ?? 0
+                if column.alignment == .right {
+                    let splits = cells.map(Self.decimalSplit)
+                    let parts = (left: splits.map(\.left).max() ?? 0, right: splits.map(\.right).max() ?? 0)
+                    decimalParts.append(parts)
+                    cellWidth = parts.left + parts.right
+                } else {
+                    decimalParts.append(nil)
+                }
+                let longest = max(words(column.header), cellWidth, 200)
                 natural.append(longest + margins)
                 let shortest = max(24 * 92, cells.map(words).max() ?? 0, words(column.header))
                 narrowest.append(column.alignment == .left ? min(longest, shortest) + margins : longest + margins)
@@ -156,8 +176,11 @@ public enum DocxRenderer {
         out += "</w:tr>"
         for row in table.rows {
             out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            for ((column, value), width) in zip(zip(table.columns, row), layout.widths) {
-                out += cell(APA.display(value), width: width, alignment: column.alignment, bottomRule: nil, wraps: column.alignment == .left)
+            for (index, (column, value)) in zip(table.columns, row).enumerated() {
+                let width = layout.widths[index]
+                // The decimal stop sits so that the longest right part ends at the cell's right margin, as right alignment would.
+                let stop = layout.decimalParts[index].map { max(0, width - 2 * TableLayout.cellMargin - $0.right) }
+                out += cell(APA.display(value), width: width, alignment: column.alignment, bottomRule: nil, wraps: column.alignment == .left, decimalStop: stop)
             }
             out += "</w:tr>"
         }
@@ -170,15 +193,19 @@ public enum DocxRenderer {
         return out
     }
 
-    static func cell(_ text: String, width: Int, alignment: Table.Alignment, bottomRule: String?, wraps: Bool) -> String {
+    /// One table cell. With a `decimalStop` (twips from the cell's text edge) its text is aligned at
+    /// a decimal tab stop, which Word and LibreOffice apply in a table cell without a tab character:
+    /// "< .001", ".004" and "12.35" line up at their points, and an integer ends at the stop.
+    static func cell(_ text: String, width: Int, alignment: Table.Alignment, bottomRule: String?, wraps: Bool, decimalStop: Int? = nil) -> String {
         let borders = bottomRule.map { "<w:tcBorders><w:bottom \($0)/></w:tcBorders>" } ?? ""
         let justification: String
         switch alignment {
         case .left: justification = "left"
         case .center: justification = "center"
-        case .right: justification = "right"
+        case .right: justification = decimalStop == nil ? "right" : "left"
         }
-        return "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(borders)\(wraps ? "" : "<w:noWrap/>")</w:tcPr><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"\(justification)\"/></w:pPr>"
+        let tabs = decimalStop.map { "<w:tabs><w:tab w:val=\"decimal\" w:pos=\"\($0)\"/></w:tabs>" } ?? ""
+        return "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(borders)\(wraps ? "" : "<w:noWrap/>")</w:tcPr><w:p><w:pPr>\(tabs)<w:spacing w:before=\"0\" w:after=\"0\"/><w:jc w:val=\"\(justification)\"/></w:pPr>"
             + run(text, halfPoints: TableLayout.halfPoints) + "</w:p></w:tc>"
     }
 

@@ -14,7 +14,7 @@ extension StudyPlan {
     /// any data is read (``problems(against:)``).
     public init(yaml root: YAMLValue, base: URL) throws {
         try root.checkKeys(["title", "run_date", "notices", "codebook", "data", "delimiter", "analyses", "interviews", "replication", "privacy",
-                            "import", "screening", "open_ended"])
+                            "import", "screening", "open_ended", "report"])
         let dataNode = try root.required("data")
         let data = try Self.expand(dataNode, base: base)
         guard !data.isEmpty else { throw dataNode.error("no data file (expected a file name, a glob or a list of them)") }
@@ -47,6 +47,7 @@ extension StudyPlan {
             codebookFromData: codebookNode == nil, dataImport: dataImport,
             screening: try root.optional("screening").map(ScreeningPlan.init(yaml:)))
         openEnded = try OpenEndedPlan.list(root.optional("open_ended"), base: base)
+        report = try root.optional("report").map(ReportPlan.init(yaml:)) ?? ReportPlan()
     }
 
     /// The study's codebook: its codebook file, or (without one) what the first wave's importer derives.

@@ -29,6 +29,8 @@ public struct StudyPlan: Sendable {
     public var interviews: InterviewPlan?
     /// Open-ended questions of the survey to code (`open_ended:`).
     public var openEnded: [OpenEndedPlan] = []
+    /// Which parts of the report to write, in which order (`report:`; default all).
+    public var report = ReportPlan()
     public var replication: [ReplicationTarget]
     /// What the Privacy gate may let through (defaults protect).
     public var privacy: PrivacyPlan { didSet { analyses.measureKAnonymity(privacy) } }

@@ -16,6 +16,8 @@ public struct StudyResult: Sendable, Encodable {
     public var screening: [ParticipantFlow]?
     /// Per wave and open-ended question, its coded answers (empty when the study codes none).
     public var openEnded: [OpenEndedResult] = []
+    /// Which parts of the report to write, in which order (not in results.json, which keeps every result).
+    public var report = ReportPlan()
 
     enum CodingKeys: String, CodingKey {
         case title, notices, codebook, waves, replication, interviews, screening

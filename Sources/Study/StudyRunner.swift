@@ -51,7 +51,7 @@ public enum StudyRunner {
         let replication = try waves.first.map { try ReplicationCheck.evaluate(plan.replication, on: $0) } ?? []
         return StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices, codebook: plan.codebook.written, codebookUsed: codebook,
                            waves: waves, replication: replication,
-                           interviews: interviews, screening: flows.isEmpty ? nil : flows, openEnded: openEnded)
+                           interviews: interviews, screening: flows.isEmpty ? nil : flows, openEnded: openEnded, report: plan.report)
     }
 
     /// The plan's codebook, with the plan checked against it (every problem at its study-file line)
