@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 
 /// A ZIP archive of stored (uncompressed) entries, written byte for byte reproducibly: entries in
@@ -75,17 +76,11 @@ private extension Data {
     }
 }
 
-/// CRC-32 as ZIP uses it (ISO 3309 / ITU-T V.42 polynomial 0xEDB88320, reflected).
+/// CRC-32 as ZIP uses it (ISO 3309 / ITU-T V.42 polynomial 0xEDB88320, reflected), by zlib's `crc32_z`.
 enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { index in
-        var value = UInt32(index)
-        for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB88320 ^ (value >> 1) : value >> 1 }
-        return value
-    }
-
-    static func checksum<Bytes: Sequence>(_ data: Bytes) -> UInt32 where Bytes.Element == UInt8 {
-        var crc: UInt32 = 0xFFFFFFFF
-        for byte in data { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return crc ^ 0xFFFFFFFF
+    static func checksum<Bytes: ContiguousBytes>(_ bytes: Bytes) -> UInt32 {
+        bytes.withUnsafeBytes { raw in
+            UInt32(crc32_z(0, raw.bindMemory(to: Bytef.self).baseAddress, raw.count))
+        }
     }
 }

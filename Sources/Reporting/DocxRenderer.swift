@@ -97,44 +97,68 @@ public enum DocxRenderer {
         /// Per column, the widths (twips) of its cells' text left and right of the decimal point, for
         /// the number columns (right-aligned), which Word aligns at a decimal tab stop; `nil` for text columns.
         var decimalParts: [(left: Int, right: Int)?]
+        /// The table's cells as displayed (APA rules), row by row.
+        var displayedRows: [[String]]
         static let halfPoints = 20
         static let cellMargin = 85
 
-        /// Estimated width of `text` in twips at 10 pt (an em is 200 twips).
-        static func textWidth<S: StringProtocol>(_ text: S) -> Int {
-            text.reduce(0) { sum, character in
-                if character.isNumber || character == "−" || character == "-" { return sum + 100 }
-                if character == "." || character == "," || character == " " || character == "(" || character == ")" { return sum + 55 }
-                if character.isUppercase || character == "_" || character == "w" || character == "m" { return sum + 140 }
-                return sum + 92
+        /// Estimated width in twips at 10 pt (an em is 200 twips) of one character.
+        static func width(of character: Character) -> Int {
+            // ASCII first: Unicode property look-ups cost more than the rest of the table layout.
+            if let byte = character.asciiValue {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): return 100
+                case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"): return 55
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"), UInt8(ascii: "w"), UInt8(ascii: "m"): return 140
+                default: return 92
+                }
             }
+            if character.isNumber || character == "−" { return 100 }
+            return character.isUppercase ? 140 : 92
         }
 
-        /// The widths of `text` left of its first decimal point and from it on (the whole text is left of it when it has none).
-        static func decimalSplit(_ text: String) -> (left: Int, right: Int) {
-            guard let point = text.firstIndex(of: ".") else { return (textWidth(text), 0) }
-            return (textWidth(text[..<point]), textWidth(text[point...]))
+        /// The widths of a cell's text in one pass: all of it, its longest word (between spaces),
+        /// and the part left of its first decimal point (all of it when it has none).
+        struct TextWidths {
+            var total = 0, longestWord = 0, leftOfPoint = 0
+
+            init(_ text: String) {
+                var word = 0, pointSeen = false
+                for character in text {
+                    let width = DocxRenderer.TableLayout.width(of: character)
+                    total += width
+                    if character == "." { pointSeen = true }
+                    if !pointSeen { leftOfPoint += width }
+                    if character == " " {
+                        longestWord = max(longestWord, word)
+                        word = 0
+                    } else {
+                        word += width
+                    }
+                }
+                longestWord = max(longestWord, word)
+            }
         }
 
         init(_ table: Table) {
             let margins = 2 * Self.cellMargin + 30
-            func words(_ text: String) -> Int { text.split(separator: " ").map { Self.textWidth($0) }.max() ?? 0 }
             var natural: [Int] = [], narrowest: [Int] = []
             decimalParts = []
+            displayedRows = table.rows.map { $0.map(APA.display) }
             for (index, column) in table.columns.enumerated() {
-                let cells = table.rows.map { $0.indices.contains(index) ? APA.display($0[index]) : "" }
-                var cellWidth = cells.map { Self.textWidth($0) }.max() ?? 0
+                let cells = displayedRows.map { TextWidths($0.indices.contains(index) ? $0[index] : "") }
+                let header = TextWidths(column.header).longestWord
+                var cellWidth = cells.map(\.total).max() ?? 0
                 if column.alignment == .right {
-                    let splits = cells.map(Self.decimalSplit)
-                    let parts = (left: splits.map(\.left).max() ?? 0, right: splits.map(\.right).max() ?? 0)
+                    let parts = (left: cells.map(\.leftOfPoint).max() ?? 0, right: cells.map { $0.total - $0.leftOfPoint }.max() ?? 0)
                     decimalParts.append(parts)
                     cellWidth = parts.left + parts.right
                 } else {
                     decimalParts.append(nil)
                 }
-                let longest = max(words(column.header), cellWidth, 200)
+                let longest = max(header, cellWidth, 200)
                 natural.append(longest + margins)
-                let shortest = max(24 * 92, cells.map(words).max() ?? 0, words(column.header))
+                let shortest = max(24 * 92, cells.map(\.longestWord).max() ?? 0, header)
                 narrowest.append(column.alignment == .left ? min(longest, shortest) + margins : longest + margins)
             }
             func fitted(_ available: Int) -> [Int]? {
@@ -174,13 +198,13 @@ public enum DocxRenderer {
 
         }
         out += "</w:tr>"
-        for row in table.rows {
+        for row in layout.displayedRows {
             out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-            for (index, (column, value)) in zip(table.columns, row).enumerated() {
+            for (index, (column, text)) in zip(table.columns, row).enumerated() {
                 let width = layout.widths[index]
                 // The decimal stop sits so that the longest right part ends at the cell's right margin, as right alignment would.
                 let stop = layout.decimalParts[index].map { max(0, width - 2 * TableLayout.cellMargin - $0.right) }
-                out += cell(APA.display(value), width: width, alignment: column.alignment, bottomRule: nil, wraps: column.alignment == .left, decimalStop: stop)
+                out += cell(text, width: width, alignment: column.alignment, bottomRule: nil, wraps: column.alignment == .left, decimalStop: stop)
             }
             out += "</w:tr>"
         }
@@ -227,7 +251,9 @@ public enum DocxRenderer {
     /// XML text: markup characters escaped, characters XML 1.0 forbids (C0 controls but tab,
     /// line feed and carriage return) dropped.
     static func escape(_ text: String) -> String {
-        HTMLRenderer.escape(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" })))
+        let allowed = { (byte: UInt8) in byte >= 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard !text.utf8.allSatisfy(allowed) else { return HTMLRenderer.escape(text) }
+        return HTMLRenderer.escape(String(decoding: text.utf8.filter(allowed), as: UTF8.self))
     }
 
     static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -9,29 +9,38 @@ enum FixedDecimals {
     static func format(_ value: Double, places: Int) -> String {
         guard value.isFinite else { return value.description }
         var digits: [UInt8] = []
+        digits.reserveCapacity(24)
         var pointPosition = 0
         shortestDecimal(of: value.magnitude, digits: &digits, pointPosition: &pointPosition)
-        // digits × 10^(pointPosition − digits.count): keep `pointPosition + places` of them.
+        // digits × 10^(pointPosition − digits.count): keep `pointPosition + places` of them, rounded half up.
         let kept = pointPosition + places
-        var rounded = Array(digits.prefix(max(kept, 0)))
-        if kept < digits.count, kept >= 0, digits[kept] >= 5 {
-            var index = rounded.count - 1
-            while index >= 0, rounded[index] == 9 { rounded[index] = 0; index -= 1 }
-            if index >= 0 { rounded[index] += 1 } else { rounded.insert(1, at: 0); pointPosition += 1 }
+        if kept < 0 {
+            digits.removeAll()
+        } else if kept < digits.count {
+            let roundsUp = digits[kept] >= 5
+            digits.removeLast(digits.count - kept)
+            if roundsUp {
+                var index = digits.count - 1
+                while index >= 0, digits[index] == 9 { digits[index] = 0; index -= 1 }
+                if index >= 0 { digits[index] += 1 } else { digits.insert(1, at: 0); pointPosition += 1 }
+            }
         }
-        let integerCount = max(pointPosition, 0)
-        // Pad to the integer digits plus `places` (zeros after the shortest digits, or all zeros).
-        if kept < 0 { rounded = [] }
-        var text = value.sign == .minus ? "-" : ""
-        let leadingZeros = max(-pointPosition, 0)
-        let all = Array(repeating: UInt8(0), count: leadingZeros) + rounded
-            + Array(repeating: 0, count: max(integerCount + places - leadingZeros - rounded.count, 0))
-        let integerDigits = all.prefix(integerCount), fraction = all.dropFirst(integerCount).prefix(places)
-        text += integerDigits.isEmpty ? "0" : String(decoding: integerDigits.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        // The i-th digit from the left of 0.000ddd000 × 10^integerCount: zeros before and after the kept digits.
+        let integerCount = max(pointPosition, 0), leadingZeros = max(-pointPosition, 0)
+        func digit(_ position: Int) -> UInt8 {
+            let index = position - leadingZeros
+            return UInt8(ascii: "0") + (index >= 0 && index < digits.count ? digits[index] : 0)
+        }
+        var text: [UInt8] = []
+        text.reserveCapacity(integerCount + places + 3)
+        if value.sign == .minus { text.append(UInt8(ascii: "-")) }
+        if integerCount == 0 { text.append(UInt8(ascii: "0")) }
+        for position in 0..<integerCount { text.append(digit(position)) }
         if places > 0 {
-            text += "." + String(decoding: (fraction + Array(repeating: 0, count: places - fraction.count)).map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+            text.append(UInt8(ascii: "."))
+            for position in integerCount..<(integerCount + places) { text.append(digit(position)) }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The shortest decimal digits of a finite non-negative `magnitude` (none for zero) and the

@@ -37,29 +37,28 @@ public enum ReportFiles {
     /// rendered side by side on all cores.
     static func files(of report: Report, formats: Set<ReportFormat>,
                       json: @escaping @Sendable () throws -> String) throws -> [(path: String, content: Data)] {
-        let renderings: [(ReportFormat, @Sendable () throws -> [(String, String)])] = [
-            (.json, { [("results.json", try json())] }),
-            (.md, { [("report.md", MarkdownRenderer.render(report))] }),
-            (.html, { [("report.html", HTMLRenderer.render(report))] }),
-            (.tex, { [("tables.tex", LaTeXRenderer.render(report))] }),
+        @Sendable func text(_ path: String, _ content: String) -> (String, Data) { (path, Data(content.utf8)) }
+        let renderings: [(ReportFormat, @Sendable () throws -> [(String, Data)])] = [
+            (.docx, { [("report.docx", DocxRenderer.render(report))] }),
+            (.json, { [text("results.json", try json())] }),
+            (.md, { [text("report.md", MarkdownRenderer.render(report))] }),
+            (.html, { [text("report.html", HTMLRenderer.render(report))] }),
+            (.tex, { [text("tables.tex", LaTeXRenderer.render(report))] }),
             (.csv, {
                 var registry = FileName.Registry()
                 return report.numberedTables.map { number, table in
-                    ("csv/\(numbered(number, registry.claim(table.id))).csv", CSVRenderer.render(table))
+                    text("csv/\(numbered(number, registry.claim(table.id))).csv", CSVRenderer.render(table))
                 }
             }),
             (.svg, {
                 var registry = FileName.Registry()
                 let tableNumbers = report.tableNumbers
                 return report.numberedFigures.map { number, figure in
-                    ("figures/\(numbered(number, registry.claim(figure.id))).svg",
-                     figure.svg(number: number, tableNumbers: tableNumbers))
+                    text("figures/\(numbered(number, registry.claim(figure.id))).svg", figure.svg(number: number, tableNumbers: tableNumbers))
                 }
             }),
         ]
-        let texts = try renderings.filter { formats.contains($0.0) }.map(\.1).concurrentMap { try $0() }
-            .flatMap { $0 }.map { ($0, Data($1.utf8)) }
-        return (formats.contains(.docx) ? [("report.docx", DocxRenderer.render(report))] : []) + texts
+        return try renderings.filter { formats.contains($0.0) }.map(\.1).concurrentMap { try $0() }.flatMap { $0 }
     }
 
     /// `NN_name`: the number with two digits at least (01, 02, …, 99, 100).

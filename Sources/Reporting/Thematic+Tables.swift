@@ -257,7 +257,19 @@ extension Table {
 
     /// `text` with every run of white space (line breaks included) shown as one space.
     private static func singleLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var line = String.UnicodeScalarView()
+        var spacePending = false
+        for scalar in text.unicodeScalars {
+            // ASCII white space without a Unicode property look-up (the exemplar quotes are long).
+            if scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
+                spacePending = !line.isEmpty
+                continue
+            }
+            if spacePending { line.append(" ") }
+            spacePending = false
+            line.append(scalar)
+        }
+        return String(line)
     }
 
     private static func indented(_ label: String, depth: Int) -> String {

@@ -20,6 +20,8 @@ import SurveyData
 //
 //     swift run -c release --package-path Benchmarks WaveBenchmark [rows …]     (default 10000 100000 1000000)
 //     swift run -c release --package-path Benchmarks WaveBenchmark reader       (only the issue-2 reader figure)
+//     swift run -c release --package-path Benchmarks WaveBenchmark report       (only the bundled report: CPU ms to render
+//                                                                              every format and to write the files, medians of 21 runs)
 
 let extraItems = 20
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -101,6 +103,29 @@ func studyFile(codebook: String, data: String) throws -> String {
 
 func format(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
 func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+
+if CommandLine.arguments.dropFirst().contains("report") {
+    // Issue 18: rendering and writing the whole bundled report within 50 ms of CPU.
+    let studyPlan = try StudyPlan.load(from: bundledStudy)
+    let gated = try PrivacyGate.apply(StudyRunner.run(studyPlan), plan: studyPlan)
+    var files: [(path: String, content: Data)] = []
+    let renders = try (0..<21).map { _ in try measure { files = try ReportFiles.render(gated) } }
+    let writes = try (0..<21).map { run in
+        try measure { try OutputFolder.write(to: folder.appendingPathComponent("report-\(run)").path) { try $0.write(files) } }
+    }
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    let bytes = files.reduce(0) { $0 + $1.content.count }
+    print("Bundled report: \(files.count) files, \(format(Double(bytes) / 1e6, 2)) MB")
+    print("| step | CPU ms (median of 21) | wall ms |")
+    print("|---|---:|---:|")
+    print("| render every format | \(format(median(renders.map(\.cpu)) * 1e3, 1)) | \(format(median(renders.map(\.wall)) * 1e3, 1)) |")
+    for format in ReportFormat.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+        let only = try (0..<21).map { _ in try measure { _ = try ReportFiles.render(gated, formats: [format]) } }
+        print("| render \(format.rawValue) only | \(WaveBenchmark.format(median(only.map(\.cpu)) * 1e3, 1)) | \(WaveBenchmark.format(median(only.map(\.wall)) * 1e3, 1)) |")
+    }
+    print("| write the files | \(format(median(writes.map(\.cpu)) * 1e3, 1)) | \(format(median(writes.map(\.wall)) * 1e3, 1)) |")
+    exit(0)
+}
 
 let codebookText = try extendedCodebook(adding: LargeSyntheticWave.extraItemNames(extraItems))
 try codebookText.write(to: folder.appendingPathComponent("wave.codebook.yml"), atomically: true, encoding: .utf8)
