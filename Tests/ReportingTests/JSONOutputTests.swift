@@ -2,7 +2,7 @@ import XCTest
 import SurveyStats
 @testable import Reporting
 
-/// results.json's rule "undefined values are null" (``NullWriting``): every key of a result is in
+/// results.json's rule "undefined values are null" (``JSONValueEncoder``): every key of a result is in
 /// the JSON, `null` where a statistic is undefined, through ``JSONOutput``, the writer of results.json.
 final class JSONOutputTests: XCTestCase {
     func compact(_ json: String) -> String {
