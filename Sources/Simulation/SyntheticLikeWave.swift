@@ -9,7 +9,9 @@ import SurveyData
 /// numeric, duration and flag column gets a latent standard normal; their correlation is the
 /// pairwise polychoric matrix of ``LatentCorrelation``; each synthetic row draws z = L·e (e iid
 /// N(0, 1) by ``SplitMix64/nextNormal()``), and each column maps its latent values to cells by rank
-/// (``ColumnMarginal/cells(latent:generator:)``). Missing cells are placed at random (MCAR).
+/// (``ColumnMarginal/cells(latent:generator:)``), which is Iman & Conover's (1982, *Communications in
+/// Statistics B* 11:311) rank-matching of given margins to normal scores (copulas: Nelsen 2006, *An
+/// Introduction to Copulas*, §3.1). Missing cells are placed at random (MCAR).
 /// Scale scores, α and the study's regressions follow from the items, so they reproduce as far as
 /// the copula describes the real wave: associations that are monotone in the level order are
 /// kept, others (a middle category that differs) are not.
