@@ -50,8 +50,8 @@ let package = Package(
         .target(name: "Thematic", dependencies: ["Yams", "Vectorscan", "MessageText", "YAMLInput", "Archive"]),
         .target(name: "Study", dependencies: ["SurveyData", "Import", "SurveyStats", "ComputeSupport", "Thematic", "Yams", "MessageText",
                                              .product(name: "Crypto", package: "swift-crypto")]),
-        // Synthetic waves: the bundled study's calibrated wave, large waves for the benchmarks.
-        .target(name: "Simulation", dependencies: ["SurveyData", "SurveyStats"]),
+        // Synthetic waves: the bundled study's calibrated wave, large waves for the benchmarks, waves like a real one (--like).
+        .target(name: "Simulation", dependencies: ["SurveyData", "SurveyStats", "MessageText"]),
         // The gate every study output passes: personal data dropped, small cells suppressed, IDs pseudonymised.
         .target(name: "Privacy", dependencies: ["Study", "SurveyData", "SurveyStats", "Thematic", "MessageText",
                                                .product(name: "Crypto", package: "swift-crypto")]),

@@ -49,9 +49,16 @@ public enum StudyRunner {
     static func result(_ plan: StudyPlan, codebook: Codebook, waves: [WaveResult], flows: [ParticipantFlow] = [], interviews: InterviewResult?,
                        openEnded: [OpenEndedResult] = []) throws -> StudyResult {
         let replication = try waves.first.map { try ReplicationCheck.evaluate(plan.replication, on: $0) } ?? []
-        return StudyResult(title: plan.title, runDate: plan.runDate, notices: plan.notices, codebook: plan.codebook.written, codebookUsed: codebook,
+        return StudyResult(title: plan.title, runDate: plan.runDate, notices: notices(plan, codebook: codebook), codebook: plan.codebook.written, codebookUsed: codebook,
                            waves: waves, replication: replication,
                            interviews: interviews, screening: flows.isEmpty ? nil : flows, openEnded: openEnded, report: plan.report)
+    }
+
+    /// The study file's notices, then, when the codebook says its data are synthetic (`synthetic:`,
+    /// written by `paradox simulate --like`), a notice saying so at the top of every report.
+    static func notices(_ plan: StudyPlan, codebook: Codebook) -> [String] {
+        guard let synthetic = codebook.synthetic else { return plan.notices }
+        return plan.notices + ["The survey data in this report are SYNTHETIC: \(synthetic.bounded(300)) No real respondent is described here."]
     }
 
     /// The plan's codebook, with the plan checked against it (every problem at its study-file line)

@@ -48,7 +48,7 @@ public enum WaveBatch {
             }
             try onWave(outcome)
         }
-        return BatchResult(title: plan.title, runDate: plan.runDate, notices: plan.notices, codebook: plan.codebook.written,
+        return BatchResult(title: plan.title, runDate: plan.runDate, notices: StudyRunner.notices(plan, codebook: codebook), codebook: plan.codebook.written,
                            waves: statuses, variables: WaveComparison.compare(tallies))
     }
 

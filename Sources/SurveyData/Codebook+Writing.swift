@@ -11,6 +11,7 @@ extension Codebook {
         if let weight { root.append((Node("weight"), text(weight))) }
         root.append((Node("variables"), Node(variables.map(Self.node(of:)))))
         if !scales.isEmpty { root.append((Node("scales"), Node(scales.map(Self.node(of:))))) }
+        if let synthetic { root.append((Node("synthetic"), text(synthetic))) }
         return try Yams.serialize(node: Node(root), width: -1, allowUnicode: true, sortKeys: false)
     }
 

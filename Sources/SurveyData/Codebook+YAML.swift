@@ -9,7 +9,7 @@ extension Codebook {
 
     /// Builds a codebook from a parsed YAML document (format: `Codebooks/README.md`).
     public init(yaml root: YAMLValue) throws {
-        try root.checkKeys(["title", "missing_codes", "label_sets", "variables", "scales", "weight", "design"])
+        try root.checkKeys(["title", "missing_codes", "label_sets", "variables", "scales", "weight", "design", "synthetic"])
         let defaultMissing = try root.optional("missing_codes").map(Self.missingCodes) ?? []
         var labelSets: [String: [Int: String]] = [:]
         for (key, value) in try root.optional("label_sets")?.pairs() ?? [] {
@@ -55,6 +55,7 @@ extension Codebook {
         let design = try root.optional("design").map { try Self.design($0, variables: variables, frequencyWeight: weight) }
         self.init(title: try root.optional("title")?.string() ?? "", variables: variables, scales: scales, weight: weight)
         self.design = design
+        synthetic = try root.optional("synthetic")?.string()
     }
 
     private static func variable(_ entry: YAMLValue, defaultMissing: [MissingCode], labelSets: [String: [Int: String]],

@@ -15,6 +15,9 @@ public struct Codebook: Sendable, Equatable {
     /// The sampling design and weights (`design:`), when given. Read and checked; the study plan's
     /// analyses do not apply it yet.
     public var design: SurveyDesign?
+    /// The data this codebook describes are synthetic (`synthetic:`, written by `paradox simulate
+    /// --like`): how they were made. A study run on this codebook says SYNTHETIC in its report.
+    public var synthetic: String?
 
     public init(title: String, variables: [Variable], scales: [ScaleDefinition] = [], weight: String? = nil) {
         self.title = title
