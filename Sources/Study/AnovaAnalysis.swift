@@ -1,4 +1,5 @@
 import ComputeSupport
+import MessageText
 import SurveyData
 import SurveyStats
 
@@ -10,8 +11,8 @@ struct AnovaAnalysis: BlockAnalysis {
     let anovas: [AnovaPlan]
     let codebook: Codebook
 
-    init(plan: AnalysisPlan, codebook: Codebook) {
-        anovas = plan.anovas
+    init(_ settings: AnovaSettings, codebook: Codebook) {
+        anovas = settings.anovas
         self.codebook = codebook
     }
 
@@ -56,6 +57,45 @@ struct AnovaAnalysis: BlockAnalysis {
                 throw StudyError.analysisFailed(analysis: "\(anova.location.map { "\($0): " } ?? "")ANOVA '\(anova.name)'", reason: "\(error)")
             }
         }
+    }
+
+    /// Each ANOVA whose dependent variable or factor is dropped.
+    func drop(_ columns: Set<String>, from result: inout WaveResult) -> [String] {
+        result.anovas.drop(using: columns, uses: { [$0.dependent, $0.factor] }, named: { "ANOVA \($0.name)" })
+    }
+}
+
+/// `analyses: {anovas: [{name, dependent, factor | factors}]}`: the one-way ANOVAs (``AnovaPlan``),
+/// one per factor; none by default.
+public struct AnovaSettings: AnalysisSettings {
+    public static let studyFileKeys = ["anovas"]
+    public var anovas: [AnovaPlan]
+
+    private enum CodingKeys: String, CodingKey { case anovas }
+
+    public init(anovas: [AnovaPlan] = []) { self.anovas = anovas }
+    public init() { self.init(anovas: []) }
+
+    public init(yaml analyses: YAMLValue, references: inout [VariableReference]) throws {
+        anovas = []
+        for entry in try analyses.optional("anovas")?.sequence() ?? [] {
+            try entry.checkKeys(["name", "dependent", "factor", "factors"])
+            let dependentNode = try entry.required("dependent")
+            let dependent = try dependentNode.string()
+            references.append(VariableReference(name: dependent, role: .numeric, location: dependentNode.location))
+            let factors = try (entry.optional("factor") ?? entry.required("factors")).namedEntries()
+            references += factors.map { VariableReference(name: $0.name, role: .factor, location: $0.node.location) }
+            let name = try entry.optional("name")?.string()
+            if name != nil && factors.count > 1 { throw entry.error("'name' needs a single 'factor' (expected one ANOVA per name)") }
+            anovas += factors.map {
+                AnovaPlan(name: name ?? "\(dependent)_by_\($0.name)", dependent: dependent, factor: $0.name, location: entry.location)
+            }
+        }
+    }
+
+    /// Two ANOVAs with one name.
+    public func problems() -> [ConfigFileError] {
+        repeatedNameProblems("ANOVA", anovas.map { ($0.name, $0.location) })
     }
 }
 
