@@ -109,40 +109,6 @@ final class PrivacyCLITests: CLITestCase {
         }
     }
 
-    /// A scale with a personal-data item is left out with every analysis of it: its α, its ω and
-    /// ω's one-factor loadings, the CFAs whose factors it is; the other scales' stay.
-    func testAnalysesOfAScaleWithADroppedItemAreLeftOut() throws {
-        let folder = try temporaryFolder()
-        let codebook = try String(contentsOf: Self.packageRoot.appendingPathComponent("Codebooks/privacy-paradox.codebook.yml"), encoding: .utf8)
-        let typedPII = codebook.replacingOccurrences(of: "{name: PC1, type: likert,", with: "{name: PC1, pii: true, type: likert,")
-        XCTAssertNotEqual(typedPII, codebook)
-        _ = try write(typedPII, to: "codebook.yml", in: folder)
-        let study = try write("""
-            title: A scale with a personal-data item
-            codebook: codebook.yml
-            data: \(Self.packageRoot.appendingPathComponent("Data/wave1.csv").path)
-            analyses:
-              descriptives: [trust]
-              frequencies: [gender]
-              reliability: [privacy_concern, trust]
-              correlations: [trust, risks]
-              cfa:
-                - {name: concern, scales: [privacy_concern, risks]}
-                - {name: others, scales: [risks, trust]}
-
-            """, to: "study.yml", in: folder)
-        let out = folder.appendingPathComponent("out")
-        let outcome = try paradox(["run", study.path, "--out", out.path, "--quiet"])
-        XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        let privacy = try XCTUnwrap(try json(read("results.json", in: out))["privacy"] as? [String: Any])
-        XCTAssertEqual(privacy["dropped_analyses"] as? [String], ["reliability of privacy_concern", "CFA concern"])
-        let tables = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("csv").path)
-        XCTAssertTrue(tables.contains { $0.hasSuffix("_omega_trust.csv") }, "\(tables)")
-        XCTAssertFalse(tables.contains { $0.contains("privacy_concern") }, "\(tables)")
-        let omega = try XCTUnwrap(tables.first { $0.hasSuffix("_omega.csv") })
-        XCTAssertFalse(try read("csv/\(omega)", in: out).contains("privacy_concern"))
-    }
-
     func testAKeptColumnCarriesAWarning() throws {
         let (outcome, out) = try runFixture(privacy: "privacy:\n  keep: [contact]\n")
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
