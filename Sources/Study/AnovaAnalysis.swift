@@ -33,7 +33,7 @@ struct AnovaAnalysis: BlockAnalysis {
             let groups = named.summary
             try check.sameCount(groups.levels.count, expected.summary.levels.count, at: "\(path).levels", of: "tallies (one per level of \(anova.factor))")
             let cases = groups.levels.map { $0.count + $0.missing }   // each within Int's range (checked on decoding)
-            try check.adds(cases + [groups.casesWithoutLevel], to: check.rows, at: path, of: "cases per level and without a level")
+            try check.adds(cases + [groups.excludedWithoutLevel], to: check.rows, at: path, of: "cases per level and without a level")
             for (level, tally) in groups.levels.enumerated() {
                 try check.possible(tally.values, of: anova.dependent, at: "\(path).levels[\(level)].values")
             }
@@ -51,7 +51,7 @@ struct AnovaAnalysis: BlockAnalysis {
             do {
                 let result = try OneWayANOVA.run(tallies: groups.summary.levels, levels: levels.map(\.label),
                                                  factor: codebook.label(anova.factor),
-                                                 casesWithoutLevel: groups.summary.casesWithoutLevel)
+                                                 excludedWithoutLevel: groups.summary.excludedWithoutLevel)
                 return NamedAnova(name: anova.name, dependent: anova.dependent, factor: anova.factor, result: result)
             } catch {
                 throw StudyError.analysisFailed(analysis: "\(anova.location.map { "\($0): " } ?? "")ANOVA '\(anova.name)'", reason: "\(error)")
@@ -100,20 +100,21 @@ public struct AnovaSettings: AnalysisSettings {
 }
 
 extension WaveSummary {
-    /// The tallies of the dependent variable per factor level, and the cases without a level.
+    /// The tallies of the dependent variable per factor level, and the cases excluded for having no
+    /// level (the summary file's `cases_without_level`).
     public struct GroupTallies: Sendable, Equatable, Codable, MergeableSummary {
         public var levels: [ValueTally]
-        public var casesWithoutLevel: Int
+        public var excludedWithoutLevel: Int
 
         enum CodingKeys: String, CodingKey {
             case levels
-            case casesWithoutLevel = "cases_without_level"
+            case excludedWithoutLevel = "cases_without_level"
         }
 
         public mutating func add(_ other: GroupTallies) throws {
             try requireSameShape(other.levels.count, levels.count, "factor levels")
             levels = zip(levels, other.levels).map(+)
-            casesWithoutLevel += other.casesWithoutLevel
+            excludedWithoutLevel += other.excludedWithoutLevel
         }
     }
 }

@@ -66,7 +66,7 @@ struct OrdinalReliabilityAnalysis: BlockAnalysis {
             guard scale.summary.levels == expected.summary.levels else {
                 throw WaveSummaryError.invalid(at: "\(path).levels", expected: "the points of the items' Likert scales in the codebook")
             }
-            try check.adds([scale.summary.count, scale.summary.incomplete], to: check.rows, at: path, of: "complete and incomplete cases")
+            try check.adds([scale.summary.count, scale.summary.excluded], to: check.rows, at: path, of: "complete and incomplete cases")
         }
     }
 

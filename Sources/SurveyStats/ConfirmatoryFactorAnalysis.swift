@@ -80,7 +80,7 @@ public enum ConfirmatoryFactorAnalysis {
         }
         let df = moments - parameters
         return ConfirmatoryFactorAnalysisResult(
-            n: summary.count, nExcluded: summary.incomplete, identification: identification, parameters: rows,
+            n: summary.count, excludedCases: summary.excluded, identification: identification, parameters: rows,
             fit: df > 0 ? ModelFit(discrepancy: model.discrepancy, baseline: model.baselineDiscrepancy, srmr: model.srmr,
                                    n: n, df: df, baselineDf: p * (p - 1) / 2) : nil,
             warnings: warnings)
