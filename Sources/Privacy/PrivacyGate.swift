@@ -46,7 +46,7 @@ public enum PrivacyGate {
         let droppedNames = Set(dropped.map(\.name))
         for index in gated.waves.indices {
             let prefix = gated.waves.count > 1 ? "\(gated.waves[index].file): " : ""
-            report.droppedAnalyses += drop(droppedNames, from: &gated.waves[index], analyses: plan.analyses, codebook: codebook).map { prefix + $0 }
+            report.droppedAnalyses += gated.waves[index].drop(columns: droppedNames, plan: plan.analyses, codebook: codebook).map { prefix + $0 }
             report.suppressedTables += suppress(&gated.waves[index], minCell: plan.privacy.minCell)
         }
         if var interviews = gated.interviews {
@@ -111,46 +111,6 @@ public enum PrivacyGate {
             }
         }
         return result
-    }
-
-    /// Removes the columns `names` from the wave's tables, and the analyses that use one of them;
-    /// returns those analyses.
-    static func drop(_ names: Set<String>, from wave: inout WaveResult, analyses: AnalysisPlan, codebook: Codebook) -> [String] {
-        guard !names.isEmpty else { return [] }
-        var droppedAnalyses: [String] = []
-        wave.dataQuality.variables.removeAll { names.contains($0.name) }
-        wave.descriptives.removeAll { names.contains($0.name) }
-        wave.frequencies.removeAll { names.contains($0.name) }
-        wave.reliability.removeAll { scale in
-            let uses = codebook.scales.first { $0.name == scale.scale }?.items.contains(where: names.contains) ?? false
-            if uses { droppedAnalyses.append("reliability of \(scale.scale)") }
-            return uses
-        }
-        wave.ordinalReliability.removeAll { scale in
-            codebook.scales.first { $0.name == scale.scale }?.items.contains(where: names.contains) ?? false
-        }
-        wave.factorAnalyses.removeAll { analysis in
-            let uses = codebook.scales.contains { analysis.scales.contains($0.name) && $0.items.contains(where: names.contains) }
-            if uses { droppedAnalyses.append("CFA \(analysis.name)") }
-            return uses
-        }
-        if let correlation = wave.correlation, correlation.variables.contains(where: names.contains) {
-            wave.correlation = nil
-            droppedAnalyses.append("correlations")
-        }
-        wave.regressions.removeAll { model in
-            let planned = analyses.regressions.first { $0.name == model.name }
-            let uses = planned.map { ([$0.dependent] + $0.terms).contains(where: names.contains) } ?? false
-            if uses { droppedAnalyses.append("regression \(model.name)") }
-            return uses
-        }
-        wave.anovas.removeAll { anova in
-            let uses = names.contains(anova.dependent) || names.contains(anova.factor)
-            if uses { droppedAnalyses.append("ANOVA \(anova.name)") }
-            return uses
-        }
-        for name in names { wave.labels[name] = nil }
-        return droppedAnalyses
     }
 
     /// Hides the small counts of a frequency table (``SmallCellSuppression``) and the percentages

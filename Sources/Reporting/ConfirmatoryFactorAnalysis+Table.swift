@@ -10,7 +10,7 @@ extension Table {
         let identification = result.identification == .marker
             ? "each factor's first loading fixed to 1 (marker)" : "factor variances fixed to 1"
         var notes = [
-            "Maximum likelihood on \(result.n) complete cases (\(result.nExcluded) with a missing item excluded listwise); \(identification); χ² = n·F_ML (lavaan's default).",
+            "Maximum likelihood on \(result.n) complete cases (\(result.excludedCases) with a missing item excluded listwise); \(identification); χ² = n·F_ML (lavaan's default).",
             "ML treats the items as continuous and normal; for 5-point items the χ² test is approximate (no Satorra–Bentler correction is computed).",
         ]
         if fit == nil { notes.append("The model is just identified (df = 0): it reproduces the covariances exactly and its fit cannot be tested.") }

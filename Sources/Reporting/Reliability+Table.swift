@@ -11,7 +11,7 @@ extension Table {
              .number(item.alphaIfDeleted, decimals: 2, leadingZero: false)]
         }
         func bounded(_ value: Double?) -> String { APA.number(value, decimals: 2, leadingZero: false) }
-        let excluded = result.nExcluded > 0 ? " (\(result.nExcluded) with a missing item excluded listwise)" : ""
+        let excluded = result.excludedCases > 0 ? " (\(result.excludedCases) with a missing item excluded listwise)" : ""
         let level = APA.number(100 * result.confLevel, decimals: 0)
         var notes = [
             "n = \(result.n)\(excluded), k = \(result.k).",

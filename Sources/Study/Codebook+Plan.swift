@@ -15,6 +15,11 @@ extension Codebook {
         return scale
     }
 
+    /// The items of the scale named `name` (none when the codebook has no such scale).
+    func items(of name: String) -> [String] {
+        scales.first { $0.name == name }?.items ?? []
+    }
+
     /// Names of every Likert and numeric variable, then every scale (the default for descriptives).
     var describableNames: [String] {
         variables.filter {

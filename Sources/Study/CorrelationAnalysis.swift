@@ -1,3 +1,4 @@
+import MessageText
 import SurveyData
 import SurveyStats
 
@@ -10,9 +11,9 @@ struct CorrelationAnalysis: BlockAnalysis {
     let pairwise: Bool
     let codebook: Codebook
 
-    init(plan: AnalysisPlan, codebook: Codebook) {
-        correlated = plan.correlations ?? codebook.scales.map(\.name)
-        pairwise = plan.pairwiseCorrelations
+    init(_ settings: CorrelationSettings, codebook: Codebook) {
+        correlated = settings.variables ?? codebook.scales.map(\.name)
+        pairwise = settings.pairwise
         self.codebook = codebook
     }
 
@@ -52,6 +53,53 @@ struct CorrelationAnalysis: BlockAnalysis {
         case .listwise(let coMoments)?: result.correlation = try Correlation.pearson(coMoments, names: names)
         case .pairwise(let coMoments)?: result.correlation = try Correlation.pearson(coMoments, names: names)
         case nil: result.correlation = nil
+        }
+    }
+
+    /// The correlation matrix, when one of its variables is dropped.
+    func drop(_ columns: Set<String>, from result: inout WaveResult) -> [String] {
+        guard let correlation = result.correlation, correlation.variables.contains(where: columns.contains) else { return [] }
+        result.correlation = nil
+        return ["correlations"]
+    }
+}
+
+/// `analyses: {correlations: [a, b] | all}` or `{correlations: {variables: [a, b] | all, missing:
+/// listwise | pairwise}}`: the variables to correlate (numbers) and how missing values are handled.
+public struct CorrelationSettings: AnalysisSettings {
+    public static let studyFileKeys = ["correlations"]
+    /// `nil`: every scale.
+    public var variables: [String]?
+    /// Co-moments per pair of variables (pairwise deletion) rather than over complete cases.
+    public var pairwise: Bool
+
+    private enum CodingKeys: String, CodingKey { case variables = "correlations", pairwise = "pairwiseCorrelations" }
+
+    public init(variables: [String]? = nil, pairwise: Bool = false) {
+        self.variables = variables
+        self.pairwise = pairwise
+    }
+
+    public init() { self.init(variables: nil) }
+    public static var none: CorrelationSettings { CorrelationSettings(variables: []) }
+
+    public init(yaml analyses: YAMLValue, references: inout [VariableReference]) throws {
+        guard let value = try analyses.optional("correlations") else {
+            self.init()
+            return
+        }
+        guard value.node.mapping != nil else {
+            self.init(variables: try value.variableNames(.numeric, references: &references))
+            return
+        }
+        try value.checkKeys(["variables", "missing"])
+        self.init(variables: try value.optional("variables")?.variableNames(.numeric, references: &references))
+        if let missing = try value.optional("missing") {
+            switch try missing.string() {
+            case "listwise": pairwise = false
+            case "pairwise": pairwise = true
+            case let other: throw missing.error("unknown missing-data rule '\(Excerpt.excerpt(other))' (expected listwise or pairwise)")
+            }
         }
     }
 }

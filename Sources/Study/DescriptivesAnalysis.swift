@@ -10,8 +10,8 @@ struct DescriptivesAnalysis: BlockAnalysis {
     let described: [String]
     let codebook: Codebook
 
-    init(plan: AnalysisPlan, codebook: Codebook) {
-        described = plan.descriptives ?? codebook.describableNames
+    init(_ settings: DescriptivesSettings, codebook: Codebook) {
+        described = settings.variables ?? codebook.describableNames
         self.codebook = codebook
     }
 
@@ -29,5 +29,28 @@ struct DescriptivesAnalysis: BlockAnalysis {
 
     func finish(_ tallies: [WaveSummary.Named<ValueTally>], of wave: WaveSummary, into result: inout WaveResult) {
         result.descriptives = tallies.map { Descriptives.describe($0.summary, name: result.labelled($0.name, codebook)) }
+    }
+
+    /// A dropped column leaves the descriptives, unreported (no analysis of others is lost).
+    func drop(_ columns: Set<String>, from result: inout WaveResult) -> [String] {
+        result.descriptives.removeAll { columns.contains($0.name) }
+        return []
+    }
+}
+
+/// `analyses: {descriptives: [a, b] | all}`: the variables and scales to describe (numbers).
+public struct DescriptivesSettings: AnalysisSettings {
+    public static let studyFileKeys = ["descriptives"]
+    /// `nil`: every Likert and numeric item and every scale.
+    public var variables: [String]?
+
+    private enum CodingKeys: String, CodingKey { case variables = "descriptives" }
+
+    public init(variables: [String]? = nil) { self.variables = variables }
+    public init() { self.init(variables: nil) }
+    public static var none: DescriptivesSettings { DescriptivesSettings(variables: []) }
+
+    public init(yaml analyses: YAMLValue, references: inout [VariableReference]) throws {
+        variables = try analyses.optional("descriptives")?.variableNames(.numeric, references: &references)
     }
 }

@@ -25,8 +25,8 @@ struct FactorAnalysis: BlockAnalysis {
         }
     }
 
-    init(plan: AnalysisPlan, codebook: Codebook) {
-        models = plan.factorAnalyses.map { request in
+    init(_ settings: FactorAnalysisSettings, codebook: Codebook) {
+        models = settings.analyses.map { request in
             let scales = (request.scales ?? codebook.scales.map(\.name)).compactMap { name in codebook.scales.first { $0.name == name } }
             var seen = Set<String>()
             return Model(plan: request, scales: scales, items: scales.flatMap(\.items).filter { seen.insert($0).inserted })
@@ -68,6 +68,26 @@ struct FactorAnalysis: BlockAnalysis {
     /// - Throws: ``ConfirmatoryFactorAnalysisError``.
     static func fit(_ model: Model, _ moments: CoMoments) throws -> ConfirmatoryFactorAnalysisResult {
         try ConfirmatoryFactorAnalysis.fit(moments, names: model.items, factors: model.factors, identification: model.plan.identification)
+    }
+
+    /// Each analysis with a dropped item in one of its scales.
+    func drop(_ columns: Set<String>, from result: inout WaveResult) -> [String] {
+        result.factorAnalyses.drop(using: columns, uses: { $0.scales.flatMap(codebook.items(of:)) }, named: { "CFA \($0.name)" })
+    }
+}
+
+/// `analyses: {cfa: …}`: the confirmatory factor analyses (``FactorAnalysisPlan``); none by default.
+public struct FactorAnalysisSettings: AnalysisSettings {
+    public static let studyFileKeys = ["cfa"]
+    public var analyses: [FactorAnalysisPlan]
+
+    private enum CodingKeys: String, CodingKey { case analyses = "cfa" }
+
+    public init(analyses: [FactorAnalysisPlan] = []) { self.analyses = analyses }
+    public init() { self.init(analyses: []) }
+
+    public init(yaml analyses: YAMLValue, references: inout [VariableReference]) throws {
+        self.analyses = try FactorAnalysisPlan.list(analyses.optional("cfa"), references: &references)
     }
 }
 

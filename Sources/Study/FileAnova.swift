@@ -19,8 +19,7 @@ public enum FileAnova {
                   dependent != factor else { throw InferredWave.SampleDoesNotFit() }
             codebook.makeCategorical(factor, levels: try sample.factor(factor).levels)
             codebook.reading(only: [dependent, factor])
-            return AnalysisPlan(descriptives: [], frequencies: [], reliability: [], correlations: [],
-                                anovas: [AnovaPlan(name: "anova", dependent: dependent, factor: factor)])
+            return AnalysisPlan(only: AnovaSettings(anovas: [AnovaPlan(name: "anova", dependent: dependent, factor: factor)]))
         }
         guard let anova = engine?.result.anovas.first?.result else {
             return (try plain(url, delimiter: delimiter, dependent: dependent, factor: factor), .plain)

@@ -51,10 +51,10 @@ public struct FileDescription: Sendable, Encodable {
             throw DataError(file: url.path, kind: .unknownColumn(name, available: codebook.variables.map(\.name) + scales))
         }
         let describable = Set(codebook.describableNames), tabulable = Set(codebook.tabulableNames)
-        var plan = AnalysisPlan(reliability: [], correlations: [])
-        plan.descriptives = selected.filter(describable.contains)
-        plan.frequencies = selected.filter { tabulable.contains($0) && (tabulatingLikert || codebook.variable(named: $0)?.likertScale == nil) }
-        return plan
+        return AnalysisPlan(only: DescriptivesSettings(variables: selected.filter(describable.contains)),
+                            FrequencySettings(variables: selected.filter {
+                                tabulable.contains($0) && (tabulatingLikert || codebook.variable(named: $0)?.likertScale == nil)
+                            }))
     }
 
     /// The plain path, oracle of the engine's: the whole file read into memory by `Dataset.infer`

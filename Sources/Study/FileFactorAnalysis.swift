@@ -18,14 +18,14 @@ public enum FileFactorAnalysis {
             throw FileAnalysisError.noSuchScale(unknown, codebook: codebookName, scales: available)
         }
         let request = FactorAnalysisPlan(scales: scales, identification: identification)
-        let plan = AnalysisPlan(descriptives: [], frequencies: [], reliability: [], correlations: [], factorAnalyses: [request])
-        let analysis = FactorAnalysis(plan: plan, codebook: codebook)
+        let settings = FactorAnalysisSettings(analyses: [request])
+        let analysis = FactorAnalysis(settings, codebook: codebook)
         guard let model = analysis.models.first, !model.scales.isEmpty else { throw ConfirmatoryFactorAnalysisError.noFactors }
         var seen = Set<String>()
         if let repeated = model.scales.flatMap(\.items).first(where: { !seen.insert($0).inserted }) {
             throw ConfirmatoryFactorAnalysisError.itemInTwoFactors(repeated)
         }
-        let (_, summary) = try InferredWave.run(plan, on: url, codebook: codebook, delimiter: delimiter)
+        let (_, summary) = try InferredWave.run(AnalysisPlan(only: settings), on: url, codebook: codebook, delimiter: delimiter)
         guard let moments = summary[FactorAnalysis.self].first?.summary else { throw ConfirmatoryFactorAnalysisError.noFactors }
         return try FactorAnalysis.fit(model, moments)
     }

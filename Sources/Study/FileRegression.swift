@@ -58,7 +58,7 @@ public enum FileRegression {
             codebook.reading(only: Set([model.dependent] + model.predictors))
             let plan = RegressionPlan(name: "regression", title: "Regression of \(model.dependent)", dependent: model.dependent,
                                       blocks: [.init(name: "", terms: model.predictors)], intercept: model.intercept, robust: model.robust)
-            return AnalysisPlan(descriptives: [], frequencies: [], reliability: [], correlations: [], regressions: [plan])
+            return AnalysisPlan(only: RegressionSettings(models: [plan]))
         }
         guard let fit = engine?.result.regressions.first?.result else {
             return (try plain(url, delimiter: delimiter, model: model), .plain)

@@ -50,7 +50,7 @@ public enum FileReliability {
             }
             codebook.reading(only: Set(items))
             codebook.scales = [ScaleDefinition(name: name, label: name, items: items)]
-            return AnalysisPlan(descriptives: [], frequencies: [], reliability: [name], correlations: [])
+            return AnalysisPlan(only: ReliabilitySettings(scales: [name]))
         }
         guard let result = engine?.result.reliability.first?.result, let omega = engine?.result.omega.first else {
             let values = try columns(url, delimiter: delimiter, items: items, reversed: reversed, scale: scale)

@@ -10,8 +10,8 @@ struct FrequencyAnalysis: BlockAnalysis {
     let tabulated: [String]
     let codebook: Codebook
 
-    init(plan: AnalysisPlan, codebook: Codebook) {
-        tabulated = plan.frequencies ?? codebook.tabulableNames
+    init(_ settings: FrequencySettings, codebook: Codebook) {
+        tabulated = settings.variables ?? codebook.tabulableNames
         self.codebook = codebook
     }
 
@@ -56,6 +56,31 @@ struct FrequencyAnalysis: BlockAnalysis {
             return try DataColumn.frequencyTable(name: result.labelled(name, codebook), kind: variable.kind, counts: counts,
                                                  missing: column.missing(codes: variable.missingCodes))
         }
+    }
+
+    /// A dropped column leaves the data quality table and the frequency tables, unreported (no
+    /// analysis of others is lost).
+    func drop(_ columns: Set<String>, from result: inout WaveResult) -> [String] {
+        result.dataQuality.variables.removeAll { columns.contains($0.name) }
+        result.frequencies.removeAll { columns.contains($0.name) }
+        return []
+    }
+}
+
+/// `analyses: {frequencies: [a, b] | all}`: the variables to tabulate (Likert or categorical).
+public struct FrequencySettings: AnalysisSettings {
+    public static let studyFileKeys = ["frequencies"]
+    /// `nil`: every Likert and categorical variable.
+    public var variables: [String]?
+
+    private enum CodingKeys: String, CodingKey { case variables = "frequencies" }
+
+    public init(variables: [String]? = nil) { self.variables = variables }
+    public init() { self.init(variables: nil) }
+    public static var none: FrequencySettings { FrequencySettings(variables: []) }
+
+    public init(yaml analyses: YAMLValue, references: inout [VariableReference]) throws {
+        variables = try analyses.optional("frequencies")?.variableNames(.tabulated, references: &references)
     }
 }
 

@@ -10,9 +10,9 @@ struct KAnonymityAnalysis: BlockAnalysis {
     let quasiIdentifiers: [String]
     let k: Int
 
-    init(plan: AnalysisPlan, codebook: Codebook) {
-        quasiIdentifiers = plan.quasiIdentifiers
-        k = plan.k
+    init(_ settings: KAnonymitySettings, codebook: Codebook) {
+        quasiIdentifiers = settings.quasiIdentifiers
+        k = settings.k
     }
 
     func summarize(_ block: WaveVariables) throws -> EquivalenceClasses? {
@@ -71,4 +71,29 @@ struct KAnonymityAnalysis: BlockAnalysis {
     func finish(_ summary: EquivalenceClasses?, of wave: WaveSummary, into result: inout WaveResult) {
         result.kAnonymity = summary?.kAnonymity(k: k)
     }
+
+    /// Nothing: the k-anonymity counts respondents per class, and the privacy gate reports it.
+    func drop(_ columns: Set<String>, from result: inout WaveResult) -> [String] { [] }
+}
+
+/// The quasi-identifiers whose k-anonymity the wave's summary counts, and the k it is stated at:
+/// the study file's `privacy: {quasi_identifiers: …, k: …}` (``PrivacyPlan``), not a key of
+/// `analyses:` (``StudyPlan/privacy`` sets them).
+public struct KAnonymitySettings: AnalysisSettings {
+    public static let studyFileKeys: [String] = []
+    public var quasiIdentifiers: [String]
+    public var k: Int
+
+    private enum CodingKeys: String, CodingKey { case quasiIdentifiers = "quasi_identifiers", k }
+
+    public init(quasiIdentifiers: [String] = [], k: Int = PrivacyPlan.defaultK) {
+        self.quasiIdentifiers = quasiIdentifiers
+        self.k = k
+    }
+
+    /// Those of the study's privacy block.
+    init(_ privacy: PrivacyPlan) { self.init(quasiIdentifiers: privacy.quasiIdentifiers.map(\.name), k: privacy.k) }
+
+    public init() { self.init(quasiIdentifiers: []) }
+    public init(yaml analyses: YAMLValue, references: inout [VariableReference]) { self.init() }
 }

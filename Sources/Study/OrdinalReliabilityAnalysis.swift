@@ -17,11 +17,13 @@ struct OrdinalReliabilityAnalysis: BlockAnalysis {
     let unsupported: [(name: String, problem: String)]
     /// The scales asked for, in the plan's order (that of the results).
     let requested: [String]
+    let codebook: Codebook
 
-    init(plan: AnalysisPlan, codebook: Codebook) {
+    init(_ settings: ReliabilitySettings, codebook: Codebook) {
         var scales: [(name: String, items: [String], levels: [[Double]])] = []
         var unsupported: [(name: String, problem: String)] = []
-        requested = plan.ordinalReliability ? plan.reliability ?? codebook.scales.map(\.name) : []
+        requested = settings.ordinal ? settings.scales ?? codebook.scales.map(\.name) : []
+        self.codebook = codebook
         for name in requested {
             guard let scale = codebook.scales.first(where: { $0.name == name }) else { continue }
             func range(_ item: String) -> ClosedRange<Int>? {
@@ -64,7 +66,7 @@ struct OrdinalReliabilityAnalysis: BlockAnalysis {
             guard scale.summary.levels == expected.summary.levels else {
                 throw WaveSummaryError.invalid(at: "\(path).levels", expected: "the points of the items' Likert scales in the codebook")
             }
-            try check.adds([scale.summary.count, scale.summary.incomplete], to: check.rows, at: path, of: "complete and incomplete cases")
+            try check.adds([scale.summary.count, scale.summary.excluded], to: check.rows, at: path, of: "complete and incomplete cases")
         }
     }
 
@@ -80,6 +82,12 @@ struct OrdinalReliabilityAnalysis: BlockAnalysis {
         }
         let all = analysed + unsupported.map { NamedOrdinalReliability(scale: $0.name, result: nil, problem: $0.problem) }
         result.ordinalReliability = requested.compactMap { name in all.first { $0.scale == name } }
+    }
+
+    /// The ordinal α and ω of each scale with a dropped item, unreported: they go with its α
+    /// (``ReliabilityAnalysis``).
+    func drop(_ columns: Set<String>, from result: inout WaveResult) -> [String] {
+        result.ordinalReliability.drop(using: columns, uses: { codebook.items(of: $0.scale) }, named: { _ in nil })
     }
 }
 

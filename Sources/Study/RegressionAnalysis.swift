@@ -1,3 +1,4 @@
+import MessageText
 import SurveyData
 import SurveyStats
 
@@ -10,8 +11,8 @@ struct RegressionAnalysis: BlockAnalysis {
     let models: [RegressionPlan]
     let codebook: Codebook
 
-    init(plan: AnalysisPlan, codebook: Codebook) {
-        models = plan.regressions
+    init(_ settings: RegressionSettings, codebook: Codebook) {
+        models = settings.models
         self.codebook = codebook
     }
 
@@ -61,5 +62,51 @@ struct RegressionAnalysis: BlockAnalysis {
             return .categorical(name: name, codes: [], levels: levels.map(\.label), reference: reference)
         }
         return .numeric(name: name, values: [])
+    }
+
+    /// Each model with a dropped response or predictor.
+    func drop(_ columns: Set<String>, from result: inout WaveResult) -> [String] {
+        result.regressions.drop(using: columns, uses: { fitted in
+            models.first { $0.name == fitted.name }.map { [$0.dependent] + $0.terms } ?? []
+        }, named: { "regression \($0.name)" })
+    }
+}
+
+/// `analyses: {regressions: [{name, title, dependent, predictors | blocks, intercept, robust}]}`:
+/// the linear models (``RegressionPlan``); none by default.
+public struct RegressionSettings: AnalysisSettings {
+    public static let studyFileKeys = ["regressions"]
+    public var models: [RegressionPlan]
+
+    private enum CodingKeys: String, CodingKey { case models = "regressions" }
+
+    public init(models: [RegressionPlan] = []) { self.models = models }
+    public init() { self.init(models: []) }
+
+    public init(yaml analyses: YAMLValue, references: inout [VariableReference]) throws {
+        let entries = try analyses.optional("regressions")?.sequence() ?? []
+        models = try entries.map(RegressionPlan.init(yaml:))
+        for (model, entry) in zip(models, entries) {
+            references.append(VariableReference(name: model.dependent, role: .numeric, location: try entry.required("dependent").location))
+            let terms = try entry.optional("blocks").map { try $0.sequence().flatMap { try $0.required("terms").namedEntries() } }
+                ?? entry.required("predictors").namedEntries()
+            references += terms.map { VariableReference(name: $0.name, role: .predictor, location: $0.node.location) }
+        }
+    }
+
+    /// Two models with one name; a model whose response is among its predictors or that names a
+    /// predictor twice.
+    public func problems() -> [ConfigFileError] {
+        var problems = repeatedNameProblems("regression", models.map { ($0.name, $0.location) })
+        for model in models {
+            if model.terms.contains(model.dependent) {
+                problems.append(planError(model.location, "regression '\(Excerpt.excerpt(model.name))' has its dependent variable '\(Excerpt.excerpt(model.dependent))' among its predictors (a variable cannot explain itself)"))
+            }
+            var seen = Set<String>()
+            for term in model.terms where !seen.insert(term).inserted {
+                problems.append(planError(model.location, "regression '\(Excerpt.excerpt(model.name))' names the predictor '\(Excerpt.excerpt(term))' twice (expected each predictor once, in one block)"))
+            }
+        }
+        return problems
     }
 }

@@ -10,8 +10,8 @@ struct ReliabilityAnalysis: BlockAnalysis {
     let scales: [String]
     let codebook: Codebook
 
-    init(plan: AnalysisPlan, codebook: Codebook) {
-        scales = plan.reliability ?? codebook.scales.map(\.name)
+    init(_ settings: ReliabilitySettings, codebook: Codebook) {
+        scales = settings.scales ?? codebook.scales.map(\.name)
         self.codebook = codebook
     }
 
@@ -53,5 +53,44 @@ struct ReliabilityAnalysis: BlockAnalysis {
                 return NamedOmega(scale: named.name, result: nil, problem: "\(error)")
             }
         }
+    }
+
+    /// The α and ω of each scale with a dropped item (ω unreported: it goes with α).
+    func drop(_ columns: Set<String>, from result: inout WaveResult) -> [String] {
+        result.omega.removeAll { codebook.items(of: $0.scale).contains(where: columns.contains) }
+        return result.reliability.drop(using: columns, uses: { codebook.items(of: $0.scale) }, named: { "reliability of \($0.scale)" })
+    }
+}
+
+/// `analyses: {reliability: [a, b] | all}` or `{reliability: {scales: [a, b] | all, ordinal: true}}`:
+/// the scales whose α and ω to report, and whether ordinal α and ω too (``OrdinalReliabilityAnalysis``).
+public struct ReliabilitySettings: AnalysisSettings {
+    public static let studyFileKeys = ["reliability"]
+    /// `nil`: every scale.
+    public var scales: [String]?
+    public var ordinal: Bool
+
+    private enum CodingKeys: String, CodingKey { case scales = "reliability", ordinal = "ordinal_reliability" }
+
+    public init(scales: [String]? = nil, ordinal: Bool = false) {
+        self.scales = scales
+        self.ordinal = ordinal
+    }
+
+    public init() { self.init(scales: nil) }
+    public static var none: ReliabilitySettings { ReliabilitySettings(scales: []) }
+
+    public init(yaml analyses: YAMLValue, references: inout [VariableReference]) throws {
+        guard let value = try analyses.optional("reliability") else {
+            self.init()
+            return
+        }
+        guard value.node.mapping != nil else {
+            self.init(scales: try value.variableNames(.scale, references: &references))
+            return
+        }
+        try value.checkKeys(["scales", "ordinal"])
+        self.init(scales: try value.optional("scales")?.variableNames(.scale, references: &references),
+                  ordinal: try value.optional("ordinal")?.bool() ?? false)
     }
 }

@@ -9,7 +9,7 @@ struct RespondentIDAnalysis: BlockAnalysis {
     static let title = "ID columns"
     let idColumns: [String]
 
-    init(plan: AnalysisPlan, codebook: Codebook) {
+    init(_ settings: NoSettings, codebook: Codebook) {
         idColumns = codebook.variables.filter { $0.kind == .id }.map(\.name)
     }
 
@@ -30,6 +30,8 @@ struct RespondentIDAnalysis: BlockAnalysis {
     }
 
     func finish(_ summary: RespondentIDHashes, of wave: WaveSummary, into result: inout WaveResult) {}
+
+    func drop(_ columns: Set<String>, from result: inout WaveResult) -> [String] { [] }
 }
 
 /// Per ID column, the hashes of its respondent IDs (none when not collected).

@@ -9,9 +9,9 @@ extension StudyPlan {
     public func problems(against codebook: Codebook) -> [ConfigFileError] {
         let problems = analyses.problems() + analyses.problems(against: codebook) + replicationProblems(codebook)
             + privacy.keep.filter { codebook.variable(named: $0.name) == nil }.map {
-                error($0.location, "privacy keeps '\(Excerpt.excerpt($0.name))', which is not a variable of the codebook")
+                planError($0.location, "privacy keeps '\(Excerpt.excerpt($0.name))', which is not a variable of the codebook")
             }
-            + privacy.quasiIdentifierProblems(codebook).map { error($0.location, $0.message) }
+            + privacy.quasiIdentifierProblems(codebook).map { planError($0.location, $0.message) }
             + openEnded.flatMap { $0.problems(against: codebook) }
         return problems.enumerated().sorted {
             ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
@@ -23,20 +23,20 @@ extension StudyPlan {
         var problems: [ConfigFileError] = []
         var ids = Set<String>()
         for target in replication {
-            func problem(_ message: String) { problems.append(error(target.location, "replication \(Excerpt.excerpt(target.id)): \(message)")) }
+            func problem(_ message: String) { problems.append(planError(target.location, "replication \(Excerpt.excerpt(target.id)): \(message)")) }
             if !ids.insert(target.id).inserted { problem("the id is used twice (expected unique ids)") }
             switch target.check {
             case .sampleSize(let anova), .anovaF(let anova), .meansDecreasing(let anova):
-                if !analyses.anovas.contains(where: { $0.name == anova }) {
-                    problem("names ANOVA '\(Excerpt.excerpt(anova))', which the study file does not define (ANOVAs: \(Excerpt.excerptList(analyses.anovas.map(\.name))))")
+                if !analyses[AnovaSettings.self].anovas.contains(where: { $0.name == anova }) {
+                    problem("names ANOVA '\(Excerpt.excerpt(anova))', which the study file does not define (ANOVAs: \(Excerpt.excerptList(analyses[AnovaSettings.self].anovas.map(\.name))))")
                 }
             case .standardizedCoefficient(let model, let term):
-                if let regression = analyses.regressions.first(where: { $0.name == model }) {
+                if let regression = analyses[RegressionSettings.self].models.first(where: { $0.name == model }) {
                     if !regression.terms.contains(term) {
                         problem("names term '\(Excerpt.excerpt(term))', which is not a predictor of regression '\(Excerpt.excerpt(model))'")
                     }
                 } else {
-                    problem("names regression '\(Excerpt.excerpt(model))', which the study file does not define (regressions: \(Excerpt.excerptList(analyses.regressions.map(\.name))))")
+                    problem("names regression '\(Excerpt.excerpt(model))', which the study file does not define (regressions: \(Excerpt.excerptList(analyses[RegressionSettings.self].models.map(\.name))))")
                 }
             case .mean(let variable):
                 if codebook.variable(named: variable) == nil && !codebook.scales.contains(where: { $0.name == variable }) {
@@ -49,29 +49,6 @@ extension StudyPlan {
 }
 
 extension AnalysisPlan {
-    /// Mistakes within the plan, each at its line: two regressions or two ANOVAs with one name (their
-    /// results and files would collide), a regression whose response is among its predictors or
-    /// that names a predictor twice.
-    func problems() -> [ConfigFileError] {
-        var problems: [ConfigFileError] = []
-        for (kind, named) in [("regression", regressions.map { ($0.name, $0.location) }), ("ANOVA", anovas.map { ($0.name, $0.location) })] {
-            var seen = Set<String>()
-            for (name, location) in named where !seen.insert(name).inserted {
-                problems.append(error(location, "a second \(kind) named '\(Excerpt.excerpt(name))' (expected unique names; add name: to tell them apart)"))
-            }
-        }
-        for model in regressions {
-            if model.terms.contains(model.dependent) {
-                problems.append(error(model.location, "regression '\(Excerpt.excerpt(model.name))' has its dependent variable '\(Excerpt.excerpt(model.dependent))' among its predictors (a variable cannot explain itself)"))
-            }
-            var seen = Set<String>()
-            for term in model.terms where !seen.insert(term).inserted {
-                problems.append(error(model.location, "regression '\(Excerpt.excerpt(model.name))' names the predictor '\(Excerpt.excerpt(term))' twice (expected each predictor once, in one block)"))
-            }
-        }
-        return problems
-    }
-
     /// Every variable the plan names, checked against `codebook` before any data is read: it must
     /// exist and be what its analysis needs (``VariableReference/Role``), each problem at the line
     /// of the study file that names it.
@@ -95,7 +72,7 @@ extension AnalysisPlan {
             let found = isScale ? "a scale" : kind.map { "\(Self.article($0)) variable" }
             let message = found.map { "'\(Excerpt.excerpt(reference.name))' is \($0) (expected \(reference.role.expected))" }
                 ?? "'\(Excerpt.excerpt(reference.name))' is neither a variable nor a scale of the codebook (expected \(reference.role.expected))"
-            return error(reference.location, message)
+            return planError(reference.location, message)
         }
     }
 
@@ -112,9 +89,4 @@ extension AnalysisPlan {
         case .flag: return "a flag"
         }
     }
-}
-
-/// An error at `location`; a plan built in code (no location) names the study plan instead.
-private func error(_ location: ConfigFileLocation?, _ message: String) -> ConfigFileError {
-    ConfigFileError(at: location ?? ConfigFileLocation(file: "study plan", line: nil, column: nil), message: message)
 }

@@ -57,7 +57,7 @@ struct SummaryChecker {
 
     /// Counts that add up to `rows`, and means and co-moments that values in the variables' ranges can give.
     func coMoments(_ summary: CoMoments, of names: [String], at path: String) throws {
-        try adds([summary.count, summary.incomplete], to: rows, at: path, of: "complete and incomplete cases")
+        try adds([summary.count, summary.excluded], to: rows, at: path, of: "complete and incomplete cases")
         let n = Double(summary.count)
         for (i, name) in names.enumerated() {
             guard let possible = try variables.possibleValues(name), let low = possible.first, let high = possible.last else { continue }

@@ -93,14 +93,14 @@ struct WaveVariables {
                     ValueTally(values: coded.values, counts: Array(counts[(level * width + 1)..<((level + 1) * width)]),
                                missing: counts[level * width])
                 },
-                casesWithoutLevel: counts[(levels * width)...].reduce(0, +))
+                excludedWithoutLevel: counts[(levels * width)...].reduce(0, +))
         }
         var byLevel = [[Double]](repeating: [], count: levels)
         var withoutLevel = 0
         for (value, level) in zip(try numeric(dependent), factor.codes) {
             if level < 0 { withoutLevel += 1 } else { byLevel[Int(level)].append(value) }
         }
-        return WaveSummary.GroupTallies(levels: byLevel.map { ValueTally($0) }, casesWithoutLevel: withoutLevel)
+        return WaveSummary.GroupTallies(levels: byLevel.map { ValueTally($0) }, excludedWithoutLevel: withoutLevel)
     }
 
     private func likertTally(_ name: String) -> ValueTally? {

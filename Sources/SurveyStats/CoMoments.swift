@@ -5,7 +5,7 @@ import ComputeSupport
 /// are computed from.
 ///
 /// `C = Σᵣ (xᵣ − x̄)(xᵣ − x̄)ᵀ` over the rows r where every variable holds a value (listwise
-/// deletion); rows with a `Double.nan` are only counted, in ``incomplete``. Covariances are
+/// deletion); rows with a `Double.nan` are excluded, only counted (``excluded``). Covariances are
 /// Cᵢⱼ/(n − 1) and correlations Cᵢⱼ/√(CᵢᵢCⱼⱼ), never from raw sums Σxy − n·x̄ȳ.
 ///
 /// Two ways to build one, both stable:
@@ -24,21 +24,21 @@ import ComputeSupport
 public struct CoMoments: Sendable, Equatable, Codable {
     /// Complete cases: rows where every variable holds a value.
     public private(set) var count: Int
-    /// Rows skipped because at least one variable was missing.
-    public private(set) var incomplete: Int
+    /// Rows excluded (listwise) because at least one variable was missing.
+    public private(set) var excluded: Int
     /// Mean of each variable over the complete cases; 0 when `count` is 0.
     public private(set) var means: [Double]
     /// The co-moment matrix C, p × p, symmetric, row-major: `matrix[i·p + j]` is Cᵢⱼ.
     public private(set) var matrix: [Double]
 
     private enum CodingKeys: String, CodingKey {
-        case count = "n", incomplete, means, matrix = "co_moments"
+        case count = "n", excluded = "incomplete", means, matrix = "co_moments"
     }
 
     /// The summary of no rows of `variableCount` variables.
     public init(variableCount: Int) {
         count = 0
-        incomplete = 0
+        excluded = 0
         means = [Double](repeating: 0, count: variableCount)
         matrix = [Double](repeating: 0, count: variableCount * variableCount)
     }
@@ -57,7 +57,7 @@ public struct CoMoments: Sendable, Equatable, Codable {
         }
         let rows = (0..<rowCount).filter { isComplete[$0] }
         count = rows.count
-        incomplete = rowCount - rows.count
+        excluded = rowCount - rows.count
         guard let firstRow = rows.first else { return }
         let n = Double(count)
         let pairs = p * (p + 1) / 2
@@ -161,7 +161,7 @@ public struct CoMoments: Sendable, Equatable, Codable {
             }
         }
         count = complete
-        incomplete = rowCount - complete
+        excluded = rowCount - complete
         guard complete > 0 else { return }
         let n = Int128(complete)
         let d = (denominators ?? [Int](repeating: 1, count: p)).map(Double.init)
@@ -203,16 +203,16 @@ public struct CoMoments: Sendable, Equatable, Codable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         count = try container.decode(Int.self, forKey: .count)
-        incomplete = try container.decode(Int.self, forKey: .incomplete)
+        excluded = try container.decode(Int.self, forKey: .excluded)
         means = try container.decode([Double].self, forKey: .means)
         matrix = try container.decode([Double].self, forKey: .matrix)
         func invalid(_ key: CodingKeys, _ reason: String) -> DecodingError {
             .dataCorruptedError(forKey: key, in: container, debugDescription: reason)
         }
         guard count >= 0 else { throw invalid(.count, "expected 0 or more complete cases, found \(count)") }
-        guard incomplete >= 0 else { throw invalid(.incomplete, "expected 0 or more incomplete cases, found \(incomplete)") }
-        guard !count.addingReportingOverflow(incomplete).overflow else {
-            throw invalid(.incomplete, "expected at most \(Int.max) cases in all, found more")
+        guard excluded >= 0 else { throw invalid(.excluded, "expected 0 or more incomplete cases, found \(excluded)") }
+        guard !count.addingReportingOverflow(excluded).overflow else {
+            throw invalid(.excluded, "expected at most \(Int.max) cases in all, found more")
         }
         let (squared, overflow) = means.count.multipliedReportingOverflow(by: means.count)
         guard !overflow, matrix.count == squared else {
@@ -255,7 +255,7 @@ public struct CoMoments: Sendable, Equatable, Codable {
     ///     C = Cₐ + C_b + δδᵀ·nₐn_b/n
     public mutating func merge(_ other: CoMoments) {
         precondition(other.variableCount == variableCount, "summaries of different numbers of variables")
-        incomplete += other.incomplete
+        excluded += other.excluded
         guard other.count > 0 else { return }
         guard count > 0 else {
             (count, means, matrix) = (other.count, other.means, other.matrix)

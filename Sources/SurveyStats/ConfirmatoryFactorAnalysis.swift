@@ -10,8 +10,8 @@ import GSL
 ///
 /// Standard errors from the inverse expected information (``ExpectedInformation``); z = θ̂/SE, two-
 /// sided p from the normal, Wald 95% intervals. Standardized values as lavaan's `std.all` with
-/// delta-method SEs (`standardizedSolution()`), the Jacobian by central differences (step
-/// 10⁻⁶·max(1, |θ|), error ~10⁻¹¹). χ² on df = p(p + 1)/2 − q and the fit indices by ``ModelFit``.
+/// delta-method SEs (`standardizedSolution()`), the Jacobian analytic (``Structure/standardizedJacobian(_:)``).
+/// χ² on df = p(p + 1)/2 − q and the fit indices by ``ModelFit``.
 /// Negative residual variances (Heywood cases) and factor correlations beyond ±1 are reported as
 /// estimated, with warnings; ML treats the items as continuous.
 ///
@@ -80,7 +80,7 @@ public enum ConfirmatoryFactorAnalysis {
         }
         let df = moments - parameters
         return ConfirmatoryFactorAnalysisResult(
-            n: summary.count, nExcluded: summary.incomplete, identification: identification, parameters: rows,
+            n: summary.count, excludedCases: summary.excluded, identification: identification, parameters: rows,
             fit: df > 0 ? ModelFit(discrepancy: model.discrepancy, baseline: model.baselineDiscrepancy, srmr: model.srmr,
                                    n: n, df: df, baselineDf: p * (p - 1) / 2) : nil,
             warnings: warnings)
@@ -166,6 +166,49 @@ private struct Structure {
             + pairs.map { phi[$0.0 * m + $0.1] / (phi[$0.0 * (m + 1)] * phi[$0.1 * (m + 1)]).squareRoot() }
     }
 
+    /// J = ∂std/∂θ, the derivatives of ``standardized(_:)`` (rows, report order) by the free
+    /// parameters (columns, θ's order), analytically: with vᵢ = λᵢ²φₐₐ + ψᵢ (a the factor of item i),
+    /// the standardized loading sᵢ = λᵢ√φₐₐ/√vᵢ has ∂/∂λᵢ = √φₐₐ ψᵢ/vᵢ^{3/2}, ∂/∂ψᵢ = −λᵢ√φₐₐ/(2vᵢ^{3/2}),
+    /// ∂/∂φₐₐ = λᵢψᵢ/(2√φₐₐ vᵢ^{3/2}); the standardized residual rᵢ = ψᵢ/vᵢ has ∂/∂ψᵢ = λᵢ²φₐₐ/vᵢ²,
+    /// ∂/∂λᵢ = −2λᵢφₐₐψᵢ/vᵢ², ∂/∂φₐₐ = −λᵢ²ψᵢ/vᵢ²; the correlation cₐᵦ = φₐᵦ/√(φₐₐφᵦᵦ) has
+    /// ∂/∂φₐᵦ = 1/√(φₐₐφᵦᵦ), ∂/∂φₐₐ = −cₐᵦ/(2φₐₐ); the standardized factor variances are 1.
+    /// (Exact where central differences lose ~10⁻¹⁰ to rounding, so that merged summaries give the
+    /// standardized SEs of one pass to 10⁻¹².)
+    func standardizedJacobian(_ theta: [Double]) -> Matrix {
+        let (l, phi, psi) = unpack(theta), m = factorCount
+        // θ's index of each free loading, factor variance (marker identification), covariance and residual variance.
+        var loadingIndex = [Int?](repeating: nil, count: p)
+        var k = 0
+        for i in freeLoadings { loadingIndex[i] = k; k += 1 }
+        let varianceIndex: [Int?] = (0..<m).map { a in markers == nil ? nil : k + a }
+        let covarianceStart = k + (markers == nil ? 0 : m)
+        let residualStart = covarianceStart + pairs.count
+        var jacobian = Matrix(rows: 2 * p + m + pairs.count, columns: theta.count)
+        for i in 0..<p {
+            let a = factorOf[i], variance = phi[a * (m + 1)]
+            let v = l[i] * l[i] * variance + psi[i], v32 = v * v.squareRoot()
+            if let j = loadingIndex[i] {
+                jacobian[i, j] = variance.squareRoot() * psi[i] / v32
+                jacobian[p + i, j] = -2 * l[i] * variance * psi[i] / (v * v)
+            }
+            if let j = varianceIndex[a] {
+                jacobian[i, j] = l[i] * psi[i] / (2 * variance.squareRoot() * v32)
+                jacobian[p + i, j] = -l[i] * l[i] * psi[i] / (v * v)
+            }
+            jacobian[i, residualStart + i] = -l[i] * variance.squareRoot() / (2 * v32)
+            jacobian[p + i, residualStart + i] = l[i] * l[i] * variance / (v * v)
+        }
+        for (index, (a, b)) in pairs.enumerated() {
+            let row = 2 * p + m + index
+            let phiA = phi[a * (m + 1)], phiB = phi[b * (m + 1)]
+            let correlation = phi[a * m + b] / (phiA * phiB).squareRoot()
+            jacobian[row, covarianceStart + index] = 1 / (phiA * phiB).squareRoot()
+            if let j = varianceIndex[a] { jacobian[row, j] = -correlation / (2 * phiA) }
+            if let j = varianceIndex[b] { jacobian[row, j] = -correlation / (2 * phiB) }
+        }
+        return jacobian
+    }
+
     /// The rows: loadings, residual variances, factor variances, factor covariances.
     func report(_ theta: [Double], covariance: Matrix?, items: [String], factors: [String]) -> [ConfirmatoryFactorAnalysisResult.Parameter] {
         let (l, phi, psi) = unpack(theta), m = factorCount
@@ -187,16 +230,8 @@ private struct Structure {
         let std = standardized(theta)
         var stdVariances: [Double]?
         if let covariance {
-            // J = ∂std/∂θ by central differences; Var(stdᵢ) = (J Cov(θ̂) Jᵀ)ᵢᵢ.
-            var jacobian = Matrix(rows: std.count, columns: theta.count)
-            for j in theta.indices {
-                let h = 1e-6 * Swift.max(1, abs(theta[j]))
-                var up = theta, down = theta
-                up[j] += h
-                down[j] -= h
-                let a = standardized(up), b = standardized(down)
-                for i in std.indices { jacobian[i, j] = (a[i] - b[i]) / (2 * h) }
-            }
+            // Var(stdᵢ) = (J Cov(θ̂) Jᵀ)ᵢᵢ with J = ∂std/∂θ (delta method).
+            let jacobian = standardizedJacobian(theta)
             stdVariances = std.indices.map { i in
                 var sum = 0.0
                 for a in theta.indices where jacobian[i, a] != 0 {

@@ -53,7 +53,7 @@ public struct ConfirmatoryFactorAnalysisResult: Sendable, Equatable, Encodable {
 
     /// Complete cases used (listwise over every item of the model).
     public var n: Int
-    public var nExcluded: Int
+    public var excludedCases: Int
     public var identification: ConfirmatoryFactorAnalysis.Identification
     /// Loadings (by factor, then item), residual variances, factor variances, factor covariances.
     public var parameters: [Parameter]
@@ -63,13 +63,13 @@ public struct ConfirmatoryFactorAnalysisResult: Sendable, Equatable, Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case n, identification, parameters, fit, warnings
-        case nExcluded = "n_excluded"
+        case excludedCases = "n_excluded"
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(n, forKey: .n)
-        try c.encode(nExcluded, forKey: .nExcluded)
+        try c.encode(excludedCases, forKey: .excludedCases)
         try c.encode(identification, forKey: .identification)
         try c.encode(parameters, forKey: .parameters)
         try c.encode(fit, forKey: .fit)

@@ -16,9 +16,9 @@ import ComputeSupport
 /// Both agree to rounding (property-tested); sums are compensated.
 struct ItemTotalSums {
     let itemCount: Int
-    /// Complete cases, and the rows skipped for a missing item.
+    /// Complete cases, and the rows excluded for a missing item.
     let count: Int
-    let incomplete: Int
+    let excluded: Int
     let means: [Double]
     /// Cᵢᵢ per item.
     let itemCoMoments: [Double]
@@ -34,7 +34,7 @@ struct ItemTotalSums {
         let k = summary.variableCount
         itemCount = k
         count = summary.count
-        incomplete = summary.incomplete
+        excluded = summary.excluded
         means = summary.means
         itemCoMoments = (0..<k).map { summary.coMoment($0, $0) }
         var total = CompensatedSum(), diagonal = CompensatedSum()
@@ -61,7 +61,7 @@ struct ItemTotalSums {
         let rows = (0..<rowCount).filter { complete[$0] }
         itemCount = k
         count = rows.count
-        incomplete = rowCount - rows.count
+        excluded = rowCount - rows.count
         let n = Double(max(1, rows.count))
         // Means by the corrected two-pass algorithm, as CoMoments and Moments compute them.
         let means = columns.map { column in

@@ -34,12 +34,12 @@ public enum Omega {
     ///   covariance matrix (including n ≤ p) or a fit that does not converge.
     public static func oneFactor(_ summary: CoMoments, names: [String]) throws -> OmegaResult {
         let n = Double(summary.count)
-        return try oneFactor(covariance: summary.matrix.map { $0 / n }, n: summary.count, nExcluded: summary.incomplete, names: names)
+        return try oneFactor(covariance: summary.matrix.map { $0 / n }, n: summary.count, excludedCases: summary.excluded, names: names)
     }
 
     /// ω and the one-factor CFA of the p × p covariance (or correlation) matrix `covariance`
-    /// (row-major) of `n` cases, `nExcluded` rows having been left out.
-    public static func oneFactor(covariance: [Double], n count: Int, nExcluded: Int, names: [String]) throws -> OmegaResult {
+    /// (row-major) of `n` cases, `excludedCases` rows having been left out.
+    public static func oneFactor(covariance: [Double], n count: Int, excludedCases: Int, names: [String]) throws -> OmegaResult {
         let p = Int(Double(covariance.count).squareRoot().rounded())
         precondition(p * p == covariance.count, "a covariance matrix is square")
         guard p >= 3 else { throw OmegaError.tooFewItems(p) }
@@ -85,7 +85,7 @@ public enum Omega {
                 message: "With 3 items the one-factor model is just identified (df = 0): it reproduces the covariances exactly, so its fit cannot be tested; ω is reported without fit indices."))
         }
         return OmegaResult(
-            n: count, k: p, nExcluded: nExcluded,
+            n: count, k: p, excludedCases: excludedCases,
             omega: commonSquared / (commonSquared + residualSum),
             omegaObserved: observedTotal > 0 ? commonSquared / observedTotal : 0,
             stdError: interval?.stdError, confLow: interval?.low, confHigh: interval?.high, confLevel: confLevel,

@@ -41,7 +41,7 @@ public struct OmegaResult: Sendable, Equatable, Codable {
     /// Number of items.
     public var k: Int
     /// Rows dropped because at least one item was missing.
-    public var nExcluded: Int
+    public var excludedCases: Int
     /// ω total with the model-implied total variance: (Σλ)²/((Σλ)² + Σψ).
     public var omega: Double
     /// ω total with the observed total variance: (Σλ)²/1ᵀS1.
@@ -60,15 +60,15 @@ public struct OmegaResult: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case n, k, omega, items, fit, warnings
-        case nExcluded = "n_excluded", omegaObserved = "omega_observed"
+        case excludedCases = "n_excluded", omegaObserved = "omega_observed"
         case stdError = "std_error", confLow = "conf_low", confHigh = "conf_high", confLevel = "conf_level"
     }
 
-    public init(n: Int, k: Int, nExcluded: Int, omega: Double, omegaObserved: Double, stdError: Double?, confLow: Double?,
+    public init(n: Int, k: Int, excludedCases: Int, omega: Double, omegaObserved: Double, stdError: Double?, confLow: Double?,
                 confHigh: Double?, confLevel: Double, items: [Item], fit: Fit?, warnings: [ReliabilityWarning]) {
         self.n = n
         self.k = k
-        self.nExcluded = nExcluded
+        self.excludedCases = excludedCases
         self.omega = omega
         self.omegaObserved = omegaObserved
         self.stdError = stdError
@@ -84,7 +84,7 @@ public struct OmegaResult: Sendable, Equatable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(n, forKey: .n)
         try container.encode(k, forKey: .k)
-        try container.encode(nExcluded, forKey: .nExcluded)
+        try container.encode(excludedCases, forKey: .excludedCases)
         try container.encode(omega, forKey: .omega)
         try container.encode(omegaObserved, forKey: .omegaObserved)
         try container.encode(stdError, forKey: .stdError)

@@ -19,7 +19,7 @@ import GSL
 /// `pairwise_gameshowell` (`OneWayANOVATests`).
 public enum OneWayANOVA {
     /// Runs the analysis on cases: validates them, tallies each level's values and calls
-    /// ``run(tallies:levels:factor:casesWithoutLevel:confidenceLevel:postHoc:)``.
+    /// ``run(tallies:levels:factor:excludedWithoutLevel:confidenceLevel:postHoc:)``.
     /// - Parameters:
     ///   - values: the dependent variable, `Double.nan` = missing.
     ///   - groups: 0-based level index per case, `-1` = missing.
@@ -49,7 +49,7 @@ public enum OneWayANOVA {
             if code == -1 { withoutLevel += 1 } else { buckets[code].append(values[i]) }
         }
         return try run(tallies: buckets.map { ValueTally($0) }, levels: levels, factor: factor,
-                       casesWithoutLevel: withoutLevel, confidenceLevel: confidenceLevel, postHoc: postHoc, offset: offset)
+                       excludedWithoutLevel: withoutLevel, confidenceLevel: confidenceLevel, postHoc: postHoc, offset: offset)
     }
 
     /// Runs the analysis on one ``ValueTally`` per level — the exact, mergeable summary, so the
@@ -61,16 +61,16 @@ public enum OneWayANOVA {
     ///     (level known, value missing) count as excluded.
     ///   - levels: level names in codebook order (the group table keeps this order).
     ///   - factor: the factor's name, the `term` of the first ANOVA row.
-    ///   - casesWithoutLevel: cases whose level is missing, added to `excludedCases`.
+    ///   - excludedWithoutLevel: cases whose level is missing, added to `excludedCases`.
     ///   - confidenceLevel: for the group means and the post-hoc intervals.
     ///   - postHoc: compute Tukey–Kramer and Games–Howell; `false` leaves both arrays empty.
     ///   - offset: the tallied values are deviations from it; added back to the group means and
     ///     their intervals (see ``run(values:groups:levels:factor:confidenceLevel:postHoc:offset:)``).
     /// - Throws: ``OneWayANOVAError``.
     public static func run(tallies: [ValueTally], levels: [String], factor: String = "Group",
-                           casesWithoutLevel: Int = 0, confidenceLevel: Double = 0.95,
+                           excludedWithoutLevel: Int = 0, confidenceLevel: Double = 0.95,
                            postHoc: Bool = true, offset: Double = 0) throws -> AnovaResult {
-        precondition(casesWithoutLevel >= 0, "casesWithoutLevel cannot be negative")
+        precondition(excludedWithoutLevel >= 0, "excludedWithoutLevel cannot be negative")
         guard tallies.count == levels.count else {
             throw OneWayANOVAError.tallyCountMismatch(tallies: tallies.count, levels: levels.count)
         }
@@ -79,7 +79,7 @@ public enum OneWayANOVA {
                 throw OneWayANOVAError.nonFiniteTalliedValue(level: level, value: value)
             }
         }
-        let excluded = casesWithoutLevel + tallies.reduce(0) { $0 + $1.missing }
+        let excluded = excludedWithoutLevel + tallies.reduce(0) { $0 + $1.missing }
         let samples = tallies.map(GroupSample.init)
         let used = levels.indices.filter { samples[$0].n > 0 }
         guard used.count >= 2 else { throw OneWayANOVAError.fewerThanTwoGroups(nonEmpty: used.map { levels[$0] }) }

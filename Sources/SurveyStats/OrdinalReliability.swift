@@ -21,7 +21,7 @@ public enum OrdinalReliability {
         let alpha = k / (k - 1) * (1 - k / total)
         var omega: OmegaResult?, problem: String?
         do {
-            var result = try Omega.oneFactor(covariance: polychoric.matrix, n: table.count, nExcluded: table.incomplete, names: names)
+            var result = try Omega.oneFactor(covariance: polychoric.matrix, n: table.count, excludedCases: table.excluded, names: names)
             (result.stdError, result.confLow, result.confHigh, result.fit) = (nil, nil, nil, nil)
             result.warnings.removeAll { $0.kind == .justIdentified }
             omega = result

@@ -1,18 +1,18 @@
 /// The JSON form of the cross-tabulations: `{levels, count, incomplete, margins, tables}` as the
-/// properties hold them. Decoding checks every invariant — levels ascending, distinct and finite, at
-/// most ``Polychoric/maxCategories`` per item; as many margins and tables (of the right sizes) as
-/// the items give; counts 0 or more; each item's margins adding up to `count`; each table's row
-/// and column sums equal to its items' margins — and reports a violation as
-/// `DecodingError.dataCorrupted` naming it. (That the counts add up to a wave's rows is the wave
-/// summary's check.)
+/// properties hold them (`incomplete`: ``PairwiseContingency/excluded``). Decoding checks every
+/// invariant — levels ascending, distinct and finite, at most ``Polychoric/maxCategories`` per
+/// item; as many margins and tables (of the right sizes) as the items give; counts 0 or more; each
+/// item's margins adding up to `count`; each table's row and column sums equal to its items'
+/// margins — and reports a violation as `DecodingError.dataCorrupted` naming it. (That the counts
+/// add up to a wave's rows is the wave summary's check.)
 extension PairwiseContingency: Codable {
-    private enum CodingKeys: String, CodingKey { case levels, count, incomplete, margins, tables }
+    private enum CodingKeys: String, CodingKey { case levels, count, excluded = "incomplete", margins, tables }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(levels, forKey: .levels)
         try container.encode(count, forKey: .count)
-        try container.encode(incomplete, forKey: .incomplete)
+        try container.encode(excluded, forKey: .excluded)
         try container.encode(margins, forKey: .margins)
         try container.encode(tables, forKey: .tables)
     }
@@ -31,10 +31,10 @@ extension PairwiseContingency: Codable {
         }
         self.init(levels: levels)
         let count = try container.decode(Int.self, forKey: .count)
-        let incomplete = try container.decode(Int.self, forKey: .incomplete)
+        let excluded = try container.decode(Int.self, forKey: .excluded)
         let margins = try container.decode([[Int]].self, forKey: .margins)
         let tables = try container.decode([[Int]].self, forKey: .tables)
-        guard count >= 0, incomplete >= 0 else { throw invalid(.count, "expected complete and incomplete cases 0 or more") }
+        guard count >= 0, excluded >= 0 else { throw invalid(.count, "expected complete and incomplete cases 0 or more") }
         guard margins.map(\.count) == self.margins.map(\.count) else { throw invalid(.margins, "expected one count per category of each item") }
         guard tables.map(\.count) == self.tables.map(\.count) else { throw invalid(.tables, "expected one table per pair of items, a count per pair of categories") }
         guard margins.allSatisfy({ $0.allSatisfy { $0 >= 0 } && $0.checkedSum() == count }) else {
@@ -52,7 +52,7 @@ extension PairwiseContingency: Codable {
             }
         }
         self.count = count
-        self.incomplete = incomplete
+        self.excluded = excluded
         self.margins = margins
         self.tables = tables
     }

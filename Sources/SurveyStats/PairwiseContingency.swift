@@ -10,8 +10,8 @@ public struct PairwiseContingency: Sendable, Equatable {
     public let levels: [[Double]]
     /// Complete cases: rows where every item holds a value.
     public internal(set) var count: Int
-    /// Rows skipped because at least one item was missing.
-    public internal(set) var incomplete: Int
+    /// Rows excluded (listwise) because at least one item was missing.
+    public internal(set) var excluded: Int
     /// Per item, the count of each category over the complete cases.
     public internal(set) var margins: [[Int]]
     /// Per pair i < j (in the order (0,1), (0,2), …, (1,2), …), the levels[i].count × levels[j].count
@@ -24,7 +24,7 @@ public struct PairwiseContingency: Sendable, Equatable {
     public init(levels: [[Double]]) {
         self.levels = levels
         count = 0
-        incomplete = 0
+        excluded = 0
         margins = levels.map { [Int](repeating: 0, count: $0.count) }
         var tables: [[Int]] = []
         for i in levels.indices {
@@ -53,7 +53,7 @@ public struct PairwiseContingency: Sendable, Equatable {
             complete.map { r in levels.firstIndex(of: column[r]) ?? 0 }
         }
         for row in complete.indices { add(codes.map { $0[row] }) }
-        incomplete = rowCount - complete.count
+        excluded = rowCount - complete.count
     }
 
     /// The summary of rows given per item as category indices into `levels` (`nil` for missing), in
@@ -67,7 +67,7 @@ public struct PairwiseContingency: Sendable, Equatable {
         var row = [Int](repeating: 0, count: levels.count)
         rows: for r in 0..<rowCount {
             for i in categories.indices {
-                guard let category = categories[i][r] else { incomplete += 1; continue rows }
+                guard let category = categories[i][r] else { excluded += 1; continue rows }
                 row[i] = category
             }
             add(row)
@@ -98,7 +98,7 @@ public struct PairwiseContingency: Sendable, Equatable {
     public mutating func merge(_ other: PairwiseContingency) {
         precondition(levels == other.levels, "merged contingency summaries must have the same items and categories")
         count += other.count
-        incomplete += other.incomplete
+        excluded += other.excluded
         for i in margins.indices { for c in margins[i].indices { margins[i][c] += other.margins[i][c] } }
         for t in tables.indices { for c in tables[t].indices { tables[t][c] += other.tables[t][c] } }
     }

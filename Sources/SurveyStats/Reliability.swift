@@ -55,7 +55,7 @@ public enum Reliability {
                 kind: .tooFewCases, item: nil,
                 message: "Only \(n) respondent\(n == 1 ? "" : "s") answered every item; α needs at least 2.")
             return ReliabilityResult(
-                n: n, k: k, nExcluded: sums.incomplete, alpha: nil, standardizedAlpha: nil, meanInterItemCorrelation: nil,
+                n: n, k: k, excludedCases: sums.excluded, alpha: nil, standardizedAlpha: nil, meanInterItemCorrelation: nil,
                 confLow: nil, confHigh: nil, confLevel: confidenceLevel,
                 items: names.enumerated().map { i, name in
                     .init(name: name, mean: n == 1 ? sums.means[i] : nil, sd: nil, rDrop: nil, alphaIfDeleted: nil)
@@ -99,7 +99,7 @@ public enum Reliability {
         }
 
         return ReliabilityResult(
-            n: n, k: k, nExcluded: sums.incomplete, alpha: alpha, standardizedAlpha: standardized,
+            n: n, k: k, excludedCases: sums.excluded, alpha: alpha, standardizedAlpha: standardized,
             meanInterItemCorrelation: rBar, confLow: confLow, confHigh: confHigh, confLevel: confidenceLevel,
             items: itemResults, warnings: warnings)
     }

@@ -34,7 +34,7 @@ public struct ReliabilityResult: Sendable, Equatable, Codable {
     /// Number of items.
     public var k: Int
     /// Rows dropped because at least one item was missing.
-    public var nExcluded: Int
+    public var excludedCases: Int
     /// Raw (covariance-based) Cronbach's α.
     public var alpha: Double?
     /// Standardized α from the mean inter-item correlation.
@@ -51,16 +51,16 @@ public struct ReliabilityResult: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case n, k, alpha, items, warnings
-        case nExcluded = "n_excluded", standardizedAlpha = "std_alpha", meanInterItemCorrelation = "r_bar"
+        case excludedCases = "n_excluded", standardizedAlpha = "std_alpha", meanInterItemCorrelation = "r_bar"
         case confLow = "conf_low", confHigh = "conf_high", confLevel = "conf_level"
     }
 
-    public init(n: Int, k: Int, nExcluded: Int, alpha: Double?, standardizedAlpha: Double?,
+    public init(n: Int, k: Int, excludedCases: Int, alpha: Double?, standardizedAlpha: Double?,
                 meanInterItemCorrelation: Double?, confLow: Double?, confHigh: Double?, confLevel: Double,
                 items: [Item], warnings: [ReliabilityWarning]) {
         self.n = n
         self.k = k
-        self.nExcluded = nExcluded
+        self.excludedCases = excludedCases
         self.alpha = alpha
         self.standardizedAlpha = standardizedAlpha
         self.meanInterItemCorrelation = meanInterItemCorrelation

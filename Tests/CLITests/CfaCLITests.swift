@@ -98,9 +98,8 @@ final class CfaCLITests: CLITestCase {
         XCTAssertEqual(merge.status, 0, merge.stderr)
         let merged = try XCTUnwrap(try factorAnalysis(in: folder.appendingPathComponent("merged"))["result"] as? [String: Any])
         XCTAssertEqual(merged["n"] as? Int, 182)
-        // The standardized SEs use a numerical Jacobian (error ~1e-11, ConfirmatoryFactorAnalysis), so
-        // they follow last-bit differences of the merged co-moments more loosely than the rest.
-        assertClose(merged, result, tolerance: 1e-12, loose: ["std_all_std_error": 1e-9], path: "cfa")
+        // Every number, the standardized SEs included (analytic Jacobian), to 1e-12 of max(|x|, 1).
+        assertClose(merged, result, tolerance: 1e-12, path: "cfa")
     }
 
     /// The first `cfa` result of a run's results.json.
@@ -110,15 +109,15 @@ final class CfaCLITests: CLITestCase {
         return try XCTUnwrap((wave["cfa"] as? [[String: Any]])?.first)
     }
 
-    /// Equal JSON, numbers to `tolerance` relative to max(|b|, 1) (under a key of `loose`, to its tolerance).
-    func assertClose(_ a: Any?, _ b: Any?, tolerance: Double, loose: [String: Double] = [:], path: String) {
+    /// Equal JSON, numbers to `tolerance` relative to max(|b|, 1).
+    func assertClose(_ a: Any?, _ b: Any?, tolerance: Double, path: String) {
         switch (a, b) {
         case (let a as [String: Any], let b as [String: Any]):
             XCTAssertEqual(Set(a.keys), Set(b.keys), path)
-            for (key, value) in b { assertClose(a[key], value, tolerance: loose[key] ?? tolerance, loose: loose, path: "\(path).\(key)") }
+            for (key, value) in b { assertClose(a[key], value, tolerance: tolerance, path: "\(path).\(key)") }
         case (let a as [Any], let b as [Any]):
             XCTAssertEqual(a.count, b.count, path)
-            for (index, (x, y)) in zip(a, b).enumerated() { assertClose(x, y, tolerance: tolerance, loose: loose, path: "\(path)[\(index)]") }
+            for (index, (x, y)) in zip(a, b).enumerated() { assertClose(x, y, tolerance: tolerance, path: "\(path)[\(index)]") }
         case (let a as NSNumber, let b as NSNumber) where !(a is Bool):
             XCTAssertLessThanOrEqual(abs(a.doubleValue - b.doubleValue), tolerance * max(abs(b.doubleValue), 1), "\(path): \(a) vs \(b)")
         default:

@@ -5,7 +5,7 @@ import SurveyStats
 final class ReliabilityTableTests: XCTestCase {
     func testNoLeadingZeroFeldtNoteAndWarnings() {
         let result = ReliabilityResult(
-            n: 53, k: 2, nExcluded: 7, alpha: 0.66508, standardizedAlpha: 0.64864, meanInterItemCorrelation: 0.27,
+            n: 53, k: 2, excludedCases: 7, alpha: 0.66508, standardizedAlpha: 0.64864, meanInterItemCorrelation: 0.27,
             confLow: 0.49783, confHigh: 0.78898, confLevel: 0.95,
             items: [.init(name: "q1", mean: 2.962, sd: 1.176, rDrop: 0.4557, alphaIfDeleted: nil),
                     .init(name: "q3", mean: 2.906, sd: 1.148, rDrop: -0.504, alphaIfDeleted: nil)],

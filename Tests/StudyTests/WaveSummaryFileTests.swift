@@ -215,7 +215,7 @@ final class WaveSummaryFileTests: XCTestCase {
     func testSummaryOfAnotherPlanIsRefused() throws {
         let good = try summaryFile(0..<100, name: "a")
         var plan = identity.plan
-        plan.analyses.anovas.removeLast()
+        plan.analyses[AnovaSettings.self].anovas.removeLast()
         let other = try SummaryIdentity(plan)
         XCTAssertNotEqual(other.planHash, identity.planHash)
         XCTAssertThrowsError(try WaveSummaryFile.merged([good], expecting: other)) { error in

@@ -75,7 +75,7 @@ final class WaveSummaryTests: XCTestCase {
         let rows = (0..<300).map { _ in items.map { _ in Int.random(in: 0..<6, using: &generator) }.map { $0 == 0 ? "" : "\($0)" }.joined(separator: ",") }
         let csv = ([items.joined(separator: ",")] + rows).joined(separator: "\n")
         let dataset = try Dataset.load(reader: CSVReader(bytes: Array(csv.utf8), file: "w.csv"), codebook: codebook)
-        let summary = try WaveSummary(plan: AnalysisPlan(correlations: ["short", "long"]), dataset: dataset, codebook: codebook)
+        let summary = try WaveSummary(plan: AnalysisPlan(only: CorrelationSettings(variables: ["short", "long"])), dataset: dataset, codebook: codebook)
         guard case .listwise(let coMoments)? = summary[CorrelationAnalysis.self] else { return XCTFail("expected listwise co-moments") }
         let expected = CoMoments(columns: try ["short", "long"].map { try dataset.scores(of: codebook.requireScale($0)) })
         XCTAssertEqual(coMoments, expected)
@@ -92,7 +92,7 @@ final class WaveSummaryTests: XCTestCase {
         let (plan, codebook, header, lines) = try bundled()
         var part = try summary(lines[..<40], header: header, plan: plan, codebook: codebook)
         var other = plan
-        other.analyses.anovas.removeLast()
+        other.analyses[AnovaSettings.self].anovas.removeLast()
         let fewer = try WaveSummary(plan: other.analyses,
                                     dataset: Dataset.load(reader: CSVReader(bytes: Array(([header] + lines[..<5]).joined(separator: "\n").utf8), file: "p.csv"),
                                                           codebook: codebook),

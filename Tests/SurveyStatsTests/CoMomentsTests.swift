@@ -31,7 +31,7 @@ final class CoMomentsTests: XCTestCase {
         // Complete rows (1, 2), (2, 4), (3, 7): x̄ = (2, 13/3), Cxx = 2, Cxy = 5, Cyy = 114/9.
         let summary = CoMoments(columns: [[1, 2, .nan, 3], [2, 4, 1, 7]])
         XCTAssertEqual(summary.count, 3)
-        XCTAssertEqual(summary.incomplete, 1)
+        XCTAssertEqual(summary.excluded, 1)
         XCTAssertEqual(summary.variableCount, 2)
         assertRelative(summary.means[0], 2, 1e-15)
         assertRelative(summary.means[1], 13.0 / 3, 1e-15)
@@ -54,11 +54,11 @@ final class CoMomentsTests: XCTestCase {
         for columns in [items, correlationColumns] {
             let summaries = parts(columns).map { CoMoments(columns: $0) }
             XCTAssertEqual(summaries.map(\.count).filter { $0 == 1 }.count, 1, "a single-row part")
-            XCTAssertGreaterThan(summaries.map(\.incomplete).max()!, 0, "a part with missing values")
+            XCTAssertGreaterThan(summaries.map(\.excluded).max()!, 0, "a part with missing values")
             let merged = summaries.reduce(CoMoments(variableCount: columns.count), +)
             let whole = CoMoments(columns: columns)
             XCTAssertEqual(merged.count, whole.count)
-            XCTAssertEqual(merged.incomplete, whole.incomplete)
+            XCTAssertEqual(merged.excluded, whole.excluded)
             for i in 0..<columns.count {
                 assertSame(merged.means[i], whole.means[i], "mean \(i)")
                 for j in 0..<columns.count {
@@ -74,7 +74,7 @@ final class CoMomentsTests: XCTestCase {
         let streamed = rows.reduce(CoMoments(variableCount: 4), +)
         let whole = CoMoments(columns: correlationColumns)
         XCTAssertEqual(streamed.count, 58)
-        XCTAssertEqual(streamed.incomplete, 2)
+        XCTAssertEqual(streamed.excluded, 2)
         for i in 0..<4 { for j in 0..<4 { assertSame(streamed.coMoment(i, j), whole.coMoment(i, j), "C\(i)\(j)") } }
     }
 
@@ -83,7 +83,7 @@ final class CoMomentsTests: XCTestCase {
         let exact = CoMoments(integerColumns: integers)
         let twoPass = CoMoments(columns: items)
         XCTAssertEqual(exact.count, 53)
-        XCTAssertEqual(exact.incomplete, 7)
+        XCTAssertEqual(exact.excluded, 7)
         for i in 0..<5 {
             assertRelative(exact.means[i], twoPass.means[i], 1e-15)
             for j in 0..<5 { assertRelative(exact.coMoment(i, j), twoPass.coMoment(i, j), 1e-14) }
@@ -92,7 +92,7 @@ final class CoMomentsTests: XCTestCase {
         assertRelative(try Reliability.cronbachAlpha(exact, names: itemNames).alpha, 0.66508806912595542)
         // Hand-computed: complete rows (1, 2), (2, 4), (3, 7) as in testHandComputedValues.
         let small = CoMoments(integerColumns: [[1, 2, .min, 3], [2, 4, 1, 7]])
-        XCTAssertEqual(small.incomplete, 1)
+        XCTAssertEqual(small.excluded, 1)
         XCTAssertEqual(small.coMoment(0, 1), 5)
         XCTAssertEqual(small.coMoment(1, 1), 114.0 / 9)
         XCTAssertEqual(small.means[1], 13.0 / 3)
@@ -110,10 +110,10 @@ final class CoMomentsTests: XCTestCase {
             let fromParts = try Reliability.cronbachAlpha(merged, names: itemNames)
             let onePass = try Reliability.cronbachAlpha(columns, names: itemNames)
             XCTAssertEqual(fromParts.n, 53)
-            XCTAssertEqual(fromParts.nExcluded, 7)
+            XCTAssertEqual(fromParts.excludedCases, 7)
             XCTAssertEqual(fromParts.n, onePass.n)
             XCTAssertEqual(fromParts.k, onePass.k)
-            XCTAssertEqual(fromParts.nExcluded, onePass.nExcluded)
+            XCTAssertEqual(fromParts.excludedCases, onePass.excludedCases)
             XCTAssertEqual(fromParts.confLevel, onePass.confLevel)
             XCTAssertEqual(fromParts.warnings, onePass.warnings)
             assertSame(fromParts.alpha, onePass.alpha, "alpha")
@@ -183,7 +183,7 @@ final class CoMomentsTests: XCTestCase {
         XCTAssertEqual(empty + empty, empty)
 
         let allMissing = summary + CoMoments(columns: [[.nan, .nan], [1, .nan], [1, 2], [3, 4], [5, 6]])
-        XCTAssertEqual(allMissing.incomplete, summary.incomplete + 2)
+        XCTAssertEqual(allMissing.excluded, summary.excluded + 2)
         XCTAssertEqual(allMissing.count, summary.count)
         XCTAssertEqual(allMissing.means, summary.means)
         XCTAssertEqual(allMissing.matrix, summary.matrix)

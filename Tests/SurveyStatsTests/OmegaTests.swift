@@ -39,7 +39,7 @@ final class OmegaTests: XCTestCase {
         }
         let r = try Omega.oneFactor(CoMoments(columns: columns), names: names)
         XCTAssertEqual(r.n, 53)
-        XCTAssertEqual(r.nExcluded, 7)
+        XCTAssertEqual(r.excludedCases, 7)
         XCTAssertEqual(r.k, 5)
         check(r, Expected(
             lavaanLoadings: [0.608226888302942, 0.340715385542832, 0.707680638603757, 1.06610216691875, 0.289217963800351],

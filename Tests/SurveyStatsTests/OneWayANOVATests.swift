@@ -164,7 +164,7 @@ final class OneWayANOVATests: XCTestCase {
                 withoutLevel += cases.filter { codes[$0] == -1 }.count
             }
             let merged = try OneWayANOVA.run(tallies: tallies, levels: levels, factor: "age",
-                                             casesWithoutLevel: withoutLevel)
+                                             excludedWithoutLevel: withoutLevel)
             XCTAssertEqual(merged.excludedCases, whole.excludedCases)
             XCTAssertEqual(merged.tukey.count, 6)
             try assertSameNumbers(merged, whole, relative: 1e-12)

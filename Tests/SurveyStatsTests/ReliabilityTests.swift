@@ -25,7 +25,7 @@ final class ReliabilityTests: XCTestCase {
         let r = try Reliability.cronbachAlpha(keyedItems(reverseQ3: true), names: names)
         XCTAssertEqual(r.n, 53)
         XCTAssertEqual(r.k, 5)
-        XCTAssertEqual(r.nExcluded, 7)
+        XCTAssertEqual(r.excludedCases, 7)
         assertRelative(r.alpha, 0.66508806912595542)
         assertRelative(r.standardizedAlpha, 0.6486397158514372)
         assertRelative(r.confLow, 0.49782802661246062)
