@@ -31,6 +31,8 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case duplicateHeader(String)
         case missingColumn(String)
         case notNumeric(value: String, expected: String)
+        /// A column used as numeric that was read as another kind (e.g. text, as every `pii` column is).
+        case notNumericColumn(kind: String)
         case outOfRange(value: String, expected: String)
         case unknownLevel(value: String, levels: [String])
         case duplicateID(value: String, firstLine: Int)
@@ -71,6 +73,8 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case .duplicateHeader(let name): return "the header names '\(Excerpt.excerpt(name))' twice (expected unique column names)"
         case .missingColumn(let name): return "the codebook's variable '\(Excerpt.excerpt(name))' is not a column of the file (expected it in the header)"
         case .notNumeric(let value, let expected): return "value \"\(Excerpt.excerpt(value))\" is not a number (expected \(expected))"
+        case .notNumericColumn(let kind):
+            return "the column is read as \(kind), not as numbers (expected a numeric or Likert column; a column typed pii is always read as text)"
         case .outOfRange(let value, let expected): return "value \"\(Excerpt.excerpt(value))\" is out of range (expected \(expected))"
         case .unknownLevel(let value, let levels): return "value \"\(Excerpt.excerpt(value))\" is not a level of this variable (expected one of: \(Excerpt.excerptList(levels)))"
         case .duplicateID(let value, let firstLine): return "respondent ID \"\(Excerpt.excerpt(value))\" appears again (first on line \(firstLine); expected unique IDs)"

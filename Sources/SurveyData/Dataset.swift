@@ -45,7 +45,7 @@ public struct Dataset: Sendable {
                                               + (hint.map { "; \($0)" } ?? "")))
         }
         throw DataError(file: file, column: column.position, columnName: name,
-                        kind: .notNumeric(value: column.name, expected: "a numeric or Likert column, not \(column.values.kindName)"))
+                        kind: .notNumericColumn(kind: column.values.kindName))
     }
 }
 

@@ -191,6 +191,23 @@ final class PrivacyCLITests: CLITestCase {
         }
     }
 
+    /// A Likert item typed pii is read as text, so it cannot be a scale's item: the codebook check says
+    /// so at the item's line rather than the run failing on the scale's score.
+    func testAPersonalItemInAScaleIsRefusedAtItsLine() throws {
+        let folder = try temporaryFolder()
+        let bundled = try String(contentsOf: Self.packageRoot.appendingPathComponent("Codebooks/privacy-paradox.codebook.yml"), encoding: .utf8)
+        let codebook = bundled.replacingOccurrences(of: "{name: PC1, type: likert, scale: [1, 5], labels: agree5,",
+                                                    with: "{name: PC1, type: likert, scale: [1, 5], labels: agree5, pii: true,")
+        XCTAssertNotEqual(codebook, bundled)
+        _ = try write(codebook, to: "codebook.yml", in: folder)
+        let study = try write("title: T\ncodebook: codebook.yml\ndata: \(Self.packageRoot.path)/Data/wave1.csv\n", to: "study.yml", in: folder)
+        let outcome = try paradox(["run", study.path, "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(outcome.status, 1)
+        let line = codebook.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("name: privacy_concern") }! + 1
+        XCTAssertTrue(outcome.stderr.contains("codebook.yml:\(line):"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("item 'PC1' is personal data (pii: true), which is read as text and never scored"), outcome.stderr)
+    }
+
     /// The bundled interviews with `privacy: {id_key_env: …}`: every interviewee ID in the outputs is
     /// its keyed pseudonym, and an e-mail address and a phone number planted in a turn are redacted. Expected values:
     /// `printf P01 | openssl dgst -sha256 -hmac 'correct horse battery staple'` (OpenSSL 3.0.19) →
