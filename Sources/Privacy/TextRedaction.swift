@@ -1,9 +1,9 @@
 /// Personal data inside free text (interview quotes and segments, open answers) replaced by a
-/// placeholder: `[email]`, `[phone]`, `[ip]`, `[gps]`, `[address]`, `[name]`.
+/// placeholder: `[email]`, `[phone]`, `[ip]`, `[gps]`, `[address]`, `[name]`, `[url]`.
 ///
 /// The text is read line by line (no piece of personal data spans a line break). Street addresses
 /// and person names are found over each line's words (``StreetAddressDetector``,
-/// ``PersonNameDetector``); the others by ``RunMatcher`` at the start of each word (after white
+/// ``PersonNameDetector``); the others (and personal URLs, ``PersonalURL``) by ``RunMatcher`` at the start of each word (after white
 /// space or opening punctuation), where no address or name starts. Everything is read as Swift's
 /// `Character`s; an ASCII line is read byte by byte (its bytes are its characters), any other line
 /// is first cut into `Character`s (``LineCharacters``). The time is linear in the text's length.
@@ -16,6 +16,7 @@ public enum TextRedaction {
         case .gpsCoordinates: return "[gps]"
         case .streetAddress: return "[address]"
         case .personName: return "[name]"
+        case .url: return "[url]"
         }
     }
 
