@@ -13,7 +13,7 @@ struct Code: ParsableCommand {
         Transcripts: plain text with speaker labels (Interviewer:, P07:, Q:/A:, [00:12:31] Name:), WebVTT (.vtt)
         or SRT (.srt); a .csv file holds pre-segmented text, one row per segment (id, text, optional participant, any
         attribute columns), the row id being the segment id. E-mail addresses, phone numbers, IP addresses, coordinate
-        pairs, street addresses and person names are replaced ([email], [name], …) in everything printed or written,
+        pairs, street addresses, person names and personal URLs are replaced ([email], [name], …) in everything printed or written,
         offsets included (the themes are coded on the original text); stderr says how many. Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
         top-level themes, exemplar quotes and, with --gold, agreement with a human coding (κ, PABAK, α, precision,
         recall, F1); with several --gold files (or a .qdpx project coded by several users), Fleiss' κ among the coders

@@ -8,8 +8,9 @@ struct Redact: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write redacted copies of transcripts and of CSV files of segments or open answers.",
         discussion: """
-        E-mail addresses, phone numbers, IP addresses, GPS coordinate pairs, street addresses and person names become
-        [email], [phone], [ip], [gps], [address] and [name], as in the report's quotes. A .csv file is read as a table:
+        E-mail addresses, phone numbers, IP addresses, GPS coordinate pairs, street addresses, person names and personal
+        URLs (profiles, mailto:, IDs or e-mail addresses in the query) become [email], [phone], [ip], [gps], [address],
+        [name] and [url], as in the report's quotes. A .csv file is read as a table:
         the cells of the --column columns (every column without --column) are redacted, the header is kept. Any other
         file is text, redacted line by line. A folder stands for the files in it (and its subfolders; hidden files
         skipped), written under its name. OUT gets the copies and redaction-log.csv (file, line, field, position, kind,
