@@ -69,17 +69,29 @@ public enum PrivacyGate {
     }
 
     /// Replaces the personal data in the coded texts that reach an output (segments, exemplar
-    /// quotes) by placeholders (``TextRedaction``); returns how many of each kind. The segments'
-    /// character offsets stay those of the transcript.
+    /// quotes) by placeholders (``TextRedaction``, with the participants' names:
+    /// ``CodingRedaction/knownNames(participants:segments:extra:)``); returns how many of each kind.
+    /// A participant's segments are labelled by the participant's ID, attribute values (and the
+    /// matrices' columns) redacted. The segments' character offsets stay those of the transcript.
     static func redact(_ summary: inout ThematicSummary) -> [PersonalDataKind: Int] {
+        let names = CodingRedaction.knownNames(participants: summary.participants, segments: summary.segments, extra: .none)
         var counts: [PersonalDataKind: Int] = [:]
         func redacted(_ text: String) -> String {
-            let (clean, found) = TextRedaction.redact(text)
+            let (clean, found) = TextRedaction.redact(text, names: names)
             counts.merge(found, uniquingKeysWith: +)
             return clean
         }
         for index in summary.segments.indices {
-            summary.segments[index].segment.text = redacted(summary.segments[index].segment.text)
+            let segment = summary.segments[index].segment
+            summary.segments[index].segment.text = redacted(segment.text)
+            summary.segments[index].segment.speaker = CodingRedaction.shownSpeaker(segment.speaker, isInterviewer: segment.isInterviewer,
+                                                                                  participantID: segment.participantID)
+        }
+        for index in summary.participants.indices {
+            summary.participants[index].attributes = CodingRedaction.redacted(summary.participants[index].attributes, names: names)
+        }
+        for index in summary.matrices.indices {
+            summary.matrices[index].values = summary.matrices[index].values.map { TextRedaction.redact($0, names: names).text }
         }
         summary.exemplars = summary.exemplars.mapValues { exemplars in
             exemplars.map { exemplar in
@@ -170,6 +182,12 @@ public enum PrivacyGate {
         return hidden
     }
 
+    /// The hidden group counts of an ANOVA (``SmallCellSuppression``; a hidden group's mean and SD and
+    /// its pairwise comparisons are not shown), `nil` when no group is small.
+    public static func suppressGroups(_ result: AnovaResult, minCell: Int) -> SuppressedCells? {
+        SmallCellSuppression.suppress([result.groups.map(\.n)], minCell: minCell)
+    }
+
     /// Hides the small counts of the wave's frequency and ANOVA group tables (``SmallCellSuppression``)
     /// and the percentages that would give them away; returns the tables changed.
     static func suppress(_ wave: inout WaveResult, minCell: Int) -> [PrivacyReport.SuppressedTable] {
@@ -182,7 +200,7 @@ public enum PrivacyGate {
         }
         for index in wave.anovas.indices {
             let anova = wave.anovas[index]
-            guard let hidden = SmallCellSuppression.suppress([anova.result.groups.map(\.n)], minCell: minCell) else { continue }
+            guard let hidden = suppressGroups(anova.result, minCell: minCell) else { continue }
             wave.anovas[index].suppressedGroups = hidden
             tables.append(.init(table: "anova_\(anova.name)_groups", small: hidden.small.count, complementary: hidden.complementary.count))
         }

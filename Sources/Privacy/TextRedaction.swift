@@ -34,8 +34,9 @@ public enum TextRedaction {
     }
 
     /// `text` with every piece of personal data replaced, and how many of each kind.
-    public static func redact(_ text: String) -> (text: String, counts: [PersonalDataKind: Int]) {
-        let pieces = find(in: text)
+    /// - Parameter names: names to replace besides those the detector finds (``RedactionNames``).
+    public static func redact(_ text: String, names: RedactionNames = .none) -> (text: String, counts: [PersonalDataKind: Int]) {
+        let pieces = find(in: text, names: names)
         var counts: [PersonalDataKind: Int] = [:]
         for piece in pieces { counts[piece.kind, default: 0] += 1 }
         return (replace(pieces, in: text), counts)
@@ -60,8 +61,8 @@ public enum TextRedaction {
     }
 
     /// The pieces of personal data in `text`, in text order, not overlapping.
-    static func find(in text: String) -> [Piece] {
-        var finder = PieceFinder(text: text)
+    static func find(in text: String, names: RedactionNames = .none) -> [Piece] {
+        var finder = PieceFinder(text: text, names: names)
         forEachLine(of: text, &finder)
         return finder.pieces
     }
@@ -75,10 +76,11 @@ public enum TextRedaction {
 
     private struct PieceFinder: LineVisitor {
         let text: String
+        let names: RedactionNames
         var pieces: [Piece] = []
 
         mutating func visit<Line: LineCharacters>(_ line: Line, number: Int, firstCharacter: Int) {
-            let spans = LineWordSpans(line, text: text)
+            let spans = LineWordSpans(line, text: text, known: names)
             var matcher = RunMatcher(line: line, text: text)
             var address = spans.addresses[...], name = spans.names[...]
             var index = 0

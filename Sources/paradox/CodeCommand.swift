@@ -13,7 +13,8 @@ struct Code: ParsableCommand {
         Transcripts: plain text with speaker labels (Interviewer:, P07:, Q:/A:, [00:12:31] Name:), WebVTT (.vtt)
         or SRT (.srt); a .csv file holds pre-segmented text, one row per segment (id, text, optional participant, any
         attribute columns), the row id being the segment id. E-mail addresses, phone numbers, IP addresses, coordinate
-        pairs, street addresses, person names and personal URLs are replaced ([email], [name], …) in everything printed or written,
+        pairs, street addresses, person names, personal URLs, the names of --names FILE (one a line) and of the
+        participants (speaker labels, a participants file's name column) are replaced ([email], [name], …) in everything printed or written,
         offsets included (the themes are coded on the original text); stderr says how many. Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
         top-level themes, exemplar quotes and, with --gold, agreement with a human coding (κ, PABAK, α, precision,
         recall, F1); with several --gold files (or a .qdpx project coded by several users), Fleiss' κ among the coders
@@ -40,6 +41,9 @@ struct Code: ParsableCommand {
 
     @Option(help: "Participants CSV (id column plus attributes such as role, industry).")
     var participants: String?
+
+    @Option(help: "A file of names to replace in every output too, one a line (whole words, any case).")
+    var names: String?
 
     @Option(help: "Participant attribute for a theme matrix (repeatable; default: every attribute with at most 10 values).")
     var by: [String] = []
@@ -97,7 +101,8 @@ struct Code: ParsableCommand {
             // original text); every output shows the redacted texts (the privacy gate's TextRedaction),
             // and a learned model sees only those, so that no name can end up among its words.
             let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: original) }
-            let (result, redactions) = CodingRedaction.redact(original)
+            let known = try names.map { try RedactionNames.read(contentsOf: URL(fileURLWithPath: $0), shown: $0) } ?? .none
+            let (result, redactions) = CodingRedaction.redact(original, names: known)
             var summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
             var tables: [Table] = [.themeFrequencies(result)]
             tables += summary.matrices.map { .themeMatrix($0, result: result) }

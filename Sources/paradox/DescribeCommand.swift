@@ -35,9 +35,7 @@ struct Describe: ParsableCommand {
     var minCell: Int?
 
     func validate() throws {
-        if let minCell, !(1...PrivacyPlan.maximumMinCell).contains(minCell) {
-            throw ValidationError("--min-cell must be a whole number from 1 to \(PrivacyPlan.maximumMinCell).")
-        }
+        if let minCell { try checkMinCell(minCell) }
     }
 
     func run() throws {
@@ -59,6 +57,13 @@ struct Describe: ParsableCommand {
             tables += gated.description.frequencies.map { .frequencies($0, suppressed: gated.suppressed[$0.name]) }
             print(try render(tables, json: gated, format: data.format), terminator: "")
         }
+    }
+}
+
+/// `--min-cell` of a one-off command: the range a study file's `min_cell` takes.
+func checkMinCell(_ minCell: Int) throws {
+    guard (1...PrivacyPlan.maximumMinCell).contains(minCell) else {
+        throw ValidationError("--min-cell must be a whole number from 1 to \(PrivacyPlan.maximumMinCell).")
     }
 }
 
