@@ -8,15 +8,25 @@ import Thematic
 /// (a speaker label is often a name) and attribute values are redacted too. The themes are those
 /// coded on the original text.
 public enum CodingRedaction {
-    /// The redacted coding and how many pieces of each kind were replaced.
+    /// The redacted coding, how many pieces of each kind were replaced, and the segment IDs that
+    /// changed (old → new; a segment ID starts with its transcript's, often a file name: ``ShownIDs``).
     /// - Parameter names: names to replace besides the participants' (`--names`).
-    public static func redact(_ result: CodingResult, names extra: RedactionNames = .none) -> (result: CodingResult, counts: [PersonalDataKind: Int]) {
+    public static func redact(_ result: CodingResult, names extra: RedactionNames = .none)
+        -> (result: CodingResult, counts: [PersonalDataKind: Int], segmentIDs: [String: String]) {
         let names = knownNames(participants: result.participants, segments: result.segments, extra: extra)
+        let transcriptIDs = ShownIDs(result.transcripts.map(\.id), names: names)
+        let fileNames = ShownIDs(result.transcripts.map(\.name), names: names)
+        let participantIDs = ShownIDs(result.participants.map(\.id) + result.transcripts.map(\.participantID)
+                                      + result.segments.map(\.segment.participantID), names: names)
         var counts: [PersonalDataKind: Int] = [:]
         var transcripts = result.transcripts
         var maps: [String: OffsetMap] = [:]
         for index in transcripts.indices {
             let map = OffsetMap(transcripts[index].text, names: names)
+            maps[transcripts[index].id] = map
+            transcripts[index].id = transcriptIDs[transcripts[index].id]
+            transcripts[index].name = fileNames[transcripts[index].name]
+            transcripts[index].participantID = participantIDs[transcripts[index].participantID]
             for piece in map.pieces { counts[piece.kind, default: 0] += 1 }
             transcripts[index].text = map.redacted
             transcripts[index].attributes = redacted(transcripts[index].attributes, names: names)
@@ -26,13 +36,21 @@ public enum CodingRedaction {
                                                                       isInterviewer: transcripts[index].turns[turn].isInterviewer,
                                                                       participantID: transcripts[index].participantID)
             }
-            maps[transcripts[index].id] = map
         }
-        let participants = result.participants.map { Participant(id: $0.id, attributes: redacted($0.attributes, names: names)) }
+        let participants = result.participants.map { Participant(id: participantIDs[$0.id], attributes: redacted($0.attributes, names: names)) }
+        var segmentIDs: [String: String] = [:]
         let segments = result.segments.map { coded -> CodedSegment in
             var coded = coded
+            let transcriptID = coded.segment.transcriptID
+            coded.segment.transcriptID = transcriptIDs[transcriptID]
+            coded.segment.participantID = participantIDs[coded.segment.participantID]
+            if coded.segment.transcriptID != transcriptID, coded.segment.id.hasPrefix(transcriptID) {
+                let id = coded.segment.transcriptID + coded.segment.id.dropFirst(transcriptID.count)
+                segmentIDs[coded.segment.id] = id
+                coded.segment.id = id
+            }
             coded.segment.speaker = shownSpeaker(coded.segment.speaker, isInterviewer: coded.segment.isInterviewer, participantID: coded.segment.participantID)
-            guard let map = maps[coded.segment.transcriptID], !map.pieces.isEmpty else { return coded }
+            guard let map = maps[transcriptID], !map.pieces.isEmpty else { return coded }
             let span = map.range(coded.segment.span)
             (coded.segment.start, coded.segment.end, coded.segment.text) = (span.lowerBound, span.upperBound, map.text(span))
             for theme in coded.codings.indices {
@@ -47,7 +65,16 @@ public enum CodingRedaction {
             return coded
         }
         return (CodingResult(codebook: result.codebook, unit: result.unit, transcripts: transcripts,
-                             participants: participants, segments: segments), counts)
+                             participants: participants, segments: segments), counts, segmentIDs)
+    }
+
+    /// A human coding of the original segments, its segment IDs moved as ``redact(_:names:)`` moved them.
+    public static func renamed(_ coding: HumanCoding, segmentIDs: [String: String]) -> HumanCoding {
+        guard !segmentIDs.isEmpty else { return coding }
+        func shown(_ id: String) -> String { segmentIDs[id] ?? id }
+        return HumanCoding(segmentIDs: coding.segmentIDs.map(shown),
+                           themes: Dictionary(coding.themes.map { (shown($0.key), $0.value) }, uniquingKeysWith: { $0.union($1) }),
+                           source: coding.source, lines: Dictionary(coding.lines.map { (shown($0.key), $0.value) }, uniquingKeysWith: min))
     }
 
     /// Attribute columns of a participants file that hold a person's name.

@@ -92,17 +92,18 @@ struct Code: ParsableCommand {
                 transcripts: transcripts.map { URL(fileURLWithPath: $0) }, codebook: URL(fileURLWithPath: codebook),
                 participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer,
                 detectsSpeakers: !noSpeakers)
-            let skipped = original.skippedQuestionTurns
+            // Human codings are matched to the transcripts as their coders saw them (a .qdpx holds the
+            // original text); every output shows the redacted texts (the privacy gate's TextRedaction),
+            // and a learned model sees only those, so that no name can end up among its words.
+            let known = try names.map { try RedactionNames.read(contentsOf: URL(fileURLWithPath: $0), shown: $0) } ?? .none
+            let (result, redactions, segmentIDs) = CodingRedaction.redact(original, names: known)
+            let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: original) }
+                .map { CodingRedaction.renamed($0, segmentIDs: segmentIDs) }
+            let skipped = result.skippedQuestionTurns
             if !skipped.isEmpty {
                 let counts = skipped.map { "\($0.transcript) (\($0.turns))" }
                 printWarning("Q: turns are interviewer turns and were not coded (--code-interviewer codes them): \(Excerpt.excerptList(counts))")
             }
-            // Human codings are matched to the transcripts as their coders saw them (a .qdpx holds the
-            // original text); every output shows the redacted texts (the privacy gate's TextRedaction),
-            // and a learned model sees only those, so that no name can end up among its words.
-            let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: original) }
-            let known = try names.map { try RedactionNames.read(contentsOf: URL(fileURLWithPath: $0), shown: $0) } ?? .none
-            let (result, redactions) = CodingRedaction.redact(original, names: known)
             var summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
             var tables: [Table] = [.themeFrequencies(result)]
             tables += summary.matrices.map { .themeMatrix($0, result: result) }
@@ -117,7 +118,7 @@ struct Code: ParsableCommand {
             var files: [(path: String, content: Data)] = []
             var learned: LearnedCodingModel?
             if let train {
-                let trainers = try humanCodings(URL(fileURLWithPath: train), result: original)
+                let trainers = try humanCodings(URL(fileURLWithPath: train), result: original).map { CodingRedaction.renamed($0, segmentIDs: segmentIDs) }
                 let gold = trainers.count >= 2 ? try result.panel(trainers).majority : trainers[0]
                 let evaluation = try LearnedCodingEvaluation.crossValidate(result, gold: gold)
                 summary.learned = evaluation
