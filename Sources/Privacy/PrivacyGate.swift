@@ -48,6 +48,8 @@ public enum PrivacyGate {
             let prefix = gated.waves.count > 1 ? "\(gated.waves[index].file): " : ""
             report.droppedAnalyses += drop(droppedNames, from: &gated.waves[index], analyses: plan.analyses, codebook: codebook).map { prefix + $0 }
             report.suppressedTables += suppress(&gated.waves[index], minCell: plan.privacy.minCell)
+            // A warning may quote a column's name or a cell (e.g. columns not in the codebook).
+            gated.waves[index].dataQuality.warnings = gated.waves[index].dataQuality.warnings.map { TextRedaction.redact($0).text }
         }
         if var interviews = gated.interviews {
             report.interviewees?.redactions = redact(&interviews.summary)

@@ -88,15 +88,25 @@ final class PlantedPIICLITests: CLITestCase {
                 levels:
                   - {value: f, label: Female}
                   - {value: m, label: Male}
-              - {name: callback, label: Call me back on, type: text}
-              - {name: profile, label: Your profile, type: text}
+              - name: callback
+                label: Call me back on
+                type: categorical
+                levels:
+                  - {value: "\(p["level phone"]!)", label: "\(p["level phone"]!)"}
+                  - {value: none, label: No call}
+              - name: profile
+                label: Your profile
+                type: categorical
+                levels:
+                  - {value: "\(p["level URL"]!)", label: "\(p["level URL"]!)"}
+                  - {value: none, label: None}
               - {name: Q12_text, label: What would make you share more data?, type: text}
 
             """, to: "codebook.yml", in: folder)
         _ = try write("""
             themes:
-              - {id: control, label: Control, terms: [control, delete]}
-              - {id: transparency, label: Transparency, terms: [transparent, why]}
+              - {id: control, label: Control, words: [control, delete]}
+              - {id: transparency, label: Transparency, words: [transparent, why]}
 
             """, to: "themes.yml", in: folder)
         var rows = ["respondent_id,q1,gender,callback,profile,Q12_text,\(p["column e-mail"]!)"]
@@ -108,7 +118,7 @@ final class PlantedPIICLITests: CLITestCase {
             case 4: "Ask \(p["name"]!) why they need it, she knows control"
             default: index % 2 == 0 ? "Control over my data" : "Tell me why"
             }
-            let level = index == 5 ? p["level phone"]! : "0800 100 200"
+            let level = index == 5 ? p["level phone"]! : "none"
             let profile = index == 6 ? p["level URL"]! : "none"
             rows.append("R\(index),\(index % 5 + 1),\(index % 2 == 0 ? "f" : "m"),\(level),\(profile),\"\(answer)\",x")
         }
