@@ -126,6 +126,8 @@ public enum FileRedaction {
 /// Why `paradox redact` cannot redact a file.
 public enum RedactionError: Error, CustomStringConvertible, Equatable {
     case unreadable(file: String)
+    /// A names file (`--names`) that cannot be read.
+    case unreadableNames(file: String)
     case notUTF8(file: String, line: Int)
     case unknownColumn(file: String, name: String, available: [String])
     /// `--id-key-env` names an environment variable that is not set.
@@ -135,6 +137,8 @@ public enum RedactionError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .unreadable(let file):
             return "\(Excerpt.excerpt(file)): cannot be read (expected a transcript or CSV file you may read)"
+        case .unreadableNames(let file):
+            return "\(Excerpt.excerpt(file)): cannot be read (expected a UTF-8 file of names, one a line)"
         case .notUTF8(let file, let line):
             return "\(Excerpt.excerpt(file)):\(line): not UTF-8 text (expected a transcript saved as UTF-8)"
         case .unknownColumn(let file, let name, let available):

@@ -1,5 +1,5 @@
 import Foundation
-import MessageText
+import SurveyData
 
 /// Names to redact wherever they stand as whole words, beside what ``PersonNameDetector`` finds: the
 /// participants' names and speaker labels, and the names a user lists (`--names FILE`). A name is
@@ -33,13 +33,14 @@ public struct RedactionNames: Sendable {
     }
 
     /// The names of a names file: one a line, blank lines and lines starting with `#` skipped.
-    /// - Throws: ``RedactionError/unreadable(file:)``, ``RedactionError/notUTF8(file:line:)``.
+    /// - Throws: ``RedactionError/unreadableNames(file:)``, ``RedactionError/notUTF8(file:line:)``.
     public static func read(contentsOf url: URL, shown: String) throws -> RedactionNames {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw RedactionError.unreadable(file: shown) }
-        guard let text = String(data: data, encoding: .utf8) else {
-            let valid = data.prefix { $0 < 0x80 }
-            throw RedactionError.notUTF8(file: shown, line: valid.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) })
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw RedactionError.unreadableNames(file: shown) }
+        let bytes = [UInt8](data)
+        if let offset = bytes.withUnsafeBufferPointer(firstInvalidUTF8Offset) {
+            throw RedactionError.notUTF8(file: shown, line: bytes[..<offset].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) })
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         return RedactionNames(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") })
     }

@@ -4,7 +4,8 @@ import XCTest
 
 /// The privacy gate tested as an attacker would (issue 15, point 6): personal data planted in every
 /// place it could enter — column names, categorical levels, open-text answers, transcript turns and
-/// headers, participant attributes, file names — then the real `paradox run`, `code` and `describe`,
+/// headers and speaker labels, participant attributes and names, file names — then the real
+/// `paradox run`, `code` (with `--names`) and `describe --min-cell`,
 /// and no byte written (every output file, the entries of .qdpx and .docx archives, stdout and
 /// stderr) may hold a planted value. Each value carries a marker (`qzx…`) found also where an output
 /// escapes or re-cases it (`\/` in JSON, `&#64;`, upper case), and phone numbers are looked for by
@@ -27,6 +28,9 @@ final class PlantedPIICLITests: CLITestCase {
         "header e-mail": "max.qzxheader@example.org",
         "attribute phone": "+1 202 555 0177",
         "attribute e-mail": "pat.qzxattr@example.org",
+        "speaker name": "Amara Qzxspeaker",
+        "name column": "Jonas Qzxcolumnname",
+        "listed name": "Qzxlisted",
     ]
 
     /// The needles of `value`: the marker word (letters after `qzx`, lower-cased) or, for a phone number, its digits.
@@ -154,24 +158,28 @@ final class PlantedPIICLITests: CLITestCase {
             P01: Ask \(p["turn name"]!) or write to \(p["turn e-mail"]!); we want control and transparency.
             Interviewer: And the customers?
             P01: They call \(p["turn phone"]!) or post on \(p["turn URL"]!) to delete their data.
+            [00:03:10] \(p["speaker name"]!): \(p["name column"]!) and \(p["listed name"]!)'s team want control.
+            Interviewer: Thank you, \(p["speaker name"]!.split(separator: " ")[0]).
 
             """
         let name = "INT01 \(p["file e-mail"]!).txt"
         _ = try write(transcript, to: name, in: folder)
-        _ = try write("id,role,phone,email\nP01,Manager,\(p["attribute phone"]!),\(p["attribute e-mail"]!)\n", to: "participants.csv", in: folder)
+        _ = try write("id,role,phone,email,name\nP01,Manager,\(p["attribute phone"]!),\(p["attribute e-mail"]!),\(p["name column"]!)\n",
+                      to: "participants.csv", in: folder)
+        _ = try write("# names to redact\n\(p["listed name"]!)\n", to: "names.txt", in: folder)
         let codebook = Self.packageRoot.appendingPathComponent("Codebooks/themes.yml").path
         let out = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         var texts: [(String, String)] = []
         for format in ["text", "json", "markdown", "csv"] {
-            let outcome = try paradox(["code", name, "--codebook", codebook, "--participants", "participants.csv",
+            let outcome = try paradox(["code", name, "--codebook", codebook, "--participants", "participants.csv", "--names", "names.txt",
                                        "--qdpx", "out/project.qdpx", "--segments", "out/segments.csv", "--qdc", "out/codebook.qdc",
                                        "--format", format], in: folder)
             XCTAssertEqual(outcome.status, 0, outcome.stderr)
             texts += try everything(under: out, outcome: outcome)
         }
         assertNothingLeaks(texts, kinds: ["file e-mail", "turn e-mail", "turn phone", "turn URL", "turn name", "header e-mail",
-                                          "attribute phone", "attribute e-mail"])
+                                          "attribute phone", "attribute e-mail", "speaker name", "name column", "listed name"])
     }
 
     func testNothingPlantedReachesASharedDescription() throws {
