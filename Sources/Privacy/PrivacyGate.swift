@@ -14,6 +14,7 @@ public enum PrivacyGate {
     public static func apply(_ result: StudyResult, plan: StudyPlan,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> GatedStudyResult {
         let pseudonym = try plan.privacy.idKeyEnvironment.map { try Pseudonym(environment: $0, values: environment) }
+        let names = try plan.privacy.names.map { try RedactionNames.read(contentsOf: $0.url, shown: $0.written) } ?? .none
         let codebook = result.codebookUsed
         var columns = codebook.variables.filter(\.isPII).map {
             PrivacyReport.PersonalColumn(name: $0.name, codebookPII: true, detected: [])
@@ -49,10 +50,10 @@ public enum PrivacyGate {
             report.droppedAnalyses += drop(droppedNames, from: &gated.waves[index], analyses: plan.analyses, codebook: codebook).map { prefix + $0 }
             report.suppressedTables += suppress(&gated.waves[index], minCell: plan.privacy.minCell)
             // A warning may quote a column's name or a cell (e.g. columns not in the codebook).
-            gated.waves[index].dataQuality.warnings = gated.waves[index].dataQuality.warnings.map { TextRedaction.redact($0).text }
+            gated.waves[index].dataQuality.warnings = gated.waves[index].dataQuality.warnings.map { TextRedaction.redact($0, names: names).text }
         }
         if var interviews = gated.interviews {
-            report.interviewees?.redactions = redact(&interviews.summary)
+            report.interviewees?.redactions = redact(&interviews.summary, names: names)
             if let pseudonym { interviews.summary = pseudonymise(interviews.summary, with: pseudonym) }
             gated.interviews = interviews
         }
@@ -62,7 +63,7 @@ public enum PrivacyGate {
         report.droppedAnalyses += gated.openEnded.filter { piiColumns.contains($0.column) }.map { "open-ended answers to \($0.column) in \($0.file)" }
         gated.openEnded.removeAll { piiColumns.contains($0.column) }
         for index in gated.openEnded.indices {
-            let (answers, suppressed) = gate(&gated.openEnded[index], minCell: plan.privacy.minCell, pseudonym: pseudonym,
+            let (answers, suppressed) = gate(&gated.openEnded[index], minCell: plan.privacy.minCell, pseudonym: pseudonym, names: names,
                                              keyVariable: plan.privacy.idKeyEnvironment?.name, dropping: droppedNames)
             report.openEnded.append(answers)
             report.suppressedTables += suppressed
@@ -75,8 +76,9 @@ public enum PrivacyGate {
     /// ``CodingRedaction/knownNames(participants:segments:extra:)``); returns how many of each kind.
     /// A participant's segments are labelled by the participant's ID, attribute values (and the
     /// matrices' columns) redacted. The segments' character offsets stay those of the transcript.
-    static func redact(_ summary: inout ThematicSummary) -> [PersonalDataKind: Int] {
-        let names = CodingRedaction.knownNames(participants: summary.participants, segments: summary.segments, extra: .none)
+    /// - Parameter extra: the names of the study file's `privacy: {names: FILE}`.
+    static func redact(_ summary: inout ThematicSummary, names extra: RedactionNames) -> [PersonalDataKind: Int] {
+        let names = CodingRedaction.knownNames(participants: summary.participants, segments: summary.segments, extra: extra)
         var counts: [PersonalDataKind: Int] = [:]
         func redacted(_ text: String) -> String {
             let (clean, found) = TextRedaction.redact(text, names: names)

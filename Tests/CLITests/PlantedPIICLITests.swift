@@ -31,6 +31,7 @@ final class PlantedPIICLITests: CLITestCase {
         "speaker name": "Amara Qzxspeaker",
         "name column": "Jonas Qzxcolumnname",
         "listed name": "Qzxlisted",
+        "study listed name": "Kwame Qzxstudylisted",
     ]
 
     /// The needles of `value`: the marker word (letters after `qzx`, lower-cased) or, for a phone number, its digits.
@@ -120,6 +121,7 @@ final class PlantedPIICLITests: CLITestCase {
             case 2: "If they were transparent; call \(p["phone"]!) any time"
             case 3: "Delete it, see \(p["url"]!) for why"
             case 4: "Ask \(p["name"]!) why they need it, she knows control"
+            case 7: "Tell \(p["study listed name"]!) why"
             default: index % 2 == 0 ? "Control over my data" : "Tell me why"
             }
             let level = index == 5 ? p["level phone"]! : "none"
@@ -137,14 +139,16 @@ final class PlantedPIICLITests: CLITestCase {
               frequencies: [gender, callback, profile]
             open_ended:
               - {column: Q12_text, codebook: themes.yml, by: [gender]}
+            privacy: {names: names.txt}
 
             """, to: "study.yml", in: folder)
+        _ = try write("\(p["study listed name"]!)\n", to: "names.txt", in: folder)
         let out = folder.appendingPathComponent("out")
         let outcome = try paradox(["run", study.path, "--out", out.path, "--quiet"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let texts = try everything(under: out, outcome: outcome)
         XCTAssertTrue(texts.contains { $0.0.hasSuffix(".docx: word/document.xml") }, "the Word report is read too")
-        assertNothingLeaks(texts, kinds: ["email", "phone", "url", "name", "column e-mail", "level phone", "level URL"])
+        assertNothingLeaks(texts, kinds: ["email", "phone", "url", "name", "column e-mail", "level phone", "level URL", "study listed name"])
     }
 
     func testNothingPlantedInTranscriptsReachesTheCodingsOutputs() throws {
