@@ -26,11 +26,12 @@ public enum FileRedaction {
         public var replacements: [Replacement]
     }
 
-    /// A transcript (or any text file): every line redacted, line ends and everything else kept byte for byte.
+    /// A transcript (or any text file): every line redacted (`names` too, ``RedactionNames``), line
+    /// ends and everything else kept byte for byte.
     /// - Throws: ``RedactionError``.
-    public static func redactText(at url: URL, shown: String) throws -> RedactedFile {
+    public static func redactText(at url: URL, shown: String, names: RedactionNames = .none) throws -> RedactedFile {
         let text = try readText(url, shown: shown)
-        let found = TextRedaction.find(in: text)
+        let found = TextRedaction.find(in: text, names: names)
         return RedactedFile(content: Data(TextRedaction.replace(found, in: text).utf8),
                             replacements: found.map { replacement($0, file: shown, line: $0.line + 1, field: nil, position: $0.column + 1) })
     }
@@ -41,7 +42,7 @@ public enum FileRedaction {
     /// LF line ends.
     /// - Throws: the reader's `DataError`s (file, line, column); ``RedactionError/unknownColumn(file:name:available:)``.
     public static func redactCSV(at url: URL, shown: String, columns: [String],
-                                 ids: (column: String, pseudonym: Pseudonym)? = nil) throws -> RedactedFile {
+                                 ids: (column: String, pseudonym: Pseudonym)? = nil, names known: RedactionNames = .none) throws -> RedactedFile {
         let bytes = try readBytes(url, shown: shown)
         let reader = try CSVReader(bytes: bytes, file: shown)
         let delimiter = Character(Unicode.Scalar(reader.delimiter))
@@ -62,7 +63,7 @@ public enum FileRedaction {
             output += line(cells.indices.map { index in
                 if index == idIndex, let ids, !cells[index].allSatisfy(\.isWhitespace) { return ids.pseudonym.of(cells[index]) }
                 guard redacted.contains(index) else { return cells[index] }
-                return redact(cells[index], file: shown, line: record.line(ofField: index),
+                return redact(cells[index], names: known, file: shown, line: record.line(ofField: index),
                               field: index < names.count ? names[index] : "column \(index + 1)", into: &replacements)
             }, delimiter: delimiter)
         }
@@ -79,8 +80,9 @@ public enum FileRedaction {
     }
 
     /// `text` (a cell) redacted, with a replacement logged for each piece (1-based characters of the cell).
-    private static func redact(_ text: String, file: String, line: Int, field: String?, into replacements: inout [Replacement]) -> String {
-        let found = TextRedaction.find(in: text)
+    private static func redact(_ text: String, names: RedactionNames, file: String, line: Int, field: String?,
+                               into replacements: inout [Replacement]) -> String {
+        let found = TextRedaction.find(in: text, names: names)
         replacements += found.map { replacement($0, file: file, line: line, field: field, position: $0.characters.lowerBound + 1) }
         return TextRedaction.replace(found, in: text)
     }
@@ -124,6 +126,8 @@ public enum FileRedaction {
 /// Why `paradox redact` cannot redact a file.
 public enum RedactionError: Error, CustomStringConvertible, Equatable {
     case unreadable(file: String)
+    /// A names file (`--names`) that cannot be read.
+    case unreadableNames(file: String)
     case notUTF8(file: String, line: Int)
     case unknownColumn(file: String, name: String, available: [String])
     /// `--id-key-env` names an environment variable that is not set.
@@ -133,6 +137,8 @@ public enum RedactionError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .unreadable(let file):
             return "\(Excerpt.excerpt(file)): cannot be read (expected a transcript or CSV file you may read)"
+        case .unreadableNames(let file):
+            return "\(Excerpt.excerpt(file)): cannot be read (expected a UTF-8 file of names, one a line)"
         case .notUTF8(let file, let line):
             return "\(Excerpt.excerpt(file)):\(line): not UTF-8 text (expected a transcript saved as UTF-8)"
         case .unknownColumn(let file, let name, let available):

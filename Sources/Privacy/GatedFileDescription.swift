@@ -1,16 +1,33 @@
 import Study
 import SurveyStats
 
-/// `paradox describe --min-cell N`: the description of a data file with its frequency tables'
-/// small counts hidden as a study run hides them (``PrivacyGate/suppress(_:minCell:)``); the
-/// descriptives are unchanged. results JSON: the description's keys, counts hidden as their marks.
+import Foundation
+
+/// `paradox describe --min-cell N`: the description of a data file as it may be shared, gated as a
+/// study run is: the columns that hold personal data (``PersonalDataScan``) or whose name does
+/// (``TextRedaction``) left out, with a warning naming them redacted; the warnings redacted; the
+/// frequency tables' small counts hidden (``PrivacyGate/suppress(_:minCell:)``); the other
+/// descriptives unchanged. results JSON: the description's keys, counts hidden as their marks.
 public struct GatedFileDescription: Encodable {
     public let description: FileDescription
     /// The hidden cells of each frequency table that has any, by variable.
     public let suppressed: [String: SuppressedCells]
 
-    public init(_ description: FileDescription, minCell: Int) {
+    /// - Parameters: file, delimiter: the data file described (scanned for personal data).
+    public init(_ description: FileDescription, minCell: Int, file: URL, delimiter: UInt8?) {
         var gated = description, suppressed: [String: SuppressedCells] = [:]
+        let findings = PersonalDataScan.scan(file, delimiter: delimiter) ?? []
+        func isPersonal(_ name: String) -> Bool {
+            findings.contains { $0.column == name } || !TextRedaction.find(in: name).isEmpty
+        }
+        let dropped = (gated.variables.map(\.name) + gated.frequencies.map(\.name)).filter(isPersonal)
+        gated.variables.removeAll { isPersonal($0.name) }
+        gated.frequencies.removeAll { isPersonal($0.name) }
+        gated.warnings = gated.warnings.map { TextRedaction.redact($0).text }
+        if !dropped.isEmpty {
+            gated.warnings.append("Columns left out as personal data (as a study run leaves them out): "
+                + dropped.map { TextRedaction.redact($0).text }.joined(separator: ", ") + ".")
+        }
         for index in gated.frequencies.indices {
             if let hidden = PrivacyGate.suppress(&gated.frequencies[index], minCell: minCell) { suppressed[gated.frequencies[index].name] = hidden }
         }

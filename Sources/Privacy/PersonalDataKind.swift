@@ -15,7 +15,9 @@ import Foundation
 ///   caught by the codebook's `pii` type, which `paradox import` sets for the platforms' columns);
 /// - `streetAddress`: a street address anywhere in the cell (``StreetAddressDetector``);
 /// - `personName`: a person's name anywhere in the cell (``PersonNameDetector``), or a cell that is
-///   one common given name.
+///   one common given name;
+/// - `url`: a URL that points at a person (``PersonalURL``: a profile, a `mailto:` link, an ID or
+///   e-mail address in its query); in a cell, the whole cell.
 ///
 /// A cell that is not one of the first four as a whole is read as free text (its first
 /// ``maximumTextScan`` characters): one that holds a street address or a person's name is of that kind.
@@ -26,6 +28,7 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
     case phone
     case streetAddress = "street_address"
     case personName = "person_name"
+    case url
     /// The characters of a free-text cell that are searched (bounds the work per cell).
     public static let maximumTextScan = 4_096
 
@@ -38,6 +41,7 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
         case .gpsCoordinates: return "GPS coordinates"
         case .streetAddress: return "street addresses"
         case .personName: return "person names"
+        case .url: return "personal URLs"
         }
     }
 
@@ -46,6 +50,7 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
         let text = Substring(cell.prefix(maximumTextScan)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
         if let kind = classifyWhole(Substring(text)) { return kind }
+        if !text.contains(where: \.isWhitespace), PersonalURL.isPersonal(Substring(text)) { return .url }
         if PersonNameDetector.isGivenName(Substring(text)) { return .personName }
         let holds = TextRedaction.holdsAddressOrName(text)
         if holds.address { return .streetAddress }

@@ -3,7 +3,7 @@ import Thematic
 
 extension PrivacyGate {
     /// The coded answers to an open-ended question as they may be published:
-    /// - the answers' texts (segments, exemplar quotes) redacted (``TextRedaction``);
+    /// - the answers' texts (segments, exemplar quotes) redacted (``TextRedaction``, with `names`);
     /// - with a key, every respondent ID (participants, segment ids, quotes' sources) replaced by its
     ///   ``Pseudonym``, the same HMAC as the interviewees';
     /// - the matrices by a dropped personal-data column left out;
@@ -15,11 +15,11 @@ extension PrivacyGate {
     /// The result's coding is rebuilt from the gated summary, so that no table can reach the
     /// original texts or IDs.
     /// - Returns: what was done, and the matrices with hidden cells.
-    static func gate(_ result: inout OpenEndedResult, minCell: Int, pseudonym: Pseudonym?,
+    static func gate(_ result: inout OpenEndedResult, minCell: Int, pseudonym: Pseudonym?, names: RedactionNames,
                      keyVariable: String?, dropping dropped: Set<String>) -> (PrivacyReport.OpenEndedAnswers, [PrivacyReport.SuppressedTable]) {
         var summary = result.summary
         summary.matrices.removeAll { dropped.contains($0.attribute) }
-        let redactions = redact(&summary)
+        let redactions = redact(&summary, names: names)
         if let pseudonym {
             summary = pseudonymise(summary, with: pseudonym)
             for index in summary.segments.indices {

@@ -14,6 +14,7 @@ public enum PrivacyGate {
     public static func apply(_ result: StudyResult, plan: StudyPlan,
                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> GatedStudyResult {
         let pseudonym = try plan.privacy.idKeyEnvironment.map { try Pseudonym(environment: $0, values: environment) }
+        let names = try plan.privacy.names.map { try RedactionNames.read(contentsOf: $0.url, shown: $0.written) } ?? .none
         let codebook = result.codebookUsed
         var columns = codebook.variables.filter(\.isPII).map {
             PrivacyReport.PersonalColumn(name: $0.name, codebookPII: true, detected: [])
@@ -48,9 +49,11 @@ public enum PrivacyGate {
             let prefix = gated.waves.count > 1 ? "\(gated.waves[index].file): " : ""
             report.droppedAnalyses += gated.waves[index].drop(columns: droppedNames, plan: plan.analyses, codebook: codebook).map { prefix + $0 }
             report.suppressedTables += suppress(&gated.waves[index], minCell: plan.privacy.minCell)
+            // A warning may quote a column's name or a cell (e.g. columns not in the codebook).
+            gated.waves[index].dataQuality.warnings = gated.waves[index].dataQuality.warnings.map { TextRedaction.redact($0, names: names).text }
         }
         if var interviews = gated.interviews {
-            report.interviewees?.redactions = redact(&interviews.summary)
+            report.interviewees?.redactions = redact(&interviews.summary, names: names)
             if let pseudonym { interviews.summary = pseudonymise(interviews.summary, with: pseudonym) }
             gated.interviews = interviews
         }
@@ -60,7 +63,7 @@ public enum PrivacyGate {
         report.droppedAnalyses += gated.openEnded.filter { piiColumns.contains($0.column) }.map { "open-ended answers to \($0.column) in \($0.file)" }
         gated.openEnded.removeAll { piiColumns.contains($0.column) }
         for index in gated.openEnded.indices {
-            let (answers, suppressed) = gate(&gated.openEnded[index], minCell: plan.privacy.minCell, pseudonym: pseudonym,
+            let (answers, suppressed) = gate(&gated.openEnded[index], minCell: plan.privacy.minCell, pseudonym: pseudonym, names: names,
                                              keyVariable: plan.privacy.idKeyEnvironment?.name, dropping: droppedNames)
             report.openEnded.append(answers)
             report.suppressedTables += suppressed
@@ -69,17 +72,30 @@ public enum PrivacyGate {
     }
 
     /// Replaces the personal data in the coded texts that reach an output (segments, exemplar
-    /// quotes) by placeholders (``TextRedaction``); returns how many of each kind. The segments'
-    /// character offsets stay those of the transcript.
-    static func redact(_ summary: inout ThematicSummary) -> [PersonalDataKind: Int] {
+    /// quotes) by placeholders (``TextRedaction``, with the participants' names:
+    /// ``CodingRedaction/knownNames(participants:segments:extra:)``); returns how many of each kind.
+    /// A participant's segments are labelled by the participant's ID, attribute values (and the
+    /// matrices' columns) redacted. The segments' character offsets stay those of the transcript.
+    /// - Parameter extra: the names of the study file's `privacy: {names: FILE}`.
+    static func redact(_ summary: inout ThematicSummary, names extra: RedactionNames) -> [PersonalDataKind: Int] {
+        let names = CodingRedaction.knownNames(participants: summary.participants, segments: summary.segments, extra: extra)
         var counts: [PersonalDataKind: Int] = [:]
         func redacted(_ text: String) -> String {
-            let (clean, found) = TextRedaction.redact(text)
+            let (clean, found) = TextRedaction.redact(text, names: names)
             counts.merge(found, uniquingKeysWith: +)
             return clean
         }
         for index in summary.segments.indices {
-            summary.segments[index].segment.text = redacted(summary.segments[index].segment.text)
+            let segment = summary.segments[index].segment
+            summary.segments[index].segment.text = redacted(segment.text)
+            summary.segments[index].segment.speaker = CodingRedaction.shownSpeaker(segment.speaker, isInterviewer: segment.isInterviewer,
+                                                                                  participantID: segment.participantID)
+        }
+        for index in summary.participants.indices {
+            summary.participants[index].attributes = CodingRedaction.redacted(summary.participants[index].attributes, names: names)
+        }
+        for index in summary.matrices.indices {
+            summary.matrices[index].values = summary.matrices[index].values.map { TextRedaction.redact($0, names: names).text }
         }
         summary.exemplars = summary.exemplars.mapValues { exemplars in
             exemplars.map { exemplar in
@@ -130,6 +146,12 @@ public enum PrivacyGate {
         return hidden
     }
 
+    /// The hidden group counts of an ANOVA (``SmallCellSuppression``; a hidden group's mean and SD and
+    /// its pairwise comparisons are not shown), `nil` when no group is small.
+    public static func suppressGroups(_ result: AnovaResult, minCell: Int) -> SuppressedCells? {
+        SmallCellSuppression.suppress([result.groups.map(\.n)], minCell: minCell)
+    }
+
     /// Hides the small counts of the wave's frequency and ANOVA group tables (``SmallCellSuppression``)
     /// and the percentages that would give them away; returns the tables changed.
     static func suppress(_ wave: inout WaveResult, minCell: Int) -> [PrivacyReport.SuppressedTable] {
@@ -142,7 +164,7 @@ public enum PrivacyGate {
         }
         for index in wave.anovas.indices {
             let anova = wave.anovas[index]
-            guard let hidden = SmallCellSuppression.suppress([anova.result.groups.map(\.n)], minCell: minCell) else { continue }
+            guard let hidden = suppressGroups(anova.result, minCell: minCell) else { continue }
             wave.anovas[index].suppressedGroups = hidden
             tables.append(.init(table: "anova_\(anova.name)_groups", small: hidden.small.count, complementary: hidden.complementary.count))
         }

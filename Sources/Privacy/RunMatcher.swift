@@ -1,4 +1,4 @@
-/// The e-mail addresses, IP addresses, phone numbers and coordinate pairs of a line, each tested
+/// The personal URLs (``PersonalURL``), e-mail addresses, IP addresses, phone numbers and coordinate pairs of a line, each tested
 /// whole with the cell detectors of ``PersonalDataKind`` (so the same look-alikes are spared), at
 /// the start of a word (see ``TextRedaction``). Two candidates are tried at each start: a run of
 /// the characters of e-mail and IP addresses (at most ``maximumWord``) without its trailing
@@ -58,13 +58,47 @@ struct RunMatcher<Line: LineCharacters> {
             var trimmed = end
             while trimmed > start, isTrailingPunctuation(line.ascii(trimmed - 1)) { trimmed -= 1 }
             guard end < start + Self.maximumWord else {
-                return classifyAddress(start, trimmed, hasAt: lastAt >= start, hasColon: lastColon >= start)
+                return personalURL(at: start, wordEnd: end)
+                    ?? classifyAddress(start, trimmed, hasAt: lastAt >= start, hasColon: lastColon >= start)
             }
             wordRun = (end, lastAt, lastColon, trimmed)
         }
+        if let found = personalURL(at: start, wordEnd: wordRun.end) { return found }
         // Every character between the trimmed end and the end is trailing punctuation.
         let trimmed = max(wordRun.trimmedEnd, start)
         return classifyAddress(start, trimmed, hasAt: wordRun.lastAt >= start, hasColon: wordRun.lastColon >= start)
+    }
+
+    /// The personal URL (``PersonalURL``) starting at `start`, if there is one: its end. Looked
+    /// for only where a URL can start: where the run of address characters from `start` (ending at
+    /// `wordEnd`) is followed by `/`, `?` or `#` (`https:`, a host), or starts with `mailto:`.
+    private func personalURL(at start: Int, wordEnd: Int) -> (end: Int, kind: PersonalDataKind)? {
+        let next = wordEnd < line.count ? line.ascii(wordEnd) : 0
+        guard next == UInt8(ascii: "/") || next == UInt8(ascii: "?") || next == UInt8(ascii: "#") || startsWithMailto(start) else { return nil }
+        var end = start
+        let limit = min(start + PersonalURL.maximumLength, line.count)
+        while end < limit, isURLCharacter(end) { end += 1 }
+        while end > start, isTrailingPunctuation(line.ascii(end - 1)) { end -= 1 }
+        return end > start && PersonalURL.isPersonal(substring(start, end)) ? (end, .url) : nil
+    }
+
+    private func startsWithMailto(_ start: Int) -> Bool {
+        guard start + 7 <= line.count else { return false }
+        return "mailto:".utf8.enumerated().allSatisfy { offset, expected in
+            var byte = line.ascii(start + offset)
+            if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { byte += 32 }
+            return byte == expected
+        }
+    }
+
+    /// Not white space and none of `<>"{}|\^` and the backquote.
+    private func isURLCharacter(_ index: Int) -> Bool {
+        guard !line.traits(index).contains(.whitespace) else { return false }
+        switch line.ascii(index) {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "|"),
+             UInt8(ascii: "\\"), UInt8(ascii: "^"), UInt8(ascii: "`"): return false
+        default: return true
+        }
     }
 
     /// `start..<end` as an e-mail or IP address, if it is one; `hasAt`, `hasColon`: whether it (or

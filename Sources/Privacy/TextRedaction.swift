@@ -1,9 +1,9 @@
 /// Personal data inside free text (interview quotes and segments, open answers) replaced by a
-/// placeholder: `[email]`, `[phone]`, `[ip]`, `[gps]`, `[address]`, `[name]`.
+/// placeholder: `[email]`, `[phone]`, `[ip]`, `[gps]`, `[address]`, `[name]`, `[url]`.
 ///
 /// The text is read line by line (no piece of personal data spans a line break). Street addresses
 /// and person names are found over each line's words (``StreetAddressDetector``,
-/// ``PersonNameDetector``); the others by ``RunMatcher`` at the start of each word (after white
+/// ``PersonNameDetector``); the others (and personal URLs, ``PersonalURL``) by ``RunMatcher`` at the start of each word (after white
 /// space or opening punctuation), where no address or name starts. Everything is read as Swift's
 /// `Character`s; an ASCII line is read byte by byte (its bytes are its characters), any other line
 /// is first cut into `Character`s (``LineCharacters``). The time is linear in the text's length.
@@ -16,6 +16,7 @@ public enum TextRedaction {
         case .gpsCoordinates: return "[gps]"
         case .streetAddress: return "[address]"
         case .personName: return "[name]"
+        case .url: return "[url]"
         }
     }
 
@@ -33,8 +34,9 @@ public enum TextRedaction {
     }
 
     /// `text` with every piece of personal data replaced, and how many of each kind.
-    public static func redact(_ text: String) -> (text: String, counts: [PersonalDataKind: Int]) {
-        let pieces = find(in: text)
+    /// - Parameter names: names to replace besides those the detector finds (``RedactionNames``).
+    public static func redact(_ text: String, names: RedactionNames = .none) -> (text: String, counts: [PersonalDataKind: Int]) {
+        let pieces = find(in: text, names: names)
         var counts: [PersonalDataKind: Int] = [:]
         for piece in pieces { counts[piece.kind, default: 0] += 1 }
         return (replace(pieces, in: text), counts)
@@ -59,8 +61,8 @@ public enum TextRedaction {
     }
 
     /// The pieces of personal data in `text`, in text order, not overlapping.
-    static func find(in text: String) -> [Piece] {
-        var finder = PieceFinder(text: text)
+    static func find(in text: String, names: RedactionNames = .none) -> [Piece] {
+        var finder = PieceFinder(text: text, names: names)
         forEachLine(of: text, &finder)
         return finder.pieces
     }
@@ -74,10 +76,11 @@ public enum TextRedaction {
 
     private struct PieceFinder: LineVisitor {
         let text: String
+        let names: RedactionNames
         var pieces: [Piece] = []
 
         mutating func visit<Line: LineCharacters>(_ line: Line, number: Int, firstCharacter: Int) {
-            let spans = LineWordSpans(line, text: text)
+            let spans = LineWordSpans(line, text: text, known: names)
             var matcher = RunMatcher(line: line, text: text)
             var address = spans.addresses[...], name = spans.names[...]
             var index = 0

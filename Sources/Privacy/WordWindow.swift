@@ -31,16 +31,22 @@ struct LineWordSpans {
     /// The words where each detector tries next.
     private var nextAddress = 0, nextName = 0
 
-    init<Line: LineCharacters>(_ line: Line, text: String) {
+    /// - Parameter known: names found besides the detector's (``RedactionNames``).
+    init<Line: LineCharacters>(_ line: Line, text: String, known: RedactionNames = .none) {
         var reader = TextWords.Reader(line, text: text)
+        let nameLookahead = max(PersonNameDetector.lookahead, known.maximumWords - 1)
+        func lowercased(_ word: TextWords.Word) -> String {
+            let utf8 = text.utf8
+            return text[utf8.index(utf8.startIndex, offsetBy: line.offset(word.start))..<utf8.index(utf8.startIndex, offsetBy: line.offset(word.end))].lowercased()
+        }
         while let word = reader.next() {
             window.append(word)
-            advance(toTheEnd: false)
+            advance(toTheEnd: false, known: known, nameLookahead: nameLookahead, lowercased: lowercased)
         }
-        advance(toTheEnd: true)
+        advance(toTheEnd: true, known: known, nameLookahead: nameLookahead, lowercased: lowercased)
     }
 
-    private mutating func advance(toTheEnd: Bool) {
+    private mutating func advance(toTheEnd: Bool, known: RedactionNames, nameLookahead: Int, lowercased: (TextWords.Word) -> String) {
         while nextAddress < window.count, toTheEnd || nextAddress + StreetAddressDetector.lookahead < window.count {
             if let (start, end) = StreetAddressDetector.address(window, at: nextAddress) {
                 addresses.append(StreetAddressDetector.span(window, start, end))
@@ -49,8 +55,11 @@ struct LineWordSpans {
                 nextAddress += 1
             }
         }
-        while nextName < window.count, toTheEnd || nextName + PersonNameDetector.lookahead < window.count {
-            if let end = PersonNameDetector.nameEnd(window, from: nextName) {
+        while nextName < window.count, toTheEnd || nextName + nameLookahead < window.count {
+            if !known.isEmpty, let (last, end) = known.match(window, from: nextName, word: lowercased) {
+                names.append(window[nextName].start..<end)
+                nextName = last + 1
+            } else if let end = PersonNameDetector.nameEnd(window, from: nextName) {
                 names.append(window[nextName].start..<window[end].end)
                 nextName = end + 1
             } else {

@@ -1,3 +1,4 @@
+import Foundation
 import MessageText
 import SurveyData
 
@@ -17,6 +18,9 @@ public struct PrivacyPlan: Sendable {
     public var quasiIdentifiers: [(name: String, location: ConfigFileLocation)]
     /// The k of k-anonymity: the report counts the respondents in equivalence classes smaller than k.
     public var k: Int
+    /// A file of names (one a line) that the gate replaces in every quoted text besides those its
+    /// detectors find (the interviewees', the respondents' names); `nil`: none.
+    public var names: FileReference?
 
     public static let defaultMinCell = 5
     public static let defaultK = 5
@@ -25,16 +29,18 @@ public struct PrivacyPlan: Sendable {
 
     public init(keep: [(name: String, location: ConfigFileLocation)] = [], minCell: Int = PrivacyPlan.defaultMinCell,
                 idKeyEnvironment: (name: String, location: ConfigFileLocation)? = nil,
-                quasiIdentifiers: [(name: String, location: ConfigFileLocation)] = [], k: Int = PrivacyPlan.defaultK) {
+                quasiIdentifiers: [(name: String, location: ConfigFileLocation)] = [], k: Int = PrivacyPlan.defaultK,
+                names: FileReference? = nil) {
         self.keep = keep
         self.minCell = minCell
         self.idKeyEnvironment = idKeyEnvironment
         self.quasiIdentifiers = quasiIdentifiers
         self.k = k
+        self.names = names
     }
 
-    init(yaml node: YAMLValue) throws {
-        try node.checkKeys(["keep", "min_cell", "id_key_env", "quasi_identifiers", "k"])
+    init(yaml node: YAMLValue, base: URL) throws {
+        try node.checkKeys(["keep", "min_cell", "id_key_env", "quasi_identifiers", "k", "names"])
         func count(_ key: String, default value: Int) throws -> Int {
             guard let countNode = try node.optional(key) else { return value }
             let count = try countNode.int()
@@ -55,7 +61,8 @@ public struct PrivacyPlan: Sendable {
         self.init(keep: try node.optional("keep")?.namedEntries().map { ($0.name, $0.node.location) } ?? [],
                   minCell: try count("min_cell", default: Self.defaultMinCell), idKeyEnvironment: environment,
                   quasiIdentifiers: try node.optional("quasi_identifiers")?.namedEntries().map { ($0.name, $0.node.location) } ?? [],
-                  k: try count("k", default: Self.defaultK))
+                  k: try count("k", default: Self.defaultK),
+                  names: try node.optional("names").map { FileReference(written: try $0.string(), relativeTo: base) })
     }
 }
 

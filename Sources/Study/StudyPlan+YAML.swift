@@ -43,7 +43,7 @@ extension StudyPlan {
             analyses: try root.optional("analyses").map(AnalysisPlan.init(yaml:)) ?? AnalysisPlan(),
             interviews: try root.optional("interviews").map { try InterviewPlan(yaml: $0, base: base) },
             replication: try root.optional("replication")?.sequence().map(ReplicationTarget.init(yaml:)) ?? [],
-            privacy: try root.optional("privacy").map(PrivacyPlan.init(yaml:)) ?? PrivacyPlan(),
+            privacy: try root.optional("privacy").map { try PrivacyPlan(yaml: $0, base: base) } ?? PrivacyPlan(),
             codebookFromData: codebookNode == nil, dataImport: dataImport,
             screening: try root.optional("screening").map(ScreeningPlan.init(yaml:)))
         openEnded = try OpenEndedPlan.list(root.optional("open_ended"), base: base)

@@ -45,15 +45,20 @@ public struct SuppressedFrequencies: Encodable {
 /// `null`, and for a group hidden to protect a small one the standard error and CI `null` (with the
 /// SD they give n away); pairwise comparisons with a hidden group are left out (their standard
 /// errors give the group's n away).
-struct SuppressedGroups: Encodable {
+public struct SuppressedGroups: Encodable {
     var result: AnovaResult
     var suppressed: SuppressedCells?
+
+    public init(result: AnovaResult, suppressed: SuppressedCells?) {
+        self.result = result
+        self.suppressed = suppressed
+    }
 
     private enum CodingKeys: String, CodingKey {
         case groups, tukey
         case gamesHowell = "games_howell"
     }
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         try result.encode(to: encoder)
         guard let suppressed else { return }
         var c = encoder.container(keyedBy: CodingKeys.self)

@@ -13,7 +13,8 @@ struct Code: ParsableCommand {
         Transcripts: plain text with speaker labels (Interviewer:, P07:, Q:/A:, [00:12:31] Name:), WebVTT (.vtt)
         or SRT (.srt); a .csv file holds pre-segmented text, one row per segment (id, text, optional participant, any
         attribute columns), the row id being the segment id. E-mail addresses, phone numbers, IP addresses, coordinate
-        pairs, street addresses and person names are replaced ([email], [name], …) in everything printed or written,
+        pairs, street addresses, person names, personal URLs, the names of --names FILE (one a line) and of the
+        participants (speaker labels, a participants file's name column) are replaced ([email], [name], …) in everything printed or written,
         offsets included (the themes are coded on the original text); stderr says how many. Prints theme frequencies and prevalence, theme × attribute matrices, co-occurrence of the
         top-level themes, exemplar quotes and, with --gold, agreement with a human coding (κ, PABAK, α, precision,
         recall, F1); with several --gold files (or a .qdpx project coded by several users), Fleiss' κ among the coders
@@ -40,6 +41,9 @@ struct Code: ParsableCommand {
 
     @Option(help: "Participants CSV (id column plus attributes such as role, industry).")
     var participants: String?
+
+    @Option(help: "A file of names to replace in every output too, one a line (whole words, any case).")
+    var names: String?
 
     @Option(help: "Participant attribute for a theme matrix (repeatable; default: every attribute with at most 10 values).")
     var by: [String] = []
@@ -88,16 +92,18 @@ struct Code: ParsableCommand {
                 transcripts: transcripts.map { URL(fileURLWithPath: $0) }, codebook: URL(fileURLWithPath: codebook),
                 participants: participants.map { URL(fileURLWithPath: $0) }, unit: unit, codesInterviewer: codeInterviewer,
                 detectsSpeakers: !noSpeakers)
-            let skipped = original.skippedQuestionTurns
+            // Human codings are matched to the transcripts as their coders saw them (a .qdpx holds the
+            // original text); every output shows the redacted texts (the privacy gate's TextRedaction),
+            // and a learned model sees only those, so that no name can end up among its words.
+            let known = try names.map { try RedactionNames.read(contentsOf: URL(fileURLWithPath: $0), shown: $0) } ?? .none
+            let (result, redactions, segmentIDs) = CodingRedaction.redact(original, names: known)
+            let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: original) }
+                .map { CodingRedaction.renamed($0, segmentIDs: segmentIDs) }
+            let skipped = result.skippedQuestionTurns
             if !skipped.isEmpty {
                 let counts = skipped.map { "\($0.transcript) (\($0.turns))" }
                 printWarning("Q: turns are interviewer turns and were not coded (--code-interviewer codes them): \(Excerpt.excerptList(counts))")
             }
-            // Human codings are matched to the transcripts as their coders saw them (a .qdpx holds the
-            // original text); every output shows the redacted texts (the privacy gate's TextRedaction),
-            // and a learned model sees only those, so that no name can end up among its words.
-            let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: original) }
-            let (result, redactions) = CodingRedaction.redact(original)
             var summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
             var tables: [Table] = [.themeFrequencies(result)]
             tables += summary.matrices.map { .themeMatrix($0, result: result) }
@@ -112,7 +118,7 @@ struct Code: ParsableCommand {
             var files: [(path: String, content: Data)] = []
             var learned: LearnedCodingModel?
             if let train {
-                let trainers = try humanCodings(URL(fileURLWithPath: train), result: original)
+                let trainers = try humanCodings(URL(fileURLWithPath: train), result: original).map { CodingRedaction.renamed($0, segmentIDs: segmentIDs) }
                 let gold = trainers.count >= 2 ? try result.panel(trainers).majority : trainers[0]
                 let evaluation = try LearnedCodingEvaluation.crossValidate(result, gold: gold)
                 summary.learned = evaluation

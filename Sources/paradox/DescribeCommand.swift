@@ -19,8 +19,9 @@ struct Describe: ParsableCommand {
         {weight_type, weights, strata, psu, fpc, means: [{weight_type, n, weight_sum, effective_n, kish_deff,
         df, conf_level, rows: [{name, mean, std_error, conf_low, conf_high, total, total_std_error, deff,
         deff_replacement}]}]}. Counts are shown as they are
-        (the command is for looking at one's own data); --min-cell N hides the counts from 1 to N − 1 as a
-        study run does ("< N", "[c]"), for output that is to be shared.
+        (the command is for looking at one's own data); --min-cell N gates the output as a study run does, for
+        output that is to be shared: counts from 1 to N − 1 hidden ("< N", "[c]"), columns holding personal data
+        (or named by it) left out, warnings redacted.
         """)
 
     @OptionGroup var data: DataFileOptions
@@ -35,9 +36,7 @@ struct Describe: ParsableCommand {
     var minCell: Int?
 
     func validate() throws {
-        if let minCell, !(1...PrivacyPlan.maximumMinCell).contains(minCell) {
-            throw ValidationError("--min-cell must be a whole number from 1 to \(PrivacyPlan.maximumMinCell).")
-        }
+        if let minCell { try checkMinCell(minCell) }
     }
 
     func run() throws {
@@ -47,18 +46,22 @@ struct Describe: ParsableCommand {
                 try FileDescription.describe(file, codebook: Codebook.load(from: URL(fileURLWithPath: $0)), delimiter: data.delimiter?.byte,
                                              columns: columns)
             } ?? FileDescription.describe(file, delimiter: data.delimiter?.byte, columns: columns)
-            output.warnings.forEach(printWarning)
-            var tables: [Table] = []
-            if !output.variables.isEmpty { tables.append(.descriptives(output.variables)) }
-            if let weighted = output.weighted { tables.append(.designMeans(weighted, unweighted: output.variables)) }
-            guard let minCell else {
-                tables += output.frequencies.map { .frequencies($0) }
-                return print(try render(tables, json: output, format: data.format), terminator: "")
-            }
-            let gated = GatedFileDescription(output, minCell: minCell)
-            tables += gated.description.frequencies.map { .frequencies($0, suppressed: gated.suppressed[$0.name]) }
-            print(try render(tables, json: gated, format: data.format), terminator: "")
+            let gated = minCell.map { GatedFileDescription(output, minCell: $0, file: file, delimiter: data.delimiter?.byte) }
+            let shown = gated?.description ?? output
+            shown.warnings.forEach(printWarning)
+            var tables: [Table] = shown.variables.isEmpty ? [] : [.descriptives(shown.variables)]
+            if let weighted = shown.weighted { tables.append(.designMeans(weighted, unweighted: shown.variables)) }
+            tables += shown.frequencies.map { .frequencies($0, suppressed: gated?.suppressed[$0.name]) }
+            if let gated { return print(try render(tables, json: gated, format: data.format), terminator: "") }
+            print(try render(tables, json: output, format: data.format), terminator: "")
         }
+    }
+}
+
+/// `--min-cell` of a one-off command: the range a study file's `min_cell` takes.
+func checkMinCell(_ minCell: Int) throws {
+    guard (1...PrivacyPlan.maximumMinCell).contains(minCell) else {
+        throw ValidationError("--min-cell must be a whole number from 1 to \(PrivacyPlan.maximumMinCell).")
     }
 }
 

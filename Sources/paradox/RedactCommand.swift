@@ -8,8 +8,10 @@ struct Redact: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write redacted copies of transcripts and of CSV files of segments or open answers.",
         discussion: """
-        E-mail addresses, phone numbers, IP addresses, GPS coordinate pairs, street addresses and person names become
-        [email], [phone], [ip], [gps], [address] and [name], as in the report's quotes. A .csv file is read as a table:
+        E-mail addresses, phone numbers, IP addresses, GPS coordinate pairs, street addresses, person names and personal
+        URLs (profiles, mailto:, IDs or e-mail addresses in the query) become [email], [phone], [ip], [gps], [address],
+        [name] and [url], as in the report's quotes; so do the names of --names FILE (one a line: whole words, any
+        case, several words apart by spaces, a possessive 's kept: Jane's → [name]'s). A .csv file is read as a table:
         the cells of the --column columns (every column without --column) are redacted, the header is kept. Any other
         file is text, redacted line by line. A folder stands for the files in it (and its subfolders; hidden files
         skipped), written under its name. OUT gets the copies and redaction-log.csv (file, line, field, position, kind,
@@ -32,6 +34,9 @@ struct Redact: ParsableCommand {
     @Option(help: "The environment variable holding the pseudonyms' key.")
     var idKeyEnv: String?
 
+    @Option(help: "A file of names to replace too, one a line (whole words, any case; '#' starts a comment line).")
+    var names: String?
+
     static let logName = "redaction-log.csv"
 
     func validate() throws {
@@ -42,6 +47,7 @@ struct Redact: ParsableCommand {
     func run() throws {
         try failing {
             let files = try RedactionInputs(inputs, reserved: [Self.logName]).files
+            let known = try names.map { try RedactionNames.read(contentsOf: URL(fileURLWithPath: $0), shown: $0) } ?? .none
             let ids = try idColumn.map { column -> (column: String, pseudonym: Pseudonym) in
                 guard let variable = idKeyEnv, let key = ProcessInfo.processInfo.environment[variable], !key.isEmpty else {
                     throw RedactionError.missingKey(variable: idKeyEnv ?? "")
@@ -53,8 +59,8 @@ struct Redact: ParsableCommand {
                 var written: [(path: String, content: Data)] = []
                 for file in files {
                     let redacted = file.isCSV
-                        ? try FileRedaction.redactCSV(at: file.url, shown: file.shown, columns: columns, ids: ids)
-                        : try FileRedaction.redactText(at: file.url, shown: file.shown)
+                        ? try FileRedaction.redactCSV(at: file.url, shown: file.shown, columns: columns, ids: ids, names: known)
+                        : try FileRedaction.redactText(at: file.url, shown: file.shown, names: known)
                     written.append((file.output, redacted.content))
                     replacements += redacted.replacements
                 }

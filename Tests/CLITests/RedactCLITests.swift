@@ -38,6 +38,20 @@ final class RedactCLITests: CLITestCase {
     }
 
     /// `printf S1 | openssl dgst -sha256 -hmac k3y` → d4a1ca6430a0933d…; S3 → 85f7a3a9f4672318… (OpenSSL 3.0).
+    func testListedNamesAreReplacedToo() throws {
+        let folder = try fixture()
+        _ = try write("# interviewees\nKwame Mensah\nhandles\n", to: "names.txt", in: folder)
+        _ = try write("Kwame Mensah's team handles it; KWAME MENSAH agreed, Kwame did not.\n", to: "INT02.txt", in: folder)
+        let outcome = try paradox(["redact", "INT02.txt", "--names", "names.txt", "--out", "red"], in: folder)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stdout, "Redacted 1 file to red/: person names 3; review log red/redaction-log.csv.\n")
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("red/INT02.txt"), encoding: .utf8),
+                       "[name]'s team [name] it; [name] agreed, Kwame did not.\n")
+        let missing = try paradox(["redact", "INT02.txt", "--names", "nope.txt", "--out", "red2"], in: folder)
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stderr, "paradox: error: nope.txt: cannot be read (expected a UTF-8 file of names, one a line)\n")
+    }
+
     func testAnIDColumnGetsKeyedPseudonyms() throws {
         let folder = try fixture()
         let outcome = try paradox(["redact", "answers.csv", "--id-column", "id", "--id-key-env", "PARADOX_TEST_KEY", "--out", "red"],

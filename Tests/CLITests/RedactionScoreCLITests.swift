@@ -2,14 +2,14 @@ import XCTest
 
 /// Recall and precision of the detectors through `paradox redact` on the labelled corpus
 /// (Tests/Fixtures/redaction: make_corpus.py, score.py → scores.csv): every planted e-mail address,
-/// phone number, IP address and street address is found, 178 of 220 names, and nothing else.
+/// phone number, IP address, street address and personal URL is found, 178 of 220 names, and nothing else.
 final class RedactionScoreCLITests: CLITestCase {
     func testTheLabelledCorpusIsRedactedAsScored() throws {
         let fixture = Self.packageRoot.appendingPathComponent("Tests/Fixtures/redaction")
         let out = try temporaryFolder().appendingPathComponent("out")
         let outcome = try paradox(["redact", "corpus.txt", "--out", out.path], in: fixture)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        XCTAssertEqual(outcome.stdout, "Redacted 1 file to \(out.path)/: e-mail addresses 220, IP addresses 220, phone numbers 220, street addresses 220, person names 178; review log \(out.path)/redaction-log.csv.\n")
+        XCTAssertEqual(outcome.stdout, "Redacted 1 file to \(out.path)/: e-mail addresses 220, IP addresses 220, phone numbers 220, street addresses 220, person names 178, personal URLs 220; review log \(out.path)/redaction-log.csv.\n")
         func rows(_ url: URL) throws -> [[Substring]] {
             try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         }

@@ -36,7 +36,7 @@ final class RegressAnovaCLITests: CLITestCase {
     }
 
     func testAnovaJSONHasEveryPart() throws {
-        let outcome = try run(Self.csv, ["anova", "--dv", "y", "--factor", "g", "--format", "json"])
+        let outcome = try run(Self.csv, ["anova", "--dv", "y", "--factor", "g", "--min-cell", "1", "--format", "json"])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         let root = try json(outcome.stdout)
         for key in ["anova", "groups", "eta_squared", "omega_squared", "levene", "brown_forsythe", "welch",
@@ -91,6 +91,34 @@ final class RegressAnovaCLITests: CLITestCase {
         let named = try run(rows.joined(separator: "\n") + "\n", ["regress", "--dv", "PC2", "--iv", "g", "--categorical", "g"])
         XCTAssertEqual(named.status, 0, named.stderr)
         XCTAssertTrue(named.stdout.contains("g[b]"), named.stdout)
+    }
+
+    /// Groups of 1 to 4 respondents are hidden by default, as a study run hides them (issue 15, point 3);
+    /// the ANOVA itself uses every respondent.
+    func testSmallGroupsAreHiddenByDefault() throws {
+        let csv = "y,g\n" + (0..<6).map { "\($0 % 4 + 1),x\n" }.joined() + (0..<6).map { "\($0 % 3 + 2),y\n" }.joined() + "5,z\n4,z\n"
+        let outcome = try run(csv, ["anova", "--dv", "y", "--factor", "g"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.hasPrefix("""
+            Group Statistics: y by g
+            ──────────────────────────────────────────────
+            g    n     M    SD    SE  95% CI LL  95% CI UL
+            ──────────────────────────────────────────────
+            x  [c]  2.17  1.17     —          —          —
+            y    6  3.00  0.89  0.37       2.06       3.94
+            z  < 5     —     —     —          —          —
+            ──────────────────────────────────────────────
+            """), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("N = 14."), outcome.stdout)
+        XCTAssertFalse(outcome.stdout.contains("Tukey"), outcome.stdout)
+        let json = try self.json(try run(csv, ["anova", "--dv", "y", "--factor", "g", "--format", "json"]).stdout)
+        XCTAssertEqual((json["groups"] as? [[String: Any]])?.map { "\($0["n"] ?? "")" }, ["[c]", "6", "< 5"])
+        XCTAssertEqual((json["tukey"] as? [Any])?.count, 0)
+        let shown = try run(csv, ["anova", "--dv", "y", "--factor", "g", "--min-cell", "2", "--format", "json"])
+        XCTAssertEqual((try self.json(shown.stdout)["groups"] as? [[String: Any]])?.map { $0["n"] as? Int }, [6, 6, 2])
+        let bad = try run(csv, ["anova", "--dv", "y", "--factor", "g", "--min-cell", "0"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.hasPrefix("Error: --min-cell must be a whole number from 1 to 1000.\n"), bad.stderr)
     }
 
     func testDegenerateAnovasAreErrorsOrMarkedUndefined() throws {

@@ -1,7 +1,8 @@
 @testable import Privacy
 
 /// ``TextRedaction`` as it was first written, stepping through the text's `Character`s (commit
-/// 6146f6b): the oracle of the byte-level redaction, which must find the same pieces.
+/// 6146f6b), with personal URLs tried at every start (``PersonalURL``'s rule itself is tested on
+/// its own): the oracle of the byte-level redaction, which must find the same pieces.
 enum ReferenceRedaction {
     /// The pieces of personal data in `text`, in text order, not overlapping.
     static func find(in text: String) -> [(range: Range<String.Index>, kind: PersonalDataKind)] {
@@ -39,6 +40,11 @@ enum ReferenceRedaction {
     /// The longest personal-data run starting at `start`, if any.
     private static func match(in text: String, at start: String.Index) -> (end: String.Index, kind: PersonalDataKind)? {
         guard startsRun(text[start]), start == text.startIndex || startsAfter(text[text.index(before: start)]) else { return nil }
+        // A URL: the characters up to white space or one of <>"{}|\^` (at most PersonalURL.maximumLength), less trailing punctuation.
+        let urlLimit = text.index(start, offsetBy: PersonalURL.maximumLength, limitedBy: text.endIndex) ?? text.endIndex
+        var urlEnd = text[start..<urlLimit].firstIndex { $0.isWhitespace || "<>\"{}|\\^`".contains($0) } ?? urlLimit
+        while urlEnd > start, ".,;:!?)]\"'".contains(text[text.index(before: urlEnd)]) { urlEnd = text.index(before: urlEnd) }
+        if urlEnd > start, PersonalURL.isPersonal(text[start..<urlEnd]) { return (urlEnd, .url) }
         // A word of the characters of e-mail and IP addresses (at most maximumWord), less trailing punctuation.
         let limit = text.index(start, offsetBy: maximumWord, limitedBy: text.endIndex) ?? text.endIndex
         var wordEnd = text[start..<limit].firstIndex { !($0.isLetter || $0.isNumber || "._%+-@:".contains($0)) } ?? limit

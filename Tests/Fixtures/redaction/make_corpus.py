@@ -1,7 +1,8 @@
 """Labelled test set of the redaction detectors (issue 15, point 4): corpus.txt, one sentence a line,
-with planted e-mail addresses, phone numbers, IP addresses, street addresses and person names among
+with planted e-mail addresses, phone numbers, IP addresses, street addresses, person names and
+personal URLs among
 ordinary text and look-alikes (versions, dates, prices, ISBNs, times, percentages, order numbers,
-capitalised words), and labels.csv (line, position, kind, characters: 1-based character position in
+capitalised words, plain URLs, slashes), and labels.csv (line, position, kind, characters: 1-based character position in
 the line, as paradox redact's review log). Names are drawn from a list partly outside the
 detector's given names, so recall is measured honestly.
 
@@ -89,6 +90,49 @@ items = [(kind, gen, rng.choice(templates)) for kind, (gen, templates) in PLANTE
 items += [(None, gen, None) for gen in LOOK_ALIKES for _ in range(25)]
 rng.shuffle(items)
 for kind, gen, template in items:
+    if kind is None:
+        lines.append(gen())
+        continue
+    value = gen()
+    text = template.format(value)
+    lines.append(text)
+    labels.append((len(lines), text.index(value) + 1, kind, len(value)))
+
+# Personal URLs (and plain URLs and slashes as look-alikes), appended after the lines above with
+# their own generator, so that those lines and labels stay as they were.
+url_rng = random.Random(1515)
+HANDLES = ["jane.doe", "sarah-connor", "kwame.okafor", "jsmith", "m_rossi88", "thandiwe.mokoena", "lars-fischer", "priya_n"]
+
+def personal_url():
+    handle = url_rng.choice(HANDLES)
+    forms = [lambda: f"https://www.facebook.com/{handle}",
+             lambda: f"https://linkedin.com/in/{handle}-{url_rng.randint(100, 999)}",
+             lambda: f"instagram.com/{handle}",
+             lambda: f"https://twitter.com/{handle}",
+             lambda: f"x.com/{handle}",
+             lambda: f"https://survey.example.org/r?id={url_rng.randint(1000, 99999)}",
+             lambda: f"https://example.com/unsubscribe?email={handle}%40example.org",
+             lambda: f"mailto:{handle}@example.org",
+             lambda: f"https://uni.example.edu/~{handle.split('.')[0].split('-')[0]}/",
+             lambda: f"https://www.example.com/team/{rng_name()}"]
+    return url_rng.choice(forms)()
+
+def rng_name():
+    return f"{url_rng.choice(FIRST_IN_LIST).lower()}-{url_rng.choice(SURNAMES).lower()}"
+
+URL_TEMPLATES = ["Her profile is {} if you want it", "He sent me {} yesterday", "Link: {}", "(see {}) for the post"]
+URL_LOOK_ALIKES = [lambda: "The FTC explains it at https://www.ftc.gov/privacy in detail",
+                   lambda: f"Our site example.com had {url_rng.randint(2, 99)} visitors",
+                   lambda: f"Read https://en.wikipedia.org/wiki/General_Data_Protection_Regulation first",
+                   lambda: f"The paper is https://doi.org/10.1037/xge{url_rng.randint(1000000, 9999999)}",
+                   lambda: f"Search https://example.org/search?q=privacy+trust&page={url_rng.randint(1, 9)}",
+                   lambda: "Facebook's policy is at https://www.facebook.com/privacy/policy",
+                   lambda: f"Support is 24/7 and/or by chat, {url_rng.randint(1, 9)}/{url_rng.randint(10, 12)} agreed",
+                   lambda: f"The company page linkedin.com/company/acme-{url_rng.randint(1, 99)} is public"]
+url_items = [("url", personal_url, url_rng.choice(URL_TEMPLATES)) for _ in range(EACH)]
+url_items += [(None, gen, None) for gen in URL_LOOK_ALIKES for _ in range(25)]
+url_rng.shuffle(url_items)
+for kind, gen, template in url_items:
     if kind is None:
         lines.append(gen())
         continue

@@ -21,7 +21,7 @@ for f in found:
     if not any(overlaps(f, label) for label in labels):
         fp[f["kind"]] += 1
 print("kind,planted,found,missed,false_positives,recall,precision")
-for kind in ["email", "phone", "ip_address", "street_address", "person_name", "gps_coordinates"]:
+for kind in ["email", "phone", "ip_address", "street_address", "person_name", "url", "gps_coordinates"]:
     planted = tp[kind] + fn[kind]
     if planted == 0 and fp[kind] == 0:
         continue
