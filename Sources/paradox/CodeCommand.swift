@@ -47,6 +47,9 @@ struct Code: ParsableCommand {
     @Option(help: "Human coding to measure agreement with: a CSV (segment_id,themes) or a REFI-QDA project (.qdpx, one coder per user); repeat for several coders (Fleiss' κ among them, the tool against their majority).")
     var gold: [String] = []
 
+    @Option(help: "Folder holding the texts of .qdpx sources stored outside the project (relative:// paths, default: the .qdpx's folder; absolute:// paths: read as DIR/<file name>).")
+    var sources: String?
+
     @Option(help: "Human coding (CSV or .qdpx; several coders: their majority) to learn per-theme coding from; reports its 5-fold cross-validated precision, recall and κ beside the dictionary's.")
     var train: String?
 
@@ -78,9 +81,14 @@ struct Code: ParsableCommand {
         if transcripts.isEmpty { throw ValidationError("Give at least one transcript file.") }
         if disagreements != nil, gold.isEmpty { throw ValidationError("--disagreements needs --gold (the human coding to compare with).") }
         if train != nil, model != nil { throw ValidationError("Give --train (learn a model) or --model (apply one), not both.") }
+        if sources != nil, !(gold + [train].compactMap { $0 }).contains(where: { $0.lowercased().hasSuffix(".qdpx") }) {
+            throw ValidationError("--sources needs a .qdpx project (--gold or --train) whose texts it holds.")
+        }
         if saveModel != nil, train == nil { throw ValidationError("--save-model needs --train (the human coding to learn from).") }
         if suggestions != nil, train == nil, model == nil { throw ValidationError("--suggestions needs --train or --model.") }
     }
+
+    private var sourcesFolder: URL? { sources.map { URL(fileURLWithPath: $0, isDirectory: true) } }
 
     func run() throws {
         try failing {
@@ -96,7 +104,7 @@ struct Code: ParsableCommand {
             // Human codings are matched to the transcripts as their coders saw them (a .qdpx holds the
             // original text); every output shows the redacted texts (the privacy gate's TextRedaction),
             // and a learned model sees only those, so that no name can end up among its words.
-            let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: original) }
+            let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: original, sources: sourcesFolder) }
             let (result, redactions) = CodingRedaction.redact(original)
             var summary = try ThematicSummary(result, attributes: by.isEmpty ? nil : by, coders: coders)
             var tables: [Table] = [.themeFrequencies(result)]
@@ -112,7 +120,7 @@ struct Code: ParsableCommand {
             var files: [(path: String, content: Data)] = []
             var learned: LearnedCodingModel?
             if let train {
-                let trainers = try humanCodings(URL(fileURLWithPath: train), result: original)
+                let trainers = try humanCodings(URL(fileURLWithPath: train), result: original, sources: sourcesFolder)
                 let gold = trainers.count >= 2 ? try result.panel(trainers).majority : trainers[0]
                 let evaluation = try LearnedCodingEvaluation.crossValidate(result, gold: gold)
                 summary.learned = evaluation
@@ -140,9 +148,9 @@ struct Code: ParsableCommand {
 
 /// The coders of one `--gold` file: a CSV is one coder; a REFI-QDA project one per user, with a
 /// warning for what of it could not be used.
-private func humanCodings(_ url: URL, result: CodingResult) throws -> [HumanCoding] {
+private func humanCodings(_ url: URL, result: CodingResult, sources: URL?) throws -> [HumanCoding] {
     guard url.pathExtension.lowercased() == "qdpx" else { return [try HumanCoding.read(contentsOf: url, codebook: result.codebook)] }
-    let imported = try REFIQDAImport.codings(contentsOf: url, for: result)
+    let imported = try REFIQDAImport.codings(contentsOf: url, for: result, sources: sources)
     if !imported.unmatchedCodes.isEmpty {
         printWarning("\(url.path): codes that name no theme of \(result.codebook.source), their codings left out: \(Excerpt.excerptList(imported.unmatchedCodes))")
     }

@@ -96,6 +96,18 @@ final class REFIQDAExportTests: XCTestCase {
         XCTAssertFalse(xml.contains("DateTime"), "no time stamps")
     }
 
+    /// Offsets from `make_import_fixtures.py` (Python 3.11.7 string indices, QualCoder's convention):
+    /// each paragraph of `unicode.txt` is exported at its code point offsets, not its UTF-16 ones
+    /// (277, 351 and 433 for the starts), and the round trip is tested in REFIQDAImportTests.
+    func testSelectionsCountCodePointsOutsideTheBMP() throws {
+        let result = try ThematicAnalysis.run(transcripts: [FixtureFiles.url("transcripts/unicode.txt")],
+                                              codebook: FixtureFiles.url("codebooks/mini.yml"), unit: .paragraph)
+        let xml = REFIQDAExport.projectXML(result)
+        for (start, end) in [(274, 338), (340, 416), (418, 453)] {
+            XCTAssertTrue(xml.contains("startPosition=\"\(start)\" endPosition=\"\(end)\""), "\(start)..<\(end)")
+        }
+    }
+
     /// Expected GUIDs from Python 3.11.7: `str(uuid.uuid5(uuid.NAMESPACE_URL, name)).upper()`.
     func testGUIDsAreVersion5UUIDs() {
         XCTAssertEqual(DeterministicGUID.make("code:ethics"), "66CAFF3D-8CA8-506F-90BB-3EC8DD2CBB98")
