@@ -5,11 +5,13 @@ import Thematic
 /// co-occurrence, exemplar quotes, the coded segments (one 0/1 column per theme) and coder agreement.
 extension Table {
     /// Per theme (outline order, sub-themes indented): coded segments, participants mentioning it and
-    /// their share of all interviewees.
-    public static func themeFrequencies(_ result: CodingResult) -> Table {
-        let rows: [[Cell]] = result.themeFrequencies().map { frequency in
-            [.text(indented(frequency.label, depth: frequency.depth)), .text(frequency.themeID),
-             .integer(frequency.segments), .integer(frequency.participants), .percent(frequency.prevalencePercent)]
+    /// their share of all interviewees. A theme whose row `suppressed` hides (rows numbered in
+    /// outline order) shows its mark for all three, with a note.
+    public static func themeFrequencies(_ result: CodingResult, suppressed: SuppressedCells? = nil) -> Table {
+        let rows: [[Cell]] = result.themeFrequencies().enumerated().map { index, frequency in
+            let counts: [Cell] = suppressed?.mark(index).map { [.text($0), .text($0), .text($0)] }
+                ?? [.integer(frequency.segments), .integer(frequency.participants), .percent(frequency.prevalencePercent)]
+            return [.text(indented(frequency.label, depth: frequency.depth)), .text(frequency.themeID)] + counts
         }
         return Table(
             id: "themes",
@@ -21,7 +23,8 @@ extension Table {
             ],
             rows: rows,
             notes: [codingNote(result),
-                    "A segment coded to a sub-theme counts for its parent theme too; prevalence is the share of the \(result.participants.count) \(isPreSegmented(result) ? "participants" : "interviewees") with at least one such segment."])
+                    "A segment coded to a sub-theme counts for its parent theme too; prevalence is the share of the \(result.participants.count) \(isPreSegmented(result) ? "participants" : "interviewees") with at least one such segment."]
+                + (suppressed.map { [$0.note] } ?? []))
     }
 
     /// Participants mentioning each theme, by the values of one attribute (NVivo-style matrix query).
@@ -46,9 +49,13 @@ extension Table {
     }
 
     /// Segments coded to both themes of each pair; the diagonal is each theme's segment count.
-    public static func themeCooccurrence(_ cooccurrence: ThemeCooccurrence, result: CodingResult) -> Table {
+    /// Counts `suppressed` hides (cell i × themes + j) print as their marks, with a note.
+    public static func themeCooccurrence(_ cooccurrence: ThemeCooccurrence, result: CodingResult, suppressed: SuppressedCells? = nil) -> Table {
+        let width = cooccurrence.themeIDs.count
         let rows: [[Cell]] = cooccurrence.themeIDs.enumerated().map { index, id in
-            [.text(result.codebook.theme(id)?.label ?? id), .text(id)] + cooccurrence.counts[index].map { .integer($0) }
+            [.text(result.codebook.theme(id)?.label ?? id), .text(id)] + cooccurrence.counts[index].enumerated().map { column, count in
+                suppressed?.mark(index * width + column).map(Cell.text) ?? .integer(count)
+            }
         }
         return Table(
             id: "theme_cooccurrence",
@@ -56,7 +63,8 @@ extension Table {
             columns: [.init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left)]
                 + cooccurrence.themeIDs.map { Column($0, key: $0) },
             rows: rows,
-            notes: [codingNote(result), "Cells count segments coded to both themes (sub-themes counting for their parents); the diagonal gives each theme's segments."])
+            notes: [codingNote(result), "Cells count segments coded to both themes (sub-themes counting for their parents); the diagonal gives each theme's segments."]
+                + (suppressed.map { [$0.note] } ?? []))
     }
 
     /// Exemplar quotes per theme with participant, role and segment.
