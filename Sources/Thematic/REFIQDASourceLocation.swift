@@ -51,6 +51,8 @@ enum REFIQDASourceLocation: Equatable {
     /// The file `components` name inside `folder`, which it may not leave through a symbolic link.
     static func relativeFile(_ components: [String], in folder: URL, problem: (REFIQDAError.ExternalSourceProblem) -> REFIQDAError) throws -> URL {
         let file = components.reduce(folder) { $0.appendingPathComponent($1) }
+        // A file that is not there (or a dangling link) is read by nobody: ``text(of:limit:basePath:problem:)`` reports it missing.
+        guard FileManager.default.fileExists(atPath: file.path) else { return file }
         let resolvedFolder = folder.resolvingSymlinksInPath().standardizedFileURL.path
         let resolved = file.resolvingSymlinksInPath().standardizedFileURL.path
         guard resolved.hasPrefix(resolvedFolder.hasSuffix("/") ? resolvedFolder : resolvedFolder + "/") else { throw problem(.leavesFolder) }
