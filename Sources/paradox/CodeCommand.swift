@@ -65,7 +65,7 @@ struct Code: ParsableCommand {
     @Option(help: "With --gold: write every segment the two codings disagree on (text, codes, terms that fired) as CSV.")
     var disagreements: String?
 
-    @Option(help: "Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.")
+    @Option(help: "Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder: Paradox's coding, each --gold coder and the learned suggestions as users of their own.")
     var qdpx: String?
 
     @Option(help: "Write the codebook alone as REFI-QDA (.qdc).")
@@ -136,7 +136,15 @@ struct Code: ParsableCommand {
                 let reference = coders.count >= 2 ? try result.panel(coders).majority : coders[0]
                 files.append((disagreements, Data(CSVRenderer.render(.codingDisagreements(try result.disagreements(with: reference))).utf8)))
             }
-            if let qdpx { files.append((qdpx, REFIQDAExport.project(result).data)) }
+            if let qdpx {
+                // The human coders and the learned coding's suggestions go in as users of their own, for review.
+                let suggested = learned.map { model in
+                    HumanCoding(segmentIDs: result.segments.map(\.segment.id),
+                                themes: Dictionary(grouping: model.suggestions(for: result), by: \.segment.id).mapValues { Set($0.map(\.themeID)) },
+                                source: "Paradox learned coding (suggestions for review)")
+                }
+                files.append((qdpx, REFIQDAExport.project(result, coders: coders + (suggested.map { [$0] } ?? [])).data))
+            }
             if let qdc { files.append((qdc, Data(REFIQDAExport.codebookXML(result.codebook).utf8))) }
             if let segments { files.append((segments, Data(CSVRenderer.render(.codedSegments(result)).utf8))) }
             try AtomicFile.write(files)

@@ -138,6 +138,23 @@ final class CodeCLITests: CLITestCase {
         XCTAssertEqual(ethics["fleissKappa"] as! Double, 0.33333333333333326, accuracy: 1e-12, "the same as the project holding its text")
     }
 
+    /// --qdpx writes each --gold coder as a user of its own beside Paradox's: read back as --gold, the
+    /// project gives those coders again (Ben's Fleiss κ with Ana as from the original project).
+    func testExportedProjectCarriesTheHumanCodersAsUsers() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures")
+        let original = fixtures.appendingPathComponent("refi-qda/import/nvivo-style.qdpx").path
+        let exported = try temporaryFolder().appendingPathComponent("coded.qdpx").path
+        let arguments = ["code", fixtures.appendingPathComponent("transcripts/mini.txt").path, "--codebook",
+                         fixtures.appendingPathComponent("codebooks/mini.yml").path, "--unit", "paragraph", "--format", "json"]
+        let export = try paradox(arguments + ["--gold", original, "--qdpx", exported])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let read = try paradox(arguments + ["--gold", exported])
+        XCTAssertEqual(read.status, 0, read.stderr)
+        XCTAssertEqual(read.stderr, "")
+        let panel = try XCTUnwrap(try json(read.stdout)["panel"] as? [String: Any])
+        XCTAssertEqual(panel["coders"] as? [String], ["Paradox deductive coder", "\(original) (user Ana)", "\(original) (user Ben)"].map { "\(exported) (user \($0))" })
+    }
+
     func testSkippedQTurnsAreCountedPerTranscriptUnlessInterviewerTurnsAreCoded() throws {
         let folder = try temporaryFolder()
         let themes = try write(Self.codebook, to: "themes.yml", in: folder)

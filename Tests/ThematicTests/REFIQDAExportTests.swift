@@ -36,12 +36,16 @@ final class REFIQDAExportTests: XCTestCase {
         try XCTSkipIf(status != 0, "\(tool) is not installed (the test script installs it)")
     }
 
+    /// With a human coder beside Paradox's (users, selections and codings of its own).
     func testProjectValidatesAgainstTheProjectSchema() throws {
         try requireTool("xmllint")
         try requireTool("unzip")
         let directory = try temporaryDirectory()
         let archive = directory.appendingPathComponent("mini.qdpx")
-        try REFIQDAExport.project(try result()).write(to: archive)
+        let result = try result()
+        let ids = result.segments.map(\.segment.id)
+        let human = HumanCoding(segmentIDs: ids, themes: [ids[0]: ["trust", "consent"], ids[1]: ["ethics"]], source: "gold.csv")
+        try REFIQDAExport.project(result, coders: [human]).write(to: archive)
         let (unzipStatus, unzipOutput) = try run("unzip", ["-q", archive.path], in: directory)
         XCTAssertEqual(unzipStatus, 0, unzipOutput)
         let schema = FixtureFiles.url("refi-qda/Project-mrt2019.xsd").path

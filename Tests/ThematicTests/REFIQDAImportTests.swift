@@ -148,6 +148,21 @@ final class REFIQDAImportTests: XCTestCase {
         ])
     }
 
+    /// Human coders exported beside Paradox's coder come back as the same codings, each a user.
+    func testExportedHumanCodersReadBackAsTheSameCodings() throws {
+        let result = try paragraphs()
+        let human = try coders(fixture("nvivo-style.qdpx"), for: result).enumerated().map { index, coder in
+            HumanCoding(segmentIDs: coder.segmentIDs, themes: coder.themes, source: ["Ana", "Ben"][index])
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-coders-\(UUID().uuidString).qdpx")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try REFIQDAExport.project(result, coders: human).write(to: file)
+        let imported = try REFIQDAImport.codings(contentsOf: file, for: result)
+        XCTAssertEqual(imported.coders.map(\.source), ["Paradox deductive coder", "Ana", "Ben"].map { "\(file.path) (user \($0))" })
+        XCTAssertEqual(imported.coders.dropFirst().map(\.themes), human.map(\.themes))
+        XCTAssertEqual(imported.coders[0].themes, Dictionary(uniqueKeysWithValues: result.segments.map { ($0.segment.id, Set($0.themeIDs)) }))
+    }
+
     func testBadProjectsAreTypedErrorsNamingFileAndElement() throws {
         let result = try paragraphs()
         func error(_ name: String) -> String {
