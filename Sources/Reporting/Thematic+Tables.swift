@@ -1,3 +1,4 @@
+import Foundation
 import Study
 import Thematic
 
@@ -110,13 +111,27 @@ extension Table {
             notes: [codingNote(result), "Start and end are half-open Unicode scalar offsets into the transcript text."])
     }
 
+    /// An agreement statistic bounded by 1 (κ, PABAK, α, precision, recall, F1): three decimals
+    /// without leading zero, more when three would show a value short of ±1 as ±1.000 (.9996 is
+    /// ".9996": only perfect agreement reads 1; issue 17).
+    static func coefficient(_ value: Double?) -> Cell {
+        .number(value, decimals: value.map(coefficientDecimals) ?? 3, leadingZero: false)
+    }
+
+    /// The decimals ``coefficient(_:)`` shows `value` with: 3, or the fewest (up to 15) that keep a
+    /// value with |value| < 1 from rounding to ±1.
+    static func coefficientDecimals(_ value: Double) -> Int {
+        var decimals = 3
+        while decimals < 15, abs(value) < 1, (abs(value) * pow(10, Double(decimals))).rounded() >= pow(10, Double(decimals)) { decimals += 1 }
+        return decimals
+    }
+
     /// Per theme: confusion counts, percent agreement, Cohen's κ, PABAK and Krippendorff's α.
     public static func coderAgreement(_ agreement: AgreementResult, firstCoder: String = "Automatic", secondCoder: String = "Human") -> Table {
         let rows: [[Cell]] = agreement.themes.map { theme in
             [.text(theme.label), .text(theme.themeID), .integer(theme.confusion.both), .integer(theme.confusion.firstOnly),
              .integer(theme.confusion.secondOnly), .integer(theme.confusion.neither), .percent(theme.percentAgreement),
-             .number(theme.kappa, decimals: 2, leadingZero: false), .number(theme.pabak, decimals: 2, leadingZero: false),
-             .number(theme.alpha, decimals: 2, leadingZero: false)]
+             coefficient(theme.kappa), coefficient(theme.pabak), coefficient(theme.alpha)]
         }
         return Table(
             id: "coder_agreement",
@@ -131,7 +146,7 @@ extension Table {
             rows: rows,
             notes: [
                 "N = \(agreement.segments) segments. κ = Cohen's kappa; PABAK = prevalence- and bias-adjusted kappa (2p₀ − 1); α = Krippendorff's alpha (nominal). — : undefined (one coder or both constant).",
-                "Over all segment × theme decisions: \(APA.percent(agreement.percentAgreement))% agreement, Krippendorff's α = \(APA.number(agreement.alpha, decimals: 2, leadingZero: false)).",
+                "Over all segment × theme decisions: \(APA.percent(agreement.percentAgreement))% agreement, Krippendorff's α = \(APA.number(agreement.alpha, decimals: agreement.alpha.map(coefficientDecimals) ?? 3, leadingZero: false)).",
             ])
     }
 
@@ -139,7 +154,7 @@ extension Table {
     /// their macro average (mean over the themes where defined) and micro average (pooled counts).
     public static func coderPrecisionRecall(_ agreement: AgreementResult) -> Table {
         func cells(_ precision: Double?, _ recall: Double?, _ f1: Double?) -> [Cell] {
-            [precision, recall, f1].map { .number($0, decimals: 3, leadingZero: false) }
+            [precision, recall, f1].map(coefficient)
         }
         var rows: [[Cell]] = agreement.themes.map { theme in
             [.text(theme.label), .text(theme.themeID), .integer(theme.confusion.both + theme.confusion.firstOnly),
@@ -169,7 +184,7 @@ extension Table {
     public static func coderPanelAgreement(_ panel: CoderPanelResult) -> Table {
         let rows: [[Cell]] = panel.themes.map { theme in
             [.text(theme.label), .text(theme.themeID), .integer(theme.majoritySegments),
-             .number(theme.fleissKappa, decimals: 3, leadingZero: false), .number(theme.alpha, decimals: 3, leadingZero: false)]
+             coefficient(theme.fleissKappa), coefficient(theme.alpha)]
         }
         return Table(
             id: "coder_panel_agreement",
@@ -210,8 +225,7 @@ extension Table {
     /// Per theme: the dictionary's and the learned coding's (k-fold cross-validated) precision, recall and κ against the human coding.
     public static func learnedCodingEvaluation(_ evaluation: LearnedCodingEvaluation) -> Table {
         func cells(_ theme: ThemeAgreement) -> [Cell] {
-            [.number(theme.confusion.precision, decimals: 3, leadingZero: false), .number(theme.confusion.recall, decimals: 3, leadingZero: false),
-             .number(theme.kappa, decimals: 3, leadingZero: false)]
+            [coefficient(theme.confusion.precision), coefficient(theme.confusion.recall), coefficient(theme.kappa)]
         }
         let rows: [[Cell]] = zip(evaluation.dictionary.themes, evaluation.learned.themes).map { dictionary, learned in
             [.text(dictionary.label), .text(dictionary.themeID), .integer(dictionary.confusion.both + dictionary.confusion.secondOnly)]
