@@ -14,7 +14,7 @@ extension PrivacyGate {
     ///
     /// The result's coding is rebuilt from the gated summary, so that no table can reach the
     /// original texts or IDs.
-    /// - Returns: what was done, and the matrices with hidden cells.
+    /// - Returns: what was done, and the tables with hidden cells.
     static func gate(_ result: inout OpenEndedResult, minCell: Int, pseudonym: Pseudonym?, names: RedactionNames,
                      keyVariable: String?, dropping dropped: Set<String>) -> (PrivacyReport.OpenEndedAnswers, [PrivacyReport.SuppressedTable]) {
         var summary = result.summary
@@ -45,6 +45,15 @@ extension PrivacyGate {
             tables.append(.init(table: "open_ended_\(result.column)_themes_by_\(matrix.attribute)",
                                 small: hidden.small.count, complementary: hidden.complementary.count))
         }
+        if let hidden = suppress(summary.themes, minCell: minCell) {
+            result.suppressedThemes = hidden
+            tables.append(.init(table: "open_ended_\(result.column)_themes", small: hidden.small.count, complementary: hidden.complementary.count))
+        }
+        if let hidden = suppress(summary.cooccurrence, minCell: minCell) {
+            result.suppressedCooccurrence = hidden
+            tables.append(.init(table: "open_ended_\(result.column)_theme_cooccurrence", small: hidden.small.count,
+                                complementary: hidden.complementary.count))
+        }
         let coding = result.coding
         let transcripts = summary.segments.map {
             SegmentTable.segment(id: $0.segment.transcriptID, name: result.file, text: $0.segment.text, participantID: $0.segment.participantID, attributes: [])
@@ -54,6 +63,25 @@ extension PrivacyGate {
         result.summary = summary
         return (.init(file: result.file, column: result.column, answered: result.answered, redactions: redactions, keyVariable: keyVariable),
                 tables)
+    }
+
+    /// The hidden rows of a theme table (rows in outline order): a theme that 1 … minCell − 1
+    /// participants mention has its segments, participants and prevalence hidden.
+    ///
+    /// Each row is a group of its own (``SmallCellSuppression``): themes overlap (an answer may carry
+    /// several, a parent counts its sub-themes' answers), so no rows add up to a count the report
+    /// shows, and no other row needs hiding for a small one to stay hidden. (A theme's segments in
+    /// open answers are its participants, one answer being one segment.)
+    static func suppress(_ themes: [ThemeFrequency], minCell: Int) -> SuppressedCells? {
+        SmallCellSuppression.suppress(themes.map { [$0.participants] }, minCell: minCell)
+    }
+
+    /// The hidden cells of a co-occurrence table (cell i × themes + j): a count of 1 … minCell − 1
+    /// answers coded to both themes. Each cell is a group of its own for the reason the theme
+    /// table's rows are; the cells a hidden count equals are hidden with it (its mirror j × i, the
+    /// diagonal of a sub-theme against its parent's column), being the same small count.
+    static func suppress(_ cooccurrence: ThemeCooccurrence, minCell: Int) -> SuppressedCells? {
+        SmallCellSuppression.suppress(cooccurrence.counts.flatMap { $0.map { [$0] } }, minCell: minCell)
     }
 
     /// The hidden cells of a theme × attribute matrix, numbered as in

@@ -7,9 +7,9 @@ extension StudyReport {
     static func openEndedSection(_ result: OpenEndedResult, inWaveOf wave: String?) -> Report.Section {
         let summary = result.summary, coding = result.coding
         let idPrefix = "open_ended_\(result.column)_"
-        var tables: [Table] = [.themeFrequencies(coding)]
+        var tables: [Table] = [.themeFrequencies(coding, suppressed: result.suppressedThemes)]
         tables += summary.matrices.map { .themeMatrix($0, result: coding, suppressed: result.suppressedMatrices[$0.attribute]) }
-        tables.append(.themeCooccurrence(summary.cooccurrence, result: coding))
+        tables.append(.themeCooccurrence(summary.cooccurrence, result: coding, suppressed: result.suppressedCooccurrence))
         tables.append(.themeExemplars(summary.exemplars, result: coding))
         tables = tables.map { table in
             var table = table
@@ -25,6 +25,8 @@ extension StudyReport {
             title: (wave.map { "\($0): " } ?? "") + "Open-Ended Answers: \(result.question)",
             paragraphs: [paragraph],
             tables: tables,
-            figures: themeHeatmaps(summary, coding: coding, idPrefix: idPrefix, suppressed: Set(result.suppressedMatrices.keys)))
+            // A heatmap would show the hidden counts: none for a matrix or a co-occurrence table with hidden cells.
+            figures: themeHeatmaps(summary, coding: coding, idPrefix: idPrefix, suppressed: Set(result.suppressedMatrices.keys))
+                .filter { result.suppressedCooccurrence == nil || $0.id != idPrefix + "theme_cooccurrence" })
     }
 }

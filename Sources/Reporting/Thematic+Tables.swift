@@ -1,3 +1,4 @@
+import Foundation
 import Study
 import Thematic
 
@@ -5,11 +6,13 @@ import Thematic
 /// co-occurrence, exemplar quotes, the coded segments (one 0/1 column per theme) and coder agreement.
 extension Table {
     /// Per theme (outline order, sub-themes indented): coded segments, participants mentioning it and
-    /// their share of all interviewees.
-    public static func themeFrequencies(_ result: CodingResult) -> Table {
-        let rows: [[Cell]] = result.themeFrequencies().map { frequency in
-            [.text(indented(frequency.label, depth: frequency.depth)), .text(frequency.themeID),
-             .integer(frequency.segments), .integer(frequency.participants), .percent(frequency.prevalencePercent)]
+    /// their share of all interviewees. A theme whose row `suppressed` hides (rows numbered in
+    /// outline order) shows its mark for all three, with a note.
+    public static func themeFrequencies(_ result: CodingResult, suppressed: SuppressedCells? = nil) -> Table {
+        let rows: [[Cell]] = result.themeFrequencies().enumerated().map { index, frequency in
+            let counts: [Cell] = suppressed?.mark(index).map { [.text($0), .text($0), .text($0)] }
+                ?? [.integer(frequency.segments), .integer(frequency.participants), .percent(frequency.prevalencePercent)]
+            return [.text(indented(frequency.label, depth: frequency.depth)), .text(frequency.themeID)] + counts
         }
         return Table(
             id: "themes",
@@ -21,7 +24,8 @@ extension Table {
             ],
             rows: rows,
             notes: [codingNote(result),
-                    "A segment coded to a sub-theme counts for its parent theme too; prevalence is the share of the \(result.participants.count) \(isPreSegmented(result) ? "participants" : "interviewees") with at least one such segment."])
+                    "A segment coded to a sub-theme counts for its parent theme too; prevalence is the share of the \(result.participants.count) \(isPreSegmented(result) ? "participants" : "interviewees") with at least one such segment."]
+                + (suppressed.map { [$0.note] } ?? []))
     }
 
     /// Participants mentioning each theme, by the values of one attribute (NVivo-style matrix query).
@@ -46,9 +50,13 @@ extension Table {
     }
 
     /// Segments coded to both themes of each pair; the diagonal is each theme's segment count.
-    public static func themeCooccurrence(_ cooccurrence: ThemeCooccurrence, result: CodingResult) -> Table {
+    /// Counts `suppressed` hides (cell i × themes + j) print as their marks, with a note.
+    public static func themeCooccurrence(_ cooccurrence: ThemeCooccurrence, result: CodingResult, suppressed: SuppressedCells? = nil) -> Table {
+        let width = cooccurrence.themeIDs.count
         let rows: [[Cell]] = cooccurrence.themeIDs.enumerated().map { index, id in
-            [.text(result.codebook.theme(id)?.label ?? id), .text(id)] + cooccurrence.counts[index].map { .integer($0) }
+            [.text(result.codebook.theme(id)?.label ?? id), .text(id)] + cooccurrence.counts[index].enumerated().map { column, count in
+                suppressed?.mark(index * width + column).map(Cell.text) ?? .integer(count)
+            }
         }
         return Table(
             id: "theme_cooccurrence",
@@ -56,7 +64,8 @@ extension Table {
             columns: [.init("Theme", key: "theme", alignment: .left), .init("Code", key: "theme_id", alignment: .left)]
                 + cooccurrence.themeIDs.map { Column($0, key: $0) },
             rows: rows,
-            notes: [codingNote(result), "Cells count segments coded to both themes (sub-themes counting for their parents); the diagonal gives each theme's segments."])
+            notes: [codingNote(result), "Cells count segments coded to both themes (sub-themes counting for their parents); the diagonal gives each theme's segments."]
+                + (suppressed.map { [$0.note] } ?? []))
     }
 
     /// Exemplar quotes per theme with participant, role and segment.
@@ -102,13 +111,27 @@ extension Table {
             notes: [codingNote(result), "Start and end are half-open Unicode scalar offsets into the transcript text."])
     }
 
+    /// An agreement statistic bounded by 1 (κ, PABAK, α, precision, recall, F1): three decimals
+    /// without leading zero, more when three would show a value short of ±1 as ±1.000 (.9996 is
+    /// ".9996": only perfect agreement reads 1; issue 17).
+    static func coefficient(_ value: Double?) -> Cell {
+        .number(value, decimals: value.map(coefficientDecimals) ?? 3, leadingZero: false)
+    }
+
+    /// The decimals ``coefficient(_:)`` shows `value` with: 3, or the fewest (up to 15) that keep a
+    /// value with |value| < 1 from rounding to ±1.
+    static func coefficientDecimals(_ value: Double) -> Int {
+        var decimals = 3
+        while decimals < 15, abs(value) < 1, (abs(value) * pow(10, Double(decimals))).rounded() >= pow(10, Double(decimals)) { decimals += 1 }
+        return decimals
+    }
+
     /// Per theme: confusion counts, percent agreement, Cohen's κ, PABAK and Krippendorff's α.
     public static func coderAgreement(_ agreement: AgreementResult, firstCoder: String = "Automatic", secondCoder: String = "Human") -> Table {
         let rows: [[Cell]] = agreement.themes.map { theme in
             [.text(theme.label), .text(theme.themeID), .integer(theme.confusion.both), .integer(theme.confusion.firstOnly),
              .integer(theme.confusion.secondOnly), .integer(theme.confusion.neither), .percent(theme.percentAgreement),
-             .number(theme.kappa, decimals: 2, leadingZero: false), .number(theme.pabak, decimals: 2, leadingZero: false),
-             .number(theme.alpha, decimals: 2, leadingZero: false)]
+             coefficient(theme.kappa), coefficient(theme.pabak), coefficient(theme.alpha)]
         }
         return Table(
             id: "coder_agreement",
@@ -123,7 +146,7 @@ extension Table {
             rows: rows,
             notes: [
                 "N = \(agreement.segments) segments. κ = Cohen's kappa; PABAK = prevalence- and bias-adjusted kappa (2p₀ − 1); α = Krippendorff's alpha (nominal). — : undefined (one coder or both constant).",
-                "Over all segment × theme decisions: \(APA.percent(agreement.percentAgreement))% agreement, Krippendorff's α = \(APA.number(agreement.alpha, decimals: 2, leadingZero: false)).",
+                "Over all segment × theme decisions: \(APA.percent(agreement.percentAgreement))% agreement, Krippendorff's α = \(APA.number(agreement.alpha, decimals: agreement.alpha.map(coefficientDecimals) ?? 3, leadingZero: false)).",
             ])
     }
 
@@ -131,7 +154,7 @@ extension Table {
     /// their macro average (mean over the themes where defined) and micro average (pooled counts).
     public static func coderPrecisionRecall(_ agreement: AgreementResult) -> Table {
         func cells(_ precision: Double?, _ recall: Double?, _ f1: Double?) -> [Cell] {
-            [precision, recall, f1].map { .number($0, decimals: 3, leadingZero: false) }
+            [precision, recall, f1].map(coefficient)
         }
         var rows: [[Cell]] = agreement.themes.map { theme in
             [.text(theme.label), .text(theme.themeID), .integer(theme.confusion.both + theme.confusion.firstOnly),
@@ -161,7 +184,7 @@ extension Table {
     public static func coderPanelAgreement(_ panel: CoderPanelResult) -> Table {
         let rows: [[Cell]] = panel.themes.map { theme in
             [.text(theme.label), .text(theme.themeID), .integer(theme.majoritySegments),
-             .number(theme.fleissKappa, decimals: 3, leadingZero: false), .number(theme.alpha, decimals: 3, leadingZero: false)]
+             coefficient(theme.fleissKappa), coefficient(theme.alpha)]
         }
         return Table(
             id: "coder_panel_agreement",
@@ -202,8 +225,7 @@ extension Table {
     /// Per theme: the dictionary's and the learned coding's (k-fold cross-validated) precision, recall and κ against the human coding.
     public static func learnedCodingEvaluation(_ evaluation: LearnedCodingEvaluation) -> Table {
         func cells(_ theme: ThemeAgreement) -> [Cell] {
-            [.number(theme.confusion.precision, decimals: 3, leadingZero: false), .number(theme.confusion.recall, decimals: 3, leadingZero: false),
-             .number(theme.kappa, decimals: 3, leadingZero: false)]
+            [coefficient(theme.confusion.precision), coefficient(theme.confusion.recall), coefficient(theme.kappa)]
         }
         let rows: [[Cell]] = zip(evaluation.dictionary.themes, evaluation.learned.themes).map { dictionary, learned in
             [.text(dictionary.label), .text(dictionary.themeID), .integer(dictionary.confusion.both + dictionary.confusion.secondOnly)]

@@ -20,6 +20,10 @@ public struct OpenEndedResult: Sendable, Encodable {
     /// Per theme × attribute matrix (by attribute), the cells hidden by small-cell suppression (set by
     /// the Privacy gate): its group sizes (0 ..< values), then each theme row's participant counts.
     public var suppressedMatrices: [String: SuppressedCells] = [:]
+    /// The themes whose counts are hidden (rows of ``ThematicSummary/themes``), set by the Privacy gate.
+    public var suppressedThemes: SuppressedCells?
+    /// The hidden cells of the co-occurrence table (cell i × themes + j), set by the Privacy gate.
+    public var suppressedCooccurrence: SuppressedCells?
 
     /// Respondents who left the question blank.
     public var noAnswer: Int { respondents - answered }
@@ -55,6 +59,7 @@ public struct OpenEndedResult: Sendable, Encodable {
         try c.encode(respondents, forKey: .respondents)
         try c.encode(answered, forKey: .answered)
         try c.encode(noAnswer, forKey: .noAnswer)
-        try c.encode(SuppressedMatrices(summary: summary, suppressed: suppressedMatrices), forKey: .summary)
+        try c.encode(SuppressedSummary(summary: summary, matrices: suppressedMatrices, themes: suppressedThemes,
+                                       cooccurrence: suppressedCooccurrence), forKey: .summary)
     }
 }

@@ -16,6 +16,23 @@ public enum REFIQDAError: Error, CustomStringConvertible, Equatable {
     case noCodings(file: String)
     /// No text source matches any transcript being coded.
     case noSourceMatches(file: String, sources: [String], transcripts: [String])
+    /// A source whose text lies outside the archive (`relative://`, `absolute://`) that cannot be
+    /// read under the rule of ``REFIQDASourceLocation``.
+    case externalSource(file: String, line: Int, source: String, path: String, problem: ExternalSourceProblem)
+
+    /// Why the text of a source outside the archive was not read.
+    public enum ExternalSourceProblem: Equatable, Sendable {
+        /// A `..` component, or a symbolic link, that leads out of the folder it is read from.
+        case leavesFolder
+        /// A path that names no file.
+        case noFileName
+        /// An absolute path, given no `--sources` folder.
+        case absoluteNeedsSources
+        case notFound(lookedAt: String, basePath: String?)
+        case notARegularFile(lookedAt: String)
+        case tooLarge(lookedAt: String, limit: Int)
+        case notUTF8(lookedAt: String)
+    }
 
     public var description: String {
         switch self {
@@ -36,6 +53,27 @@ public enum REFIQDAError: Error, CustomStringConvertible, Equatable {
         case let .noSourceMatches(file, sources, transcripts):
             return "\(file): none of its text sources (\(sources.isEmpty ? "none" : Excerpt.excerptList(sources))) is a transcript being coded "
                 + "(\(Excerpt.excerptList(transcripts))); a source matches a transcript by GUID, by file name or by file name without extension"
+        case let .externalSource(file, line, source, path, problem):
+            let head = "\(file):\(line): source '\(Excerpt.excerpt(source))' has plainTextPath=\"\(Excerpt.excerpt(path))\", "
+            switch problem {
+            case .leavesFolder:
+                return head + "which leads out of the folder it is read from; expected a path inside it (a relative:// path is read "
+                    + "in --sources DIR, else in the folder of the .qdpx)"
+            case .noFileName:
+                return head + "which names no file; expected internal://NAME, relative://PATH or absolute://PATH"
+            case .absoluteNeedsSources:
+                return head + "a file on the machine that made the project; Paradox reads no path a project names: copy the file into a "
+                    + "folder and give it with --sources DIR (read as DIR/<its file name>)"
+            case let .notFound(lookedAt, basePath):
+                let base = basePath.map { " (the project's basePath was '\(Excerpt.excerpt($0))')" } ?? ""
+                return head + "but there is no file \(Excerpt.excerpt(lookedAt))\(base); give the folder holding the project's texts with --sources DIR"
+            case let .notARegularFile(lookedAt):
+                return head + "but \(Excerpt.excerpt(lookedAt)) is not a regular file; expected a UTF-8 text file"
+            case let .tooLarge(lookedAt, limit):
+                return head + "but \(Excerpt.excerpt(lookedAt)) is larger than \(limit) bytes, the most a project's text may hold"
+            case let .notUTF8(lookedAt):
+                return head + "but \(Excerpt.excerpt(lookedAt)) is not UTF-8 text"
+            }
         }
     }
 }

@@ -8,16 +8,20 @@ import Foundation
 /// valid against Project.xsd) and `sources/<GUID>.txt`, each transcript's text in UTF-8 with LF line
 /// ends and no byte-order mark. It carries the codebook (sub-themes nested in their parents), one
 /// variable per participant attribute, one case per participant with its attribute values and
-/// transcripts, and per transcript one `PlainTextSelection` per coded segment with one `Coding` per
-/// theme. Selection positions are 0-based, half-open Unicode scalar offsets into the stored text.
+/// transcripts, and per transcript and coder one `PlainTextSelection` per coded segment with one
+/// `Coding` per theme. The coders are users: Paradox's deductive coder, then each human coding given
+/// (`--gold`, named by its source) and the learned coding's suggestions (for review), never merged.
+/// Selection positions are 0-based, half-open Unicode scalar (code point) offsets into the stored
+/// text, so that the project reads back (``REFIQDAImport``) as the same codings.
 /// A codebook alone (`.qdc`, namespace `urn:QDA-XML:codebook:1.0`) is valid against Codebook.xsd.
 /// All GUIDs are name-based (``DeterministicGUID``) and no time stamps are written, so the same
 /// coding always exports to the same bytes.
 public enum REFIQDAExport {
-    /// The `.qdpx` archive of `result`.
-    public static func project(_ result: CodingResult) -> ZipArchive {
+    /// The `.qdpx` archive of `result`, with `coders` (human codings, learned suggestions) as users
+    /// of their own beside Paradox's coder.
+    public static func project(_ result: CodingResult, coders: [HumanCoding] = []) -> ZipArchive {
         var archive = ZipArchive()
-        archive.add("project.qde", data: Data(projectXML(result).utf8))
+        archive.add("project.qde", data: Data(projectXML(result, coders: coders).utf8))
         for transcript in result.transcripts {
             archive.add("sources/\(sourceGUID(transcript)).txt", data: Data(transcript.text.utf8))
         }
@@ -25,8 +29,9 @@ public enum REFIQDAExport {
     }
 
     /// The `project.qde` document.
-    public static func projectXML(_ result: CodingResult) -> String {
+    public static func projectXML(_ result: CodingResult, coders: [HumanCoding] = []) -> String {
         let user = DeterministicGUID.make("user:paradox")
+        let others = coders.enumerated().map { index, coding in (guid: DeterministicGUID.make("user:\(index):\(coding.source)"), key: "\(index):", coding: coding) }
         var xml = XMLWriter()
         xml.line("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
         xml.open("Project", [("xmlns", "urn:QDA-XML:project:1.0"),
@@ -35,6 +40,7 @@ public enum REFIQDAExport {
                              ("name", result.codebook.name), ("origin", "Paradox"), ("creatingUserGUID", user)])
         xml.open("Users")
         xml.empty("User", [("guid", user), ("name", "Paradox deductive coder")])
+        for other in others { xml.empty("User", [("guid", other.guid), ("name", other.coding.source)]) }
         xml.close("Users")
         xml.open("CodeBook")
         writeCodes(result.codebook, parent: nil, into: &xml)
@@ -69,24 +75,37 @@ public enum REFIQDAExport {
         for transcript in result.transcripts {
             let guid = sourceGUID(transcript)
             xml.open("TextSource", [("guid", guid), ("name", transcript.name), ("plainTextPath", "internal://\(guid).txt")])
-            for coded in result.segments where coded.segment.transcriptID == transcript.id && !coded.codings.isEmpty {
-                let segment = coded.segment
-                xml.open("PlainTextSelection", [
-                    ("guid", DeterministicGUID.make("selection:\(segment.id)")), ("name", String(segment.text.unicodeScalars.prefix(100))),
-                    ("startPosition", String(segment.start)), ("endPosition", String(segment.end)), ("creatingUser", user),
-                ])
-                for coding in coded.codings {
-                    xml.open("Coding", [("guid", DeterministicGUID.make("coding:\(segment.id):\(coding.themeID)")), ("creatingUser", user)])
-                    xml.empty("CodeRef", [("targetGUID", codeGUID(coding.themeID))])
-                    xml.close("Coding")
+            let segments = result.segments.filter { $0.segment.transcriptID == transcript.id }
+            for coded in segments where !coded.codings.isEmpty {
+                writeSelection(coded.segment, themes: coded.codings.map(\.themeID), user: user, key: "", into: &xml)
+            }
+            for other in others {
+                for coded in segments {
+                    let themes = result.themeOrder.filter { other.coding.themes[coded.segment.id]?.contains($0) == true }
+                    guard !themes.isEmpty else { continue }
+                    writeSelection(coded.segment, themes: themes, user: other.guid, key: other.key, into: &xml)
                 }
-                xml.close("PlainTextSelection")
             }
             xml.close("TextSource")
         }
         xml.close("Sources")
         xml.close("Project")
         return xml.output
+    }
+
+    /// One `PlainTextSelection` spanning `segment`, coded by `user` with each of `themes`. `key`
+    /// tells the GUIDs of several coders' selections of one segment apart ("" for Paradox's coder).
+    private static func writeSelection(_ segment: Segment, themes: [String], user: String, key: String, into xml: inout XMLWriter) {
+        xml.open("PlainTextSelection", [
+            ("guid", DeterministicGUID.make("selection:\(key)\(segment.id)")), ("name", String(segment.text.unicodeScalars.prefix(100))),
+            ("startPosition", String(segment.start)), ("endPosition", String(segment.end)), ("creatingUser", user),
+        ])
+        for theme in themes {
+            xml.open("Coding", [("guid", DeterministicGUID.make("coding:\(key)\(segment.id):\(theme)")), ("creatingUser", user)])
+            xml.empty("CodeRef", [("targetGUID", codeGUID(theme))])
+            xml.close("Coding")
+        }
+        xml.close("PlainTextSelection")
     }
 
     /// The `.qdc` codebook document.

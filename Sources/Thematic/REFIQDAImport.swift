@@ -8,12 +8,15 @@ import Foundation
 /// Rules:
 /// - **Sources ↔ transcripts**: a `TextSource` is a transcript's when its GUID is the one Paradox
 ///   exports for it, or its `name` is the transcript's file name or id (the file name without
-///   extension). Its text (`plainTextPath="internal://…"` under `sources/`, or `PlainTextContent`)
-///   must be the transcript's text once a byte-order mark is dropped and CR LF / CR are read as LF;
-///   positions are mapped through that normalisation.
+///   extension). Its text (`PlainTextContent`, or `plainTextPath`: `internal://…` under `sources/`,
+///   or a file outside the archive, `relative://…` or `absolute://…`, read by the rule of
+///   ``REFIQDASourceLocation``) must be the transcript's text once a byte-order mark is dropped and
+///   CR LF / CR are read as LF; positions are mapped through that normalisation.
 /// - **Codes ↔ themes**: a `Code` is a theme's when its `name` equals the theme's label or id,
 ///   ignoring case and surrounding space. Codings of other codes are left out and reported.
-/// - **Selections ↔ segments**: positions are 0-based, half-open Unicode scalar (character) offsets.
+/// - **Selections ↔ segments**: positions are 0-based, half-open offsets in Unicode code points
+///   (scalars) of the source's text as stored, a CR LF counting two (what QualCoder reads, Python
+///   string indices; not UTF-16 units: 😀 is one position, e + U+0301 two, 信 one).
 ///   A segment is coded with a theme by a user when one of the user's selections coded with the
 ///   theme overlaps it by at least one character (selection start < segment end and segment start <
 ///   selection end); a `Coding` of a whole source codes all its segments.
@@ -21,8 +24,10 @@ import Foundation
 ///   source's. Each coder has seen every segment of every matched transcript (uncoded ones count as
 ///   coded with nothing).
 public enum REFIQDAImport {
-    /// The coders of the project at `url`, over the segments of `result`.
-    public static func codings(contentsOf url: URL, for result: CodingResult,
+    /// The coders of the project at `url`, over the segments of `result`. `sources` is the folder
+    /// that holds the texts of sources stored outside the archive (default: the project's folder
+    /// for `relative://` paths, none for `absolute://` ones).
+    public static func codings(contentsOf url: URL, for result: CodingResult, sources: URL? = nil,
                                maximumInflatedBytes: Int = ZipReader.defaultMaximumInflatedBytes) throws -> REFIQDAImportResult {
         var archive = try ZipReader(contentsOf: url, maximumInflatedBytes: maximumInflatedBytes)
         guard let entry = archive.entry(named: "project.qde") else {
@@ -56,7 +61,7 @@ public enum REFIQDAImport {
                 unmatchedSources.append("\(source.name) (a second source for \(transcript.name))")
                 continue
             }
-            let text = try sourceText(source, in: &archive, file: url.path)
+            let text = try sourceText(source, in: &archive, project: project, file: url, sources: sources)
             let offsets = try transcriptOffsets(of: text, source: source, transcript: transcript, file: url.path)
             let segments = result.segments.map(\.segment).filter { $0.transcriptID == transcript.id }
             segmentIDs += segments.map(\.id)
@@ -120,21 +125,35 @@ public enum REFIQDAImport {
         source.guid.uppercased() == REFIQDAExport.sourceGUID(transcript) || source.name == transcript.name || source.name == transcript.id
     }
 
-    private static func sourceText(_ source: REFIQDAProject.TextSource, in archive: inout ZipReader, file: String) throws -> String {
+    private static func sourceText(_ source: REFIQDAProject.TextSource, in archive: inout ZipReader, project: REFIQDAProject,
+                                   file: URL, sources: URL?) throws -> String {
         if let content = source.plainTextContent { return content }
-        let prefix = "internal://"
-        guard let path = source.plainTextPath, path.hasPrefix(prefix) else {
-            throw REFIQDAError.malformed(file: "\(file):project.qde", line: source.line,
-                                         expected: "<TextSource name=\"\(source.name)\"> with <PlainTextContent> or plainTextPath=\"internal://…\" (a text stored in the project)")
+        let document = "\(file.path):project.qde"
+        func problem(_ problem: REFIQDAError.ExternalSourceProblem) -> REFIQDAError {
+            .externalSource(file: document, line: source.line, source: source.name, path: source.plainTextPath ?? "", problem: problem)
         }
-        let name = "sources/" + path.dropFirst(prefix.count)
-        guard let entry = archive.entry(named: name) else {
-            throw REFIQDAError.missingEntry(file: file, entry: name, needed: "the text of source '\(source.name)'")
+        guard let path = source.plainTextPath, let location = try REFIQDASourceLocation(plainTextPath: path, problem: problem) else {
+            throw REFIQDAError.malformed(file: document, line: source.line,
+                                         expected: "<TextSource name=\"\(source.name)\"> with <PlainTextContent> or plainTextPath=\"internal://…\", "
+                                            + "\"relative://…\" or \"absolute://…\"")
         }
-        guard let text = String(validating: try archive.contents(of: entry), as: UTF8.self) else {
-            throw REFIQDAError.missingEntry(file: file, entry: name, needed: "UTF-8 text for source '\(source.name)'")
+        let external: URL
+        switch location {
+        case let .entry(entryName):
+            let name = "sources/" + entryName
+            guard let entry = archive.entry(named: name) else {
+                throw REFIQDAError.missingEntry(file: file.path, entry: name, needed: "the text of source '\(source.name)'")
+            }
+            guard let text = String(validating: try archive.contents(of: entry), as: UTF8.self) else {
+                throw REFIQDAError.missingEntry(file: file.path, entry: name, needed: "UTF-8 text for source '\(source.name)'")
+            }
+            return text
+        case let .relative(components):
+            external = try REFIQDASourceLocation.relativeFile(components, in: sources ?? file.deletingLastPathComponent(), problem: problem)
+        case let .absolute(fileName):
+            external = try REFIQDASourceLocation.absoluteFile(fileName, sources: sources, problem: problem)
         }
-        return text
+        return try REFIQDASourceLocation.text(of: external, limit: archive.maximumInflatedBytes, basePath: project.basePath, problem: problem)
     }
 
     /// For each source offset 0…n, the transcript offset it maps to, after checking that the source

@@ -42,6 +42,8 @@ struct REFIQDAProject {
         var sourceCodings: [Coding]
     }
 
+    /// The folder `relative://` source paths were relative to, on the machine that made the project.
+    var basePath: String?
     /// User GUID → name, in document order.
     var users: [(guid: String, name: String)] = []
     var codes: [Code] = []
@@ -96,6 +98,7 @@ private final class ProjectXMLReader: NSObject, XMLParserDelegate {
         if path.isEmpty {
             guard name == "Project" else { return fail(parser, line, "a REFI-QDA project (root element <Project>), found <\(name)>") }
             sawProject = true
+            project.basePath = attributes["basePath"]
             return
         }
         let parent = path.last ?? ""

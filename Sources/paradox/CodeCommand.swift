@@ -51,6 +51,9 @@ struct Code: ParsableCommand {
     @Option(help: "Human coding to measure agreement with: a CSV (segment_id,themes) or a REFI-QDA project (.qdpx, one coder per user); repeat for several coders (Fleiss' κ among them, the tool against their majority).")
     var gold: [String] = []
 
+    @Option(help: "Folder holding the texts of .qdpx sources stored outside the project (relative:// paths, default: the .qdpx's folder; absolute:// paths: read as DIR/<file name>).")
+    var sources: String?
+
     @Option(help: "Human coding (CSV or .qdpx; several coders: their majority) to learn per-theme coding from; reports its 5-fold cross-validated precision, recall and κ beside the dictionary's.")
     var train: String?
 
@@ -66,7 +69,7 @@ struct Code: ParsableCommand {
     @Option(help: "With --gold: write every segment the two codings disagree on (text, codes, terms that fired) as CSV.")
     var disagreements: String?
 
-    @Option(help: "Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder.")
+    @Option(help: "Write a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA or QualCoder: Paradox's coding, each --gold coder and the learned suggestions as users of their own.")
     var qdpx: String?
 
     @Option(help: "Write the codebook alone as REFI-QDA (.qdc).")
@@ -82,9 +85,14 @@ struct Code: ParsableCommand {
         if transcripts.isEmpty { throw ValidationError("Give at least one transcript file.") }
         if disagreements != nil, gold.isEmpty { throw ValidationError("--disagreements needs --gold (the human coding to compare with).") }
         if train != nil, model != nil { throw ValidationError("Give --train (learn a model) or --model (apply one), not both.") }
+        if sources != nil, !(gold + [train].compactMap { $0 }).contains(where: { $0.lowercased().hasSuffix(".qdpx") }) {
+            throw ValidationError("--sources needs a .qdpx project (--gold or --train) whose texts it holds.")
+        }
         if saveModel != nil, train == nil { throw ValidationError("--save-model needs --train (the human coding to learn from).") }
         if suggestions != nil, train == nil, model == nil { throw ValidationError("--suggestions needs --train or --model.") }
     }
+
+    private var sourcesFolder: URL? { sources.map { URL(fileURLWithPath: $0, isDirectory: true) } }
 
     func run() throws {
         try failing {
@@ -97,7 +105,7 @@ struct Code: ParsableCommand {
             // and a learned model sees only those, so that no name can end up among its words.
             let known = try names.map { try RedactionNames.read(contentsOf: URL(fileURLWithPath: $0), shown: $0) } ?? .none
             let (result, redactions, segmentIDs) = CodingRedaction.redact(original, names: known)
-            let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: original) }
+            let coders = try gold.flatMap { try humanCodings(URL(fileURLWithPath: $0), result: original, sources: sourcesFolder) }
                 .map { CodingRedaction.renamed($0, segmentIDs: segmentIDs) }
             let skipped = result.skippedQuestionTurns
             if !skipped.isEmpty {
@@ -118,7 +126,7 @@ struct Code: ParsableCommand {
             var files: [(path: String, content: Data)] = []
             var learned: LearnedCodingModel?
             if let train {
-                let trainers = try humanCodings(URL(fileURLWithPath: train), result: original).map { CodingRedaction.renamed($0, segmentIDs: segmentIDs) }
+                let trainers = try humanCodings(URL(fileURLWithPath: train), result: original, sources: sourcesFolder).map { CodingRedaction.renamed($0, segmentIDs: segmentIDs) }
                 let gold = trainers.count >= 2 ? try result.panel(trainers).majority : trainers[0]
                 let evaluation = try LearnedCodingEvaluation.crossValidate(result, gold: gold)
                 summary.learned = evaluation
@@ -134,7 +142,15 @@ struct Code: ParsableCommand {
                 let reference = coders.count >= 2 ? try result.panel(coders).majority : coders[0]
                 files.append((disagreements, Data(CSVRenderer.render(.codingDisagreements(try result.disagreements(with: reference))).utf8)))
             }
-            if let qdpx { files.append((qdpx, REFIQDAExport.project(result).data)) }
+            if let qdpx {
+                // The human coders and the learned coding's suggestions go in as users of their own, for review.
+                let suggested = learned.map { model in
+                    HumanCoding(segmentIDs: result.segments.map(\.segment.id),
+                                themes: Dictionary(grouping: model.suggestions(for: result), by: \.segment.id).mapValues { Set($0.map(\.themeID)) },
+                                source: "Paradox learned coding (suggestions for review)")
+                }
+                files.append((qdpx, REFIQDAExport.project(result, coders: coders + (suggested.map { [$0] } ?? [])).data))
+            }
             if let qdc { files.append((qdc, Data(REFIQDAExport.codebookXML(result.codebook).utf8))) }
             if let segments { files.append((segments, Data(CSVRenderer.render(.codedSegments(result)).utf8))) }
             try AtomicFile.write(files)
@@ -146,9 +162,9 @@ struct Code: ParsableCommand {
 
 /// The coders of one `--gold` file: a CSV is one coder; a REFI-QDA project one per user, with a
 /// warning for what of it could not be used.
-private func humanCodings(_ url: URL, result: CodingResult) throws -> [HumanCoding] {
+private func humanCodings(_ url: URL, result: CodingResult, sources: URL?) throws -> [HumanCoding] {
     guard url.pathExtension.lowercased() == "qdpx" else { return [try HumanCoding.read(contentsOf: url, codebook: result.codebook)] }
-    let imported = try REFIQDAImport.codings(contentsOf: url, for: result)
+    let imported = try REFIQDAImport.codings(contentsOf: url, for: result, sources: sources)
     if !imported.unmatchedCodes.isEmpty {
         printWarning("\(url.path): codes that name no theme of \(result.codebook.source), their codings left out: \(Excerpt.excerptList(imported.unmatchedCodes))")
     }

@@ -118,6 +118,43 @@ final class CodeCLITests: CLITestCase {
         XCTAssertEqual(outcome.stderr, "paradox: error: \(project): no entry 'sources/5E000000-0000-0000-0000-000000000001.txt', expected the text of source 'mini'\n")
     }
 
+    /// An absolute:// source is an error without --sources and is read from DIR/<its file name> with it.
+    func testAbsoluteSourcePathIsReadOnlyFromTheSourcesFolder() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures")
+        let project = fixtures.appendingPathComponent("refi-qda/import/external/absolute.qdpx").path
+        let arguments = ["code", fixtures.appendingPathComponent("transcripts/mini.txt").path, "--codebook",
+                         fixtures.appendingPathComponent("codebooks/mini.yml").path, "--unit", "paragraph", "--gold", project, "--format", "json"]
+        let refused = try paradox(arguments)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(refused.stdout, "")
+        XCTAssertEqual(refused.stderr, "paradox: error: \(project):project.qde:22: source 'mini' has plainTextPath=\"absolute:///C:/Users/Ana/My%20Documents/mini-interview.txt\", "
+                       + "a file on the machine that made the project; Paradox reads no path a project names: copy the file into a folder and give it "
+                       + "with --sources DIR (read as DIR/<its file name>)\n")
+        let read = try paradox(arguments + ["--sources", fixtures.appendingPathComponent("refi-qda/import/external").path])
+        XCTAssertEqual(read.status, 0, read.stderr)
+        let panel = try XCTUnwrap(try json(read.stdout)["panel"] as? [String: Any])
+        XCTAssertEqual(panel["coders"] as? [String], ["\(project) (user Ana)", "\(project) (user Ben)"])
+        let ethics = try XCTUnwrap((panel["themes"] as? [[String: Any]])?.first { $0["themeID"] as? String == "ethics" })
+        XCTAssertEqual(ethics["fleissKappa"] as! Double, 0.33333333333333326, accuracy: 1e-12, "the same as the project holding its text")
+    }
+
+    /// --qdpx writes each --gold coder as a user of its own beside Paradox's: read back as --gold, the
+    /// project gives those coders again (Ben's Fleiss κ with Ana as from the original project).
+    func testExportedProjectCarriesTheHumanCodersAsUsers() throws {
+        let fixtures = Self.packageRoot.appendingPathComponent("Tests/ThematicTests/Fixtures")
+        let original = fixtures.appendingPathComponent("refi-qda/import/nvivo-style.qdpx").path
+        let exported = try temporaryFolder().appendingPathComponent("coded.qdpx").path
+        let arguments = ["code", fixtures.appendingPathComponent("transcripts/mini.txt").path, "--codebook",
+                         fixtures.appendingPathComponent("codebooks/mini.yml").path, "--unit", "paragraph", "--format", "json"]
+        let export = try paradox(arguments + ["--gold", original, "--qdpx", exported])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let read = try paradox(arguments + ["--gold", exported])
+        XCTAssertEqual(read.status, 0, read.stderr)
+        XCTAssertEqual(read.stderr, "")
+        let panel = try XCTUnwrap(try json(read.stdout)["panel"] as? [String: Any])
+        XCTAssertEqual(panel["coders"] as? [String], ["Paradox deductive coder", "\(original) (user Ana)", "\(original) (user Ben)"].map { "\(exported) (user \($0))" })
+    }
+
     func testSkippedQTurnsAreCountedPerTranscriptUnlessInterviewerTurnsAreCoded() throws {
         let folder = try temporaryFolder()
         let themes = try write(Self.codebook, to: "themes.yml", in: folder)

@@ -111,7 +111,40 @@ final class OpenEndedCLITests: CLITestCase {
         XCTAssertTrue(report.contains("| Theme | Code | Diverse (n < 5) | Female (n = [c]) | Male (n = 10) |"), report)
         let results = try json(String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8))
         let tables = try XCTUnwrap((results["privacy"] as? [String: Any])?["suppressed_tables"] as? [[String: Any]]).compactMap { $0["table"] as? String }
-        XCTAssertEqual(tables, ["frequencies_gender", "open_ended_Q12_text_themes_by_age_group", "open_ended_Q12_text_themes_by_gender"])
+        XCTAssertEqual(tables, ["frequencies_gender", "open_ended_Q12_text_themes_by_age_group", "open_ended_Q12_text_themes_by_gender",
+                                "open_ended_Q12_text_themes", "open_ended_Q12_text_theme_cooccurrence"])
+    }
+
+    /// The theme and co-occurrence tables hide counts of 1 to 4 (min_cell 5) as the matrices do, in
+    /// results.json and in the report, and name themselves in the privacy summary. Counts: expected.json.
+    func testSmallCellsOfThemeAndCooccurrenceTablesAreSuppressed() throws {
+        let (outcome, out) = try runFixture()
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        func shown(_ count: Int) -> AnyHashable { (1..<5).contains(count) ? "< 5" : count }
+        let summary = try XCTUnwrap(openEnded(in: out)["summary"] as? [String: Any]), expected = try expected()
+        let themes = try XCTUnwrap(summary["themes"] as? [[String: Any]])
+        let expectedThemes = try XCTUnwrap(expected["themes"] as? [[String: Any]])
+        let counts = try expectedThemes.map { try XCTUnwrap($0["participants"] as? Int) }
+        XCTAssertEqual(counts, [6, 7, 8, 4])
+        XCTAssertEqual(themes.map { $0["participants"] as? AnyHashable }, counts.map(shown))
+        XCTAssertEqual(themes.map { $0["segments"] as? AnyHashable }, counts.map(shown))
+        XCTAssertEqual(themes.last?["prevalencePercent"] as? String, "< 5")
+        let cooccurrence = try XCTUnwrap((summary["cooccurrence"] as? [String: Any])?["counts"] as? [[AnyHashable]])
+        let expectedCooccurrence = try XCTUnwrap(expected["cooccurrence"] as? [[Int]])
+        XCTAssertEqual(cooccurrence, expectedCooccurrence.map { $0.map(shown) })
+        XCTAssertTrue(cooccurrence.joined().contains("< 5") && cooccurrence.joined().contains(6), "some cells hidden, some shown")
+
+        let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("Cash rewards | cash | < 5 | < 5 | < 5 |"), report)
+        XCTAssertTrue(report.contains("| Incentives | incentives | 8 | 8 | 40.0 |"), report)
+        XCTAssertTrue(report.contains("| Transparency | transparency | < 5 | 7 | < 5 |"), report)
+        XCTAssertTrue(report.contains("the diagonal gives each theme's segments. Counts from 1 to 4 are shown as \"< 5\" to protect respondents."), report)
+        XCTAssertFalse(report.contains("Co-occurrence of the top-level themes"), "no heatmap of hidden counts")
+        let results = try json(String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8))
+        let tables = try XCTUnwrap((results["privacy"] as? [String: Any])?["suppressed_tables"] as? [[String: Any]])
+        let byName = Dictionary(uniqueKeysWithValues: tables.compactMap { table in (table["table"] as? String).map { ($0, table) } })
+        XCTAssertEqual(byName["open_ended_Q12_text_themes"]?["small"] as? Int, 1)
+        XCTAssertEqual(byName["open_ended_Q12_text_theme_cooccurrence"]?["small"] as? Int, 4)
     }
 
     func testAColumnThatIsNotTextIsAnErrorAtItsLine() throws {

@@ -36,12 +36,16 @@ final class REFIQDAExportTests: XCTestCase {
         try XCTSkipIf(status != 0, "\(tool) is not installed (the test script installs it)")
     }
 
+    /// With a human coder beside Paradox's (users, selections and codings of its own).
     func testProjectValidatesAgainstTheProjectSchema() throws {
         try requireTool("xmllint")
         try requireTool("unzip")
         let directory = try temporaryDirectory()
         let archive = directory.appendingPathComponent("mini.qdpx")
-        try REFIQDAExport.project(try result()).write(to: archive)
+        let result = try result()
+        let ids = result.segments.map(\.segment.id)
+        let human = HumanCoding(segmentIDs: ids, themes: [ids[0]: ["trust", "consent"], ids[1]: ["ethics"]], source: "gold.csv")
+        try REFIQDAExport.project(result, coders: [human]).write(to: archive)
         let (unzipStatus, unzipOutput) = try run("unzip", ["-q", archive.path], in: directory)
         XCTAssertEqual(unzipStatus, 0, unzipOutput)
         let schema = FixtureFiles.url("refi-qda/Project-mrt2019.xsd").path
@@ -94,6 +98,18 @@ final class REFIQDAExportTests: XCTestCase {
         XCTAssertTrue(xml.contains("<IntegerValue>12</IntegerValue>"))
         XCTAssertTrue(xml.contains("<TextValue>Retail, online</TextValue>"))
         XCTAssertFalse(xml.contains("DateTime"), "no time stamps")
+    }
+
+    /// Offsets from `make_import_fixtures.py` (Python 3.11.7 string indices, QualCoder's convention):
+    /// each paragraph of `unicode.txt` is exported at its code point offsets, not its UTF-16 ones
+    /// (277, 351 and 433 for the starts), and the round trip is tested in REFIQDAImportTests.
+    func testSelectionsCountCodePointsOutsideTheBMP() throws {
+        let result = try ThematicAnalysis.run(transcripts: [FixtureFiles.url("transcripts/unicode.txt")],
+                                              codebook: FixtureFiles.url("codebooks/mini.yml"), unit: .paragraph)
+        let xml = REFIQDAExport.projectXML(result)
+        for (start, end) in [(274, 338), (340, 416), (418, 453)] {
+            XCTAssertTrue(xml.contains("startPosition=\"\(start)\" endPosition=\"\(end)\""), "\(start)..<\(end)")
+        }
     }
 
     /// Expected GUIDs from Python 3.11.7: `str(uuid.uuid5(uuid.NAMESPACE_URL, name)).upper()`.

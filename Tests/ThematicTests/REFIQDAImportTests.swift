@@ -1,4 +1,5 @@
 import Archive
+import Foundation
 import XCTest
 @testable import Thematic
 
@@ -49,7 +50,7 @@ final class REFIQDAImportTests: XCTestCase {
         for unit in SegmentationUnit.allCases {
             let result = try ThematicAnalysis.run(
                 transcripts: [FixtureFiles.url("transcripts/mini.txt"), FixtureFiles.url("transcripts/mini-captions.vtt"),
-                              FixtureFiles.url("segments/open-answers.csv")],
+                              FixtureFiles.url("segments/open-answers.csv"), FixtureFiles.url("transcripts/unicode.txt")],
                 codebook: FixtureFiles.url("codebooks/mini.yml"), unit: unit)
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-roundtrip-\(UUID().uuidString).qdpx")
             defer { try? FileManager.default.removeItem(at: file) }
@@ -66,6 +67,100 @@ final class REFIQDAImportTests: XCTestCase {
             XCTAssertEqual(agreement.percentAgreement, 100)
             XCTAssertEqual(imported.unmatchedCodes + imported.unmatchedSources + imported.uncodedTranscripts, [])
         }
+    }
+
+    /// The coders of `file`, their sources (which name the file) left out.
+    private func coders(_ file: URL, for result: CodingResult, sources: URL? = nil) throws -> [HumanCoding] {
+        try REFIQDAImport.codings(contentsOf: file, for: result, sources: sources).coders.map {
+            HumanCoding(segmentIDs: $0.segmentIDs, themes: $0.themes, source: "")
+        }
+    }
+
+    private func error(_ file: URL, sources: URL? = nil) throws -> String {
+        do {
+            _ = try REFIQDAImport.codings(contentsOf: file, for: try paragraphs(), sources: sources)
+            return "no error"
+        } catch let error as REFIQDAError {
+            return String(describing: error).replacingOccurrences(of: fixture("").path + "/", with: "")
+        }
+    }
+
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-sources-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    func testRelativeSourceIsReadInTheProjectsFolderOrInSources() throws {
+        let result = try paragraphs()
+        let inside = try coders(fixture("nvivo-style.qdpx"), for: result)
+        XCTAssertEqual(try coders(fixture("external/relative.qdpx"), for: result), inside)
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(at: fixture("external/mini-interview.txt"), to: folder.appendingPathComponent("mini-interview.txt"))
+        XCTAssertEqual(try coders(fixture("external/relative.qdpx"), for: result, sources: folder), inside)
+        let empty = try temporaryFolder()
+        XCTAssertEqual(try error(fixture("external/relative.qdpx"), sources: empty),
+                       "external/relative.qdpx:project.qde:22: source 'mini' has plainTextPath=\"relative:///mini-interview.txt\", but there is no file "
+                       + "\(empty.appendingPathComponent("mini-interview.txt").path) (the project's basePath was 'C:\\Users\\Ana\\QDA\\Sources'); "
+                       + "give the folder holding the project's texts with --sources DIR")
+    }
+
+    func testAbsoluteSourceIsReadOnlyFromSourcesByItsFileName() throws {
+        let result = try paragraphs()
+        XCTAssertEqual(try error(fixture("external/absolute.qdpx")),
+                       "external/absolute.qdpx:project.qde:22: source 'mini' has plainTextPath=\"absolute:///C:/Users/Ana/My%20Documents/mini-interview.txt\", "
+                       + "a file on the machine that made the project; Paradox reads no path a project names: copy the file into a folder and give it "
+                       + "with --sources DIR (read as DIR/<its file name>)")
+        XCTAssertEqual(try coders(fixture("external/absolute.qdpx"), for: result, sources: fixture("external")),
+                       try coders(fixture("nvivo-style.qdpx"), for: result))
+    }
+
+    func testNoPathLeavesTheFolderItIsReadFrom() throws {
+        XCTAssertEqual(try error(fixture("external/escape.qdpx")),
+                       "external/escape.qdpx:project.qde:22: source 'mini' has plainTextPath=\"relative:///../../../transcripts/mini.txt\", which leads "
+                       + "out of the folder it is read from; expected a path inside it (a relative:// path is read in --sources DIR, else in the folder of the .qdpx)")
+        // A symbolic link inside the folder to a file outside it (the very text the project needs).
+        let linked = try temporaryFolder()
+        try FileManager.default.createSymbolicLink(at: linked.appendingPathComponent("mini-interview.txt"),
+                                                   withDestinationURL: fixture("external/mini-interview.txt"))
+        XCTAssertTrue(try error(fixture("external/relative.qdpx"), sources: linked).hasSuffix("which leads out of the folder it is read from; "
+                      + "expected a path inside it (a relative:// path is read in --sources DIR, else in the folder of the .qdpx)"))
+        // A named pipe would block the read forever.
+        let piped = try temporaryFolder()
+        let pipe = piped.appendingPathComponent("mini-interview.txt")
+        XCTAssertEqual(mkfifo(pipe.path, 0o600), 0)
+        XCTAssertTrue(try error(fixture("external/relative.qdpx"), sources: piped)
+            .hasSuffix("but \(pipe.path) is not a regular file; expected a UTF-8 text file"))
+    }
+
+    /// Positions as QualCoder writes them, Python string indices (code points): a reading in UTF-16
+    /// units or in characters (graphemes) would put "Ethics come first" in the paragraph before.
+    func testPositionsAreCodePointsAsQualCoderCountsThem() throws {
+        let result = try ThematicAnalysis.run(transcripts: [FixtureFiles.url("transcripts/unicode.txt")],
+                                              codebook: FixtureFiles.url("codebooks/mini.yml"), unit: .paragraph)
+        XCTAssertEqual(result.segments.map(\.segment.id), ["unicode-002", "unicode-003", "unicode-004"], "the interviewer turn is not coded")
+        let imported = try coders(fixture("unicode-qualcoder.qdpx"), for: result)
+        let segments = ["unicode-002", "unicode-003", "unicode-004"]
+        XCTAssertEqual(imported, [
+            HumanCoding(segmentIDs: segments, themes: ["unicode-002": ["trust"], "unicode-003": ["consent"], "unicode-004": ["ethics"]], source: ""),
+            HumanCoding(segmentIDs: segments, themes: ["unicode-002": [], "unicode-003": ["trust"], "unicode-004": ["ethics"]], source: ""),
+        ])
+    }
+
+    /// Human coders exported beside Paradox's coder come back as the same codings, each a user.
+    func testExportedHumanCodersReadBackAsTheSameCodings() throws {
+        let result = try paragraphs()
+        let human = try coders(fixture("nvivo-style.qdpx"), for: result).enumerated().map { index, coder in
+            HumanCoding(segmentIDs: coder.segmentIDs, themes: coder.themes, source: ["Ana", "Ben"][index])
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-coders-\(UUID().uuidString).qdpx")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try REFIQDAExport.project(result, coders: human).write(to: file)
+        let imported = try REFIQDAImport.codings(contentsOf: file, for: result)
+        XCTAssertEqual(imported.coders.map(\.source), ["Paradox deductive coder", "Ana", "Ben"].map { "\(file.path) (user \($0))" })
+        XCTAssertEqual(imported.coders.dropFirst().map(\.themes), human.map(\.themes))
+        XCTAssertEqual(imported.coders[0].themes, Dictionary(uniqueKeysWithValues: result.segments.map { ($0.segment.id, Set($0.themeIDs)) }))
     }
 
     func testBadProjectsAreTypedErrorsNamingFileAndElement() throws {

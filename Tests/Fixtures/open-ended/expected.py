@@ -49,5 +49,8 @@ print(json.dumps({
     "respondents": len(rows), "answered": len(answered), "no_answer": len(rows) - len(answered),
     "themes": themes,
     "matrices": [matrix("age_group", AGE), matrix("gender", GENDER)],
+    # Answers coded to both of two top-level themes (the co-occurrence table covers those).
+    "cooccurrence": [[sum(a in c and b in c for c in codes.values()) for b, parent, *_ in THEMES if parent is None]
+                     for a, parent, *_ in THEMES if parent is None],
     "pseudonyms": {i: hmac.new(KEY.encode(), i.encode(), hashlib.sha256).hexdigest()[:16] for i in ["R002", "R009", "R013"]},
 }, indent=2))

@@ -6,6 +6,14 @@
   a selection crossing two segments, a selection on an interviewer turn, a coding of the whole
   source, a source that is no transcript (PlainTextContent), notes and a case.
 - bad inputs, one defect each (see BAD below), and bomb.qdpx (a project.qde of 8 MiB, 8 kB deflated).
+- external/: sources stored outside the archive: relative.qdpx (relative:///mini-interview.txt with a
+  basePath of the machine that made it), absolute.qdpx (absolute://…/mini-interview.txt), escape.qdpx
+  (relative:///../../../transcripts/mini.txt, a path out of its folder to a file that exists), and
+  mini-interview.txt, the text they name.
+- unicode-qualcoder.qdpx: ../../transcripts/unicode.txt (emoji outside the BMP, combining marks,
+  CJK) stored as QualCoder stores a source (UTF-8, LF, no BOM), its selections' positions being
+  Python string indices (code points), as QualCoder reads and writes them (`fulltext[pos0:pos1]`).
+  Prints the code point offsets of the transcript's paragraphs, used in REFIQDAExportTests.
 
 Run from this folder: python3 make_import_fixtures.py. The expected codings are in REFIQDAImportTests.
 """
@@ -17,16 +25,17 @@ ANA, BEN = "A0000000-0000-0000-0000-00000000000A", "B0000000-0000-0000-0000-0000
 SRC = "5E000000-0000-0000-0000-000000000001"
 
 
-def span(words, occurrence=0):
-    """0-based, half-open code point offsets of `words` in SOURCE (CR LF and the BOM counted)."""
+def span(words, occurrence=0, source=None):
+    """0-based, half-open code point offsets of `words` in `source` (default SOURCE: CR LF and the BOM counted)."""
+    source = SOURCE if source is None else source
     start = -1
     for _ in range(occurrence + 1):
-        start = SOURCE.index(words, start + 1)
+        start = source.index(words, start + 1)
     return start, start + len(words)
 
 
-def selection(guid, words, code, user, on_coding=True):
-    start, end = span(words)
+def selection(guid, words, code, user, on_coding=True, source=None):
+    start, end = span(words, source=source)
     coding_user = f' creatingUser="{user}"' if on_coding else ""
     selection_user = "" if on_coding else f' creatingUser="{user}"'
     return (f'      <PlainTextSelection guid="{guid}" name="{words[:20]}" startPosition="{start}" endPosition="{end}"{selection_user}>\n'
@@ -49,9 +58,10 @@ CODES = """  <CodeBook>
 """
 
 
-def project(selections, source_codings="", text_source_extra="", doctype="", codes=CODES, plain_text_path=f"internal://{SRC}.txt"):
+def project(selections, source_codings="", text_source_extra="", doctype="", codes=CODES, plain_text_path=f"internal://{SRC}.txt",
+            base_path=""):
     return f"""<?xml version="1.0" encoding="utf-8"?>
-{doctype}<Project xmlns="urn:QDA-XML:project:1.0" name="Hand-made" origin="make_import_fixtures.py">
+{doctype}<Project xmlns="urn:QDA-XML:project:1.0" name="Hand-made" origin="make_import_fixtures.py"{base_path}>
   <Users>
     <User guid="{ANA}" name="Ana"/>
     <User guid="{BEN}" name="Ben"/>
@@ -125,3 +135,34 @@ with open("lying-size.qdpx", "r+b") as archive:
 write("bomb.qdpx", project(SELECTIONS) + " " * (8 << 20))
 with open("not-a-zip.qdpx", "w") as text:
     text.write("segment_id,themes\n")
+
+# External sources: the text beside the project, not in it.
+import os
+os.makedirs("external", exist_ok=True)
+with open("external/mini-interview.txt", "w", encoding="utf-8", newline="") as text:
+    text.write(SOURCE)
+write("external/relative.qdpx", project(SELECTIONS, WHOLE, plain_text_path="relative:///mini-interview.txt",
+                                        base_path=' basePath="C:\\Users\\Ana\\QDA\\Sources"'), sources={})
+write("external/absolute.qdpx", project(SELECTIONS, WHOLE, plain_text_path="absolute:///C:/Users/Ana/My%20Documents/mini-interview.txt"),
+      sources={})
+write("external/escape.qdpx", project(SELECTIONS, WHOLE, plain_text_path="relative:///../../../transcripts/mini.txt"), sources={})
+
+# QualCoder's convention on text outside the BMP: positions are Python string indices (code points).
+UNICODE = open("../../transcripts/unicode.txt", encoding="utf-8").read()
+USRC = "5E000000-0000-0000-0000-0000000000DC"
+UNICODE_SELECTIONS = "".join(
+    selection(f"5E100000-0000-0000-0000-0000000000{index:02d}", words, code, user, source=UNICODE)
+    for index, (words, code, user) in enumerate([
+        ("trust us 👍🏽", "C0000000-0000-0000-0000-000000000004", ANA),
+        ("the consent form is opt-in 𝒜𝒷𝒸", "C0000000-0000-0000-0000-000000000002", ANA),
+        ("信任 matters", "C0000000-0000-0000-0000-000000000004", BEN),
+        ("Ethics come first", "C0000000-0000-0000-0000-000000000003", ANA),
+        ("nai\u0308ve or not 🙂.", "C0000000-0000-0000-0000-000000000003", BEN),
+    ]))
+unicode_project = project(UNICODE_SELECTIONS).replace(f'guid="{SRC}" name="mini" plainTextPath="internal://{SRC}.txt"',
+                                                      f'guid="{USRC}" name="unicode" plainTextPath="internal://{USRC}.txt"')
+write("unicode-qualcoder.qdpx", unicode_project, sources={f"sources/{USRC}.txt": UNICODE.encode("utf-8")})
+for paragraph in ["They trust us", "Zoe\u0301 said", "Ethics come first"]:
+    start = UNICODE.index(paragraph)
+    end = UNICODE.index("\n", start)
+    print(f"{paragraph!r}: code points {start}..<{end}, UTF-16 units {len(UNICODE[:start].encode('utf-16-le')) // 2}")
