@@ -169,7 +169,7 @@ extension Codebook {
             }
             switch codebook.variable(named: item)?.kind {
             case nil: problems.append(node.error("item '\(Excerpt.excerpt(item))' is not a variable of the codebook"))
-            case (.likert?, .numeric?) where codebook.variable(named: item)?.isPII == true:
+            case .likert? where codebook.variable(named: item)?.isPII == true, .numeric? where codebook.variable(named: item)?.isPII == true:
                 problems.append(node.error("item '\(Excerpt.excerpt(item))' is personal data (pii: true), which is read as text and never scored "
                                            + "(expected the item without pii: true, or the scale without the item)"))
             case .likert?, .numeric?: break
