@@ -37,8 +37,7 @@ public enum QualtricsImport {
         var headerLines: [Int] = []
         var table: ExportTable?
         var form: HeaderForm?
-        try reader.forEachRecord { record in
-            if table != nil { return try table!.add(record, reader: reader) }
+        let responses = try reader.forEachRecord(from: reader.firstRecord) { record in
             let fields = (0..<record.count).map(record.string)
             if !headers.isEmpty && fields.count != headers[0].count {
                 throw ImportError(file: reader.file, line: record.line, kind: .raggedRow(expected: headers[0].count, found: fields.count))
@@ -54,7 +53,9 @@ public enum QualtricsImport {
             if let form, headers.count == form.rowCount {
                 table = try ExportTable(width: fields.count, names: form.names(tags: headers[0], texts: headers[1]), destination: destination)
             }
+            return table == nil
         }
+        try table?.addRecords(of: reader, from: responses)
         guard let form, var table else {
             let missing = headers.count < 2 ? "the row of question texts on line \((headerLines.last ?? 0) + 1)"
                                             : "the row of ImportIds ({\"ImportId\":\"QID…\"}) on line \((headerLines.last ?? 0) + 1)"
