@@ -18,11 +18,16 @@ import SurveyData
 /// last column) is dropped.
 public enum QualtricsImport {
     public static func read(contentsOf url: URL, dataTo destination: DataDestination = .memory) throws -> ImportedSurvey {
-        try read(reader: CSVReader(contentsOf: url), destination: destination)
+        try read(reader: CSVReader(contentsOf: url), destination: destination, blockSize: ExportTable.blockSize)
     }
 
     public static func read(bytes: [UInt8], file: String) throws -> ImportedSurvey {
-        try read(reader: CSVReader(bytes: bytes, file: file), destination: .memory)
+        try read(bytes: bytes, file: file, blockSize: ExportTable.blockSize)
+    }
+
+    /// ``read(bytes:file:)`` reading the responses in blocks of about `blockSize` bytes.
+    static func read(bytes: [UInt8], file: String, blockSize: Int) throws -> ImportedSurvey {
+        try read(reader: CSVReader(bytes: bytes, file: file), destination: .memory, blockSize: blockSize)
     }
 
     /// Whether `bytes` (the start of a file) look like a Qualtrics export: the first line names a
@@ -32,7 +37,7 @@ public enum QualtricsImport {
         return text.contains("ResponseId") || text.contains("ResponseID") || text.contains("{\"\"ImportId\"\"")
     }
 
-    private static func read(reader: CSVReader, destination: DataDestination) throws -> ImportedSurvey {
+    private static func read(reader: CSVReader, destination: DataDestination, blockSize: Int) throws -> ImportedSurvey {
         var headers: [[String]] = []
         var headerLines: [Int] = []
         var table: ExportTable?
@@ -55,7 +60,7 @@ public enum QualtricsImport {
             }
             return table == nil
         }
-        try table?.addRecords(of: reader, from: responses)
+        try table?.addRecords(of: reader, from: responses, blockSize: blockSize)
         guard let form, var table else {
             let missing = headers.count < 2 ? "the row of question texts on line \((headerLines.last ?? 0) + 1)"
                                             : "the row of ImportIds ({\"ImportId\":\"QID…\"}) on line \((headerLines.last ?? 0) + 1)"

@@ -98,11 +98,12 @@ struct StatisticalFile {
     /// time, their rows written in order. If a piece fails, the whole file is read again in one
     /// pass, so that an error is the one that pass meets.
     static func read(_ url: URL, format: Format, writingTo writer: inout CSVLineWriter,
-                     concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) throws -> StatisticalFile {
+                     concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                     minimumPieceRows: Int = minimumPieceRows) throws -> StatisticalFile {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw ImportError(file: url.path, kind: .unreadable(reason: "no such file, or no permission to read it"))
         }
-        let pieces = rowPieces(of: url, format: format, concurrency: concurrency)
+        let pieces = rowPieces(of: url, format: format, concurrency: concurrency, minimumPieceRows: max(1, minimumPieceRows))
         if pieces.count > 1 {
             do {
                 return try read(url, format: format, pieces: pieces, concurrency: concurrency, writingTo: &writer)
@@ -116,9 +117,9 @@ struct StatisticalFile {
     /// Fewer rows than this per piece and a file is read in one pass.
     static let minimumPieceRows = 16_384
 
-    /// The rows of each piece (about four per core), or none when the file is compressed (its rows
+    /// The rows of each piece (about four per core, at least `minimumPieceRows` each), or none when the file is compressed (its rows
     /// cannot be reached without reading those before), small, or its row count is not known.
-    private static func rowPieces(of url: URL, format: Format, concurrency: Int) -> [Range<Int>] {
+    private static func rowPieces(of url: URL, format: Format, concurrency: Int, minimumPieceRows: Int) -> [Range<Int>] {
         final class Dictionary {
             var rows = 0
             var compressed = true
