@@ -120,27 +120,28 @@ struct StatisticalFile {
     /// The rows of each piece (about four per core, at least `minimumPieceRows` each), or none when the file is compressed (its rows
     /// cannot be reached without reading those before), small, or its row count is not known.
     private static func rowPieces(of url: URL, format: Format, concurrency: Int, minimumPieceRows: Int) -> [Range<Int>] {
-        final class Dictionary {
+        /// What the file's dictionary says: its rows and whether they are compressed.
+        final class Probe {
             var rows = 0
             var compressed = true
         }
         guard concurrency > 1, let parser = readstat_parser_init() else { return [] }
         defer { readstat_parser_free(parser) }
         readstat_set_metadata_handler(parser, { metadata, context in
-            let dictionary = Unmanaged<Dictionary>.fromOpaque(context!).takeUnretainedValue()
-            dictionary.rows = Int(readstat_get_row_count(metadata))
-            dictionary.compressed = readstat_get_compression(metadata) != READSTAT_COMPRESS_NONE
+            let probe = Unmanaged<Probe>.fromOpaque(context!).takeUnretainedValue()
+            probe.rows = Int(readstat_get_row_count(metadata))
+            probe.compressed = readstat_get_compression(metadata) != READSTAT_COMPRESS_NONE
             return Int32(READSTAT_HANDLER_OK)
         })
-        let dictionary = Dictionary()
-        let status = withExtendedLifetime(dictionary) {
+        let probe = Probe()
+        let status = withExtendedLifetime(probe) {
             url.path.withCString { path in
-                let context = Unmanaged.passUnretained(dictionary).toOpaque()
+                let context = Unmanaged.passUnretained(probe).toOpaque()
                 return format == .spss ? readstat_parse_sav(parser, path, context) : readstat_parse_dta(parser, path, context)
             }
         }
-        let rows = dictionary.rows
-        guard status == READSTAT_OK, !dictionary.compressed, rows >= 2 * minimumPieceRows else { return [] }
+        let rows = probe.rows
+        guard status == READSTAT_OK, !probe.compressed, rows >= 2 * minimumPieceRows else { return [] }
         let count = min(4 * concurrency, rows / minimumPieceRows)
         return (0..<count).map { rows * $0 / count..<rows * ($0 + 1) / count }
     }
