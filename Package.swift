@@ -42,7 +42,7 @@ let package = Package(
         // pkg-config file, so the modulemap links `readstat` by name.
         .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
         // Platform exports (Qualtrics, LimeSurvey, SPSS, Stata) → codebook + data.
-        .target(name: "Import", dependencies: ["SurveyData", "CReadStat", "MessageText"]),
+        .target(name: "Import", dependencies: ["SurveyData", "CReadStat", "MessageText", "ComputeSupport"]),
         // zlib's raw inflate for reading ZIP archives: only `Archive` imports it.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Reproducible ZIP archives (REFI-QDA projects, Word documents) and a bounded reader (REFI-QDA import).

@@ -51,6 +51,72 @@ public struct CSVLineWriter {
         if bytes.count >= Self.chunk { try flush() }
     }
 
+    /// Appends a field's bytes (valid UTF-8), quoted if need be, after a delimiter unless it is the record's first.
+    mutating func append(field utf8: UnsafeBufferPointer<UInt8>, first: Bool) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        append(fieldBytes: utf8)
+    }
+
+    /// Appends a whole number as a field, after a delimiter unless it is the record's first.
+    mutating func append(integer value: Int, first: Bool) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude, digits: (UInt64, UInt64, UInt64) = (0, 0, 0), count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        }
+    }
+
+    /// Appends text as a field, after a delimiter unless it is the record's first.
+    mutating func append(text: String, first: Bool) {
+        var text = text
+        text.withUTF8 { append(field: $0, first: first) }
+    }
+
+    /// Appends an empty field, after a delimiter unless it is the record's first.
+    mutating func appendBlank(first: Bool) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// Appends a number as ``SurveyData/MissingCode/format(_:)`` writes it, after a delimiter unless it is the record's first.
+    mutating func append(number: Double, first: Bool) {
+        if number == number.rounded() && abs(number) < 1e15 { return append(integer: Int(number), first: first) }
+        append(text: String(number), first: first)
+    }
+
+    /// Ends the record begun by ``append(field:first:)`` and ``append(integer:first:)``.
+    mutating func endRecord() throws {
+        bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= Self.chunk { try flush() }
+    }
+
+    /// Drops everything written so far (the file emptied), to write it again.
+    mutating func restart() throws {
+        bytes.removeAll(keepingCapacity: true)
+        guard let sink else { return }
+        do {
+            try sink.handle.truncate(atOffset: 0)
+        } catch {
+            throw ImportError(file: sink.path, kind: .unwritable(reason: "\(error.localizedDescription)"))
+        }
+    }
+
+    /// Appends whole lines already written by another writer (``bytes``).
+    mutating func append(lines: [UInt8]) throws {
+        guard let sink else { return bytes.append(contentsOf: lines) }
+        try flush()
+        do {
+            try sink.handle.write(contentsOf: lines)
+        } catch {
+            throw ImportError(file: sink.path, kind: .unwritable(reason: "\(error.localizedDescription)"))
+        }
+    }
+
     /// Writes what has gathered to the sink (and closes it when `closing`); without a sink the bytes stay.
     mutating func flush(closing: Bool = false) throws {
         guard let sink else { return }

@@ -70,6 +70,24 @@ struct ColumnProfile {
         }
     }
 
+    /// Takes in the profile of the cells that follow this one's (a later block of the file): the
+    /// result is the profile of all the cells, read in order.
+    mutating func merge(_ later: ColumnProfile) {
+        filled += later.filled
+        allIntegers = allIntegers && later.allIntegers
+        allNumbers = allNumbers && later.allNumbers
+        lowest = min(lowest, later.lowest)
+        highest = max(highest, later.highest)
+        sawSeenButUnanswered = sawSeenButUnanswered || later.sawSeenButUnanswered
+        multiline = multiline || later.multiline
+        listsCodes = listsCodes || later.listsCodes
+        // A value among the first `levelLimit + 1` of all the cells is among the first of its block.
+        for text in later.distinct where !tooManyLevels && !distinct.contains(text) {
+            distinct.append(text)
+            distinctBytes.append(Array(text.utf8))
+        }
+    }
+
     /// The type of a column answering a question of its own: categorical when a few values repeat
     /// (whole-number codes in numeric order), numeric when every cell is a number, text otherwise.
     var inferredKind: Variable.Kind {

@@ -37,8 +37,7 @@ public enum LimeSurveyImport {
                              destination: DataDestination) throws -> ImportedSurvey {
         var names: [String] = []
         var table: ExportTable?
-        try reader.forEachRecord { record in
-            if table != nil { return try table!.add(record, reader: reader) }
+        let responses = try reader.forEachRecord(from: reader.firstRecord) { record in
             names = (0..<record.count).map(record.string)
             guard names.contains("submitdate") || names.contains("startlanguage") else {
                 throw ImportError(file: reader.file, line: record.line, kind: .notFormat("LimeSurvey", reason: "the first row names no submitdate or startlanguage column (expected LimeSurvey's response codes)"))
@@ -49,7 +48,9 @@ public enum LimeSurveyImport {
                 if !seen.insert(name).inserted { throw ImportError(file: reader.file, line: record.line, column: index + 1, kind: .duplicateColumn(name)) }
             }
             table = try ExportTable(width: names.count, names: names, destination: destination)
+            return false
         }
+        try table?.addRecords(of: reader, from: responses)
         guard var table, table.rowCount > 0 else { throw DataError(file: reader.file, line: 1, kind: .headerOnly) }
         let questions = QuestionBlocks(names: names)
         let variables = try names.indices.map { index in

@@ -18,11 +18,16 @@ import SurveyData
 /// last column) is dropped.
 public enum QualtricsImport {
     public static func read(contentsOf url: URL, dataTo destination: DataDestination = .memory) throws -> ImportedSurvey {
-        try read(reader: CSVReader(contentsOf: url), destination: destination)
+        try read(reader: CSVReader(contentsOf: url), destination: destination, blockSize: ExportTable.blockSize)
     }
 
     public static func read(bytes: [UInt8], file: String) throws -> ImportedSurvey {
-        try read(reader: CSVReader(bytes: bytes, file: file), destination: .memory)
+        try read(bytes: bytes, file: file, blockSize: ExportTable.blockSize)
+    }
+
+    /// ``read(bytes:file:)`` reading the responses in blocks of about `blockSize` bytes.
+    static func read(bytes: [UInt8], file: String, blockSize: Int) throws -> ImportedSurvey {
+        try read(reader: CSVReader(bytes: bytes, file: file), destination: .memory, blockSize: blockSize)
     }
 
     /// Whether `bytes` (the start of a file) look like a Qualtrics export: the first line names a
@@ -32,13 +37,12 @@ public enum QualtricsImport {
         return text.contains("ResponseId") || text.contains("ResponseID") || text.contains("{\"\"ImportId\"\"")
     }
 
-    private static func read(reader: CSVReader, destination: DataDestination) throws -> ImportedSurvey {
+    private static func read(reader: CSVReader, destination: DataDestination, blockSize: Int) throws -> ImportedSurvey {
         var headers: [[String]] = []
         var headerLines: [Int] = []
         var table: ExportTable?
         var form: HeaderForm?
-        try reader.forEachRecord { record in
-            if table != nil { return try table!.add(record, reader: reader) }
+        let responses = try reader.forEachRecord(from: reader.firstRecord) { record in
             let fields = (0..<record.count).map(record.string)
             if !headers.isEmpty && fields.count != headers[0].count {
                 throw ImportError(file: reader.file, line: record.line, kind: .raggedRow(expected: headers[0].count, found: fields.count))
@@ -54,7 +58,9 @@ public enum QualtricsImport {
             if let form, headers.count == form.rowCount {
                 table = try ExportTable(width: fields.count, names: form.names(tags: headers[0], texts: headers[1]), destination: destination)
             }
+            return table == nil
         }
+        try table?.addRecords(of: reader, from: responses, blockSize: blockSize)
         guard let form, var table else {
             let missing = headers.count < 2 ? "the row of question texts on line \((headerLines.last ?? 0) + 1)"
                                             : "the row of ImportIds ({\"ImportId\":\"QID…\"}) on line \((headerLines.last ?? 0) + 1)"

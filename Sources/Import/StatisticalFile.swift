@@ -1,3 +1,4 @@
+import ComputeSupport
 import CReadStat
 import Foundation
 import SurveyData
@@ -39,14 +40,44 @@ struct StatisticalFile {
         /// A date, date-time or time length by its display format.
         var date: StatisticalDate?
         /// The distinct values that are not missing, up to ``observedLimit`` (then `observedAll` is false).
-        var observed: Set<Double> = []
+        var observed: Set<Double> { observedOthers.union((0..<64).filter { observedSmall & (1 << $0) != 0 }.map(Double.init)) }
         var observedAll = true
+        /// The observed whole numbers 0…63 as bits (most codes; cheaper than a set), and the other values.
+        fileprivate var observedSmall: UInt64 = 0
+        fileprivate var observedOthers: Set<Double> = []
         /// The user-missing values that occur (values of the ranges).
         var observedMissing: Set<Double> = []
         /// The Stata extended missing values that occur.
         var letters: Set<Character> = []
 
         func isUserMissing(_ value: Double) -> Bool { missingRanges.contains { $0.contains(value) } }
+
+        /// Notes a value that is not missing; past ``observedLimit`` distinct ones, only that there were more.
+        mutating func observe(_ value: Double) {
+            guard observedAll else { return }
+            if value >= 0 && value < 64 && value == value.rounded(.down) {
+                observedSmall |= 1 << UInt64(value)
+            } else {
+                observedOthers.insert(value)
+            }
+            if observedSmall.nonzeroBitCount + observedOthers.count > StatisticalFile.observedLimit { forgetObserved() }
+        }
+
+        /// Takes in what a later piece of the file observed in the same column.
+        mutating func merge(_ later: Column) {
+            observedAll = observedAll && later.observedAll
+            observedSmall |= later.observedSmall
+            observedOthers.formUnion(later.observedOthers)
+            if !observedAll || observedSmall.nonzeroBitCount + observedOthers.count > StatisticalFile.observedLimit { forgetObserved() }
+            observedMissing.formUnion(later.observedMissing)
+            letters.formUnion(later.letters)
+        }
+
+        private mutating func forgetObserved() {
+            observedAll = false
+            observedSmall = 0
+            observedOthers = []
+        }
     }
 
     /// More distinct values than this and a column is numeric, not Likert or categorical.
@@ -61,50 +92,135 @@ struct StatisticalFile {
 
     /// Parses the file at `url`, writing its header line and rows to `writer`; a file ReadStat cannot
     /// read is an ``ImportError`` naming the file and how far the reading got.
-    static func read(_ url: URL, format: Format, writingTo writer: inout CSVLineWriter) throws -> StatisticalFile {
+    ///
+    /// An uncompressed file of many rows is read in pieces of rows on all cores (ReadStat's row
+    /// offset and limit; each piece reads the file's dictionary again), `concurrency` pieces at a
+    /// time, their rows written in order. If a piece fails, the whole file is read again in one
+    /// pass, so that an error is the one that pass meets.
+    static func read(_ url: URL, format: Format, writingTo writer: inout CSVLineWriter,
+                     concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                     minimumPieceRows: Int = minimumPieceRows) throws -> StatisticalFile {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw ImportError(file: url.path, kind: .unreadable(reason: "no such file, or no permission to read it"))
         }
-        let collector = Collector(writer: writer, stata: format == .stata)
+        let pieces = rowPieces(of: url, format: format, concurrency: concurrency, minimumPieceRows: max(1, minimumPieceRows))
+        if pieces.count > 1 {
+            do {
+                return try read(url, format: format, pieces: pieces, concurrency: concurrency, writingTo: &writer)
+            } catch {
+                try writer.restart()
+            }
+        }
+        return try parse(url, format: format, rows: nil, writingTo: &writer)
+    }
+
+    /// Fewer rows than this per piece and a file is read in one pass.
+    static let minimumPieceRows = 16_384
+
+    /// The rows of each piece (about four per core, at least `minimumPieceRows` each), or none when the file is compressed (its rows
+    /// cannot be reached without reading those before), small, or its row count is not known.
+    private static func rowPieces(of url: URL, format: Format, concurrency: Int, minimumPieceRows: Int) -> [Range<Int>] {
+        /// What the file's dictionary says: its rows and whether they are compressed.
+        final class Probe {
+            var rows = 0
+            var compressed = true
+        }
+        guard concurrency > 1, let parser = readstat_parser_init() else { return [] }
+        defer { readstat_parser_free(parser) }
+        readstat_set_metadata_handler(parser, { metadata, context in
+            let probe = Unmanaged<Probe>.fromOpaque(context!).takeUnretainedValue()
+            probe.rows = Int(readstat_get_row_count(metadata))
+            probe.compressed = readstat_get_compression(metadata) != READSTAT_COMPRESS_NONE
+            return Int32(READSTAT_HANDLER_OK)
+        })
+        let probe = Probe()
+        let status = withExtendedLifetime(probe) {
+            url.path.withCString { path in
+                let context = Unmanaged.passUnretained(probe).toOpaque()
+                return format == .spss ? readstat_parse_sav(parser, path, context) : readstat_parse_dta(parser, path, context)
+            }
+        }
+        let rows = probe.rows
+        guard status == READSTAT_OK, !probe.compressed, rows >= 2 * minimumPieceRows else { return [] }
+        let count = min(4 * concurrency, rows / minimumPieceRows)
+        return (0..<count).map { rows * $0 / count..<rows * ($0 + 1) / count }
+    }
+
+    /// A piece that ended before its last row (the file's row count was wrong, or it is damaged).
+    private struct ShortPiece: Error {}
+
+    /// Reads `pieces` (which tile the rows from 0), `concurrency` at a time, and joins them in order.
+    private static func read(_ url: URL, format: Format, pieces: [Range<Int>], concurrency: Int,
+                             writingTo writer: inout CSVLineWriter) throws -> StatisticalFile {
+        var whole: StatisticalFile?
+        for group in stride(from: 0, to: pieces.count, by: concurrency) {
+            let read = try Array(pieces[group..<min(pieces.count, group + concurrency)]).concurrentMap { rows in
+                var piece = CSVLineWriter()
+                let file = try parse(url, format: format, rows: rows, writingTo: &piece)
+                guard file.rowCount == rows.count else { throw ShortPiece() }
+                return (file: file, bytes: piece.bytes)
+            }
+            for piece in read {
+                try writer.append(lines: piece.bytes)
+                if whole == nil { whole = piece.file } else { whole?.merge(piece.file) }
+            }
+        }
+        guard let whole else { throw ShortPiece() }
+        return whole
+    }
+
+    /// Takes in the rows of a later piece of the same file.
+    private mutating func merge(_ later: StatisticalFile) {
+        rowCount += later.rowCount
+        for index in columns.indices where later.columns.indices.contains(index) { columns[index].merge(later.columns[index]) }
+    }
+
+    /// One pass of ReadStat over the file, or over `rows` of it (numbered from 0; the header line is
+    /// written only with the first row).
+    private static func parse(_ url: URL, format: Format, rows: Range<Int>?, writingTo writer: inout CSVLineWriter) throws -> StatisticalFile {
+        var collector = Collector(writer: writer, stata: format == .stata, writesHeader: (rows?.lowerBound ?? 0) == 0)
         guard let parser = readstat_parser_init() else {
             throw ImportError(file: url.path, kind: .unreadable(reason: "ReadStat could not start a parser"))
         }
         defer { readstat_parser_free(parser) }
+        if let rows {
+            readstat_set_row_offset(parser, rows.lowerBound)
+            readstat_set_row_limit(parser, rows.count)
+        }
         readstat_set_metadata_handler(parser, { metadata, context in
-            let collector = Collector.from(context)
-            collector.file.label = string(readstat_get_file_label(metadata))
+            let collector = Collector.at(context)
+            collector.pointee.file.label = string(readstat_get_file_label(metadata))
             let rows = Int(readstat_get_row_count(metadata))
-            if rows > 0 { collector.expectedRows = rows }
+            if rows > 0 { collector.pointee.expectedRows = rows }
             return Int32(READSTAT_HANDLER_OK)
         })
         readstat_set_variable_handler(parser, { _, variable, labelSet, context in
             guard let variable else { return Int32(READSTAT_HANDLER_ABORT) }
-            let collector = Collector.from(context)
-            collector.file.columns.append(StatisticalFile.column(variable, labelSet: labelSet, stata: collector.stata))
+            let collector = Collector.at(context)
+            collector.pointee.file.columns.append(StatisticalFile.column(variable, labelSet: labelSet, stata: collector.pointee.stata))
             return Int32(READSTAT_HANDLER_OK)
         })
         readstat_set_fweight_handler(parser, { variable, context in
-            Collector.from(context).file.weight = variable.map { string(readstat_variable_get_name($0)) }
+            Collector.at(context).pointee.file.weight = variable.map { string(readstat_variable_get_name($0)) }
             return Int32(READSTAT_HANDLER_OK)
         })
         readstat_set_value_label_handler(parser, { labelSet, value, label, context in
-            let collector = Collector.from(context)
-            collector.file.labelSets[string(labelSet), default: []].append((StatisticalFile.labelValue(value), string(label)))
+            Collector.at(context).pointee.file.labelSets[string(labelSet), default: []].append((StatisticalFile.labelValue(value), string(label)))
             return Int32(READSTAT_HANDLER_OK)
         })
         readstat_set_value_handler(parser, { row, variable, value, context in
             guard let variable else { return Int32(READSTAT_HANDLER_ABORT) }
-            return Collector.from(context).add(row: Int(row), column: Int(readstat_variable_get_index(variable)), value) ? 
+            return Collector.at(context).pointee.add(row: Int(row), column: Int(readstat_variable_get_index(variable)), value) ? 
                 Int32(READSTAT_HANDLER_OK) : Int32(READSTAT_HANDLER_ABORT)
         })
         readstat_set_error_handler(parser, { message, context in
-            Collector.from(context).message = string(message)
+            Collector.at(context).pointee.message = string(message)
         })
-        let context = Unmanaged.passUnretained(collector).toOpaque()
-        let status = url.path.withCString { path in
-            format == .spss ? readstat_parse_sav(parser, path, context) : readstat_parse_dta(parser, path, context)
+        let status = withUnsafeMutablePointer(to: &collector) { context in
+            url.path.withCString { path in
+                format == .spss ? readstat_parse_sav(parser, path, context) : readstat_parse_dta(parser, path, context)
+            }
         }
-        withExtendedLifetime(collector) {}
         writer = collector.writer
         if let failure = collector.failure { throw failure }
         guard status == READSTAT_OK else {
@@ -112,7 +228,7 @@ struct StatisticalFile {
             if let message = collector.message, !message.isEmpty { reason += " (\(ImportError.bounded(message.trimmingCharacters(in: .whitespacesAndNewlines))))" }
             let expected = collector.expectedRows.map { " of \($0)" } ?? ""
             if let last = collector.lastColumn {
-                reason += "; stopped after row \(collector.file.rowCount)\(expected), variable \(ImportError.bounded(last))"
+                reason += "; stopped after row \(collector.file.rowCount)\(expected), variable \(ImportError.bounded(collector.file.columns[last].name))"
             } else {
                 reason += "; stopped before the first row\(expected)"
             }
@@ -152,7 +268,7 @@ struct StatisticalFile {
     }
 
     /// The parse's state, reached from ReadStat's callbacks through their context pointer.
-    private final class Collector {
+    private struct Collector {
         var file = StatisticalFile()
         var writer: CSVLineWriter
         let stata: Bool
@@ -160,73 +276,72 @@ struct StatisticalFile {
         var message: String?
         /// A write to the data file that failed (the parse is then aborted).
         var failure: Error?
-        /// The variable of the last cell read, for messages about a file that ends early.
-        var lastColumn: String?
-        /// The cells of the row being read, as written in the data file.
-        private var cells: [String] = []
+        /// The column of the last cell read, for messages about a file that ends early.
+        var lastColumn: Int?
+        /// Whether the header line goes before the first row.
+        let writesHeader: Bool
+        /// The column of the next cell (cells come row by row, each row's in column order).
+        private var nextColumn = 0
 
-        init(writer: CSVLineWriter, stata: Bool) {
+        init(writer: CSVLineWriter, stata: Bool, writesHeader: Bool) {
             self.writer = writer
             self.stata = stata
+            self.writesHeader = writesHeader
         }
 
-        static func from(_ context: UnsafeMutableRawPointer?) -> Collector {
-            Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+        /// The collector a callback's context points to (a pointer, not a class: no reference
+        /// counting and no run-time exclusivity check per cell).
+        static func at(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<Collector> {
+            context!.assumingMemoryBound(to: Collector.self)
         }
 
-        /// Takes one cell, in row order; `false` (abort) for a cell of a column or row ReadStat did
-        /// not announce, or when the data file cannot be written.
-        func add(row: Int, column: Int, _ value: readstat_value_t) -> Bool {
-            guard file.columns.indices.contains(column), column == cells.count, row == file.rowCount else { return false }
-            lastColumn = file.columns[column].name
-            cells.append(text(of: value, column: column))
-            guard cells.count == file.columns.count else { return true }
+        /// Takes one cell, in row order, and writes it; `false` (abort) for a cell of a column or row
+        /// ReadStat did not announce, or when the data file cannot be written.
+        mutating func add(row: Int, column: Int, _ value: readstat_value_t) -> Bool {
+            guard file.columns.indices.contains(column), column == nextColumn, row == file.rowCount else { return false }
+            lastColumn = column
             do {
-                if row == 0 { try writer.append(file.columns.map(\.name)) }
-                try writer.append(cells)
+                if row == 0 && column == 0 && writesHeader { try writer.append(file.columns.map(\.name)) }
+                Self.write(value, column: &file.columns[column], stata: stata, first: column == 0, to: &writer)
+                nextColumn += 1
+                guard nextColumn == file.columns.count else { return true }
+                try writer.endRecord()
             } catch {
                 failure = error
                 return false
             }
-            cells.removeAll(keepingCapacity: true)
+            nextColumn = 0
             file.rowCount += 1
             return true
         }
 
-        /// The cell as written in the data file, noting what it holds in the column's observations:
-        /// a number as its shortest text, a date as ISO 8601, an extended missing value as `.a`,
-        /// system-missing blank.
-        private func text(of value: readstat_value_t, column index: Int) -> String {
-            Self.text(of: value, column: &file.columns[index], stata: stata)
-        }
-
-        /// ``text(of:column:)`` on the column itself: one access to the collector's state per cell
-        /// (an access per use of `file.columns[index]` was a tenth of an import's time).
-        private static func text(of value: readstat_value_t, column: inout StatisticalFile.Column, stata: Bool) -> String {
+        /// Writes the cell as the data file holds it, noting what it holds in the column's
+        /// observations: a number as its shortest text (``SurveyData/MissingCode/format(_:)``), a date
+        /// as ISO 8601, an extended missing value as `.a`, system-missing blank. (One access to the
+        /// collector's state per cell: an access per use of `file.columns[index]` was a tenth of an
+        /// import's time.)
+        private static func write(_ value: readstat_value_t, column: inout StatisticalFile.Column, stata: Bool, first: Bool,
+                                  to writer: inout CSVLineWriter) {
             if column.isText {
-                return readstat_value_is_system_missing(value) != 0 ? "" : string(readstat_string_value(value))
+                guard readstat_value_is_system_missing(value) == 0, let text = readstat_string_value(value) else { return writer.appendBlank(first: first) }
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+                // Valid UTF-8 is copied as it is; anything else goes through a String, which repairs it.
+                return firstInvalidUTF8Offset(bytes) == nil ? writer.append(field: bytes, first: first) : writer.append(text: string(text), first: first)
             }
             if readstat_value_is_tagged_missing(value) != 0 {
                 let letter = Character(UnicodeScalar(UInt8(bitPattern: readstat_value_tag(value))))
                 column.letters.insert(letter)
-                return ".\(letter)"
+                return writer.append(text: ".\(letter)", first: first)
             }
-            if readstat_value_is_system_missing(value) != 0 { return "" }
             let number = readstat_double_value(value)
-            guard number.isFinite else { return "" }
+            guard readstat_value_is_system_missing(value) == 0, number.isFinite else { return writer.appendBlank(first: first) }
             if column.isUserMissing(number) {
                 column.observedMissing.insert(number)
-                return MissingCode.format(number)
+                return writer.append(number: number, first: first)
             }
-            if column.observedAll {
-                column.observed.insert(number)
-                if column.observed.count > StatisticalFile.observedLimit {
-                    column.observedAll = false
-                    column.observed = []
-                }
-            }
-            if let date = column.date { return date.text(number, stata: stata) ?? MissingCode.format(number) }
-            return MissingCode.format(number)
+            column.observe(number)
+            if let date = column.date, let text = date.text(number, stata: stata) { return writer.append(text: text, first: first) }
+            writer.append(number: number, first: first)
         }
     }
 }

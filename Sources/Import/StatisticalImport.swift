@@ -21,8 +21,13 @@ import SurveyData
 /// (`3`, `1200.5`); extended missing values as `.a`; system-missing cells blank.
 public enum StatisticalImport {
     public static func read(contentsOf url: URL, format: ImportFormat, dataTo destination: DataDestination = .memory) throws -> ImportedSurvey {
+        try read(contentsOf: url, format: format, dataTo: destination, minimumPieceRows: StatisticalFile.minimumPieceRows)
+    }
+
+    /// ``read(contentsOf:format:dataTo:)`` reading files of at least twice `minimumPieceRows` rows in pieces on all cores.
+    static func read(contentsOf url: URL, format: ImportFormat, dataTo destination: DataDestination, minimumPieceRows: Int) throws -> ImportedSurvey {
         var writer = try destination.writer()
-        let file = try StatisticalFile.read(url, format: format == .stata ? .stata : .spss, writingTo: &writer)
+        let file = try StatisticalFile.read(url, format: format == .stata ? .stata : .spss, writingTo: &writer, minimumPieceRows: minimumPieceRows)
         if file.rowCount == 0 { try writer.append(file.columns.map(\.name)) }
         try writer.flush(closing: true)
         let variables = file.columns.map { column in

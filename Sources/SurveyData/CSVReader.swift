@@ -131,14 +131,28 @@ public struct CSVReader: Sendable {
     /// Calls `body` once per record (header included), in file order. The record's spans are valid
     /// only during the call.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        _ = try forEachRecord(from: firstRecord) { record in
+            try body(record)
+            return true
+        }
+    }
+
+    /// Where the first record starts: after a byte-order mark, on the reader's first line.
+    public var firstRecord: CSVPosition { CSVPosition(offset: start, line: firstLine) }
+
+    /// Calls `body` once per record from `origin` (where a record starts) up to byte offset `limit`
+    /// (the file's end when `nil`), in file order, while `body` returns `true`; returns the position
+    /// after the last record read. The bytes up to `limit` are read as if the file ended there: a
+    /// quoted field still open at `limit` is an unterminated quote.
+    public func forEachRecord(from origin: CSVPosition, to limit: Int? = nil, while body: (CSVRecord) throws -> Bool) throws -> CSVPosition {
         try bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let end = buffer.count
+            guard let base = buffer.baseAddress else { return origin }
+            let end = min(limit ?? buffer.count, buffer.count)
             let delimiter = self.delimiter
             var spans: [CSVRecord.Span] = []
             spans.reserveCapacity(64)
-            var position = start
-            var line = firstLine
+            var line = origin.line
+            var position = origin.offset
             while position < end {
                 let recordLine = line
                 spans.removeAll(keepingCapacity: true)
@@ -192,15 +206,28 @@ public struct CSVReader: Sendable {
                 if position < end && base[position] == Self.newline { position += 1 }
                 line += 1
                 if spans.count == 1 && !spans[0].quoted && Self.isBlank(base, spans[0]) { continue }
-                try spans.withUnsafeBufferPointer { spanBuffer in
+                let goesOn = try spans.withUnsafeBufferPointer { spanBuffer in
                     try body(CSVRecord(base: base, spans: spanBuffer, line: recordLine))
                 }
+                if !goesOn { return CSVPosition(offset: position, line: line) }
             }
+            return CSVPosition(offset: position, line: line)
         }
     }
 
     private static func isBlank(_ base: UnsafePointer<UInt8>, _ span: CSVRecord.Span) -> Bool {
         (span.start..<span.end).allSatisfy { base[$0] == 0x20 || base[$0] == 0x09 }
+    }
+}
+
+/// A place in a CSV file where a record starts: its byte offset and its file line.
+public struct CSVPosition: Sendable, Equatable {
+    public let offset: Int
+    public let line: Int
+
+    public init(offset: Int, line: Int) {
+        self.offset = offset
+        self.line = line
     }
 }
 
