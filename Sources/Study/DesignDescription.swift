@@ -38,36 +38,41 @@ public struct DesignDescription: Sendable, Encodable {
             }
             return values
         }
-        func labels(_ name: String) throws -> [String] {
+        func codes(_ name: String) throws -> [Double] {
             let column = try dataset.requireColumn(name)
-            let labels: [String?]
+            let codes: [Double]
             switch column.values {
-            case .categorical(let factor): labels = factor.codes.map { $0 == CategoricalValues.missing ? nil : factor.levels[Int($0)].value }
-            case .numeric(let values): labels = values.map { $0.isNaN ? nil : MissingCode.format($0) }
-            default: labels = [String?](repeating: nil, count: n)
+            case .categorical(let factor): codes = factor.codes.map { $0 == CategoricalValues.missing ? .nan : Double($0) }
+            case .numeric(let values): codes = values
+            default: codes = [Double](repeating: .nan, count: n)
             }
-            if let row = labels.firstIndex(where: { $0 == nil }) {
+            if let row = codes.firstIndex(where: \.isNaN) {
                 throw FileAnalysisError.invalidDesignValue(file: file, row: row + 1, column: name, value: "", expected: "a \(name == design.strata ? "stratum" : "PSU") for every row")
             }
-            return labels.map { $0 ?? "" }
+            return codes
+        }
+        var stratumNames: [Double: String] = [:]
+        if let strata = design.strata, case .categorical(let factor)? = dataset.column(named: strata)?.values {
+            for (code, level) in factor.levels.enumerated() { stratumNames[Double(code)] = level.value }
         }
         let weights = try design.weights.map {
             try numbers($0, expected: design.weightType == .frequency ? "a whole number ≥ 0" : "a weight ≥ 0") {
                 $0.isFinite && $0 >= 0 && (design.weightType != .frequency || $0.rounded() == $0)
             }
         } ?? [Double](repeating: 1, count: n)
-        let strata = try design.strata.map(labels)
-        let psus = try design.psu.map(labels)
+        let strata = try design.strata.map(codes)
+        let psus = try design.psu.map(codes)
         let sizes = try design.fpc.map { try numbers($0, expected: "a population size > 0 or a sampling fraction") { $0.isFinite && $0 > 0 } }
         let weightType = WeightType(rawValue: design.weightType.rawValue) ?? .sampling
         let isSampling = weightType == .sampling
         let means = try names.map { name -> DesignMeansResult in
             let values = try values(of: name, in: dataset, codebook: codebook)
             do {
-                var sums = DesignSums(variableCount: 1, weightType: weightType)
+                var sums = DesignSums(variableCount: 1, weightType: weightType, rowsArePSUs: isSampling && psus == nil)
+                sums.stratumNames = stratumNames
                 for row in 0..<n {
-                    try sums.add([values[row]], weight: weights[row], stratum: strata?[row] ?? "",
-                                 psu: isSampling ? psus?[row] ?? String(row) : "", populationSize: sizes?[row])
+                    try sums.add([values[row]], weight: weights[row], stratum: strata?[row] ?? 0,
+                                 psu: psus?[row] ?? 0, populationSize: sizes?[row])
                 }
                 return try DesignMeans.estimate(sums, names: [name])
             } catch let problem as DesignError {

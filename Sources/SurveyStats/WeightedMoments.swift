@@ -36,18 +36,17 @@ public struct WeightedMoments: Sendable, Equatable, Codable {
         count += 1
         let total = weightSum + weight
         let p = means.count
-        var delta = [Double](repeating: 0, count: p)
-        for i in 0..<p {
-            delta[i] = values[i] - means[i]
-            means[i] += weight / total * delta[i]
-        }
+        // C first, from the deltas to the old means (no scratch array), then the means.
         let factor = weight * weightSum / total
         for i in 0..<p {
+            let deltaI = factor * (values[i] - means[i])
             for j in i..<p {
-                coMoments[i * p + j] += factor * delta[i] * delta[j]
+                coMoments[i * p + j] += deltaI * (values[j] - means[j])
                 coMoments[j * p + i] = coMoments[i * p + j]
             }
         }
+        let share = weight / total
+        for i in 0..<p { means[i] += share * (values[i] - means[i]) }
         weightSum = total
         squaredWeightSum += weight * weight
     }
