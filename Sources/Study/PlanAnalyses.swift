@@ -11,6 +11,7 @@ enum PlanAnalyses {
         CorrelationAnalysis.self,
         RegressionAnalysis.self,
         AnovaAnalysis.self,
+        DesignAnalysis.self,
         FactorAnalysis.self,
         KAnonymityAnalysis.self,
         RespondentIDAnalysis.self,

@@ -69,7 +69,7 @@ public struct DesignSums: Sendable, Equatable {
     }
 
     /// The variables of a row's w²-moments when ``rowsArePSUs``: x, then (with fourth moments) xₐx_b for a ≤ b.
-    var squaredVariableCount: Int {
+    public var squaredVariableCount: Int {
         keepsFourthMoments ? variableCount + variableCount * (variableCount + 1) / 2 : variableCount
     }
 

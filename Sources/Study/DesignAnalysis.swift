@@ -1,0 +1,252 @@
+import SurveyData
+import SurveyStats
+
+/// The plan's analyses under the codebook's `design:` (weights, strata, PSUs, fpc), beside the
+/// unweighted ones: weighted means of the described variables, weighted proportions of the
+/// tabulated ones' levels (``DesignMeans``), weighted correlations (``DesignCorrelation``), each
+/// regression by weighted least squares with design-based SEs and the slopes' Wald F
+/// (``DesignRegression``), and each one-way ANOVA as the design-based Wald F of the factor's
+/// indicators (R `svyglm` + `regTermTest`). Each is a ``DesignSums`` of the rows, so shards merge to
+/// the one-pass numbers; a design without PSUs keeps per-stratum sums, not a cell per row.
+/// Nothing when the codebook has no design.
+struct DesignAnalysis: BlockAnalysis {
+    static let key = "design"
+    static let title = "design-based estimates"
+    let design: SurveyDesign?
+    let described: [String]
+    let tabulated: [String]
+    let correlated: [String]
+    let regressions: [RegressionPlan]
+    let anovas: [AnovaPlan]
+    let codebook: Codebook
+
+    init(plan: AnalysisPlan, codebook: Codebook) {
+        design = codebook.design
+        described = plan.descriptives ?? codebook.describableNames
+        tabulated = plan.frequencies ?? codebook.tabulableNames
+        let correlated = plan.correlations ?? codebook.scales.map(\.name)
+        self.correlated = correlated.count >= 2 ? correlated : []
+        regressions = plan.regressions
+        anovas = plan.anovas
+        self.codebook = codebook
+    }
+
+    private var weightType: WeightType { design.map { WeightType(rawValue: $0.weightType.rawValue) ?? .sampling } ?? .sampling }
+    private var rowsArePSUs: Bool { weightType == .sampling && design?.psu == nil }
+
+    /// A variable's coded values (``WaveVariables/codedColumn(_:)``), to be read as numbers per row.
+    private struct Values {
+        let column: RowTally.CodedColumn
+        subscript(row: Int) -> Double {
+            let code = column.codes[row]
+            return code < 0 ? .nan : column.values[Int(code)]
+        }
+    }
+
+    func summarize(_ block: WaveVariables) throws -> WaveSummary.DesignSummary? {
+        guard let design else { return nil }
+        let rows = block.dataset.rowCount
+        let weights = try design.weights.map { try block.numeric($0) }
+        let strata = try design.strata.map { Values(column: try block.codedColumn($0)) }
+        let psus = try design.psu.map { Values(column: try block.codedColumn($0)) }
+        let sizes = try design.fpc.map { try block.numeric($0) }
+        func sums(variableCount: Int, fourthMoments: Bool, _ values: (Int) -> [Double]) throws -> DesignSums {
+            var sums = DesignSums(variableCount: variableCount, weightType: weightType, rowsArePSUs: rowsArePSUs,
+                                  keepsFourthMoments: fourthMoments && rowsArePSUs)
+            for row in 0..<rows {
+                let stratum = strata?[row] ?? 0, psu = psus?[row] ?? 0
+                guard !stratum.isNaN, !psu.isNaN else {
+                    throw StudyError.analysisFailed(analysis: "design", reason: "a row without a \(stratum.isNaN ? "stratum (\(design.strata ?? ""))" : "PSU (\(design.psu ?? ""))"); expected one for every row")
+                }
+                do {
+                    try sums.add(values(row), weight: weights?[row] ?? 1, stratum: stratum, psu: psu, populationSize: sizes?[row])
+                } catch let problem as DesignError {
+                    throw StudyError.analysisFailed(analysis: "design", reason: "\(problem)")
+                }
+            }
+            return sums
+        }
+        func named(_ name: String, fourthMoments: Bool = false, _ columns: [Values]) throws -> WaveSummary.Named<DesignSums> {
+            WaveSummary.Named(name: name, summary: try sums(variableCount: columns.count, fourthMoments: fourthMoments) { row in columns.map { $0[row] } })
+        }
+        let means = try described.map { try named($0, [Values(column: try block.codedColumn($0))]) }
+        let proportions = try tabulated.map { name -> WaveSummary.Named<DesignSums> in
+            let column = try block.codedColumn(name)
+            return WaveSummary.Named(name: name, summary: try sums(variableCount: column.values.count, fourthMoments: false) { row in
+                let code = column.codes[row]
+                return column.values.indices.map { code < 0 ? .nan : (Int(code) == $0 ? 1 : 0) }
+            })
+        }
+        let correlation = correlated.isEmpty ? nil : try sums(variableCount: correlated.count, fourthMoments: false) { [columns = try correlated.map { Values(column: try block.codedColumn($0)) }] row in
+            columns.map { $0[row] }
+        }
+        let fits = try regressions.map { model in
+            try named(model.name, fourthMoments: true, try model.terms.flatMap { try predictors($0, block) } + [Values(column: try block.codedColumn(model.dependent))])
+        }
+        let comparisons = try anovas.map { anova in
+            try named(anova.name, fourthMoments: true, try indicators(anova.factor, block, dropping: 0) + [Values(column: try block.codedColumn(anova.dependent))])
+        }
+        return WaveSummary.DesignSummary(means: means, proportions: proportions, correlation: correlation, regressions: fits, anovas: comparisons)
+    }
+
+    /// A regression term's columns: a factor's indicators of its non-reference levels, another variable as it is.
+    private func predictors(_ name: String, _ block: WaveVariables) throws -> [Values] {
+        if !codebook.scales.contains(where: { $0.name == name }), case .categorical(_, let reference)? = codebook.variable(named: name)?.kind {
+            return try indicators(name, block, dropping: reference)
+        }
+        return [Values(column: try block.codedColumn(name))]
+    }
+
+    /// A factor's indicator (0/1) columns, one per level but `dropping`.
+    private func indicators(_ name: String, _ block: WaveVariables, dropping reference: Int) throws -> [Values] {
+        guard let factor = try block.categorical(name) else { throw StudyError.notCategorical(name) }
+        let codes = factor.codes.map { $0 == CategoricalValues.missing ? Int32(-1) : Int32($0) }
+        return factor.levels.indices.filter { $0 != reference }.map { level in
+            Values(column: RowTally.CodedColumn(values: [0, 1], codes: codes.map { $0 < 0 ? -1 : ($0 == level ? 1 : 0) }))
+        }
+    }
+
+    /// The same analyses as the plan's with as many variables and the plan's weight type and design shape.
+    func validate(_ summary: WaveSummary.DesignSummary?, shape: WaveSummary.DesignSummary?, _ check: SummaryChecker) throws {
+        switch (summary, shape) {
+        case (nil, nil): return
+        case (_?, nil): throw WaveSummaryError.invalid(at: Self.key, expected: "no design-based sums (the codebook has no design)")
+        case (nil, _?): throw WaveSummaryError.invalid(at: Self.key, expected: "design-based sums (the codebook has a design)")
+        case let (summary?, shape?):
+            for (key, found, expected) in [("means", summary.means, shape.means), ("proportions", summary.proportions, shape.proportions),
+                                           ("regressions", summary.regressions, shape.regressions), ("anovas", summary.anovas, shape.anovas)] {
+                try check.sameNames(found, expected, at: "\(Self.key).\(key)")
+                for (i, (a, b)) in zip(found, expected).enumerated() {
+                    try Self.validate(a.summary, like: b.summary, at: "\(Self.key).\(key)[\(i)] (\(a.name))")
+                }
+            }
+            switch (summary.correlation, shape.correlation) {
+            case (nil, nil): break
+            case let (found?, expected?): try Self.validate(found, like: expected, at: "\(Self.key).correlation")
+            default: throw WaveSummaryError.invalid(at: "\(Self.key).correlation", expected: shape.correlation == nil ? "none" : "design-based sums")
+            }
+        }
+    }
+
+    /// A summary's weight type, design shape and moments of as many variables as `shape`'s, and
+    /// moments whose counts and weight sums are possible.
+    private static func validate(_ sums: DesignSums, like shape: DesignSums, at path: String) throws {
+        guard sums.weightType == shape.weightType, sums.rowsArePSUs == shape.rowsArePSUs,
+              sums.keepsFourthMoments == shape.keepsFourthMoments, sums.variableCount == shape.variableCount else {
+            throw WaveSummaryError.invalid(at: path, expected: "\(shape.weightType.rawValue) weights of \(shape.variableCount) variables\(shape.rowsArePSUs ? " with rows as PSUs" : "")")
+        }
+        let moments = sums.cells.values.map { ($0, shape.variableCount) } + sums.rowStrata.values.map { ($0.squared, shape.squaredVariableCount) }
+        for (moment, count) in moments {
+            guard moment.variableCount == count, moment.coMoments.count == count * count, moment.count >= 0,
+                  moment.weightSum.isFinite, moment.weightSum >= 0, moment.means.allSatisfy({ $0.isFinite }), moment.coMoments.allSatisfy({ $0.isFinite }) else {
+                throw WaveSummaryError.invalid(at: path, expected: "moments of \(count) variables with finite sums")
+            }
+        }
+        guard sums.rowStrata.values.allSatisfy({ $0.rows >= $0.squared.count }) else {
+            throw WaveSummaryError.invalid(at: path, expected: "as many rows per stratum as complete rows at least")
+        }
+    }
+
+    func finish(_ summary: WaveSummary.DesignSummary?, of wave: WaveSummary, into result: inout WaveResult) throws {
+        guard let design, let summary else { return }
+        let names = stratumNames()
+        func named(_ sums: DesignSums) -> DesignSums {
+            var sums = sums
+            sums.stratumNames = names
+            return sums
+        }
+        func estimate<T>(_ what: String, _ body: () throws -> T) throws -> T {
+            do { return try body() } catch let problem as DesignError {
+                throw StudyError.analysisFailed(analysis: "design-based \(what)", reason: "\(problem)")
+            }
+        }
+        let codebook = self.codebook
+        var results = DesignResults(weightType: design.weightType.rawValue, weights: design.weights, strata: design.strata,
+                                    psu: design.psu, fpc: design.fpc)
+        results.means = try summary.means.map { entry in
+            try estimate("mean of \(entry.name)") { try DesignMeans.estimate(named(entry.summary), names: [result.labelled(entry.name, codebook)]) }
+        }
+        results.proportions = try summary.proportions.map { entry in
+            let levels = levelLabels(entry.name)
+            return NamedDesignMeans(name: entry.name, result: try estimate("proportions of \(entry.name)") {
+                try DesignMeans.estimate(named(entry.summary), names: levels)
+            })
+        }
+        if let sums = summary.correlation {
+            let names = correlated.map { result.labelled($0, codebook) }
+            results.correlation = try estimate("correlations") { try DesignCorrelation.estimate(named(sums), names: names) }
+        }
+        results.regressions = try zip(regressions, summary.regressions).map { model, entry in
+            let predictors = model.terms.flatMap(predictorNames)
+            return NamedDesignRegression(name: model.name, title: model.title, dependent: model.dependent, result: try estimate("regression '\(model.name)'") {
+                try DesignRegression.fit(named(entry.summary), predictors: predictors)
+            })
+        }
+        results.anovas = try zip(anovas, summary.anovas).map { anova, entry in
+            let levels = levelLabels(anova.factor)
+            return NamedDesignRegression(name: anova.name, title: "\(anova.dependent) by \(anova.factor)", dependent: anova.dependent, result: try estimate("ANOVA '\(anova.name)'") {
+                try DesignRegression.fit(named(entry.summary), predictors: levels.dropFirst().map { "\(anova.factor)[\($0)]" })
+            })
+        }
+        result.design = results
+    }
+
+    /// A regression term's column names: `G[level]` per non-reference level of a factor (as the unweighted fit names them).
+    private func predictorNames(_ name: String) -> [String] {
+        if !codebook.scales.contains(where: { $0.name == name }), case .categorical(let levels, let reference)? = codebook.variable(named: name)?.kind {
+            return levels.indices.filter { $0 != reference }.map { "\(name)[\(levels[$0].label)]" }
+        }
+        return [name]
+    }
+
+    /// A tabulated variable's level labels: a factor's, or a Likert item's scale points.
+    private func levelLabels(_ name: String) -> [String] {
+        switch codebook.variable(named: name)?.kind {
+        case .categorical(let levels, _)?: return levels.map(\.label)
+        case .likert(let scale)?: return scale.range.map { scale.valueLabels[$0] ?? String($0) }
+        default: return []
+        }
+    }
+
+    /// The strata's level labels, for messages (a lonely PSU).
+    private func stratumNames() -> [Double: String] {
+        guard let strata = design?.strata, case .categorical(let levels, _)? = codebook.variable(named: strata)?.kind else { return [:] }
+        return Dictionary(uniqueKeysWithValues: levels.enumerated().map { (Double($0.offset), $0.element.label) })
+    }
+}
+
+extension WaveSummary {
+    /// The ``DesignSums`` of each design-based estimate of the plan.
+    public struct DesignSummary: Sendable, Equatable, Codable, MergeableSummary {
+        public var means: [Named<DesignSums>]
+        public var proportions: [Named<DesignSums>]
+        public var correlation: DesignSums?
+        public var regressions: [Named<DesignSums>]
+        public var anovas: [Named<DesignSums>]
+
+        public mutating func add(_ other: DesignSummary) throws {
+            try means.add(other.means)
+            try proportions.add(other.proportions)
+            switch (correlation, other.correlation) {
+            case (nil, nil): break
+            case let (a?, b?): correlation = try a.adding(b)
+            default: throw WaveSummaryError.mismatch("correlated variables")
+            }
+            try regressions.add(other.regressions)
+            try anovas.add(other.anovas)
+        }
+    }
+}
+
+extension DesignSums: MergeableSummary {
+    /// - Throws: ``WaveSummaryError/mismatch(_:)`` for sums of other variables, weight type or
+    ///   design shape, or a stratum with two population sizes.
+    public mutating func add(_ other: DesignSums) throws {
+        guard other.weightType == weightType, other.variableCount == variableCount, other.rowsArePSUs == rowsArePSUs,
+              other.keepsFourthMoments == keepsFourthMoments else {
+            throw WaveSummaryError.mismatch("design-based sums of other variables, weight type or design")
+        }
+        self = self + other
+        if let problem = inconsistentPopulationSize { throw WaveSummaryError.mismatch("\(problem)") }
+    }
+}
