@@ -105,6 +105,7 @@ public enum StudyReport {
                                            tables: Table.anovaTables(anova.result, id: "anova_\(anova.name)", title: title, suppressed: anova.suppressedGroups),
                                            figures: groupMeansFigure(anova, wave: wave, label: label).map { [$0] } ?? []))
         }
+        if let design = wave.design { sections += designSections(design, wave: wave, prefix: prefix, label: label) }
         for analysis in wave.factorAnalyses {
             let scales = analysis.scales.map(label).joined(separator: ", ")
             sections.append(Report.Section(title: prefix + "Confirmatory Factor Analysis: \(analysis.name)",

@@ -50,7 +50,7 @@ struct Describe: ParsableCommand {
             output.warnings.forEach(printWarning)
             var tables: [Table] = []
             if !output.variables.isEmpty { tables.append(.descriptives(output.variables)) }
-            if let weighted = output.weighted { tables.append(.designMeans(weighted, unweighted: output.variables)) }
+            if let weighted = output.weighted { tables.append(.designMeans(weighted.means, design: weighted, unweighted: output.variables)) }
             guard let minCell else {
                 tables += output.frequencies.map { .frequencies($0) }
                 return print(try render(tables, json: output, format: data.format), terminator: "")
