@@ -50,16 +50,13 @@ struct DesignAnalysis: BlockAnalysis {
         let strata = try design.strata.map { Values(column: try block.codedColumn($0)) }
         let psus = try design.psu.map { Values(column: try block.codedColumn($0)) }
         let sizes = try design.fpc.map { try block.numeric($0) }
+        try checkDesignValues(block, weights: weights, strata: strata, psus: psus, sizes: sizes)
         func sums(variableCount: Int, fourthMoments: Bool, _ values: (Int) -> [Double]) throws -> DesignSums {
             var sums = DesignSums(variableCount: variableCount, weightType: weightType, rowsArePSUs: rowsArePSUs,
                                   keepsFourthMoments: fourthMoments && rowsArePSUs)
             for row in 0..<rows {
-                let stratum = strata?[row] ?? 0, psu = psus?[row] ?? 0
-                guard !stratum.isNaN, !psu.isNaN else {
-                    throw StudyError.analysisFailed(analysis: "design", reason: "a row without a \(stratum.isNaN ? "stratum (\(design.strata ?? ""))" : "PSU (\(design.psu ?? ""))"); expected one for every row")
-                }
                 do {
-                    try sums.add(values(row), weight: weights?[row] ?? 1, stratum: stratum, psu: psu, populationSize: sizes?[row])
+                    try sums.add(values(row), weight: weights?[row] ?? 1, stratum: strata?[row] ?? 0, psu: psus?[row] ?? 0, populationSize: sizes?[row])
                 } catch let problem as DesignError {
                     throw StudyError.analysisFailed(analysis: "design", reason: "\(problem)")
                 }
@@ -87,6 +84,29 @@ struct DesignAnalysis: BlockAnalysis {
             try named(anova.name, fourthMoments: true, try indicators(anova.factor, block, dropping: 0) + [Values(column: try block.codedColumn(anova.dependent))])
         }
         return WaveSummary.DesignSummary(means: means, proportions: proportions, correlation: correlation, regressions: fits, anovas: comparisons)
+    }
+
+    /// Every row's weight, stratum, PSU and population size as the design needs them.
+    /// - Throws: `DataError` naming the file, the row's line (that of the block's first row plus
+    ///   the rows before it: exact unless a quoted field spans lines) and the column.
+    private func checkDesignValues(_ block: WaveVariables, weights: [Double]?, strata: Values?, psus: Values?, sizes: [Double]?) throws {
+        guard let design else { return }
+        func fail(_ row: Int, _ name: String?, _ value: Double, expected: String) -> DataError {
+            let position = name.flatMap { block.dataset.column(named: $0)?.position }
+            return DataError(file: block.dataset.file, line: block.firstLine.map { $0 + row }, column: position, columnName: name,
+                      kind: .outOfRange(value: value.isNaN ? "" : MissingCode.format(value), expected: expected))
+        }
+        let frequency = weightType == .frequency
+        for row in 0..<block.dataset.rowCount {
+            if let w = weights?[row], !(w.isFinite && w >= 0 && (!frequency || w.rounded() == w)) {
+                throw fail(row, design.weights, w, expected: frequency ? "a whole number ≥ 0" : "a weight ≥ 0")
+            }
+            if let stratum = strata?[row], stratum.isNaN { throw fail(row, design.strata, stratum, expected: "a stratum for every row") }
+            if let psu = psus?[row], psu.isNaN { throw fail(row, design.psu, psu, expected: "a PSU for every row") }
+            if let size = sizes?[row], !(size.isFinite && size > 0) {
+                throw fail(row, design.fpc, size, expected: "a population size > 0 or a sampling fraction")
+            }
+        }
     }
 
     /// A regression term's columns: a factor's indicators of its non-reference levels, another variable as it is.
