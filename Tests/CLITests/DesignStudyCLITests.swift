@@ -109,7 +109,7 @@ final class DesignStudyCLITests: CLITestCase {
         switch (found, expected) {
         case let (a as [String: Any], b as [String: Any]):
             XCTAssertEqual(Set(a.keys), Set(b.keys), path)
-            for (key, value) in b { try assertSameNumbers(a[key] as Any, value, path: "\(path).\(key)") }
+            for (key, value) in b { try assertSameNumbers(a[key] ?? NSNull(), value, path: "\(path).\(key)") }
         case let (a as [Any], b as [Any]):
             XCTAssertEqual(a.count, b.count, path)
             for (i, (x, y)) in zip(a, b).enumerated() { try assertSameNumbers(x, y, path: "\(path)[\(i)]") }
