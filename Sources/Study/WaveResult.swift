@@ -69,7 +69,7 @@ public struct WaveResult: Sendable, Encodable {
         try c.encode(regressions, forKey: .regressions)
         try c.encode(anovas, forKey: .anovas)
         if !factorAnalyses.isEmpty { try c.encode(factorAnalyses, forKey: .factorAnalyses) }
-        try c.encodeIfPresent(design, forKey: .design)
+        if let design { try c.encode(design, forKey: .design) }
     }
 }
 
