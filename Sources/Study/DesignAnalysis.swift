@@ -66,13 +66,19 @@ struct DesignAnalysis: BlockAnalysis {
         func named(_ name: String, fourthMoments: Bool = false, _ columns: [Values]) throws -> WaveSummary.Named<DesignSums> {
             WaveSummary.Named(name: name, summary: try sums(variableCount: columns.count, fourthMoments: fourthMoments) { row in columns.map { $0[row] } })
         }
-        let means = try described.map { try named($0, [Values(column: try block.codedColumn($0))]) }
+        let groups = try RowGroups(rows: rows, weights: weights, strata: strata, psus: psus, sizes: sizes)
+        let means = try described.map { name -> WaveSummary.Named<DesignSums> in
+            let column = try block.codedColumn(name)
+            if column.values.count <= RowGroups.maximumValues {
+                return WaveSummary.Named(name: name, summary: try groups.sums(of: column, indicators: false, empty: DesignSums(
+                    variableCount: 1, weightType: weightType, rowsArePSUs: rowsArePSUs)))
+            }
+            return try named(name, [Values(column: column)])
+        }
         let proportions = try tabulated.map { name -> WaveSummary.Named<DesignSums> in
             let column = try block.codedColumn(name)
-            return WaveSummary.Named(name: name, summary: try sums(variableCount: column.values.count, fourthMoments: false) { row in
-                let code = column.codes[row]
-                return column.values.indices.map { code < 0 ? .nan : (Int(code) == $0 ? 1 : 0) }
-            })
+            return WaveSummary.Named(name: name, summary: try groups.sums(of: column, indicators: true, empty: DesignSums(
+                variableCount: column.values.count, weightType: weightType, rowsArePSUs: rowsArePSUs)))
         }
         let correlation = correlated.isEmpty ? nil : try sums(variableCount: correlated.count, fourthMoments: false) { [columns = try correlated.map { Values(column: try block.codedColumn($0)) }] row in
             columns.map { $0[row] }
@@ -106,6 +112,75 @@ struct DesignAnalysis: BlockAnalysis {
             if let size = sizes?[row], !(size.isFinite && size > 0) {
                 throw fail(row, design.fpc, size, expected: "a population size > 0 or a sampling fraction")
             }
+        }
+    }
+
+    /// A block's rows by PSU (by stratum when each row is its own PSU): a coded column's values
+    /// tallied per PSU with their weights' sums, Σw² and Σw⁴, and added to a ``DesignSums`` a
+    /// value at a time (``DesignSums/addRows(_:count:positiveWeights:weightSum:squaredWeightSum:fourthPowerWeightSum:stratum:psu:)``),
+    /// not a row at a time: a means or frequency table of a Likert item costs a few additions per row.
+    private struct RowGroups {
+        /// Columns with at most this many values are tallied; others are added a row at a time.
+        static let maximumValues = 64
+        let rows: Int
+        let weights: [Double]?
+        /// The PSUs (or strata) of the block, and each row's place among them.
+        var cells: [DesignSums.Cell] = []
+        var cellOfRow: [Int32]
+        /// Each stratum's population size, when the design has an fpc.
+        var sizes: [Double: Double] = [:]
+
+        init(rows: Int, weights: [Double]?, strata: Values?, psus: Values?, sizes: [Double]?) throws {
+            self.rows = rows
+            self.weights = weights
+            cellOfRow = [Int32](repeating: 0, count: rows)
+            var index: [DesignSums.Cell: Int32] = [:]
+            for row in 0..<rows {
+                let cell = DesignSums.Cell(stratum: strata?[row] ?? 0, psu: psus?[row] ?? 0)
+                if let known = index[cell] { cellOfRow[row] = known; continue }
+                index[cell] = Int32(cells.count)
+                cellOfRow[row] = Int32(cells.count)
+                cells.append(cell)
+            }
+            if let sizes {
+                var check = DesignSums(variableCount: 0)
+                for row in 0..<rows {
+                    do { try check.setPopulationSize(sizes[row], stratum: strata?[row] ?? 0) } catch let problem as DesignError {
+                        throw StudyError.analysisFailed(analysis: "design", reason: "\(problem)")
+                    }
+                }
+                self.sizes = check.populationSizes
+            }
+        }
+
+        /// The summary of `column` (its value, or with `indicators` one 0/1 variable per value) added to `empty`.
+        func sums(of column: RowTally.CodedColumn, indicators: Bool, empty: DesignSums) throws -> DesignSums {
+            let width = column.values.count + 1   // the last slot: rows without a value
+            var counts = [Int](repeating: 0, count: cells.count * width), positive = counts
+            var weightSums = [Double](repeating: 0, count: cells.count * width), squared = weightSums, fourth = weightSums
+            for row in 0..<rows {
+                let code = column.codes[row]
+                let slot = Int(cellOfRow[row]) * width + (code < 0 ? width - 1 : Int(code))
+                counts[slot] += 1
+                let w = weights?[row] ?? 1
+                guard w > 0 else { continue }
+                positive[slot] += 1
+                weightSums[slot] += w
+                squared[slot] += w * w
+                fourth[slot] += w * w * w * w
+            }
+            var sums = empty
+            for (stratum, size) in sizes.sorted(by: { $0.key < $1.key }) { try sums.setPopulationSize(size, stratum: stratum) }
+            for (c, cell) in cells.enumerated() {
+                for value in 0..<width where counts[c * width + value] > 0 {
+                    let slot = c * width + value
+                    let values: [Double] = value == width - 1 ? [Double](repeating: .nan, count: empty.variableCount)
+                        : indicators ? column.values.indices.map { $0 == value ? 1 : 0 } : [column.values[value]]
+                    sums.addRows(values, count: counts[slot], positiveWeights: positive[slot], weightSum: weightSums[slot],
+                                 squaredWeightSum: squared[slot], fourthPowerWeightSum: fourth[slot], stratum: cell.stratum, psu: cell.psu)
+                }
+            }
+            return sums
         }
     }
 

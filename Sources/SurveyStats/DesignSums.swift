@@ -87,12 +87,7 @@ public struct DesignSums: Sendable, Equatable {
         if weightType != .sampling, stratum != 0 || psu != 0 || populationSize != nil {
             throw DesignError.designWithoutSamplingWeights(weightType)
         }
-        if let populationSize {
-            if let known = populationSizes[stratum], known != populationSize {
-                throw DesignError.inconsistentPopulationSize(stratum: name(of: stratum), first: known, second: populationSize)
-            }
-            populationSizes[stratum] = populationSize
-        }
+        if let populationSize { try setPopulationSize(populationSize, stratum: stratum) }
         let cell = Cell(stratum: stratum, psu: rowsArePSUs ? 0 : psu)
         let complete = !values.contains(where: \.isNaN)
         if complete { cells[cell, default: WeightedMoments(variableCount: variableCount)].add(values, weight: weight) }
@@ -111,6 +106,38 @@ public struct DesignSums: Sendable, Equatable {
             }
         }
         rowStrata[stratum] = sums
+    }
+
+    /// Adds `count` rows of one PSU (a stratum's, when each row is its own PSU) that have the same
+    /// `values` (NaN: rows with a missing value), with Σw = `weightSum`, Σw² = `squaredWeightSum`
+    /// and Σw⁴ = `fourthPowerWeightSum` over them (only rows of positive weight counted in
+    /// `positiveWeights`): the summary of a tally of a few distinct values, without a row at a
+    /// time. Not for ``keepsFourthMoments``. Weights and population sizes are the caller's to check.
+    public mutating func addRows(_ values: [Double], count: Int, positiveWeights: Int, weightSum: Double, squaredWeightSum: Double,
+                                 fourthPowerWeightSum: Double, stratum: Double = 0, psu: Double = 0) {
+        precondition(!keepsFourthMoments, "grouped rows keep no products")
+        let cell = Cell(stratum: stratum, psu: rowsArePSUs ? 0 : psu)
+        let complete = !values.contains(where: \.isNaN)
+        if complete {
+            cells[cell, default: WeightedMoments(variableCount: variableCount)]
+                .add(values, count: positiveWeights, weight: weightSum, squaredWeight: squaredWeightSum)
+        } else if cells[cell] == nil {
+            cells[cell] = WeightedMoments(variableCount: variableCount)
+        }
+        guard rowsArePSUs else { return }
+        var sums = rowStrata[stratum] ?? RowPSUSums(rows: 0, squared: WeightedMoments(variableCount: squaredVariableCount))
+        sums.rows += count
+        if complete { sums.squared.add(values, count: positiveWeights, weight: squaredWeightSum, squaredWeight: fourthPowerWeightSum) }
+        rowStrata[stratum] = sums
+    }
+
+    /// Records a stratum's population size (fpc).
+    /// - Throws: ``DesignError/inconsistentPopulationSize(stratum:first:second:)``.
+    public mutating func setPopulationSize(_ size: Double, stratum: Double) throws {
+        if let known = populationSizes[stratum], known != size {
+            throw DesignError.inconsistentPopulationSize(stratum: name(of: stratum), first: known, second: size)
+        }
+        populationSizes[stratum] = size
     }
 
     /// The summary of both parts' rows (rows of one PSU may lie in both).

@@ -51,6 +51,27 @@ public struct WeightedMoments: Sendable, Equatable, Codable {
         squaredWeightSum += weight * weight
     }
 
+    /// Adds `count` rows of the same `values` whose weights sum to `weight` and their squares to
+    /// `squaredWeight`: the weighted update of a point mass (Chan, Golub & LeVeque with C_b = 0).
+    public mutating func add(_ values: [Double], count rows: Int, weight: Double, squaredWeight: Double) {
+        guard rows > 0, weight > 0 else { return }
+        let total = weightSum + weight
+        let p = means.count
+        let factor = weight * weightSum / total
+        for i in 0..<p {
+            let deltaI = factor * (values[i] - means[i])
+            for j in i..<p {
+                coMoments[i * p + j] += deltaI * (values[j] - means[j])
+                coMoments[j * p + i] = coMoments[i * p + j]
+            }
+        }
+        let share = weight / total
+        for i in 0..<p { means[i] += share * (values[i] - means[i]) }
+        count += rows
+        weightSum = total
+        squaredWeightSum += squaredWeight
+    }
+
     /// The summary of both parts' rows.
     public static func + (a: WeightedMoments, b: WeightedMoments) -> WeightedMoments {
         if b.weightSum == 0 { return a }
