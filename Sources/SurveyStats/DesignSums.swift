@@ -40,6 +40,11 @@ public struct DesignSums: Sendable, Equatable {
         public var rows: Int
         public var squared: WeightedMoments
 
+        public init(rows: Int, squared: WeightedMoments) {
+            self.rows = rows
+            self.squared = squared
+        }
+
         static func + (a: RowPSUSums, b: RowPSUSums) -> RowPSUSums {
             RowPSUSums(rows: a.rows + b.rows, squared: a.squared + b.squared)
         }
@@ -79,8 +84,10 @@ public struct DesignSums: Sendable, Equatable {
     /// - Throws: ``DesignError/invalidWeight(value:weightType:)``,
     ///   ``DesignError/inconsistentPopulationSize(stratum:first:second:)``,
     ///   ``DesignError/designWithoutSamplingWeights(_:)``.
+    /// With `keepingSquares` false, a design without PSUs leaves the stratum's ``RowPSUSums`` to
+    /// the caller (``addRowStratum(_:_:)``), who sums them faster (e.g. over the non-zero products).
     public mutating func add(_ values: [Double], weight: Double, stratum: Double = 0, psu: Double = 0,
-                             populationSize: Double? = nil) throws {
+                             populationSize: Double? = nil, keepingSquares: Bool = true) throws {
         guard weight.isFinite, weight >= 0, weightType != .frequency || weight.rounded() == weight else {
             throw DesignError.invalidWeight(value: weight, weightType: weightType)
         }
@@ -92,7 +99,7 @@ public struct DesignSums: Sendable, Equatable {
         let complete = !values.contains(where: \.isNaN)
         if complete { cells[cell, default: WeightedMoments(variableCount: variableCount)].add(values, weight: weight) }
         else if cells[cell] == nil { cells[cell] = WeightedMoments(variableCount: variableCount) }
-        guard rowsArePSUs else { return }
+        guard rowsArePSUs, keepingSquares else { return }
         var sums = rowStrata[stratum] ?? RowPSUSums(rows: 0, squared: WeightedMoments(variableCount: squaredVariableCount))
         sums.rows += 1
         if complete {
@@ -129,6 +136,13 @@ public struct DesignSums: Sendable, Equatable {
         sums.rows += count
         if complete { sums.squared.add(values, count: positiveWeights, weight: squaredWeightSum, squaredWeight: fourthPowerWeightSum) }
         rowStrata[stratum] = sums
+    }
+
+    /// Adds the sums of some rows of a stratum whose rows are its PSUs (the rows added with
+    /// `keepingSquares: false`).
+    public mutating func addRowStratum(_ stratum: Double, _ sums: RowPSUSums) {
+        precondition(rowsArePSUs && sums.squared.variableCount == squaredVariableCount, "sums of rows as PSUs of these variables")
+        rowStrata[stratum] = rowStrata[stratum].map { $0 + sums } ?? sums
     }
 
     /// Records a stratum's population size (fpc).

@@ -29,6 +29,26 @@ public struct WeightedMoments: Sendable, Equatable, Codable {
         coMoments = [Double](repeating: 0, count: variableCount * variableCount)
     }
 
+    /// The moments of rows given by their raw sums: Σw·x (`sums`) and Σw·xxᵀ (`products`, p × p
+    /// row-major, upper triangle read) over `count` rows of weight sum `weightSum`; C = Σw·xxᵀ − W·x̄x̄ᵀ.
+    /// For sums over one block of rows of bounded values, where the cancellation costs a few digits
+    /// at most; blocks then merge by the pairwise update.
+    public init(count: Int, weightSum: Double, squaredWeightSum: Double, sums: [Double], products: [Double]) {
+        let p = sums.count
+        self.init(variableCount: p)
+        guard count > 0, weightSum > 0 else { return }
+        self.count = count
+        self.weightSum = weightSum
+        self.squaredWeightSum = squaredWeightSum
+        means = sums.map { $0 / weightSum }
+        for i in 0..<p {
+            for j in i..<p {
+                coMoments[i * p + j] = products[i * p + j] - weightSum * means[i] * means[j]
+                coMoments[j * p + i] = coMoments[i * p + j]
+            }
+        }
+    }
+
     /// Adds a row `values` (finite, one per variable) of weight `weight` (finite, ≥ 0; a zero
     /// weight changes nothing).
     public mutating func add(_ values: [Double], weight: Double) {
