@@ -56,7 +56,7 @@ public enum StudyReport {
             return result.interviews.map { [interviewSection($0)] } ?? []
         case .openEnded:
             return result.openEnded.map { openEndedSection($0, inWaveOf: result.waves.count > 1 ? $0.file : nil) }
-        case .dataQuality, .descriptives, .frequencies, .reliability, .correlations, .regressions, .anovas, .factorAnalyses:
+        case .dataQuality, .descriptives, .frequencies, .reliability, .correlations, .regressions, .anovas, .design, .factorAnalyses:
             return []
         }
     }
@@ -141,6 +141,8 @@ public enum StudyReport {
                                       tables: Table.anovaTables(anova.result, id: "anova_\(anova.name)", title: title, suppressed: anova.suppressedGroups),
                                       figures: groupMeansFigure(anova, wave: wave, label: label).map { [$0] } ?? [])
             }
+        case .design:
+            return wave.design.map { designSections($0, wave: wave, prefix: prefix, label: label) } ?? []
         case .factorAnalyses:
             return wave.factorAnalyses.map { analysis in
                 Report.Section(title: prefix + "Confirmatory Factor Analysis: \(analysis.name)",

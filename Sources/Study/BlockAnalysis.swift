@@ -58,6 +58,10 @@ protocol BlockAnalysis: Sendable {
     /// scale, filled in from the codebook).
     init(_ settings: Settings, codebook: Codebook)
 
+    /// The analysis as the whole plan asks for it: by default its own `Settings`; an analysis that
+    /// follows other analyses' settings (``DesignAnalysis``) reads theirs.
+    init(plan: AnalysisPlan, codebook: Codebook)
+
     /// The summary of one block of rows (or of none: the shape a summary must have).
     /// - Throws: ``StudyError`` for a plan that names a variable the codebook lacks or cannot serve;
     ///   `DataError` for a variable not in the data.

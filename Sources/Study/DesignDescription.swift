@@ -1,15 +1,9 @@
-import Foundation
-import MessageText
-import SurveyData
 import SurveyStats
 
 /// `paradox describe --codebook C.yml` with a `design:`: the weighted mean of each described
 /// variable with its standard error and confidence interval under the codebook's weight type and
-/// design (``DesignMeans``), shown beside the unweighted descriptives.
-///
-/// Reads the whole file (``Dataset/load(contentsOf:codebook:delimiter:concurrency:progress:)``);
-/// each variable's rows with a value form its ``DesignSums`` (PSUs with no such row kept, as a
-/// domain of the design).
+/// design, shown beside the unweighted descriptives: the engine's ``DesignAnalysis`` of the
+/// described variables (one pass with the unweighted ones, block by block).
 public struct DesignDescription: Sendable, Encodable {
     public var weightType: String
     public var weights: String?
@@ -22,65 +16,13 @@ public struct DesignDescription: Sendable, Encodable {
         case weightType = "weight_type", weights, strata, psu, fpc, means
     }
 
-    /// - Throws: ``DataError``, ``FileAnalysisError/invalidDesignValue(file:row:column:value:expected:)``
-    ///   for a missing or invalid weight, stratum, PSU or fpc, ``FileAnalysisError/designProblem(file:variable:problem:)``
-    ///   (a lonely PSU, two population sizes in one stratum).
-    public static func describe(_ url: URL, codebook: Codebook, design: SurveyDesign, names: [String],
-                                delimiter: UInt8?) throws -> DesignDescription {
-        let dataset = try Dataset.load(contentsOf: url, codebook: codebook, delimiter: delimiter)
-        let file = url.path
-        let n = dataset.rowCount
-        func numbers(_ name: String, expected: String, valid: (Double) -> Bool) throws -> [Double] {
-            let values = try dataset.numericValues(name)
-            if let row = values.firstIndex(where: { !valid($0) }) {
-                throw FileAnalysisError.invalidDesignValue(file: file, row: row + 1, column: name,
-                                                           value: values[row].isNaN ? "" : MissingCode.format(values[row]), expected: expected)
-            }
-            return values
-        }
-        func labels(_ name: String) throws -> [String] {
-            let column = try dataset.requireColumn(name)
-            let labels: [String?]
-            switch column.values {
-            case .categorical(let factor): labels = factor.codes.map { $0 == CategoricalValues.missing ? nil : factor.levels[Int($0)].value }
-            case .numeric(let values): labels = values.map { $0.isNaN ? nil : MissingCode.format($0) }
-            default: labels = [String?](repeating: nil, count: n)
-            }
-            if let row = labels.firstIndex(where: { $0 == nil }) {
-                throw FileAnalysisError.invalidDesignValue(file: file, row: row + 1, column: name, value: "", expected: "a \(name == design.strata ? "stratum" : "PSU") for every row")
-            }
-            return labels.map { $0 ?? "" }
-        }
-        let weights = try design.weights.map {
-            try numbers($0, expected: design.weightType == .frequency ? "a whole number ≥ 0" : "a weight ≥ 0") {
-                $0.isFinite && $0 >= 0 && (design.weightType != .frequency || $0.rounded() == $0)
-            }
-        } ?? [Double](repeating: 1, count: n)
-        let strata = try design.strata.map(labels)
-        let psus = try design.psu.map(labels)
-        let sizes = try design.fpc.map { try numbers($0, expected: "a population size > 0 or a sampling fraction") { $0.isFinite && $0 > 0 } }
-        let weightType = WeightType(rawValue: design.weightType.rawValue) ?? .sampling
-        let isSampling = weightType == .sampling
-        let means = try names.map { name -> DesignMeansResult in
-            let values = try values(of: name, in: dataset, codebook: codebook)
-            do {
-                var sums = DesignSums(variableCount: 1, weightType: weightType)
-                for row in 0..<n {
-                    try sums.add([values[row]], weight: weights[row], stratum: strata?[row] ?? "",
-                                 psu: isSampling ? psus?[row] ?? String(row) : "", populationSize: sizes?[row])
-                }
-                return try DesignMeans.estimate(sums, names: [name])
-            } catch let problem as DesignError {
-                throw FileAnalysisError.designProblem(file: file, variable: name, problem: problem)
-            }
-        }
-        return DesignDescription(weightType: design.weightType.rawValue, weights: design.weights, strata: design.strata,
-                                 psu: design.psu, fpc: design.fpc, means: means)
-    }
-
-    /// A variable's values as described (Likert answers as written) or a scale's scores; NaN when missing.
-    private static func values(of name: String, in dataset: Dataset, codebook: Codebook) throws -> [Double] {
-        if let scale = codebook.scales.first(where: { $0.name == name }) { return try dataset.scores(of: scale) }
-        return try dataset.numericValues(name)
+    /// The means of a wave's design-based results.
+    init(_ results: DesignResults) {
+        weightType = results.weightType
+        weights = results.weights
+        strata = results.strata
+        psu = results.psu
+        fpc = results.fpc
+        means = results.means
     }
 }

@@ -36,10 +36,8 @@ public struct FileDescription: Sendable, Encodable {
     public static func describe(_ url: URL, codebook: Codebook, delimiter: UInt8?, columns: [String]?) throws -> FileDescription {
         let plan = try plan(codebook, columns: columns, file: url, tabulatingLikert: true)
         let (result, summary) = try InferredWave.run(plan, on: url, codebook: codebook, delimiter: delimiter)
-        let weighted = try codebook.design.map {
-            try DesignDescription.describe(url, codebook: codebook, design: $0, names: result.descriptives.map(\.name), delimiter: delimiter)
-        }
-        return FileDescription(variables: result.descriptives, frequencies: result.frequencies, warnings: summary.warnings, weighted: weighted)
+        return FileDescription(variables: result.descriptives, frequencies: result.frequencies, warnings: summary.warnings,
+                               weighted: result.design.map(DesignDescription.init))
     }
 
     /// Descriptives of the selected Likert and numeric variables and scales, frequencies of the

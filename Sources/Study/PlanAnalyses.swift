@@ -13,6 +13,7 @@ enum PlanAnalyses {
         CorrelationAnalysis.self,
         RegressionAnalysis.self,
         AnovaAnalysis.self,
+        DesignAnalysis.self,
         KAnonymityAnalysis.self,
         RespondentIDAnalysis.self,
     ]

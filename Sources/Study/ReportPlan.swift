@@ -5,14 +5,14 @@ import SurveyData
 /// format: `Codebooks/README.md`, "Study files"). Each wave-level part repeats per wave.
 public enum ReportSection: String, Sendable, CaseIterable {
     case replication, keyFindings = "key_findings", privacy
-    case dataQuality = "data_quality", descriptives, frequencies, reliability, correlations, regressions, anovas
+    case dataQuality = "data_quality", descriptives, frequencies, reliability, correlations, regressions, anovas, design
     case factorAnalyses = "factor_analyses"
     case interviews, openEnded = "open_ended"
 
     /// Whether the part is written once per wave (a multi-wave study repeats it with the wave's file name).
     public var isPerWave: Bool {
         switch self {
-        case .dataQuality, .descriptives, .frequencies, .reliability, .correlations, .regressions, .anovas, .factorAnalyses: true
+        case .dataQuality, .descriptives, .frequencies, .reliability, .correlations, .regressions, .anovas, .design, .factorAnalyses: true
         case .replication, .keyFindings, .privacy, .interviews, .openEnded: false
         }
     }

@@ -26,6 +26,8 @@ public struct WaveResult: Sendable, Encodable {
     /// The frequency tables' cells hidden by small-cell suppression, by table name (set by the
     /// Privacy gate; their counts are encoded as the mark).
     public var suppressedFrequencies: [String: SuppressedCells] = [:]
+    /// The design-based estimates under the codebook's `design:` (``DesignAnalysis``); `nil` without one.
+    public var design: DesignResults?
 
     /// The result of no analysis, which each ``BlockAnalysis`` fills in (``WaveAnalysis/run(_:summary:codebook:file:)``).
     init(file: String) {
@@ -51,6 +53,7 @@ public struct WaveResult: Sendable, Encodable {
         case file, labels, descriptives, frequencies, reliability, omega, correlation, regressions, anovas
         case factorAnalyses = "cfa", ordinalReliability = "ordinal_reliability"
         case dataQuality = "data_quality"
+        case design
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -66,6 +69,7 @@ public struct WaveResult: Sendable, Encodable {
         try c.encode(regressions, forKey: .regressions)
         try c.encode(anovas, forKey: .anovas)
         if !factorAnalyses.isEmpty { try c.encode(factorAnalyses, forKey: .factorAnalyses) }
+        if let design { try c.encode(design, forKey: .design) }
     }
 }
 

@@ -9,8 +9,9 @@ extension WaveSummary {
     }
 
     /// The summary of a loaded wave (or part of one) by each of `analyses` (``PlanAnalyses/make(_:codebook:)``).
-    init(_ analyses: [any BlockAnalysis], dataset: Dataset, codebook: Codebook) throws {
-        let variables = try WaveVariables(dataset: dataset, codebook: codebook)
+    init(_ analyses: [any BlockAnalysis], dataset: Dataset, codebook: Codebook, firstLine: Int? = nil) throws {
+        var variables = try WaveVariables(dataset: dataset, codebook: codebook)
+        variables.firstLine = firstLine
         self.init(rows: dataset.rowCount, warnings: dataset.warnings, summaries: try analyses.map { try $0.anySummary(variables) })
     }
 }

@@ -29,7 +29,7 @@ extension WaveSummary {
                                               rowsPerBlock: rowsPerBlock, keepingTextCells: eachBlock != nil, collectingIDHashes: collectingIDHashes,
                                               progress: progress) { block in
             try eachBlock?(block)
-            try tree.insert(WaveSummary(analyses, dataset: block.dataset, codebook: codebook), at: block.index)
+            try tree.insert(WaveSummary(analyses, dataset: block.dataset, codebook: codebook, firstLine: block.firstLine), at: block.index)
         }
         if let root = try tree.root() {
             self = root

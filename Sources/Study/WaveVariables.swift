@@ -6,6 +6,8 @@ import SurveyStats
 struct WaveVariables {
     let dataset: Dataset
     let codebook: Codebook
+    /// The file line of the block's first row, for errors that name a row (``DesignAnalysis``).
+    var firstLine: Int?
     /// Scores of scales of Likert items, as codes into their few possible values.
     private var codedScores: [String: ScaleScores] = [:]
     /// Scores of scales with a numeric item.

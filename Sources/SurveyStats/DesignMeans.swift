@@ -4,7 +4,7 @@ import GSL
 ///
 /// - sampling weights, design-based (Lumley 2010, *Complex Surveys*, §2.2, §2.3; R `svymean`,
 ///   `svytotal`): x̄ = Σwx/Σw with linearised PSU totals z_hi = W_hi(x̄_hi − x̄)/W and the total
-///   Σwx with z_hi = W_hi·x̄_hi, each through ``DesignSums/linearisedVariance(dimension:influence:)``
+///   Σwx with z_hi = W_hi·x̄_hi, each through ``DesignSums/linearisedVariance(dimension:influence:squaredInfluence:)``
 ///   (with-replacement PSUs, fpc). Design effect against simple random sampling of the same n
 ///   (R `deff = TRUE`): V / (s²_w/n·(W − n)/W) with s²_w = n/(n − 1)·Σw(x − x̄)²/W (R `svyvar`), and
 ///   with replacement V / (s²_w/n);
@@ -32,11 +32,23 @@ public enum DesignMeans {
         var totalVariance: [Double]?
         switch sums.weightType {
         case .sampling:
-            let v = try sums.linearisedVariance(dimension: p) { cell in
+            // Rows as PSUs: Σw²(x − x̄)(x − x̄)ᵀ/W² and Σw²xxᵀ from the w²-moments (S, μ, C).
+            let v = try sums.linearisedVariance(dimension: p, influence: { cell in
                 (0..<p).map { cell.weightSum * (cell.means[$0] - all.means[$0]) / w }
-            }
+            }, squaredInfluence: { squared in
+                (0..<(p * p)).map { ab in
+                    let (a, b) = (ab / p, ab % p)
+                    return (squared.coMoment(a, b) + squared.weightSum * (squared.means[a] - all.means[a]) * (squared.means[b] - all.means[b])) / (w * w)
+                }
+            })
             meanVariance = (0..<p).map { v[$0 * p + $0] }
-            let t = try sums.linearisedVariance(dimension: p) { cell in (0..<p).map { cell.weightSum * cell.means[$0] } }
+            let t = try sums.linearisedVariance(dimension: p, influence: { cell in (0..<p).map { cell.weightSum * cell.means[$0] } },
+                                                squaredInfluence: { squared in
+                (0..<(p * p)).map { ab in
+                    let (a, b) = (ab / p, ab % p)
+                    return squared.coMoment(a, b) + squared.weightSum * squared.means[a] * squared.means[b]
+                }
+            })
             totalVariance = (0..<p).map { t[$0 * p + $0] }
         case .frequency:
             meanVariance = (0..<p).map { all.coMoment($0, $0) / (w * (w - 1)) }

@@ -5,7 +5,7 @@ import GSL
 ///
 /// - sampling weights: the design-based sandwich V = A⁻¹·V_design(U)·A⁻¹ (Binder 1983; Lumley
 ///   2010, *Complex Surveys*, §5.2; R `svyglm`), A = XᵀWX, U_hi = Σ_{k∈hi} wₖxₖeₖ the PSU score
-///   totals, V_design from ``DesignSums/linearisedVariance(dimension:influence:)``; t on design
+///   totals, V_design from ``DesignSums/linearisedVariance(dimension:influence:squaredInfluence:)``; t on design
 ///   df + 1 − p (R `summary.svyglm`);
 /// - frequency weights: σ̂² = Σwe²/(W − p), V = σ̂²A⁻¹ (R `lm` on the replicated rows);
 /// - analytic weights: σ̂² = Σwe²/(n − p), V = σ̂²A⁻¹ (R `lm(weights = w)`).
@@ -43,7 +43,7 @@ public enum DesignRegression {
         let dfResidual: Double
         switch sums.weightType {
         case .sampling:
-            let v = try sums.linearisedVariance(dimension: p) { cell in
+            let v = try sums.linearisedVariance(dimension: p, influence: { cell in
                 guard cell.weightSum > 0 else { return [Double](repeating: 0, count: p) }
                 let d = (0..<k).map { cell.means[$0] - xbar[$0] }
                 let meanResidual = cell.means[response] - all.means[response] - zip(d, beta).reduce(0.0) { $0 + $1.0 * $1.1 }
@@ -55,7 +55,37 @@ public enum DesignRegression {
                 // Influence A_c⁻¹U: the intercept's by 1/W, the slopes' by C_xx⁻¹.
                 let slopes = (0..<k).map { i in (0..<k).reduce(0.0) { $0 + inverse[i, $1] * score[1 + $1] } }
                 return [score[0]] + slopes
-            }
+            }, squaredInfluence: { squared in
+                // Rows as PSUs: u = w·L_a(x)·e(x) with affine L_a (1/W; C_xx⁻¹(x − x̄)) and residual
+                // e = y − ȳ − (x − x̄)ᵀβ, so Σuuᵀ = L_aᵀ·(Σw²e²zzᵀ)·L_b over z = (1, x, y).
+                precondition(sums.keepsFourthMoments, "a regression on rows as PSUs needs the fourth moments")
+                let size = p + 1
+                var residual = [Double](repeating: 0, count: size)
+                residual[0] = -all.means[response]
+                for j in 0..<k {
+                    residual[0] += xbar[j] * beta[j]
+                    residual[1 + j] = -beta[j]
+                }
+                residual[size - 1] = 1
+                let moments = FourthMoments(squared, variableCount: p).weighted(bySquareOf: residual)
+                var forms = [[Double]](repeating: [Double](repeating: 0, count: size), count: p)
+                forms[0][0] = 1 / w
+                for j in 0..<k {
+                    for l in 0..<k {
+                        forms[1 + j][0] -= inverse[j, l] * xbar[l]
+                        forms[1 + j][1 + l] = inverse[j, l]
+                    }
+                }
+                var products = [Double](repeating: 0, count: p * p)
+                for a in 0..<p {
+                    for b in 0..<p {
+                        var total = 0.0
+                        for r in 0..<size { for s in 0..<size { total += forms[a][r] * moments[r * size + s] * forms[b][s] } }
+                        products[a * p + b] = total
+                    }
+                }
+                return products
+            })
             centred = v
             dfResidual = sums.degreesOfFreedom + 1 - Double(p)
         case .frequency, .analytic:

@@ -29,6 +29,26 @@ public struct WeightedMoments: Sendable, Equatable, Codable {
         coMoments = [Double](repeating: 0, count: variableCount * variableCount)
     }
 
+    /// The moments of rows given by their raw sums: Σw·x (`sums`) and Σw·xxᵀ (`products`, p × p
+    /// row-major, upper triangle read) over `count` rows of weight sum `weightSum`; C = Σw·xxᵀ − W·x̄x̄ᵀ.
+    /// For sums over one block of rows of bounded values, where the cancellation costs a few digits
+    /// at most; blocks then merge by the pairwise update.
+    public init(count: Int, weightSum: Double, squaredWeightSum: Double, sums: [Double], products: [Double]) {
+        let p = sums.count
+        self.init(variableCount: p)
+        guard count > 0, weightSum > 0 else { return }
+        self.count = count
+        self.weightSum = weightSum
+        self.squaredWeightSum = squaredWeightSum
+        means = sums.map { $0 / weightSum }
+        for i in 0..<p {
+            for j in i..<p {
+                coMoments[i * p + j] = products[i * p + j] - weightSum * means[i] * means[j]
+                coMoments[j * p + i] = coMoments[i * p + j]
+            }
+        }
+    }
+
     /// Adds a row `values` (finite, one per variable) of weight `weight` (finite, ≥ 0; a zero
     /// weight changes nothing).
     public mutating func add(_ values: [Double], weight: Double) {
@@ -36,20 +56,40 @@ public struct WeightedMoments: Sendable, Equatable, Codable {
         count += 1
         let total = weightSum + weight
         let p = means.count
-        var delta = [Double](repeating: 0, count: p)
-        for i in 0..<p {
-            delta[i] = values[i] - means[i]
-            means[i] += weight / total * delta[i]
-        }
+        // C first, from the deltas to the old means (no scratch array), then the means.
         let factor = weight * weightSum / total
         for i in 0..<p {
+            let deltaI = factor * (values[i] - means[i])
             for j in i..<p {
-                coMoments[i * p + j] += factor * delta[i] * delta[j]
+                coMoments[i * p + j] += deltaI * (values[j] - means[j])
                 coMoments[j * p + i] = coMoments[i * p + j]
             }
         }
+        let share = weight / total
+        for i in 0..<p { means[i] += share * (values[i] - means[i]) }
         weightSum = total
         squaredWeightSum += weight * weight
+    }
+
+    /// Adds `count` rows of the same `values` whose weights sum to `weight` and their squares to
+    /// `squaredWeight`: the weighted update of a point mass (Chan, Golub & LeVeque with C_b = 0).
+    public mutating func add(_ values: [Double], count rows: Int, weight: Double, squaredWeight: Double) {
+        guard rows > 0, weight > 0 else { return }
+        let total = weightSum + weight
+        let p = means.count
+        let factor = weight * weightSum / total
+        for i in 0..<p {
+            let deltaI = factor * (values[i] - means[i])
+            for j in i..<p {
+                coMoments[i * p + j] += deltaI * (values[j] - means[j])
+                coMoments[j * p + i] = coMoments[i * p + j]
+            }
+        }
+        let share = weight / total
+        for i in 0..<p { means[i] += share * (values[i] - means[i]) }
+        count += rows
+        weightSum = total
+        squaredWeightSum += squaredWeight
     }
 
     /// The summary of both parts' rows.

@@ -50,7 +50,7 @@ struct Describe: ParsableCommand {
             let shown = gated?.description ?? output
             shown.warnings.forEach(printWarning)
             var tables: [Table] = shown.variables.isEmpty ? [] : [.descriptives(shown.variables)]
-            if let weighted = shown.weighted { tables.append(.designMeans(weighted, unweighted: shown.variables)) }
+            if let weighted = shown.weighted { tables.append(.designMeans(weighted.means, design: weighted, unweighted: shown.variables)) }
             tables += shown.frequencies.map { .frequencies($0, suppressed: gated?.suppressed[$0.name]) }
             if let gated { return print(try render(tables, json: gated, format: data.format), terminator: "") }
             print(try render(tables, json: output, format: data.format), terminator: "")

@@ -49,12 +49,12 @@ final class DescribeDesignCLITests: CLITestCase {
         let negative = try write(text, to: "negative.csv", in: folder)
         var run = try paradox(["describe", negative.path, "--codebook", codebook, "--columns", "x1"])
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.stderr, "paradox: error: \(negative.path), data row 2, column w: value \"-2\" (expected a weight ≥ 0)\n")
+        XCTAssertEqual(run.stderr, "paradox: error: \(negative.path):3, column 4 (w): value \"-2\" is out of range (expected a weight ≥ 0)\n")
         let lonely = try write(try String(contentsOf: fixtures.appendingPathComponent("design.csv"), encoding: .utf8)
             .split(separator: "\n").map { $0.hasPrefix("\"a\"") ? $0.replacingOccurrences(of: "\"a\",2,", with: "\"a\",1,").replacingOccurrences(of: "\"a\",3,", with: "\"a\",1,") : String($0) }
             .joined(separator: "\n") + "\n", to: "lonely.csv", in: folder)
         run = try paradox(["describe", lonely.path, "--codebook", codebook, "--columns", "x1"])
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.stderr, "paradox: error: \(lonely.path), variable x1: stratum \"a\" has only one PSU, so its variance cannot be estimated; merge it with a similar stratum\n")
+        XCTAssertEqual(run.stderr, "paradox: error: design-based mean of x1 could not be computed: stratum \"a\" has only one PSU, so its variance cannot be estimated; merge it with a similar stratum\n")
     }
 }

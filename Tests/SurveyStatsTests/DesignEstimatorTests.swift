@@ -88,9 +88,9 @@ final class DesignEstimatorTests: XCTestCase {
     /// One variable, one set of weights (`fw`), three weight types: three standard errors.
     func testThreeWeightTypesGiveThreeVariances() throws {
         for type in WeightType.allCases {
-            var sums = DesignSums(variableCount: 1, weightType: type)
-            for (i, row) in DesignFixture.rows.enumerated() where !row.y.isNaN {
-                try sums.add([row.y], weight: row.fw, psu: type == .sampling ? String(i) : "")
+            var sums = DesignSums(variableCount: 1, weightType: type, rowsArePSUs: true)
+            for row in DesignFixture.rows where !row.y.isNaN {
+                try sums.add([row.y], weight: row.fw)
             }
             let r = try DesignMeans.estimate(sums, names: ["y"])
             let e = DesignFixture.expected("types \(type.rawValue)")
@@ -117,9 +117,9 @@ final class DesignEstimatorTests: XCTestCase {
 
     /// R: "Stratum (a) has only one PSU at stage 1" under `survey.lonely.psu = "fail"`.
     func testLonelyPSUFailsAsInR() throws {
-        var sums = DesignSums(variableCount: 1)
+        var sums = DesignFixture.empty(.nofpc, variableCount: 1)
         for row in DesignFixture.rows {
-            try sums.add([row.x1], weight: row.w, stratum: row.stratum, psu: row.stratum == "a" ? "1" : row.psu)
+            try sums.add([row.x1], weight: row.w, stratum: DesignFixture.stratum(row), psu: row.stratum == "a" ? 1 : Double(row.psu)!)
         }
         XCTAssertThrowsError(try DesignMeans.estimate(sums, names: ["x1"])) {
             XCTAssertEqual($0 as? DesignError, .lonelyPSU(stratum: "a"))
@@ -129,14 +129,15 @@ final class DesignEstimatorTests: XCTestCase {
 
     func testBadWeightsAndPopulationSizesAreTypedErrors() {
         var sums = DesignSums(variableCount: 1)
-        XCTAssertThrowsError(try sums.add([1], weight: -1, psu: "1")) {
+        sums.stratumNames = [1: "a"]
+        XCTAssertThrowsError(try sums.add([1], weight: -1, psu: 1)) {
             XCTAssertEqual($0 as? DesignError, .invalidWeight(value: -1, weightType: .sampling))
         }
         var frequency = DesignSums(variableCount: 1, weightType: .frequency)
         XCTAssertThrowsError(try frequency.add([1], weight: 1.5))
-        XCTAssertThrowsError(try frequency.add([1], weight: 1, stratum: "a"))
-        XCTAssertNoThrow(try sums.add([1], weight: 1, stratum: "a", psu: "1", populationSize: 10))
-        XCTAssertThrowsError(try sums.add([1], weight: 1, stratum: "a", psu: "2", populationSize: 11)) {
+        XCTAssertThrowsError(try frequency.add([1], weight: 1, stratum: 1))
+        XCTAssertNoThrow(try sums.add([1], weight: 1, stratum: 1, psu: 1, populationSize: 10))
+        XCTAssertThrowsError(try sums.add([1], weight: 1, stratum: 1, psu: 2, populationSize: 11)) {
             XCTAssertEqual($0 as? DesignError, .inconsistentPopulationSize(stratum: "a", first: 10, second: 11))
         }
     }

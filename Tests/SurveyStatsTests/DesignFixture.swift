@@ -32,17 +32,29 @@ enum DesignFixture {
         fatalError("no line \(label) in design_R.txt")
     }
 
-    /// The three designs of `design.R`: strata, PSUs and fpc; strata and PSUs; each row its own PSU.
-    enum Design: String, CaseIterable { case full, nofpc, rows }
+    /// The four designs of `design.R`: strata, PSUs and fpc; strata and PSUs; each row its own PSU;
+    /// strata with each row its own PSU.
+    enum Design: String, CaseIterable { case full, nofpc, rows, strata }
+
+    /// A stratum's number: its letter's place (a, b, c → 0, 1, 2).
+    static func stratum(_ row: Row) -> Double { Double(["a", "b", "c"].firstIndex(of: row.stratum)!) }
+
+    /// The summary of no rows of `variableCount` variables under `design` (rows as PSUs with the fourth moments).
+    static func empty(_ design: Design, variableCount: Int) -> DesignSums {
+        var sums = DesignSums(variableCount: variableCount, rowsArePSUs: design == .rows || design == .strata, keepsFourthMoments: true)
+        sums.stratumNames = [0: "a", 1: "b", 2: "c"]
+        return sums
+    }
 
     /// The summary of `values(row)` for `rows` under `design` with sampling weights `w`.
     static func sums(_ design: Design, rows: ArraySlice<Row> = rows[...], _ values: (Row) -> [Double]) throws -> DesignSums {
-        var sums = DesignSums(variableCount: values(self.rows[0]).count)
-        for (index, row) in zip(rows.indices, rows) {
+        var sums = empty(design, variableCount: values(self.rows[0]).count)
+        for row in rows {
             switch design {
-            case .full: try sums.add(values(row), weight: row.w, stratum: row.stratum, psu: row.psu, populationSize: row.populationSize)
-            case .nofpc: try sums.add(values(row), weight: row.w, stratum: row.stratum, psu: row.psu)
-            case .rows: try sums.add(values(row), weight: row.w, psu: String(index))
+            case .full: try sums.add(values(row), weight: row.w, stratum: stratum(row), psu: Double(row.psu)!, populationSize: row.populationSize)
+            case .nofpc: try sums.add(values(row), weight: row.w, stratum: stratum(row), psu: Double(row.psu)!)
+            case .rows: try sums.add(values(row), weight: row.w)
+            case .strata: try sums.add(values(row), weight: row.w, stratum: stratum(row))
             }
         }
         return sums

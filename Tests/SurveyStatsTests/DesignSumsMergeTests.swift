@@ -19,7 +19,7 @@ final class DesignSumsMergeTests: XCTestCase {
                 var parts = [[Int]](repeating: [], count: partCount)
                 for index in rows.indices { parts[random.below(partCount)].append(index) }
                 var summaries = try parts.map { indices -> DesignSums in
-                    var part = DesignSums(variableCount: 3)
+                    var part = DesignFixture.empty(design, variableCount: 3)
                     for index in indices {
                         part = part + (try DesignFixture.sums(design, rows: rows[index...index], values))
                     }

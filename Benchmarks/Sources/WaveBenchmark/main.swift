@@ -22,6 +22,11 @@ import SurveyData
 //     swift run -c release --package-path Benchmarks WaveBenchmark reader       (only the issue-2 reader figure)
 //     swift run -c release --package-path Benchmarks WaveBenchmark report       (only the bundled report: CPU ms to render
 //                                                                              every format and to write the files, medians of 21 runs)
+//     swift run -c release --package-path Benchmarks WaveBenchmark design [rows] (issue 19: the plan with and without a design)
+//
+// `design` adds a sampling weight column to the wave and times the whole plan under the codebook's
+// `design: {weights: weight, weight_type: sampling, strata: region}` (each row its own PSU) against the
+// same plan without it, interleaved (unweighted, weighted, three rounds), and prints each run and the medians.
 
 let extraItems = 20
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -31,7 +36,8 @@ let bundledCodebook = packageRoot.appendingPathComponent("Codebooks/privacy-para
 
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0.replacingOccurrences(of: "_", with: "")) }
 let readerOnly = CommandLine.arguments.dropFirst().contains("reader")
-let rowCounts = readerOnly ? [] : sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes
+let designOnly = CommandLine.arguments.dropFirst().contains("design")
+let rowCounts = readerOnly || designOnly ? [] : sizes.isEmpty ? [10_000, 100_000, 1_000_000] : sizes
 
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-wave-benchmark-\(getpid())")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -138,6 +144,52 @@ if !rowCounts.isEmpty {
     print("| rows | MB | step | wall s | CPU s | peak MB | MB/s | µs / 1k rows |")
     print("|---:|---:|---|---:|---:|---:|---:|---:|")
 }
+/// The plan on `rows` rows with and without a design, interleaved (issue 19).
+func designComparison(rows: Int, rounds: Int = 3) throws {
+    let plain = folder.appendingPathComponent("design-plain.csv")
+    try LargeSyntheticWave.write(respondents: rows, extraItems: extraItems, to: plain)
+    // The same wave with a sampling weight per row (0.5 to 3.5 by the row's number; fixed).
+    let weighted = folder.appendingPathComponent("design-weighted.csv")
+    var output = Data()
+    for (index, line) in try String(contentsOf: plain, encoding: .utf8).split(separator: "\n").enumerated() {
+        output.append(contentsOf: Array((line + (index == 0 ? ",weight" : "," + format(0.5 + Double((index * 7919) % 61) / 20, 2)) + "\n").utf8))
+    }
+    try output.write(to: weighted)
+    try FileManager.default.removeItem(at: plain)
+    let designText = codebookText.replacingOccurrences(of: "\nscales:", with: "  - {name: weight, type: numeric, label: \"Sampling weight\"}\n"
+        + "design: {weights: weight, weight_type: sampling, strata: region}\n\nscales:")
+    try designText.write(to: folder.appendingPathComponent("design.codebook.yml"), atomically: true, encoding: .utf8)
+    try codebookText.replacingOccurrences(of: "\nscales:", with: "  - {name: weight, type: numeric, label: \"Sampling weight\"}\n\nscales:")
+        .write(to: folder.appendingPathComponent("plain.codebook.yml"), atomically: true, encoding: .utf8)
+    let megabytes = Double(try FileManager.default.attributesOfItem(atPath: weighted.path)[.size] as! Int) / 1e6
+    var runs: [String: [Measurement]] = [:]
+    print("Issue 19: the bundled plan on \(rows) rows (\(format(megabytes, 1)) MB), without and with design: {weights, strata: region}")
+    print("| round | plan | wall s | CPU s | peak MB |")
+    print("|---:|---|---:|---:|---:|")
+    for round in 1...rounds {
+        for name in ["plain", "design"] {
+            let study = folder.appendingPathComponent("\(name).study.yml")
+            try studyFile(codebook: "\(name).codebook.yml", data: weighted.lastPathComponent).write(to: study, atomically: true, encoding: .utf8)
+            let m = try measure {
+                let studyPlan = try StudyPlan.load(from: study)
+                let files = try ReportFiles.render(PrivacyGate.apply(StudyRunner.run(studyPlan), plan: studyPlan))
+                try OutputFolder.write(to: folder.appendingPathComponent("out-\(name)").path) { try $0.write(files) }
+            }
+            runs[name, default: []].append(m)
+            print("| \(round) | \(name) | \(format(m.wall, 3)) | \(format(m.cpu, 3)) | \(format(m.peakMB, 0)) |")
+        }
+    }
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    let plainWall = median(runs["plain"]!.map(\.wall)), designWall = median(runs["design"]!.map(\.wall))
+    print("Median wall: without design \(format(plainWall, 3)) s, with design \(format(designWall, 3)) s, ratio \(format(designWall / plainWall, 2))")
+    try FileManager.default.removeItem(at: weighted)
+}
+
+if designOnly {
+    try designComparison(rows: sizes.first ?? 1_000_000)
+    exit(0)
+}
+
 for rows in rowCounts {
     let data = folder.appendingPathComponent("wave-\(rows).csv")
     try LargeSyntheticWave.write(respondents: rows, extraItems: extraItems, to: data)

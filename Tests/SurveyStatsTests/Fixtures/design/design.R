@@ -1,5 +1,6 @@
 # Design-based reference values for DesignEstimatorTests (Paradox).
 # Run: Rscript design.R > design_R.txt   (writes design.csv first, then the expected values)
+# The four designs: strata, PSUs and fpc; strata and PSUs; each row its own PSU; strata with each row its own PSU.
 # Lonely PSUs: options(survey.lonely.psu = "fail") — Paradox refuses a stratum with one PSU, as R does.
 suppressMessages(library(survey))
 options(survey.lonely.psu = "fail", digits = 17)
@@ -22,8 +23,9 @@ cat("R", R.version.string, "survey", as.character(packageVersion("survey")), "\n
 full <- svydesign(ids = ~psu, strata = ~stratum, fpc = ~N_h, weights = ~w, data = d)
 nofpc <- svydesign(ids = ~psu, strata = ~stratum, weights = ~w, data = d)
 rows <- svydesign(ids = ~1, weights = ~w, data = d)
+strata <- svydesign(ids = ~1, strata = ~stratum, weights = ~w, data = d)
 out <- function(label, values) cat(label, format(values, digits = 17), "\n")
-for (nm in c("full", "nofpc", "rows")) {
+for (nm in c("full", "nofpc", "rows", "strata")) {
   des <- get(nm)
   for (v in c("x1", "y")) {
     m <- svymean(as.formula(paste0("~", v)), des, na.rm = TRUE, deff = TRUE)

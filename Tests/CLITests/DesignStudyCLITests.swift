@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+
+/// `paradox run` of a study whose codebook has a `design:` (`Tests/Fixtures/design-study`): the
+/// design-based estimates of its plan through the binary against R 4.2.2, survey 4.1.1
+/// (`Tests/SurveyStatsTests/Fixtures/design/design.R` → `design_R.txt`), under strata, PSUs and fpc
+/// (`full`) and under strata with each row its own PSU (`strata`); and `summarize --shard` + `merge`
+/// giving the one-pass numbers to 1e-12.
+final class DesignStudyCLITests: CLITestCase {
+    let studies = CLITestCase.packageRoot.appendingPathComponent("Tests/Fixtures/design-study")
+    let fixtures = CLITestCase.packageRoot.appendingPathComponent("Tests/SurveyStatsTests/Fixtures/design")
+
+    func expected(_ label: String) throws -> [Double] {
+        let text = try String(contentsOf: fixtures.appendingPathComponent("design_R.txt"), encoding: .utf8)
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix(label + " ") }, label)
+        return line.split(separator: " ").dropFirst(label.split(separator: " ").count).compactMap { Double($0) }
+    }
+
+    /// The `design` results of the study's one wave.
+    func designResults(_ folder: URL) throws -> [String: Any] {
+        let results = try json(String(contentsOf: folder.appendingPathComponent("results.json"), encoding: .utf8))
+        let wave = try XCTUnwrap((results["waves"] as? [[String: Any]])?.first)
+        return try XCTUnwrap(wave["design"] as? [String: Any])
+    }
+
+    func check(_ object: [String: Any], _ key: String, _ value: Double, _ tolerance: Double, _ what: String) throws {
+        let actual = try XCTUnwrap(object[key] as? Double, "\(what) \(key)")
+        XCTAssertEqual(actual, value, accuracy: tolerance * abs(value), "\(what) \(key)")
+    }
+
+    func testDesignBasedPlanMatchesR() throws {
+        for design in ["full", "strata"] {
+            let out = try temporaryFolder().appendingPathComponent("out")
+            let run = try paradox(["run", studies.appendingPathComponent("\(design).study.yml").path, "--out", out.path])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let results = try designResults(out)
+            XCTAssertEqual(results["weight_type"] as? String, "sampling")
+            XCTAssertEqual(results["psu"] as? String, design == "full" ? "psu" : nil)
+            for (result, name) in zip(try XCTUnwrap(results["means"] as? [[String: Any]]), ["x1", "y"]) {
+                let e = try expected("mean \(design) \(name)")
+                let row = try XCTUnwrap((result["rows"] as? [[String: Any]])?.first)
+                for (key, index, tolerance) in [("mean", 0, 1e-12), ("std_error", 1, 1e-10), ("deff", 2, 1e-10),
+                                                ("deff_replacement", 3, 1e-10), ("total", 4, 1e-12), ("total_std_error", 5, 1e-10),
+                                                ("conf_low", 7, 1e-10), ("conf_high", 8, 1e-10)] {
+                    try check(row, key, e[index], tolerance, "\(design) mean \(name)")
+                }
+                XCTAssertEqual(result["df"] as? Double, e[6])
+            }
+            let proportions = try XCTUnwrap((results["proportions"] as? [[String: Any]])?.first?["result"] as? [String: Any])
+            for row in try XCTUnwrap(proportions["rows"] as? [[String: Any]]) {
+                let level = try XCTUnwrap(row["name"] as? String)
+                let e = try expected("level \(design) answer\(level)")
+                for (key, index) in [("mean", 0), ("std_error", 1), ("deff", 2), ("total", 3), ("total_std_error", 4)] {
+                    try check(row, key, e[index], 1e-10, "\(design) level \(level)")
+                }
+            }
+            let matrix = try XCTUnwrap((results["correlation"] as? [String: Any])?["matrix"] as? [Double])
+            for (found, r) in zip([matrix[1], matrix[2], matrix[5]], try expected("cor \(design)")) {
+                XCTAssertEqual(found, r, accuracy: 1e-12 * abs(r), "\(design) correlation")
+            }
+            let fit = try XCTUnwrap((results["regressions"] as? [[String: Any]])?.first?["result"] as? [String: Any])
+            XCTAssertEqual(fit["df_residual"] as? Double, try expected("reg \(design) df")[0])
+            for term in try XCTUnwrap(fit["terms"] as? [[String: Any]]) {
+                let name = try XCTUnwrap(term["term"] as? String)
+                let e = try expected("reg \(design) \(name)")
+                for (key, index, tolerance) in [("estimate", 0, 1e-11), ("std_error", 1, 1e-10), ("statistic", 2, 1e-10),
+                                                ("p_value", 3, 1e-9), ("conf_low", 4, 1e-10), ("conf_high", 5, 1e-10)] {
+                    try check(term, key, e[index], tolerance, "\(design) \(name)")
+                }
+            }
+            let wald = try XCTUnwrap((results["anovas"] as? [[String: Any]])?.first?["result"] as? [String: Any])
+            let e = try expected("wald \(design)")
+            try check(wald, "statistic", e[0], 1e-10, "\(design) Wald F")
+            XCTAssertEqual(wald["df"] as? Int, Int(e[1]))
+            XCTAssertEqual(wald["df_residual"] as? Double, e[2])
+            try check(wald, "p_value", e[3], 1e-9, "\(design) Wald p")
+            let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+            XCTAssertTrue(report.contains("sampling weights"), "the report names the weight type")
+        }
+    }
+
+    /// Shards of the file merged: every design-based number equals the one pass's to 1e-12.
+    func testShardsMergeToTheOnePassNumbers() throws {
+        for design in ["full", "strata"] {
+            let folder = try temporaryFolder()
+            let study = studies.appendingPathComponent("\(design).study.yml").path
+            // --shard cuts at line ends, so the file has no quotes (design.csv quotes its strata).
+            let wave = try write(try String(contentsOf: fixtures.appendingPathComponent("design.csv"), encoding: .utf8)
+                .replacingOccurrences(of: "\"", with: ""), to: "design.csv", in: folder).path
+            let one = folder.appendingPathComponent("one")
+            let whole = folder.appendingPathComponent("whole.summary.json").path
+            XCTAssertEqual(try paradox(["summarize", study, wave, "--out", whole]).status, 0)
+            XCTAssertEqual(try paradox(["merge", study, whole, "--out", one.path]).status, 0)
+            let summaries = try (1...3).map { index -> String in
+                let summary = folder.appendingPathComponent("part-\(index).summary.json").path
+                let outcome = try paradox(["summarize", study, wave, "--shard", "\(index)/3", "--out", summary])
+                XCTAssertEqual(outcome.status, 0, outcome.stderr)
+                return summary
+            }
+            let merged = folder.appendingPathComponent("merged")
+            let outcome = try paradox(["merge", study, summaries[2], summaries[0], summaries[1], "--out", merged.path])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            try assertSameNumbers(try designResults(merged), try designResults(one), path: design)
+        }
+    }
+
+    /// Every number in `found` within 1e-12 (relative) of `expected`'s, every other value equal.
+    func assertSameNumbers(_ found: Any, _ expected: Any, path: String) throws {
+        switch (found, expected) {
+        case let (a as [String: Any], b as [String: Any]):
+            XCTAssertEqual(Set(a.keys), Set(b.keys), path)
+            for (key, value) in b { try assertSameNumbers(a[key] ?? NSNull(), value, path: "\(path).\(key)") }
+        case let (a as [Any], b as [Any]):
+            XCTAssertEqual(a.count, b.count, path)
+            for (i, (x, y)) in zip(a, b).enumerated() { try assertSameNumbers(x, y, path: "\(path)[\(i)]") }
+        case let (a as Double, b as Double):
+            XCTAssertEqual(a, b, accuracy: 1e-12 * max(abs(b), 1e-300), path)
+        default:
+            XCTAssertEqual("\(found)", "\(expected)", path)
+        }
+    }
+}
