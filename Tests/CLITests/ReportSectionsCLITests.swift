@@ -34,7 +34,7 @@ final class ReportSectionsCLITests: CLITestCase {
         XCTAssertEqual(outcome.status, 1)
         let line = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count - 1
         XCTAssertTrue(outcome.stderr.contains("study.yml:\(line):"), outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("unknown report section 'regresions' (expected one of: replication, key_findings, privacy, data_quality, descriptives, frequencies, reliability, correlations, regressions, anovas, factor_analyses, interviews, open_ended)"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("unknown report section 'regresions' (expected one of: replication, key_findings, privacy, data_quality, descriptives, frequencies, reliability, correlations, regressions, anovas, design, factor_analyses, interviews, open_ended)"), outcome.stderr)
     }
 
     func testThePrivacySectionCannotBeLeftOut() throws {
