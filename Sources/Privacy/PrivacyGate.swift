@@ -49,6 +49,7 @@ public enum PrivacyGate {
             let prefix = gated.waves.count > 1 ? "\(gated.waves[index].file): " : ""
             report.droppedAnalyses += gated.waves[index].drop(columns: droppedNames, plan: plan.analyses, codebook: codebook).map { prefix + $0 }
             report.suppressedTables += suppress(&gated.waves[index], minCell: plan.privacy.minCell)
+            report.withheldDesignTables += withholdDesignTables(&gated.waves[index]).map { prefix + $0 }
             // A warning may quote a column's name or a cell (e.g. columns not in the codebook).
             gated.waves[index].dataQuality.warnings = gated.waves[index].dataQuality.warnings.map { TextRedaction.redact($0, names: names).text }
         }
@@ -150,6 +151,20 @@ public enum PrivacyGate {
     /// its pairwise comparisons are not shown), `nil` when no group is small.
     public static func suppressGroups(_ result: AnovaResult, minCell: Int) -> SuppressedCells? {
         SmallCellSuppression.suppress([result.groups.map(\.n)], minCell: minCell)
+    }
+
+    /// A weighted share or group contrast of a hidden count would describe those few respondents: the
+    /// design-based twin of a frequency or ANOVA group table with hidden cells is withheld whole.
+    /// - Returns: the withheld tables.
+    static func withholdDesignTables(_ wave: inout WaveResult) -> [String] {
+        guard var design = wave.design else { return [] }
+        let hiddenGroups = Set(wave.anovas.filter { $0.suppressedGroups != nil }.map(\.name))
+        let withheld = design.proportions.filter { wave.suppressedFrequencies[$0.name] != nil }.map { "weighted proportions of \($0.name)" }
+            + design.anovas.filter { hiddenGroups.contains($0.name) }.map { "design-based ANOVA \($0.name)" }
+        design.proportions.removeAll { wave.suppressedFrequencies[$0.name] != nil }
+        design.anovas.removeAll { hiddenGroups.contains($0.name) }
+        wave.design = design
+        return withheld
     }
 
     /// Hides the small counts of the wave's frequency and ANOVA group tables (``SmallCellSuppression``)

@@ -13,6 +13,8 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
     public var droppedAnalyses: [String]
     /// Tables in which small counts are hidden, with how many cells (small and complementary).
     public var suppressedTables: [SuppressedTable]
+    /// Design-based tables withheld because their unweighted twin hides small counts.
+    public var withheldDesignTables: [String] = []
     /// Data files whose content could not be scanned (``PersonalDataScan``).
     public var unscannedFiles: [String]
     /// Interviewees whose IDs are replaced by ``Pseudonym``s (`nil` without interviews).
@@ -150,6 +152,7 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
         case minCell = "min_cell"
         case droppedAnalyses = "dropped_analyses"
         case suppressedTables = "suppressed_tables"
+        case withheldDesignTables = "withheld_design_tables"
         case unscannedFiles = "unscanned_files"
         case interviewees
         case kAnonymity = "k_anonymity"
@@ -164,6 +167,7 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
         try c.encode(kept, forKey: .kept)
         try c.encode(droppedAnalyses, forKey: .droppedAnalyses)
         try c.encode(suppressedTables, forKey: .suppressedTables)
+        if !withheldDesignTables.isEmpty { try c.encode(withheldDesignTables, forKey: .withheldDesignTables) }
         try c.encode(unscannedFiles, forKey: .unscannedFiles)
         try c.encodeIfPresent(interviewees, forKey: .interviewees)
         try c.encode(kAnonymity, forKey: .kAnonymity)
@@ -180,6 +184,7 @@ public struct PrivacyReport: Sendable, Equatable, Encodable {
         }
         lines += kept.map { "WARNING: column \($0.name) is personal data (\($0.reason)) and is kept because the study file says privacy: {keep: [\($0.name)]}." }
         lines += droppedAnalyses.map { "Left out because it uses a dropped column: \($0)." }
+        lines += withheldDesignTables.map { "Withheld because its unweighted table hides small counts: \($0)." }
         lines += unscannedFiles.map { "The content of \($0) could not be scanned for personal data (only the codebook's pii types apply)." }
         if let interviewees {
             lines.append(interviewees.keyVariable.map {

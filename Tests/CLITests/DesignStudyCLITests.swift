@@ -80,6 +80,26 @@ final class DesignStudyCLITests: CLITestCase {
     }
 
     /// Shards of the file merged: every design-based number equals the one pass's to 1e-12.
+    /// With `min_cell` above every count, the unweighted frequency and ANOVA group tables hide cells,
+    /// so their design-based twins (a weighted share or contrast of a few respondents) are withheld
+    /// whole, and the Privacy section says so.
+    func testDesignTablesOfHiddenCountsAreWithheld() throws {
+        let folder = try temporaryFolder()
+        var text = try String(contentsOf: studies.appendingPathComponent("full.study.yml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "../../SurveyStatsTests/Fixtures/design/", with: fixtures.path + "/") + "privacy:\n  min_cell: 1000\n"
+        let study = try write(text, to: "study.yml", in: folder)
+        let out = folder.appendingPathComponent("out")
+        let run = try paradox(["run", study.path, "--out", out.path, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let results = try designResults(out)
+        XCTAssertEqual((results["proportions"] as? [Any])?.count, 0)
+        XCTAssertEqual((results["anovas"] as? [Any])?.count, 0)
+        XCTAssertEqual((results["regressions"] as? [Any])?.count, 1)
+        let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("Withheld because its unweighted table hides small counts: weighted proportions of answer."), report)
+        XCTAssertTrue(report.contains("Withheld because its unweighted table hides small counts: design-based ANOVA y_by_g."), report)
+    }
+
     func testShardsMergeToTheOnePassNumbers() throws {
         for design in ["full", "strata"] {
             let folder = try temporaryFolder()

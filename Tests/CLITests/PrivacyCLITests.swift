@@ -180,7 +180,7 @@ final class PrivacyCLITests: CLITestCase {
         for (block, message) in [
             ("privacy:\n  min_cell: 0\n", "study.yml:10:13: privacy.min_cell: 0 (expected a whole number from 1 to 1000)"),
             ("privacy:\n  keep: [nosuch]\n", "study.yml:10:10: privacy keeps 'nosuch', which is not a variable of the codebook"),
-            ("privacy:\n  min_cel: 3\n", "study.yml:10:3: privacy.min_cel: unknown key 'min_cel' (expected one of: id_key_env, k, keep, min_cell, quasi_identifiers)"),
+            ("privacy:\n  min_cel: 3\n", "study.yml:10:3: privacy.min_cel: unknown key 'min_cel' (expected one of: id_key_env, k, keep, min_cell, names, quasi_identifiers)"),
             ("privacy:\n  min_cell: many\n", "study.yml:10:13: privacy.min_cell"),
             ("privacy:\n  id_key_env: \"A B\"\n", "study.yml:10:15: privacy.id_key_env: 'A B' (expected the name of an environment variable: letters, digits and _)"),
         ] {
