@@ -82,8 +82,10 @@ public struct ScreeningPlan: Sendable, Equatable {
         func column(_ options: YAMLValue?, _ key: String) throws -> Column? {
             try options?.optional(key).map { Column(name: try $0.string(), location: $0.location) }
         }
+        /// Where the rule's key is written: the place of the default column it reads.
+        func rule(_ key: String) throws -> ConfigFileLocation? { try node.optional(key)?.location }
         if let preview = try options("preview", allowed: ["status"]) {
-            self.preview = try column(preview, "status") ?? Column(name: "Status")
+            self.preview = try column(preview, "status") ?? Column(name: "Status", location: try rule("preview"))
         }
         if let unfinished = try options("unfinished", allowed: ["finished", "progress", "min_progress"]) {
             var minimum: Double?
@@ -92,8 +94,9 @@ public struct ScreeningPlan: Sendable, Equatable {
                 guard (0...100).contains(value) else { throw minNode.error("\(value) (expected a percentage from 0 to 100)") }
                 minimum = value
             }
-            self.unfinished = Unfinished(finished: try column(unfinished, "finished") ?? Column(name: "Finished"),
-                                         progress: try column(unfinished, "progress") ?? Column(name: "Progress"), minProgress: minimum)
+            self.unfinished = Unfinished(finished: try column(unfinished, "finished") ?? Column(name: "Finished", location: try rule("unfinished")),
+                                         progress: try column(unfinished, "progress") ?? Column(name: "Progress", location: try rule("unfinished")),
+                                         minProgress: minimum)
         }
         if let duplicates = try options("duplicates", allowed: ["by", "answers"]) {
             let rule = Duplicates(by: try column(duplicates, "by"), answers: try duplicates?.optional("answers")?.bool() ?? false)

@@ -13,7 +13,9 @@ public enum StudyRunner {
                                                progress: tracker.reading(index))
             tracker.analysing(index)
             defer { tracker.finished(index) }
-            return (reading, try WaveAnalysis.run(plan.analyses, summary: reading.summary, codebook: codebook, file: plan.data[index].written))
+            var wave = try WaveAnalysis.run(plan.analyses, summary: reading.summary, codebook: codebook, file: plan.data[index].written)
+            wave.cellSample = reading.cellSample
+            return (reading, wave)
         }
         return try result(plan, codebook: codebook, waves: readings.map(\.1), flows: readings.compactMap(\.0.flow), interviews: plan.interviews.map(InterviewResult.run),
                           openEnded: zip(plan.data, readings).flatMap { try OpenEndedResult.code($1.0, of: plan, file: $0, codebook: codebook) })

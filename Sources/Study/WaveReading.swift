@@ -15,6 +15,8 @@ struct WaveReading {
     var flow: ParticipantFlow?
     /// Per open-ended question of the plan, the answers of the respondents analysed.
     var openEnded: [OpenEndedAnswers] = []
+    /// The first rows of the cells read (``CellSample``): the file's, or its import's.
+    var cellSample: CellSample?
 
     /// - Parameter imported: the wave's import when it was already made (for the codebook of a study without one).
     static func read(_ file: FileReference, of plan: StudyPlan, codebook: Codebook, imported: ImportedSurvey? = nil,
@@ -24,16 +26,20 @@ struct WaveReading {
             let collector = plan.openEnded.isEmpty ? nil : OpenEndedCollector(plan.openEnded, codebook: codebook)
             let summary = try StudyRunner.summarize(file, of: plan, codebook: codebook, progress: progress,
                                                     eachBlock: collector.map { collector in { @Sendable block in try collector.add(block) } })
-            return WaveReading(summary: summary, openEnded: collector?.answers() ?? [])
+            return WaveReading(summary: summary, openEnded: collector?.answers() ?? [],
+                               cellSample: CellSample(contentsOf: file.url, delimiter: plan.delimiter))
         }
         let survey = try isExport ? imported ?? DataImport.read(file, under: plan.dataImport) : nil
         let reader = try survey.map { try CSVReader(bytes: $0.dataCSV, file: file.url.path, delimiter: UInt8(ascii: ",")) }
             ?? CSVReader(contentsOf: file.url, delimiter: plan.delimiter)
+        let cellSample = survey.map { CellSample(csv: $0.dataCSV, file: file.url.path, delimiter: UInt8(ascii: ",")) }
+            ?? CellSample(contentsOf: file.url, delimiter: plan.delimiter)
         let lineShift = survey?.lineShift ?? 0
         guard let screening = plan.screening, !screening.isEmpty else {
             let dataset = try load(reader, codebook: codebook, lineShift: lineShift, progress: progress)
             return WaveReading(summary: try WaveSummary(plan: plan.analyses, dataset: dataset, codebook: codebook),
-                               openEnded: try plan.openEnded.map { try OpenEndedAnswers($0, dataset: dataset, codebook: codebook) })
+                               openEnded: try plan.openEnded.map { try OpenEndedAnswers($0, dataset: dataset, codebook: codebook) },
+                               cellSample: cellSample)
         }
         let whole = try load(reader, codebook: codebook.allowingRepeats(of: screening.duplicates?.by?.name), lineShift: lineShift, progress: progress)
         let screened = try Screening(screening, dataset: whole, codebook: codebook, file: file.written)
@@ -43,7 +49,8 @@ struct WaveReading {
         let kept = flow.analysed == whole.rowCount ? whole
             : try Dataset.load(reader: CSVReader(bytes: split.keptCSV, file: file.url.path, delimiter: UInt8(ascii: ",")), codebook: codebook)
         return WaveReading(summary: try WaveSummary(plan: plan.analyses, dataset: kept, codebook: codebook), flow: flow,
-                           openEnded: try plan.openEnded.map { try OpenEndedAnswers($0, dataset: kept, codebook: codebook) })
+                           openEnded: try plan.openEnded.map { try OpenEndedAnswers($0, dataset: kept, codebook: codebook) },
+                           cellSample: cellSample)
     }
 
     /// The whole wave, its errors at the export's lines.

@@ -26,6 +26,9 @@ public struct WaveResult: Sendable, Encodable {
     /// The frequency tables' cells hidden by small-cell suppression, by table name (set by the
     /// Privacy gate; their counts are encoded as the mark).
     public var suppressedFrequencies: [String: SuppressedCells] = [:]
+    /// The first rows of the wave's cells as read, for the privacy gate's content scan; `nil` when the
+    /// wave was not read here (merged summaries). Not in results.json.
+    public var cellSample: CellSample?
 
     /// The result of no analysis, which each ``BlockAnalysis`` fills in (``WaveAnalysis/run(_:summary:codebook:file:)``).
     init(file: String) {
