@@ -1,4 +1,5 @@
 import MessageText
+import SurveyData
 import SurveyStats
 
 /// A one-off command's request that the data file cannot serve.
@@ -11,6 +12,9 @@ public enum FileAnalysisError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidDesignValue(file: String, row: Int, column: String, value: String, expected: String)
     /// The design cannot give a variable's estimate (a lonely PSU, inconsistent population sizes).
     case designProblem(file: String, variable: String, problem: DesignError)
+    /// `reliability --ordinal` of an item whose answers are not whole numbers within
+    /// ``Polychoric/maxCategories`` points (a missing code such as 98 beside 1–5).
+    case notOrdinal(item: String, lowest: Double, highest: Double)
 
     public var description: String {
         switch self {
@@ -20,6 +24,9 @@ public enum FileAnalysisError: Error, Equatable, Sendable, CustomStringConvertib
             return "--scales \(Excerpt.excerpt(name)): \(codebook) defines no such scale (scales: \(Excerpt.excerptList(scales)))"
         case let .designProblem(file, variable, problem):
             return "\(file), variable \(Excerpt.excerpt(variable)): \(problem)"
+        case let .notOrdinal(item, lowest, highest):
+            return "--ordinal: item \(Excerpt.excerpt(item)) has answers from \(MissingCode.format(lowest)) to \(MissingCode.format(highest)) "
+                + "(expected whole-number answers on a scale of at most \(Polychoric.maxCategories) points; declare missing codes such as 98 and 99 with --missing 98,99)"
         case let .invalidDesignValue(file, row, column, value, expected):
             return "\(file), data row \(row), column \(Excerpt.excerpt(column)): \(value.isEmpty ? "no value" : "value \"\(Excerpt.excerpt(value))\"") (expected \(expected))"
         }

@@ -68,8 +68,8 @@ final class ScreenedMergeCLITests: CLITestCase {
 
     func testShardsOfAScreenedWaveMergeToTheOnePassReport() throws {
         let folder = try folder()
-        let run = try paradox(["run", "s.yml", "--out", "run"], in: folder)
-        XCTAssertEqual(run.status, 0, run.stderr)
+        let onePass = try paradox(["run", "s.yml", "--out", "run"], in: folder)
+        XCTAssertEqual(onePass.status, 0, onePass.stderr)
         for i in 1...2 {
             let part = try paradox(["summarize", "s.yml", "wave.csv", "--shard", "\(i)/2", "--out", "p\(i).json"], in: folder)
             XCTAssertEqual(part.status, 0, part.stderr)
