@@ -72,12 +72,7 @@ public enum StudyRunner {
     }
 
     /// The plan's codebook, with the plan checked against it (every problem at its study-file line)
-    /// before any data is read.
-    static func loadCodebook(_ plan: StudyPlan) throws -> Codebook {
-        try prepare(plan).codebook
-    }
-
-    /// ``loadCodebook(_:)``, with the first wave's import when the codebook came from it (so that
+    /// before any data is read, and the first wave's import when the codebook came from it (so that
     /// the wave is not imported twice).
     static func prepare(_ plan: StudyPlan) throws -> (codebook: Codebook, firstImport: ImportedSurvey?) {
         let firstImport = plan.codebookFromData ? try DataImport.read(plan.codebook, under: plan.dataImport) : nil
