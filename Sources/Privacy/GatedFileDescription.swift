@@ -16,7 +16,7 @@ public struct GatedFileDescription: Encodable {
     /// - Parameters: file, delimiter: the data file described (scanned for personal data).
     public init(_ description: FileDescription, minCell: Int, file: URL, delimiter: UInt8?) {
         var gated = description, suppressed: [String: SuppressedCells] = [:]
-        let findings = PersonalDataScan.scan(file, delimiter: delimiter) ?? []
+        let findings = CellSample(contentsOf: file, delimiter: delimiter).map(PersonalDataScan.scan) ?? []
         func isPersonal(_ name: String) -> Bool {
             findings.contains { $0.column == name } || !TextRedaction.find(in: name).isEmpty
         }

@@ -21,12 +21,11 @@ public enum PrivacyGate {
         }
         var unscanned: [String] = []
         for wave in result.waves {
-            guard let file = plan.data.first(where: { $0.written == wave.file }),
-                  let findings = PersonalDataScan.scan(file.url, delimiter: plan.delimiter) else {
+            guard let sample = wave.cellSample else {
                 unscanned.append(wave.file)
                 continue
             }
-            for finding in findings {
+            for finding in PersonalDataScan.scan(sample) {
                 let detection = PrivacyReport.PersonalColumn.Detection(file: wave.file, kind: finding.kind,
                                                                        matched: finding.matched, sampled: finding.sampled)
                 if let index = columns.firstIndex(where: { $0.name == finding.column }) {

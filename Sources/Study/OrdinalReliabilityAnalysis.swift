@@ -3,10 +3,10 @@ import SurveyData
 import SurveyStats
 
 /// Ordinal α and ω of the plan's reliability scales from polychoric correlations
-/// (`reliability: {scales: …, ordinal: true}`), from each scale's ``PairwiseContingency``: the
-/// cross-tabulations of every pair of its keyed items over its complete rows, their categories the
-/// points of the items' Likert scales in the codebook (so every part of a wave has the same tables,
-/// and they add). None unless the plan asks for them.
+/// (`reliability: {scales: …, ordinal: true}`, or `ordinal: true` on a scale of the codebook), from
+/// each scale's ``PairwiseContingency``: the cross-tabulations of every pair of its keyed items over
+/// its complete rows, their categories the points of the items' Likert scales in the codebook (so
+/// every part of a wave has the same tables, and they add). None unless the plan or codebook asks.
 struct OrdinalReliabilityAnalysis: BlockAnalysis {
     static let key = "ordinalReliability"
     static let title = "ordinal scales"
@@ -22,7 +22,8 @@ struct OrdinalReliabilityAnalysis: BlockAnalysis {
     init(_ settings: ReliabilitySettings, codebook: Codebook) {
         var scales: [(name: String, items: [String], levels: [[Double]])] = []
         var unsupported: [(name: String, problem: String)] = []
-        requested = settings.ordinal ? settings.scales ?? codebook.scales.map(\.name) : []
+        let reported = settings.scales ?? codebook.scales.map(\.name)
+        requested = settings.ordinal ? reported : reported.filter { name in codebook.scales.contains { $0.name == name && $0.ordinal } }
         self.codebook = codebook
         for name in requested {
             guard let scale = codebook.scales.first(where: { $0.name == name }) else { continue }

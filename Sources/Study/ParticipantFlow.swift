@@ -13,14 +13,14 @@ public struct ParticipantFlow: Sendable, Equatable, Encodable {
 
     public var analysed: Int { received - steps.reduce(0) { $0 + $1.excluded } }
 
-    public struct Step: Sendable, Equatable, Encodable {
+    public struct Step: Sendable, Equatable, Codable {
         public var rule: Rule
         /// What the rule checked, in words (e.g. "duration below 1/3 of the median, 212 s").
         public var criterion: String
         public var excluded: Int
     }
 
-    public enum Rule: String, Sendable, Equatable, Encodable {
+    public enum Rule: String, Sendable, Equatable, Codable {
         case preview, unfinished, duplicate, speeder, straightliner, attention
 
         /// The rule's name as a report's reader knows it.

@@ -62,13 +62,17 @@ struct Screening {
         if let speeders = plan.speeders {
             let column = try speeders.duration ?? Self.durationColumn(codebook: codebook, file: file)
             let durations = try cells.numbers(column, rule: .speeder)
-            let kept = exclusions.indices.filter { exclusions[$0] == nil && !durations[$0].isNaN }.map { durations[$0] }
-            let fraction = abs(speeders.fraction - ScreeningPlan.Speeders.defaultFraction) < 1e-12 ? "1/3" : MissingCode.format(speeders.fraction)
-            if let median = Self.median(kept) {
-                let threshold = speeders.fraction * median
-                exclude(.speeder, "\(Excerpt.excerpt(column.name)) below \(fraction) of the median (\(MissingCode.format(median)) s)") { durations[$0] < threshold }
+            if let minimum = speeders.minSeconds {
+                exclude(.speeder, "\(Excerpt.excerpt(column.name)) below \(MissingCode.format(minimum)) s") { durations[$0] < minimum }
             } else {
-                exclude(.speeder, "\(Excerpt.excerpt(column.name)) below \(fraction) of the median (no durations recorded)") { _ in false }
+                let kept = exclusions.indices.filter { exclusions[$0] == nil && !durations[$0].isNaN }.map { durations[$0] }
+                let fraction = abs(speeders.fraction - ScreeningPlan.Speeders.defaultFraction) < 1e-12 ? "1/3" : MissingCode.format(speeders.fraction)
+                if let median = Self.median(kept) {
+                    let threshold = speeders.fraction * median
+                    exclude(.speeder, "\(Excerpt.excerpt(column.name)) below \(fraction) of the median (\(MissingCode.format(median)) s)") { durations[$0] < threshold }
+                } else {
+                    exclude(.speeder, "\(Excerpt.excerpt(column.name)) below \(fraction) of the median (no durations recorded)") { _ in false }
+                }
             }
         }
         if let straightliners = plan.straightliners {

@@ -5,7 +5,7 @@ import SurveyData
 /// The study file's `screening:` block: which respondents are excluded before any analysis, by
 /// rules applied in a fixed order, each counted (``ParticipantFlow``). A rule applies when its key
 /// is present. Format: `Codebooks/README.md`, "Screening".
-public struct ScreeningPlan: Sendable, Equatable {
+public struct ScreeningPlan: Sendable, Equatable, Encodable {
     /// Preview and test responses: the `Status` column (Qualtrics) says "Survey Preview", "Survey
     /// Test", "Survey Preview Spam" or "Offline Survey Preview" (codes 1, 2, 9, 17).
     public var preview: Column?
@@ -19,13 +19,19 @@ public struct ScreeningPlan: Sendable, Equatable {
     public var excludedOut: String?
 
     /// A column the rule reads, with where the study file names it (or the platform default).
-    public struct Column: Sendable, Equatable {
+    public struct Column: Sendable, Equatable, Encodable {
         public var name: String
         public var location: ConfigFileLocation?
+
+        /// The name only: where the study file writes it does not change what the rule does.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(name)
+        }
     }
 
     /// Excluded when `Finished` is false (0, False), or — with `minProgress` — when `Progress` is below it.
-    public struct Unfinished: Sendable, Equatable {
+    public struct Unfinished: Sendable, Equatable, Encodable {
         public var finished: Column
         public var progress: Column
         public var minProgress: Double?
@@ -33,29 +39,32 @@ public struct ScreeningPlan: Sendable, Equatable {
 
     /// A respondent whose ID (column `by`) repeats an earlier row's is excluded; with `answers`, also
     /// one whose answers (every Likert, categorical and numeric question column) are all those of an earlier row.
-    public struct Duplicates: Sendable, Equatable {
+    public struct Duplicates: Sendable, Equatable, Encodable {
         public var by: Column?
         public var answers: Bool
     }
 
-    /// Excluded when the duration is below `fraction` × the median duration of the respondents still in.
-    public struct Speeders: Sendable, Equatable {
+    /// Excluded when the duration is below `fraction` × the median duration of the respondents still
+    /// in, or — with `minSeconds` — below that fixed number of seconds (a rule of each row alone, so
+    /// parts of a wave can be screened apart).
+    public struct Speeders: Sendable, Equatable, Encodable {
         public var duration: Column?
         public var fraction: Double
+        public var minSeconds: Double?
         public static let defaultFraction = 1.0 / 3.0
     }
 
     /// Excluded when every item of a Likert block of at least `minItems` items has one and the same
     /// answer. Blocks: the named questions or scales, or every Likert question (items sharing a
     /// `question`) and every scale of at least `minItems` items.
-    public struct Straightliners: Sendable, Equatable {
+    public struct Straightliners: Sendable, Equatable, Encodable {
         public var blocks: [Column]?
         public var minItems: Int
         public static let defaultMinItems = 5
     }
 
     /// Excluded when `item` does not hold `expected` (a missing answer fails too).
-    public struct AttentionCheck: Sendable, Equatable {
+    public struct AttentionCheck: Sendable, Equatable, Encodable {
         public var item: Column
         public var expected: String
     }
@@ -82,8 +91,10 @@ public struct ScreeningPlan: Sendable, Equatable {
         func column(_ options: YAMLValue?, _ key: String) throws -> Column? {
             try options?.optional(key).map { Column(name: try $0.string(), location: $0.location) }
         }
+        /// Where the rule's key is written: the place of the default column it reads.
+        func rule(_ key: String) throws -> ConfigFileLocation? { try node.optional(key)?.location }
         if let preview = try options("preview", allowed: ["status"]) {
-            self.preview = try column(preview, "status") ?? Column(name: "Status")
+            self.preview = try column(preview, "status") ?? Column(name: "Status", location: try rule("preview"))
         }
         if let unfinished = try options("unfinished", allowed: ["finished", "progress", "min_progress"]) {
             var minimum: Double?
@@ -92,8 +103,9 @@ public struct ScreeningPlan: Sendable, Equatable {
                 guard (0...100).contains(value) else { throw minNode.error("\(value) (expected a percentage from 0 to 100)") }
                 minimum = value
             }
-            self.unfinished = Unfinished(finished: try column(unfinished, "finished") ?? Column(name: "Finished"),
-                                         progress: try column(unfinished, "progress") ?? Column(name: "Progress"), minProgress: minimum)
+            self.unfinished = Unfinished(finished: try column(unfinished, "finished") ?? Column(name: "Finished", location: try rule("unfinished")),
+                                         progress: try column(unfinished, "progress") ?? Column(name: "Progress", location: try rule("unfinished")),
+                                         minProgress: minimum)
         }
         if let duplicates = try options("duplicates", allowed: ["by", "answers"]) {
             let rule = Duplicates(by: try column(duplicates, "by"), answers: try duplicates?.optional("answers")?.bool() ?? false)
@@ -102,13 +114,20 @@ public struct ScreeningPlan: Sendable, Equatable {
             }
             self.duplicates = rule
         }
-        if let speeders = try options("speeders", allowed: ["duration", "fraction"]) {
+        if let speeders = try options("speeders", allowed: ["duration", "fraction", "min_seconds"]) {
             var fraction = Speeders.defaultFraction
             if let fractionNode = try speeders?.optional("fraction") {
                 fraction = try fractionNode.double()
                 guard fraction > 0, fraction < 1 else { throw fractionNode.error("\(fraction) (expected a fraction of the median between 0 and 1)") }
             }
-            self.speeders = Speeders(duration: try column(speeders, "duration"), fraction: fraction)
+            var minSeconds: Double?
+            if let secondsNode = try speeders?.optional("min_seconds") {
+                if try speeders?.optional("fraction") != nil { throw secondsNode.error("expected fraction (of the median) or min_seconds, not both") }
+                let seconds = try secondsNode.double()
+                guard seconds > 0, seconds.isFinite else { throw secondsNode.error("\(seconds) (expected a positive number of seconds)") }
+                minSeconds = seconds
+            }
+            self.speeders = Speeders(duration: try column(speeders, "duration"), fraction: fraction, minSeconds: minSeconds)
         }
         if let straightliners = try options("straightliners", allowed: ["blocks", "min_items"]) {
             var minItems = Straightliners.defaultMinItems
@@ -131,6 +150,17 @@ public struct ScreeningPlan: Sendable, Equatable {
             }
             excludedOut = name
         }
+    }
+
+    /// Why parts of a wave cannot be screened apart (each by the rules on its own rows, the counts
+    /// added): speeders against the median duration, which is the whole wave's, and duplicates by
+    /// their answers, which a merge cannot find across parts; `nil` when every rule can.
+    var wholeWaveReason: String? {
+        if let speeders, speeders.minSeconds == nil {
+            return "screens speeders against the median duration (with speeders: {min_seconds: …} instead, each part is screened alone)"
+        }
+        if duplicates?.answers == true { return "screens duplicates by their answers (duplicates: {answers: true}), which a part cannot compare with another part's" }
+        return nil
     }
 
     /// Whether no rule applies.

@@ -8,9 +8,11 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
     case analysisFailed(analysis: String, reason: String)
     case unknownAnalysis(String, kind: String)
     case unknownSegmentationUnit(String)
-    /// `paradox summarize` of a study that screens respondents or imports its waves: both need the
-    /// whole wave (a median, duplicates across parts, an export's header rows).
+    /// `paradox summarize` of a study that needs the whole wave: open-ended answers coded, speeders
+    /// screened against the median duration, duplicates found by their answers.
     case needsWholeWave(reason: String)
+    /// `paradox summarize --shard` of a platform export, which cannot be cut at byte offsets.
+    case exportNotSharded(String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum StudyError: Error, Equatable, Sendable, CustomStringConvertible {
             return "unknown interview unit '\(unit)' (expected turn, paragraph or sentence)"
         case .needsWholeWave(let reason):
             return "the study \(reason), which needs the whole wave (expected paradox run on the wave, not summaries of its parts)"
+        case .exportNotSharded(let file):
+            return "\(Excerpt.excerpt(file)) is a platform export, which cannot be cut into shards at byte offsets (--shard reads a plain CSV file; summarise the export whole, or each export of a part of the wave as a part of its own)"
         }
     }
 }

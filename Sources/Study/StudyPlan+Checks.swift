@@ -4,8 +4,9 @@ import SurveyData
 extension StudyPlan {
     /// Every mistake of meaning in the plan, found with its codebook before any data is read, in
     /// the order of the study file's lines: ``AnalysisPlan/problems()``, the analyses' variables
-    /// against the codebook (``AnalysisPlan/problems(against:)``), the replication targets and the
-    /// columns `privacy: {keep: [...], quasi_identifiers: [...]}` names.
+    /// against the codebook (``AnalysisPlan/problems(against:)``), the replication targets, the
+    /// columns `privacy: {keep: [...], quasi_identifiers: [...]}` names and the columns the
+    /// screening rules read (``ScreeningPlan/problems(against:)``).
     public func problems(against codebook: Codebook) -> [ConfigFileError] {
         let problems = analyses.problems() + analyses.problems(against: codebook) + replicationProblems(codebook)
             + privacy.keep.filter { codebook.variable(named: $0.name) == nil }.map {
@@ -13,6 +14,7 @@ extension StudyPlan {
             }
             + privacy.quasiIdentifierProblems(codebook).map { planError($0.location, $0.message) }
             + openEnded.flatMap { $0.problems(against: codebook) }
+            + (screening?.problems(against: codebook) ?? [])
         return problems.enumerated().sorted {
             ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
         }.map(\.element)

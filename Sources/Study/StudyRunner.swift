@@ -13,7 +13,9 @@ public enum StudyRunner {
                                                progress: tracker.reading(index))
             tracker.analysing(index)
             defer { tracker.finished(index) }
-            return (reading, try WaveAnalysis.run(plan.analyses, summary: reading.summary, codebook: codebook, file: plan.data[index].written))
+            var wave = try WaveAnalysis.run(plan.analyses, summary: reading.summary, codebook: codebook, file: plan.data[index].written)
+            wave.cellSample = reading.cellSample
+            return (reading, wave)
         }
         return try result(plan, codebook: codebook, waves: readings.map(\.1), flows: readings.compactMap(\.0.flow), interviews: plan.interviews.map(InterviewResult.run),
                           openEnded: zip(plan.data, readings).flatMap { try OpenEndedResult.code($1.0, of: plan, file: $0, codebook: codebook) })
@@ -23,24 +25,39 @@ public enum StudyRunner {
     /// rows, or a shard of the wave's file) for the study's analysis plan, with the hashes of its
     /// respondent IDs: what `paradox summarize` writes for `paradox merge`. A shard is named
     /// `FILE#i/N` in the summary's parts.
+    ///
+    /// A part that is a platform export (`data: x.sav`, `import:`) is imported (once: a study whose
+    /// codebook came from the same file reuses that import); a study that screens screens each part
+    /// by the rules on its own rows, and the summary carries the part's participant flow
+    /// (``ScreeningTally``), which merges exactly.
+    /// - Throws: ``StudyError/needsWholeWave(reason:)`` for what a part cannot do alone (open-ended
+    ///   answers, speeders against the median, duplicates by their answers);
+    ///   ``StudyError/exportNotSharded(_:)`` for `shard` of an export.
     public static func summarize(_ identity: SummaryIdentity, part: FileReference, shard: DataShard? = nil,
                                  progress: LoadProgress? = nil) throws -> WaveSummaryFile {
-        if identity.plan.screening?.isEmpty == false { throw StudyError.needsWholeWave(reason: "screens its respondents") }
-        if !identity.plan.openEnded.isEmpty { throw StudyError.needsWholeWave(reason: "codes open-ended answers") }
-        if DataImport.imports(part, under: identity.plan.dataImport) { throw StudyError.needsWholeWave(reason: "imports \(part.written.bounded())") }
-        let summary = try WaveSummary(plan: identity.plan.analyses, reading: part, codebook: identity.codebook, delimiter: identity.plan.delimiter,
-                                      shard: shard, collectingIDHashes: true, progress: progress)
-        return WaveSummaryFile(identity: identity, parts: [part.written + (shard.map { "#\($0)" } ?? "")], summary: summary)
+        let plan = identity.plan
+        if !plan.openEnded.isEmpty { throw StudyError.needsWholeWave(reason: "codes open-ended answers") }
+        if let reason = plan.screening?.wholeWaveReason { throw StudyError.needsWholeWave(reason: reason) }
+        let isExport = DataImport.imports(part, under: plan.dataImport)
+        if isExport && shard != nil { throw StudyError.exportNotSharded(part.written) }
+        let reading = try WaveReading.read(part, of: plan, codebook: identity.codebook,
+                                           imported: part.url.standardizedFileURL == plan.codebook.url.standardizedFileURL ? identity.firstImport : nil,
+                                           shard: shard, collectingIDHashes: true, progress: progress)
+        return WaveSummaryFile(identity: identity, parts: [part.written + (shard.map { "#\($0)" } ?? "")], summary: reading.summary)
     }
 
     /// The study's result on the wave whose parts were summarised separately and merged
     /// (``WaveSummaryFile/merged(_:expecting:)``): the same numbers as ``run(_:progress:)`` on the
-    /// whole wave (to rounding).
+    /// whole wave (to rounding), and the same participant flow. The privacy gate's content scan
+    /// reads the study's one data file when it is a plain CSV here (an export's parts were read elsewhere).
     public static func analyse(_ identity: SummaryIdentity, merged: WaveSummaryFile) throws -> StudyResult {
         let plan = identity.plan
         let file = plan.data.count == 1 ? plan.data[0].written : "\(merged.parts.count) merged parts"
-        return try result(plan, codebook: identity.codebook,
-                          waves: [WaveAnalysis.run(plan.analyses, summary: merged.summary, codebook: identity.codebook, file: file)],
+        var wave = try WaveAnalysis.run(plan.analyses, summary: merged.summary, codebook: identity.codebook, file: file)
+        if plan.data.count == 1 && !DataImport.imports(plan.data[0], under: plan.dataImport) {
+            wave.cellSample = CellSample(contentsOf: plan.data[0].url, delimiter: plan.delimiter)
+        }
+        return try result(plan, codebook: identity.codebook, waves: [wave], flows: merged.summary.screening.map { [$0.flow(file: file)] } ?? [],
                           interviews: plan.interviews.map(InterviewResult.run))
     }
 
@@ -62,24 +79,12 @@ public enum StudyRunner {
     }
 
     /// The plan's codebook, with the plan checked against it (every problem at its study-file line)
-    /// before any data is read.
-    static func loadCodebook(_ plan: StudyPlan) throws -> Codebook {
-        try prepare(plan).codebook
-    }
-
-    /// ``loadCodebook(_:)``, with the first wave's import when the codebook came from it (so that
+    /// before any data is read, and the first wave's import when the codebook came from it (so that
     /// the wave is not imported twice).
     static func prepare(_ plan: StudyPlan) throws -> (codebook: Codebook, firstImport: ImportedSurvey?) {
         let firstImport = plan.codebookFromData ? try DataImport.read(plan.codebook, under: plan.dataImport) : nil
         let codebook = try firstImport?.codebook ?? plan.readCodebook()
         try ConfigFileProblems.throwIfAny(plan.problems(against: codebook))
         return (codebook, firstImport)
-    }
-
-    /// The summary of one data file (a wave or a part of one) for the study's analysis plan, read
-    /// block by block and checked against the codebook.
-    static func summarize(_ file: FileReference, of plan: StudyPlan, codebook: Codebook, progress: LoadProgress?,
-                          eachBlock: (@Sendable (DatasetBlock) throws -> Void)? = nil) throws -> WaveSummary {
-        try WaveSummary(plan: plan.analyses, reading: file, codebook: codebook, delimiter: plan.delimiter, progress: progress, eachBlock: eachBlock)
     }
 }

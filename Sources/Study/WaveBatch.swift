@@ -34,7 +34,8 @@ public enum WaveBatch {
                                                    progress: tracker.reading(index))
                 let summary = reading.summary
                 tracker.analysing(index)
-                let wave = try WaveAnalysis.run(plan.analyses, summary: summary, codebook: codebook, file: file.written)
+                var wave = try WaveAnalysis.run(plan.analyses, summary: summary, codebook: codebook, file: file.written)
+                wave.cellSample = reading.cellSample
                 let result = try StudyRunner.result(plan, codebook: codebook, waves: [wave], flows: reading.flow.map { [$0] } ?? [], interviews: interviews,
                                                     openEnded: try OpenEndedResult.code(reading, of: plan, file: file, codebook: codebook))
                 tallies.append(WaveTallies(wave: file.stem, summary: summary, codebook: codebook))

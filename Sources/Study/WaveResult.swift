@@ -28,6 +28,9 @@ public struct WaveResult: Sendable, Encodable {
     public var suppressedFrequencies: [String: SuppressedCells] = [:]
     /// The design-based estimates under the codebook's `design:` (``DesignAnalysis``); `nil` without one.
     public var design: DesignResults?
+    /// The first rows of the wave's cells as read, for the privacy gate's content scan; `nil` when the
+    /// wave was not read here (merged summaries). Not in results.json.
+    public var cellSample: CellSample?
 
     /// The result of no analysis, which each ``BlockAnalysis`` fills in (``WaveAnalysis/run(_:summary:codebook:file:)``).
     init(file: String) {

@@ -26,4 +26,17 @@ extension WaveSummary {
             try analysis.validate(any: summary, shape: expected, check)
         }
     }
+
+    /// Checks the summary's participant flow against the study's screening rules: present exactly
+    /// when the study screens, with the rules and criteria those rules give on no rows, and its
+    /// counts adding up to the rows analysed (``ScreeningTally/validate(rows:shape:)``).
+    func validateScreening(_ identity: SummaryIdentity) throws {
+        guard let plan = identity.plan.screening, !plan.isEmpty else {
+            guard screening == nil else { throw WaveSummaryError.invalid(at: "screening", expected: "no participant flow (the study screens no one)") }
+            return
+        }
+        guard let screening else { throw WaveSummaryError.invalid(at: "screening", expected: "the participant flow of the study's screening rules") }
+        let shape = try Screening(plan, dataset: Dataset(noRowsOf: identity.codebook, file: ""), codebook: identity.codebook, file: "")
+        try screening.validate(rows: rows, shape: ScreeningTally(shape.flow))
+    }
 }

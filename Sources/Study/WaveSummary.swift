@@ -19,6 +19,8 @@ public struct WaveSummary: Sendable, Equatable, Codable {
     public var warnings: [String]
     /// Per analysis of ``PlanAnalyses/all``, in that order, its summary.
     private(set) var summaries: [any MergeableSummary]
+    /// The part's participant flow when the study screens (``ScreeningTally``); `nil` otherwise.
+    public var screening: ScreeningTally?
 
     /// A summary under the name of the variable, scale or analysis it belongs to.
     public struct Named<Summary: Sendable & Equatable & Codable>: Sendable, Equatable, Codable {
@@ -57,7 +59,16 @@ public struct WaveSummary: Sendable, Equatable, Codable {
         let (totalRows, overflow) = rows.addingReportingOverflow(other.rows)
         guard !overflow else { throw WaveSummaryError.tooManyRows }
         try requireSameShape(other.summaries.count, summaries.count, "analyses")
+        var flow = screening
+        switch (screening, other.screening) {
+        case (nil, nil): break
+        case (var mine?, let theirs?):
+            try mine.add(theirs)
+            flow = mine
+        default: throw WaveSummaryError.mismatch("a screened and an unscreened part")
+        }
         summaries = try PlanAnalyses.all.indices.map { try PlanAnalyses.all[$0].merged(summaries[$0], other.summaries[$0]) }
+        screening = flow
         rows = totalRows
         warnings += other.warnings.filter { !warnings.contains($0) }
     }
@@ -70,23 +81,24 @@ public struct WaveSummary: Sendable, Equatable, Codable {
     }
 
     public static func == (lhs: WaveSummary, rhs: WaveSummary) -> Bool {
-        lhs.rows == rhs.rows && lhs.warnings == rhs.warnings && lhs.summaries.count == rhs.summaries.count
+        lhs.rows == rhs.rows && lhs.warnings == rhs.warnings && lhs.screening == rhs.screening && lhs.summaries.count == rhs.summaries.count
             && zip(lhs.summaries, rhs.summaries).allSatisfy { $0.isEqual(to: $1) }
     }
 
-    // A summary file's layout: `rows`, `warnings` and each analysis' summary under its key.
+    // A summary file's layout: `rows`, `warnings`, `screening` (if screened) and each analysis' summary under its key.
     private struct Key: CodingKey {
         var stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }
         init?(intValue: Int) { nil }
-        static let rows = Key(stringValue: "rows"), warnings = Key(stringValue: "warnings")
+        static let rows = Key(stringValue: "rows"), warnings = Key(stringValue: "warnings"), screening = Key(stringValue: "screening")
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         rows = try container.decode(Int.self, forKey: .rows)
         warnings = try container.decode([String].self, forKey: .warnings)
+        screening = try container.decodeIfPresent(ScreeningTally.self, forKey: .screening)
         summaries = try PlanAnalyses.all.map { try $0.decodeSummary(from: container, forKey: Key(stringValue: $0.key)) }
     }
 
@@ -94,6 +106,7 @@ public struct WaveSummary: Sendable, Equatable, Codable {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(rows, forKey: .rows)
         try container.encode(warnings, forKey: .warnings)
+        try container.encodeIfPresent(screening, forKey: .screening)
         for (analysis, summary) in zip(PlanAnalyses.all, summaries) { try container.encode(summary, forKey: Key(stringValue: analysis.key)) }
     }
 }

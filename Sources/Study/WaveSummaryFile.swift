@@ -123,6 +123,7 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
         }
         do {
             try file.summary.validate(plan: identity.plan.analyses, codebook: identity.codebook)
+            try file.summary.validateScreening(identity)
         } catch let error as WaveSummaryError {
             throw fail("\(error)")
         }
@@ -149,7 +150,8 @@ public struct WaveSummaryFile: Sendable, Equatable, Codable {
                 let earlier = try urls[..<index].first { earlier in
                     try read(earlier, expecting: identity).summary[RespondentIDAnalysis.self].contains(hash, in: column)
                 }
-                throw RepeatedRespondentsError(file: url.path, earlierFile: earlier?.path ?? urls[0].path, column: column, count: count)
+                throw RepeatedRespondentsError(file: url.path, earlierFile: earlier?.path ?? urls[0].path, column: column, count: count,
+                                               screenedBy: identity.plan.screening?.duplicates?.by?.name == column)
             } catch let error as WaveSummaryError {
                 throw WaveSummaryFileError(file: url.path, reason: "cannot be merged with the files before it: \(error)")
             }
@@ -188,9 +190,14 @@ public struct RepeatedRespondentsError: Error, Equatable, Sendable, CustomString
     public var column: String
     /// How many of `file`'s IDs are also in the files before it (`earlierFile` holds at least the first).
     public var count: Int
+    /// Whether `column` is the one the study's duplicates rule finds repeats by: then a repeat may be
+    /// a duplicate response the rule, seeing one part at a time, could not exclude.
+    public var screenedBy = false
 
     public var description: String {
         "\(file): \(count) respondent ID\(count == 1 ? "" : "s") of \(column) \(count == 1 ? "is" : "are") also in \(earlierFile)"
-            + " (expected each respondent in one summary only: do parts or shards overlap, or was one summarised twice?)"
+            + (screenedBy
+                ? " (expected each respondent in one summary only: the duplicates rule excludes a repeated \(column) within a part, not across parts; put a respondent's responses in one part, or run the study on the whole wave)"
+                : " (expected each respondent in one summary only: do parts or shards overlap, or was one summarised twice?)")
     }
 }

@@ -55,6 +55,7 @@ extension Codebook {
         pairs.append((Node("items"), Node(scale.items.map(text), Tag(.seq), .flow)))
         if scale.scoring != .mean { pairs.append((Node("scoring"), Node(scale.scoring.rawValue))) }
         if scale.minimumItems != scale.items.count { pairs.append((Node("min_items"), Node(String(scale.minimumItems)))) }
+        if scale.ordinal { pairs.append((Node("ordinal"), Node("true"))) }
         return Node(pairs)
     }
 }

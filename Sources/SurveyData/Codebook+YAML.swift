@@ -154,7 +154,7 @@ extension Codebook {
 
     /// The scale of `entry`, or `nil` after adding its problems (unknown, repeated or non-numeric items).
     private static func scale(_ entry: YAMLValue, codebook: Codebook, problems: inout [ConfigFileError]) throws -> ScaleDefinition? {
-        try entry.checkKeys(["name", "label", "items", "scoring", "min_items"])
+        try entry.checkKeys(["name", "label", "items", "scoring", "min_items", "ordinal"])
         let name = try entry.required("name").string()
         let itemsNode = try entry.required("items")
         let items = try itemsNode.strings()
@@ -191,6 +191,6 @@ extension Codebook {
             minimum = value
         }
         return ScaleDefinition(name: name, label: try entry.optional("label")?.string() ?? name,
-                               items: items, scoring: scoring, minimumItems: minimum)
+                               items: items, scoring: scoring, minimumItems: minimum, ordinal: try entry.optional("ordinal")?.bool() ?? false)
     }
 }

@@ -184,13 +184,17 @@ public struct ScaleDefinition: Sendable, Equatable {
     public var scoring: Scoring
     /// The least number of answered items for a score; with fewer the score is missing.
     public var minimumItems: Int
+    /// Whether the scale's reliability is also reported as ordinal α and ω from polychoric
+    /// correlations (`ordinal: true`), as the study plan's `reliability: {ordinal: true}` does for every scale.
+    public var ordinal: Bool
 
-    public init(name: String, label: String, items: [String], scoring: Scoring = .mean, minimumItems: Int? = nil) {
+    public init(name: String, label: String, items: [String], scoring: Scoring = .mean, minimumItems: Int? = nil, ordinal: Bool = false) {
         self.name = name
         self.label = label
         self.items = items
         self.scoring = scoring
         self.minimumItems = minimumItems ?? items.count
+        self.ordinal = ordinal
     }
 
     public enum Scoring: String, Sendable, Equatable {

@@ -131,8 +131,9 @@ extension Dataset {
                                 idHashes: collectingIDHashes ? sortedIDHashes(of: dataset, codebook: codebook) : [])
     }
 
-    /// Per ID column of `dataset` (read with its text), the hashes of its IDs, ascending.
-    private static func sortedIDHashes(of dataset: Dataset, codebook: Codebook) -> [IDColumnHashes] {
+    /// Per ID column of `dataset` (read with its text), the hashes of its IDs, ascending: what
+    /// `collectingIDHashes` collects, for a dataset loaded whole.
+    public static func sortedIDHashes(of dataset: Dataset, codebook: Codebook) -> [IDColumnHashes] {
         zip(codebook.variables, dataset.columns).filter { $0.0.kind == .id }.map { variable, column in
             IDColumnHashes(name: variable.name, hashes: IDHashes.hashes(of: column).sorted())
         }

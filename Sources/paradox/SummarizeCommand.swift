@@ -26,12 +26,17 @@ struct Summarize: ParsableCommand {
         or after ⌊size·i/N⌋ (shard 1 starts after the header, shard N ends at the end of the file),
         so shards 1…N hold every row once and need no splitting. A shard whose lines hold a quote
         (") is refused, since a quoted field may hold a line end; split such a file into parts.
+
+        A part may be a platform export the study reads (.sav, .dta, import:), summarised whole (not
+        by --shard). A study that screens screens each part by the rules on its own rows and keeps
+        the part's participant flow, whose counts `paradox merge` adds; speeders against the median
+        and duplicates by their answers need the whole wave and are refused.
         """)
 
     @Argument(help: "The study file (YAML) whose codebook and analyses apply.")
     var study: String
 
-    @Argument(help: "The part of the wave to summarise (CSV with the header line).")
+    @Argument(help: "The part of the wave to summarise (CSV with the header line, or a platform export).")
     var part: String
 
     @Option(help: "The summary file to write (JSON).")

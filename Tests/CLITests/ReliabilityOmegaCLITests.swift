@@ -98,6 +98,70 @@ final class ReliabilityOmegaCLITests: CLITestCase {
         XCTAssertTrue(refused.stderr.contains("expected the table of items 1 and 2 to hold counts 0 or more adding up to their margins"), refused.stderr)
     }
 
+    /// `ordinal: true` on a codebook scale: its ordinal α and ω are reported with its reliability
+    /// (the plan's `reliability:` not asking), the command's numbers; a scale without it has none.
+    func testOrdinalOnACodebookScale() throws {
+        let folder = try temporaryFolder()
+        let data = Self.packageRoot.appendingPathComponent("Tests/SurveyStatsTests/Fixtures/descriptives/likert.csv").path
+        _ = try write("""
+            variables:
+              - {name: id, type: id}
+              - {name: q1, type: likert, scale: [1, 5]}
+              - {name: q2, type: likert, scale: [1, 5]}
+              - {name: q3, type: likert, scale: [1, 5], reverse: true}
+              - {name: q4, type: likert, scale: [1, 5]}
+              - {name: q5, type: likert, scale: [1, 5]}
+            scales:
+              - {name: s, items: [q1, q2, q3, q4, q5], ordinal: true}
+              - {name: pair, items: [q1, q2]}
+
+            """, to: "codebook.yml", in: folder)
+        _ = try write("title: T\ncodebook: codebook.yml\ndata: \(data)\nanalyses:\n  reliability: [s, pair]\n", to: "study.yml", in: folder)
+        let run = try paradox(["run", "study.yml", "--out", "run"], in: folder)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let reported = try ordinalReliability(in: folder.appendingPathComponent("run"))
+        XCTAssertEqual(reported.map { $0["scale"] as? String }, ["s"])
+        let command = try paradox(Self.arguments + ["--ordinal", "--format", "json"])
+        XCTAssertEqual(reported[0]["result"] as? NSDictionary, try XCTUnwrap(json(command.stdout)["ordinal"] as? [String: Any]) as NSDictionary)
+    }
+
+    /// Without a codebook, a missing code beside 1–5 is not an ordinal category: refused by name,
+    /// and with `--missing` blank for every statistic — the numbers of the file with those cells blank.
+    func testOrdinalMissingCodesAreRefusedOrDeclared() throws {
+        let folder = try temporaryFolder()
+        let lines = try String(contentsOf: Self.packageRoot.appendingPathComponent("Tests/SurveyStatsTests/Fixtures/descriptives/likert.csv"), encoding: .utf8)
+            .components(separatedBy: "\n")
+        // Rows 5 and 9 answer q2 with 98 ("don't know"), row 12 with 99.
+        func replacingQ2(_ row: Int, _ value: String, in lines: [String]) -> [String] {
+            var lines = lines
+            var cells = lines[row].components(separatedBy: ",")
+            cells[2] = value
+            lines[row] = cells.joined(separator: ",")
+            return lines
+        }
+        var coded = lines, blank = lines
+        for (row, code) in [(5, "98"), (9, "98"), (12, "99")] {
+            coded = replacingQ2(row, code, in: coded)
+            blank = replacingQ2(row, "", in: blank)
+        }
+        _ = try write(coded.joined(separator: "\n"), to: "coded.csv", in: folder)
+        _ = try write(blank.joined(separator: "\n"), to: "blank.csv", in: folder)
+        let items = ["--items", "q1,q2,q3,q4,q5", "--reverse", "q3", "--scale-min", "1", "--scale-max", "5", "--ordinal", "--format", "json"]
+        let refused = try paradox(["reliability", "coded.csv"] + items, in: folder)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(refused.stderr, "paradox: error: --ordinal: item q2 has answers from 1 to 99 (expected whole-number answers on a scale of at most 10 points; "
+                       + "declare missing codes such as 98 and 99 with --missing 98,99)\n")
+        let declared = try paradox(["reliability", "coded.csv"] + items + ["--missing", "98,99"], in: folder)
+        XCTAssertEqual(declared.status, 0, declared.stderr)
+        let blanked = try paradox(["reliability", "blank.csv"] + items, in: folder)
+        XCTAssertEqual(blanked.status, 0, blanked.stderr)
+        XCTAssertEqual(declared.stdout, blanked.stdout)
+        XCTAssertEqual(try json(declared.stdout)["n"] as? Int, 51)
+        let badCode = try paradox(["reliability", "coded.csv"] + items + ["--missing", "98,x"], in: folder)
+        XCTAssertEqual(badCode.status, 64)
+        XCTAssertTrue(badCode.stderr.contains("'x' is not a number (expected codes such as 98,99)"), badCode.stderr)
+    }
+
     func ordinalReliability(in out: URL) throws -> [[String: Any]] {
         let results = try json(String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8))
         return try XCTUnwrap(((results["waves"] as? [[String: Any]])?.first?["ordinal_reliability"]) as? [[String: Any]])
@@ -123,7 +187,7 @@ final class ReliabilityOmegaCLITests: CLITestCase {
         let outcome = try paradox(["reliability", "Tests/SurveyStatsTests/Fixtures/descriptives/likert.csv", "--items", "q1,q2,hours", "--ordinal"])
         XCTAssertEqual(outcome.status, 1)
         XCTAssertEqual(outcome.stdout, "")
-        XCTAssertTrue(outcome.stderr.contains("hours has"), outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains("at most 10 categories"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("item hours has answers from"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("expected whole-number answers on a scale of at most 10 points"), outcome.stderr)
     }
 }

@@ -99,7 +99,7 @@ final class ScreeningCLITests: CLITestCase {
             "| Excluded: Straightliner | one answer to every item of Q1 | 3 | 25 |",
             "| Analysed |  | 25 | 25 |",
         ])
-        for (rule, message) in [("{blocks: [Q9]}", "s.yml:5:29: screening rule straightliner cannot read 'Q9' in qualtrics-screening.csv (expected a Likert question (items sharing a question) or a scale of the codebook)"),
+        for (rule, message) in [("{blocks: [Q9]}", "s.yml:5:29: screening rule straightliner names 'Q9', which is neither a Likert question (items sharing a question) nor a scale of the codebook"),
                                 ("{min_items: 6}", "screening rule straightliner cannot be applied to qualtrics-screening.csv (expected a Likert block (question or scale) of at least 6 items)")] {
             _ = try write("title: T\ndata: qualtrics-screening.csv\nimport: auto\nscreening:\n  straightliners: \(rule)\n", to: "s.yml", in: folder)
             let failed = try paradox(["run", "s.yml", "--out", "out2"], in: folder)
@@ -127,6 +127,40 @@ final class ScreeningCLITests: CLITestCase {
         ])
     }
 
+    /// The columns the rules read are checked with the codebook, before any data is read (here the
+    /// data file does not even exist), every problem at its study-file line and column; a rule's
+    /// default column (Status of `preview: true`) at the rule's key.
+    func testRuleColumnsAreCheckedWithTheCodebookBeforeTheData() throws {
+        let folder = try temporaryFolder()
+        _ = try write("title: C\nvariables:\n- {name: id, label: ID, type: id}\n- {name: q, label: Q, type: likert, scale: [1, 5]}\n"
+                      + "- {name: group, label: G, type: categorical, levels: [a, b]}\n", to: "c.yml", in: folder)
+        _ = try write("""
+            title: T
+            codebook: c.yml
+            data: not-there.csv
+            screening:
+              preview: true
+              unfinished: {progress: group, min_progress: 50}
+              duplicates: {by: panel}
+              speeders: {duration: q}
+              straightliners: {blocks: [q]}
+              attention_checks:
+                - {item: q, expected: 4}
+                - {item: Q9, expected: 4}
+            """, to: "s.yml", in: folder)
+        let outcome = try paradox(["run", "s.yml", "--out", "out"], in: folder)
+        XCTAssertEqual(outcome.status, 1)
+        let study = folder.appendingPathComponent("s.yml").path
+        XCTAssertEqual(outcome.stderr, "paradox: error: 5 problems:\n" + [
+            "\(study):5:12: screening rule preview reads 'Status', which is not a variable of the codebook",
+            "\(study):6:26: screening rule unfinished reads 'group', which is not numeric (expected type numeric or duration in the codebook)",
+            "\(study):7:20: screening rule duplicate reads 'panel', which is not a variable of the codebook",
+            "\(study):9:29: screening rule straightliner names 'q', which is neither a Likert question (items sharing a question) nor a scale of the codebook",
+            "\(study):12:14: screening rule attention reads 'Q9', which is not a variable of the codebook",
+        ].map { "  " + $0 }.joined(separator: "\n") + "\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
     func testAnSPSSFileIsAnalysedWithoutACodebook() throws {
         let folder = try temporaryFolder()
         try FileManager.default.copyItem(at: Self.importFixtures.appendingPathComponent("survey.sav"), to: folder.appendingPathComponent("survey.sav"))
@@ -142,9 +176,9 @@ final class ScreeningCLITests: CLITestCase {
         let export = folder.appendingPathComponent("qualtrics-screening.csv").path
         let cases: [(String, String)] = [
             ("title: T\ndata: qualtrics-screening.csv\nimport: {from: qualtrics}\nscreening:\n  attention_checks:\n    - {item: Q9, expected: 4}\n",
-             "s.yml:6:14: screening rule attention cannot read 'Q9' in qualtrics-screening.csv (expected a column of the data)"),
+             "s.yml:6:14: screening rule attention reads 'Q9', which is not a variable of the codebook"),
             ("title: T\ndata: qualtrics-screening.csv\nimport: {from: qualtrics}\nscreening:\n  speeders: {duration: Q3}\n",
-             "s.yml:5:24: screening rule speeder cannot read 'Q3' in qualtrics-screening.csv (expected a numeric column (type numeric or duration in the codebook))"),
+             "s.yml:5:24: screening rule speeder reads 'Q3', which is not numeric (expected type numeric or duration in the codebook)"),
             ("title: T\ndata: qualtrics-screening.csv\nimport: {from: qualtrics}\nscreening:\n  speeders: {fraction: 1.5}\n",
              "s.yml:5:24: screening.speeders.fraction: 1.5 (expected a fraction of the median between 0 and 1)"),
             ("title: T\ndata: qualtrics-screening.csv\nscreening:\n  speeders: true\n",

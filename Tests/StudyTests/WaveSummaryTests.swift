@@ -13,7 +13,7 @@ final class WaveSummaryTests: XCTestCase {
     /// The bundled study's plan and codebook, and its wave's header and data lines.
     func bundled() throws -> (plan: StudyPlan, codebook: Codebook, header: Substring, lines: [Substring]) {
         let plan = try StudyPlan.load(from: Self.root.appendingPathComponent("Codebooks/privacy-paradox.study.yml"))
-        let codebook = try StudyRunner.loadCodebook(plan)
+        let codebook = try StudyRunner.prepare(plan).codebook
         let text = try String(contentsOf: plan.data[0].url, encoding: .utf8)
         let lines = text.split(separator: "\n")
         return (plan, codebook, lines[0], Array(lines.dropFirst()))
