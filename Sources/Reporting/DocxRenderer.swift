@@ -97,8 +97,6 @@ public enum DocxRenderer {
         /// Per column, the widths (twips) of its cells' text left and right of the decimal point, for
         /// the number columns (right-aligned), which Word aligns at a decimal tab stop; `nil` for text columns.
         var decimalParts: [(left: Int, right: Int)?]
-        /// The table's cells as displayed (APA rules), row by row.
-        var displayedRows: [[String]]
         static let halfPoints = 20
         static let cellMargin = 85
 
@@ -144,9 +142,8 @@ public enum DocxRenderer {
             let margins = 2 * Self.cellMargin + 30
             var natural: [Int] = [], narrowest: [Int] = []
             decimalParts = []
-            displayedRows = table.rows.map { $0.map(APA.display) }
             for (index, column) in table.columns.enumerated() {
-                let cells = displayedRows.map { TextWidths($0.indices.contains(index) ? $0[index] : "") }
+                let cells = table.displayedRows.map { TextWidths($0.indices.contains(index) ? $0[index] : "") }
                 let header = TextWidths(column.header).longestWord
                 var cellWidth = cells.map(\.total).max() ?? 0
                 if column.alignment == .right {
@@ -198,7 +195,7 @@ public enum DocxRenderer {
 
         }
         out += "</w:tr>"
-        for row in layout.displayedRows {
+        for row in table.displayedRows {
             out += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for (index, (column, text)) in zip(table.columns, row).enumerated() {
                 let width = layout.widths[index]

@@ -96,10 +96,10 @@ public enum HTMLRenderer {
         var out = "<table id=\"\(escape(table.id))\"\(wide)>\n<caption><b>Table \(number)</b>\(escape(table.title))</caption>\n<thead><tr>"
         out += table.columns.map { "<th class=\"\(align($0))\">\(escape($0.header))</th>" }.joined()
         out += "</tr></thead>\n<tbody>\n"
-        for row in table.rows {
+        for row in table.displayedRows {
             out += "<tr>"
             for (column, cell) in zip(table.columns, row) {
-                out += "<td class=\"" + align(column) + "\">" + escape(APA.display(cell)) + "</td>"
+                out += "<td class=\"" + align(column) + "\">" + escape(cell) + "</td>"
             }
             out += "</tr>\n"
         }

@@ -14,10 +14,10 @@ public enum LaTeXRenderer {
         out += "\\label{tab:\(table.id)}\n"
         out += "\\begin{tabular}{\(spec)}\n\\toprule\n"
         out += table.columns.map { escape($0.header) }.joined(separator: " & ") + " \\\\\n\\midrule\n"
-        for row in table.rows {
+        for row in table.displayedRows {
             for (index, cell) in row.enumerated() {
                 if index > 0 { out += " & " }
-                out += escape(APA.display(cell))
+                out += escape(cell)
             }
             out += " \\\\\n"
         }

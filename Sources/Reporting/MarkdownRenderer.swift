@@ -14,11 +14,11 @@ public enum MarkdownRenderer {
             case .right: return "---:"
             }
         }.joined(separator: "|") + "|\n"
-        for row in table.rows {
+        for row in table.displayedRows {
             out += "| "
             for (index, cell) in row.enumerated() {
                 if index > 0 { out += " | " }
-                out += escape(APA.display(cell))
+                out += escape(cell)
             }
             out += " |\n"
         }

@@ -8,7 +8,9 @@ public struct Table: Sendable, Equatable {
     /// APA caption, e.g. "Descriptive Statistics of the Scale Scores".
     public var title: String
     public var columns: [Column]
-    public var rows: [[Cell]]
+    public var rows: [[Cell]] { didSet { displayedRows = Self.displayed(rows) } }
+    /// The cells as every text format shows them (``APA/display(_:)``), formatted once for all of them.
+    public private(set) var displayedRows: [[String]]
     /// Notes printed under the table ("Note. …").
     public var notes: [String]
 
@@ -17,8 +19,11 @@ public struct Table: Sendable, Equatable {
         self.title = title
         self.columns = columns
         self.rows = rows
+        self.displayedRows = Self.displayed(rows)
         self.notes = notes
     }
+
+    private static func displayed(_ rows: [[Cell]]) -> [[String]] { rows.map { $0.map(APA.display) } }
 
     public struct Column: Sendable, Equatable {
         /// Header as displayed (may contain APA symbols such as "M", "SD", "α").

@@ -6,7 +6,7 @@ import MessageText
 public enum TextRenderer {
     public static func render(_ table: Table) -> String {
         let header = table.columns.map { Excerpt.excerpt($0.header) }
-        let cells = table.rows.map { $0.map { Excerpt.excerpt(APA.display($0)) } }
+        let cells = table.displayedRows.map { $0.map { Excerpt.excerpt($0) } }
         let widths = header.indices.map { column in
             ([header[column]] + cells.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
         }
