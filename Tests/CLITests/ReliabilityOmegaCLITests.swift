@@ -34,20 +34,25 @@ final class ReliabilityOmegaCLITests: CLITestCase {
         close(matrix[2 * 5 + 3], 0.538650522717542, 1e-9, "rho q3 q4")
     }
 
+    /// The variables of `likert.csv` (Tests/SurveyStatsTests/Fixtures/descriptives) as a codebook's first lines.
+    static let likertVariables = """
+        variables:
+          - {name: id, type: id}
+          - {name: q1, type: likert, scale: [1, 5]}
+          - {name: q2, type: likert, scale: [1, 5]}
+          - {name: q3, type: likert, scale: [1, 5], reverse: true}
+          - {name: q4, type: likert, scale: [1, 5]}
+          - {name: q5, type: likert, scale: [1, 5]}
+
+        """
+
     /// Issue 19, point 5: `reliability: {ordinal: true}` in a study file gives `paradox reliability
     /// --ordinal`'s numbers (R's, above) from cross-tabulations the engine tallies, and shards of the
     /// file summarised apart and merged give the same (counts add exactly).
     func testOrdinalReliabilityInAStudyAndFromShards() throws {
         let folder = try temporaryFolder()
         let data = Self.packageRoot.appendingPathComponent("Tests/SurveyStatsTests/Fixtures/descriptives/likert.csv").path
-        _ = try write("""
-            variables:
-              - {name: id, type: id}
-              - {name: q1, type: likert, scale: [1, 5]}
-              - {name: q2, type: likert, scale: [1, 5]}
-              - {name: q3, type: likert, scale: [1, 5], reverse: true}
-              - {name: q4, type: likert, scale: [1, 5]}
-              - {name: q5, type: likert, scale: [1, 5]}
+        _ = try write(Self.likertVariables + """
               - {name: hours, type: numeric}
               - {name: region, type: numeric}
             scales:
@@ -103,14 +108,7 @@ final class ReliabilityOmegaCLITests: CLITestCase {
     func testOrdinalOnACodebookScale() throws {
         let folder = try temporaryFolder()
         let data = Self.packageRoot.appendingPathComponent("Tests/SurveyStatsTests/Fixtures/descriptives/likert.csv").path
-        _ = try write("""
-            variables:
-              - {name: id, type: id}
-              - {name: q1, type: likert, scale: [1, 5]}
-              - {name: q2, type: likert, scale: [1, 5]}
-              - {name: q3, type: likert, scale: [1, 5], reverse: true}
-              - {name: q4, type: likert, scale: [1, 5]}
-              - {name: q5, type: likert, scale: [1, 5]}
+        _ = try write(Self.likertVariables + """
             scales:
               - {name: s, items: [q1, q2, q3, q4, q5], ordinal: true}
               - {name: pair, items: [q1, q2]}
