@@ -6,7 +6,7 @@
 public enum JSONOutput {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         var bytes: [UInt8] = []
-        try JSONValueEncoder.encode(value, codingPath: []).write(into: &bytes, indent: 0)
+        try JSONValueEncoder.encode(value, at: nil).write(into: &bytes, indent: 0)
         bytes.append(UInt8(ascii: "\n"))
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -4,8 +4,20 @@ enum JSONValue {
     case null, bool(Bool), number(String), string(String), object(Object), array(Array)
 
     final class Object {
-        /// Members by key; a key encoded twice keeps its last value, as Foundation's encoder does.
-        var members: [String: JSONValue] = [:]
+        /// Members in the order encoded; a key encoded twice keeps its last value, as Foundation's encoder does.
+        var members: [(key: String, value: JSONValue)] = []
+
+        /// The members to write: in UTF-8 byte order of their keys, the last of each key.
+        var sortedMembers: [(key: String, value: JSONValue)] {
+            let order = members.indices.sorted { left, right in
+                members[left].key == members[right].key ? left < right : members[left].key.utf8.lexicographicallyPrecedes(members[right].key.utf8)
+            }
+            return order.indices.compactMap { position in
+                let index = order[position]
+                let isLastOfKey = position == order.count - 1 || members[order[position + 1]].key != members[index].key
+                return isLastOfKey ? members[index] : nil
+            }
+        }
     }
 
     final class Array {
@@ -14,9 +26,9 @@ enum JSONValue {
 
     /// A double as Foundation's `JSONEncoder` writes it: its shortest round-trip form (`description`)
     /// without a trailing ".0" ("4.185", "200", "1e-05", "1.5e+16"). NaN and the infinities are not JSON.
-    static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, codingPath: [CodingKey]) throws -> JSONValue {
+    static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, codingPath: @autoclosure () -> [CodingKey]) throws -> JSONValue {
         guard value.isFinite else {
-            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: codingPath, debugDescription: "\(value) is not a JSON number"))
+            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: codingPath(), debugDescription: "\(value) is not a JSON number"))
         }
         let text = value.description
         return .number(text.hasSuffix(".0") ? String(text.dropLast(2)) : text)
@@ -32,11 +44,11 @@ enum JSONValue {
         case .number(let text): out += text.utf8
         case .string(let text): Self.writeString(text, into: &out)
         case .object(let object):
-            let keys = object.members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: keys.count, indent: indent, into: &out) { index, out in
-                Self.writeString(keys[index], into: &out)
+            let members = object.sortedMembers
+            writeContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), count: members.count, indent: indent, into: &out) { index, out in
+                Self.writeString(members[index].key, into: &out)
                 out += " : ".utf8
-                object.members[keys[index]]!.write(into: &out, indent: indent + 2)
+                members[index].value.write(into: &out, indent: indent + 2)
             }
         case .array(let array):
             writeContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), count: array.elements.count, indent: indent, into: &out) { index, out in

@@ -15,50 +15,74 @@ extension ThematicSummary: LeavesOutNil {}
 /// in every row). The result types keep their synthesized `Codable`, whose `encodeIfPresent` calls
 /// land here; a type marked ``LeavesOutNil`` leaves its absent parts out instead.
 final class JSONValueEncoder: Encoder {
-    let codingPath: [CodingKey]
+    /// Where the value sits in the document (built into an array only when asked for).
+    let node: CodingPathNode?
+    var codingPath: [CodingKey] { CodingPathNode.path(node) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     /// Whether the value being encoded writes a `nil` optional as `null` (else leaves it out).
     let writesNull: Bool
     /// What the value encoded itself as; `nil` until it asks for a container.
     var value: JSONValue?
 
-    init(codingPath: [CodingKey], writesNull: Bool) {
-        self.codingPath = codingPath
+    init(node: CodingPathNode?, writesNull: Bool) {
+        self.node = node
         self.writesNull = writesNull
     }
 
     /// `value` as JSON: numbers, strings and booleans directly, a URL as its absolute string (as
     /// Foundation's encoder does), anything else through its own `encode(to:)`.
-    static func encode<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> JSONValue {
+    static func encode<T: Encodable>(_ value: T, at node: @autoclosure () -> CodingPathNode?) throws -> JSONValue {
         switch value {
-        case let number as Double: return try JSONValue.number(number, codingPath: codingPath)
-        case let number as Float: return try JSONValue.number(number, codingPath: codingPath)
+        case let number as Double: return try JSONValue.number(number, codingPath: CodingPathNode.path(node()))
+        case let number as Float: return try JSONValue.number(number, codingPath: CodingPathNode.path(node()))
         case let text as String: return .string(text)
         case let flag as Bool: return .bool(flag)
         case let number as any FixedWidthInteger: return .number("\(number)")
         case let url as URL: return .string(url.absoluteString)
         default:
-            let encoder = JSONValueEncoder(codingPath: codingPath, writesNull: !(T.self is LeavesOutNil.Type))
+            let encoder = JSONValueEncoder(node: node(), writesNull: !(T.self is LeavesOutNil.Type))
             try value.encode(to: encoder)
             return encoder.value ?? .object(JSONValue.Object())
         }
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object(let object) = value { return KeyedEncodingContainer(KeyedContainer(object: object, encoder: self, codingPath: codingPath)) }
+        if case .object(let object) = value { return KeyedEncodingContainer(KeyedContainer(object: object, encoder: self, node: node)) }
         let object = JSONValue.Object()
         value = .object(object)
-        return KeyedEncodingContainer(KeyedContainer(object: object, encoder: self, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedContainer(object: object, encoder: self, node: node))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
-        if case .array(let array) = value { return UnkeyedContainer(array: array, encoder: self, codingPath: codingPath) }
+        if case .array(let array) = value { return UnkeyedContainer(array: array, encoder: self, node: node) }
         let array = JSONValue.Array()
         value = .array(array)
-        return UnkeyedContainer(array: array, encoder: self, codingPath: codingPath)
+        return UnkeyedContainer(array: array, encoder: self, node: node)
     }
 
     func singleValueContainer() -> SingleValueEncodingContainer { SingleValueContainer(encoder: self) }
+
+    /// A coding path as a linked list: a value's place costs one small object, and the array of keys
+    /// is built only when an error or a type asks for it.
+    final class CodingPathNode {
+        let parent: CodingPathNode?
+        let key: any CodingKey
+
+        init(_ parent: CodingPathNode?, _ key: any CodingKey) {
+            self.parent = parent
+            self.key = key
+        }
+
+        static func path(_ node: CodingPathNode?) -> [CodingKey] {
+            var keys: [CodingKey] = []
+            var current = node
+            while let step = current {
+                keys.append(step.key)
+                current = step.parent
+            }
+            return keys.reversed()
+        }
+    }
 
     /// The key of an array element in a coding path, as Foundation names it.
     struct IndexKey: CodingKey {
@@ -83,8 +107,8 @@ final class JSONValueEncoder: Encoder {
         let set: (JSONValue) -> Void
         var codingPath: [CodingKey] { inner.codingPath }
         var userInfo: [CodingUserInfoKey: Any] { [:] }
-        init(codingPath: [CodingKey], writesNull: Bool, set: @escaping (JSONValue) -> Void) {
-            inner = JSONValueEncoder(codingPath: codingPath, writesNull: writesNull)
+        init(node: CodingPathNode, writesNull: Bool, set: @escaping (JSONValue) -> Void) {
+            inner = JSONValueEncoder(node: node, writesNull: writesNull)
             self.set = set
         }
         deinit { set(inner.value ?? .object(JSONValue.Object())) }
@@ -96,11 +120,12 @@ final class JSONValueEncoder: Encoder {
     struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let object: JSONValue.Object
         let encoder: JSONValueEncoder
-        let codingPath: [CodingKey]
+        let node: CodingPathNode?
+        var codingPath: [CodingKey] { CodingPathNode.path(node) }
 
-        mutating func encodeNil(forKey key: Key) throws { object.members[key.stringValue] = .null }
+        mutating func encodeNil(forKey key: Key) throws { object.members.append((key.stringValue, .null)) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            object.members[key.stringValue] = try JSONValueEncoder.encode(value, codingPath: codingPath + [key])
+            object.members.append((key.stringValue, try JSONValueEncoder.encode(value, at: CodingPathNode(node, key))))
         }
         // The point of this encoder: a nil optional is written as null (unless the type leaves it out).
         mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeOrNil(value, key) }
@@ -125,14 +150,14 @@ final class JSONValueEncoder: Encoder {
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let nested = JSONValue.Object()
-            object.members[key.stringValue] = .object(nested)
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, encoder: encoder, codingPath: codingPath + [key]))
+            object.members.append((key.stringValue, .object(nested)))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, encoder: encoder, node: CodingPathNode(node, key)))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
             let nested = JSONValue.Array()
-            object.members[key.stringValue] = .array(nested)
-            return UnkeyedContainer(array: nested, encoder: encoder, codingPath: codingPath + [key])
+            object.members.append((key.stringValue, .array(nested)))
+            return UnkeyedContainer(array: nested, encoder: encoder, node: CodingPathNode(node, key))
         }
 
         mutating func superEncoder() -> Encoder { superEncoder(named: SuperKey()) }
@@ -140,39 +165,40 @@ final class JSONValueEncoder: Encoder {
 
         private func superEncoder(named key: CodingKey) -> Encoder {
             let object = self.object
-            return Deferred(codingPath: codingPath + [key], writesNull: encoder.writesNull) { object.members[key.stringValue] = $0 }
+            return Deferred(node: CodingPathNode(node, key), writesNull: encoder.writesNull) { object.members.append((key.stringValue, $0)) }
         }
     }
 
     struct UnkeyedContainer: UnkeyedEncodingContainer {
         let array: JSONValue.Array
         let encoder: JSONValueEncoder
-        let codingPath: [CodingKey]
+        let node: CodingPathNode?
+        var codingPath: [CodingKey] { CodingPathNode.path(node) }
         var count: Int { array.elements.count }
 
         mutating func encodeNil() throws { array.elements.append(.null) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            array.elements.append(try JSONValueEncoder.encode(value, codingPath: codingPath + [IndexKey(intValue: count)]))
+            array.elements.append(try JSONValueEncoder.encode(value, at: CodingPathNode(node, IndexKey(intValue: count))))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let nested = JSONValue.Object()
             let key = IndexKey(intValue: count)
             array.elements.append(.object(nested))
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, encoder: encoder, codingPath: codingPath + [key]))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, encoder: encoder, node: CodingPathNode(node, key)))
         }
 
         mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
             let nested = JSONValue.Array()
             let key = IndexKey(intValue: count)
             array.elements.append(.array(nested))
-            return UnkeyedContainer(array: nested, encoder: encoder, codingPath: codingPath + [key])
+            return UnkeyedContainer(array: nested, encoder: encoder, node: CodingPathNode(node, key))
         }
 
         mutating func superEncoder() -> Encoder {
             let array = self.array, index = count
             array.elements.append(.null)
-            return Deferred(codingPath: codingPath + [IndexKey(intValue: index)], writesNull: encoder.writesNull) { array.elements[index] = $0 }
+            return Deferred(node: CodingPathNode(node, IndexKey(intValue: index)), writesNull: encoder.writesNull) { array.elements[index] = $0 }
         }
     }
 
@@ -181,6 +207,6 @@ final class JSONValueEncoder: Encoder {
         var codingPath: [CodingKey] { encoder.codingPath }
 
         mutating func encodeNil() throws { encoder.value = .null }
-        mutating func encode<T: Encodable>(_ value: T) throws { encoder.value = try JSONValueEncoder.encode(value, codingPath: codingPath) }
+        mutating func encode<T: Encodable>(_ value: T) throws { encoder.value = try JSONValueEncoder.encode(value, at: encoder.node) }
     }
 }
