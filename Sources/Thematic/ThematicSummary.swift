@@ -19,14 +19,17 @@ public struct ThematicSummary: Sendable, Encodable {
 
     /// - Parameters:
     ///   - attributes: participant attributes to cross with the themes; `nil` means every attribute
-    ///     with at most 10 distinct values (role, industry …, not free text). An attribute no
-    ///     participant has is an error (a misspelt `--by` would otherwise give a matrix of "(missing)").
+    ///     that groups participants, however many values it has: all but those whose every value
+    ///     belongs to one participant (an identifier, a name or a free-text note, whose matrix would
+    ///     single each person out). An attribute no participant has is an error (a misspelt `--by`
+    ///     would otherwise give a matrix of "(missing)").
     ///   - human: a human coding of the same segments, for the agreement table.
     ///   - coders: several human codings instead: agreement among them (``CoderPanelResult``), and the
     ///     automatic coding compared with their majority.
     public init(_ result: CodingResult, attributes: [String]? = nil, human: HumanCoding? = nil, coders: [HumanCoding] = []) throws {
         let crossed = attributes ?? result.attributeNames.filter { name in
-            Set(result.participants.compactMap { $0[name] }).count <= 10
+            let values = result.participants.compactMap { $0[name] }
+            return Set(values).count < values.count
         }
         if let unknown = crossed.first(where: { !result.attributeNames.contains($0) }) {
             throw ThematicInputError.unknownAttribute(name: unknown, known: result.attributeNames)

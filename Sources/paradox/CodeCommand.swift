@@ -45,7 +45,7 @@ struct Code: ParsableCommand {
     @Option(help: "A file of names to replace in every output too, one a line (whole words, any case).")
     var names: String?
 
-    @Option(help: "Participant attribute for a theme matrix (repeatable; default: every attribute with at most 10 values).")
+    @Option(help: "Participant attribute for a theme matrix (repeatable; default: every attribute that groups participants, i.e. all but those with a different value for each one).")
     var by: [String] = []
 
     @Option(help: "Human coding to measure agreement with: a CSV (segment_id,themes) or a REFI-QDA project (.qdpx, one coder per user); repeat for several coders (Fleiss' κ among them, the tool against their majority).")

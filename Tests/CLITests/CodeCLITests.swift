@@ -57,6 +57,24 @@ final class CodeCLITests: CLITestCase {
         """)
     }
 
+    /// Issue 17, point 6: an attribute with many values (12 cities, two participants each) gets its
+    /// theme matrix by default; one with a different value for every participant (a postcode) does
+    /// not, since each column would single one person out.
+    func testAttributesWithManyValuesAreCrossedUnlessEachValueIsOneParticipants() throws {
+        let folder = try temporaryFolder()
+        let themes = try write(Self.codebook, to: "themes.yml", in: folder)
+        let rows = (1...24).map { "R\($0),We opt in.,c\(($0 - 1) % 12 + 1),P\(1000 + $0)" }
+        let answers = try write("id,text,city,postcode\n" + rows.joined(separator: "\n") + "\n", to: "answers.csv", in: folder)
+        let outcome = try paradox(["code", answers.path, "--codebook", themes.path, "--format", "markdown"])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertTrue(outcome.stdout.contains("*Participants Mentioning Each Theme by City*"), outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains("c12"), outcome.stdout)
+        XCTAssertFalse(outcome.stdout.contains("by Postcode"), outcome.stdout)
+        let asked = try paradox(["code", answers.path, "--codebook", themes.path, "--by", "postcode", "--format", "markdown"])
+        XCTAssertEqual(asked.status, 0, asked.stderr)
+        XCTAssertTrue(asked.stdout.contains("*Participants Mentioning Each Theme by Postcode*"), asked.stdout)
+    }
+
     func testMisspeltByAttributeIsAnError() throws {
         let folder = try temporaryFolder()
         let themes = try write(Self.codebook, to: "themes.yml", in: folder)
