@@ -30,7 +30,7 @@ public struct LearnedCodingEvaluation: Sendable, Equatable, Codable {
             let held = start..<(start + size)
             let model = LearnedCodingModel.train(examples, indices: (0..<n).filter { !held.contains($0) })
             for index in held {
-                let counts = model.wordCounts(examples.words[index])
+                let counts = model.termCounts(examples.terms[index])
                 predicted[examples.segmentIDs[index]] = Set(model.themes.filter { theme in
                     theme.classifier.probability(model.document(counts, dictionaryCodes: examples.dictionary[index].contains(theme.id)))
                         >= LearnedCodingModel.threshold

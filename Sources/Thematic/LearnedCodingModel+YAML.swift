@@ -20,7 +20,7 @@ extension LearnedCodingModel {
     public func yaml(codebook: ThemeCodebook) -> String {
         var lines = [
             "# Learned coding written by paradox code --train --save-model; apply it with --model.",
-            "# Per theme: log-odds = bias + sum of count x weight over the segment's words (\"@dictionary\" counts 1",
+            "# Per theme: log-odds = bias + sum of count x weight over the segment's words and two-word phrases (\"@dictionary\" counts 1",
             "# when the codebook codes the theme); probability = 1 / (1 + exp(-log-odds)); suggested from .5.",
             "model: multinomial naive Bayes",
             "codebook: \(Self.quoted(codebook.name))",

@@ -5,9 +5,9 @@ Python 3.11.7, scikit-learn 1.9.1, numpy 2.4.6. Run from this folder: python3 ma
 gold.csv (segment_id,themes: a theme when one of its cue words occurs, 10% of decisions flipped) and
 themes.yml (one dictionary word per theme).
 
-The reference reproduces paradox's learned coding: per theme, features = word counts
-(CountVectorizer(min_df=2, token_pattern two or more word characters), fitted on the training
-segments only) plus one column "@dictionary" (1 when the codebook's word occurs); MultinomialNB(alpha=1)
+The reference reproduces paradox's learned coding: per theme, features = counts of words and
+two-word phrases (CountVectorizer(min_df=2, token_pattern two or more word characters,
+ngram_range=(1, 2)), fitted on the training segments only) plus one column "@dictionary" (1 when the codebook's word occurs); MultinomialNB(alpha=1)
 with fitted priors; 5-fold KFold(shuffle=False) cross-validated predictions (probability >= .5) compared
 with the gold coding (confusion counts, precision, recall, Cohen's kappa); and the probabilities of a
 model trained on all 60 segments for the first five answers.
@@ -59,14 +59,14 @@ for theme in THEMES:
     y = np.array([theme in g for g in gold])
     predicted = np.zeros(len(texts), dtype=bool)
     for train, test in KFold(n_splits=5, shuffle=False).split(texts):
-        vectorizer = CountVectorizer(min_df=2, token_pattern=r"(?u)\b\w\w+\b").fit([texts[i] for i in train])
+        vectorizer = CountVectorizer(min_df=2, token_pattern=r"(?u)\b\w\w+\b", ngram_range=(1, 2)).fit([texts[i] for i in train])
         model = MultinomialNB(alpha=1).fit(features(vectorizer, train, theme), y[train])
         predicted[test] = model.predict_proba(features(vectorizer, test, theme))[:, 1] >= 0.5
     tn, fp, fn, tp = confusion_matrix(y, predicted, labels=[False, True]).ravel()
     print(f"{theme} cv both={tp} learned_only={fp} human_only={fn} neither={tn} precision={precision_score(y, predicted)!r} "
           f"recall={recall_score(y, predicted)!r} kappa={cohen_kappa_score(y, predicted)!r}")
     everything = list(range(len(texts)))
-    vectorizer = CountVectorizer(min_df=2, token_pattern=r"(?u)\b\w\w+\b").fit(texts)
+    vectorizer = CountVectorizer(min_df=2, token_pattern=r"(?u)\b\w\w+\b", ngram_range=(1, 2)).fit(texts)
     model = MultinomialNB(alpha=1).fit(features(vectorizer, everything, theme), y)
     probabilities = model.predict_proba(features(vectorizer, everything[:5], theme))[:, 1]
     print(f"{theme} full-model probabilities R01-R05: {[float(p) for p in probabilities]!r}")
