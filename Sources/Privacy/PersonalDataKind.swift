@@ -80,14 +80,15 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
     }
 
     static func isPhone(_ text: Substring) -> Bool {
-        guard (7...15).contains(text.utf8.reduce(0) { $0 + ((UInt8(ascii: "0")...UInt8(ascii: "9")).contains($1) ? 1 : 0) }) else { return false }
-        var body = text
-        if body.first == "+" { body = body.dropFirst() }
-        guard let first = body.first, first.isNumber || first == "(" else { return false }
-        guard body.allSatisfy({ $0.isASCII && ($0.isNumber || " -./()".contains($0)) }) else { return false }
-        let groups = body.split(whereSeparator: { !$0.isNumber })
-        let digits = groups.reduce(0) { $0 + $1.count }
-        return (7...15).contains(digits) && groups.count >= 2 && !isDate(body) && !isISBN13(groups.joined())
+        // On the UTF-8 bytes: a phone number is ASCII, and this runs on every candidate of every line.
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        guard (7...15).contains(text.utf8.reduce(0) { $0 + (isDigit($1) ? 1 : 0) }) else { return false }
+        var body = text.utf8[...]
+        if body.first == UInt8(ascii: "+") { body = body.dropFirst() }
+        guard let first = body.first, isDigit(first) || first == UInt8(ascii: "(") else { return false }
+        guard body.allSatisfy({ isDigit($0) || " -./()".utf8.contains($0) }) else { return false }
+        let groups = body.split(whereSeparator: { !isDigit($0) })
+        return groups.count >= 2 && !isDate(Substring(body)) && !isISBN13(String(decoding: groups.joined(), as: UTF8.self))
     }
 
     /// 13 digits of an ISBN: prefix 978 or 979 and the EAN-13 check digit (weights 1, 3, …; ISO 2108).
