@@ -41,6 +41,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case qdpx
     /// Raking targets (YAML): `paradox weight --targets` on the raking fixture's wave.
     case targets
+    /// A names list (`--names`, `privacy: {names: …}`): read, then the redaction of a bundled transcript with it.
+    case names
 
     /// The package's root folder (this file is Tests/FuzzTargets/FuzzTarget.swift).
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -121,6 +123,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             let wave = Self.packageRoot.appendingPathComponent("Tests/Fixtures/raking/wave.csv")
             let targets = try RakingTargets.load(from: try workspace.file("targets.yml", bytes).url)
             _ = try FileRaking.run(wave, delimiter: nil, targets: targets, cap: nil, tolerance: 1e-10, maxIterations: 200)
+        case .names:
+            let names = try RedactionNames.read(contentsOf: try workspace.file("names.txt", bytes).url, shown: "names.txt")
+            let transcript = try String(contentsOf: Self.packageRoot.appendingPathComponent("Data/interviews/INT01.txt"), encoding: .utf8)
+            _ = TextRedaction.redact(transcript, names: names)
         case .limesurveyStructure:
             let responses = Self.packageRoot.appendingPathComponent("Tests/ImportTests/Fixtures/limesurvey-responses.csv")
             let survey = try ImportFormat.limesurvey.read(responses, structure: try workspace.file("survey.lss", bytes).url)

@@ -33,4 +33,5 @@ final class FuzzTests: XCTestCase {
     func testLimeSurveyStructure() throws { try fuzz(.limesurveyStructure) }
     func testQDPX() throws { try fuzz(.qdpx) }
     func testRakingTargets() throws { try fuzz(.targets) }
+    func testNamesList() throws { try fuzz(.names) }
 }
