@@ -50,12 +50,6 @@ extension StudyPlan {
         report = try root.optional("report").map(ReportPlan.init(yaml:)) ?? ReportPlan()
     }
 
-    /// The study's codebook: its codebook file, or (without one) what the first wave's importer derives.
-    /// - Throws: the codebook's ``ConfigFileError``s, or the importer's errors.
-    public func readCodebook() throws -> Codebook {
-        codebookFromData ? try DataImport.read(codebook, under: dataImport).codebook : try Codebook(yaml: YAMLValue(contentsOf: codebook.url))
-    }
-
     /// The files a path, a glob or a list of them names. `*` and `?` are expanded in the last path
     /// component (e.g. `../Data/wave*.csv`), matches sorted by name; a glob that matches nothing is
     /// an error at its line.

@@ -14,7 +14,7 @@ public struct StudyPlan: Sendable {
     /// The codebook file; for a study file without `codebook:`, the first wave's export, whose
     /// importer gives the codebook (``codebookFromData``).
     public var codebook: FileReference
-    /// Whether the codebook is the one the first wave's importer derives (``readCodebook()``).
+    /// Whether the codebook is the one the first wave's importer derives (``StudyRunner``'s `prepare` imports the first wave once for it).
     public var codebookFromData: Bool
     /// One or more survey waves.
     public var data: [FileReference]

@@ -83,7 +83,7 @@ public enum StudyRunner {
     /// the wave is not imported twice).
     static func prepare(_ plan: StudyPlan) throws -> (codebook: Codebook, firstImport: ImportedSurvey?) {
         let firstImport = plan.codebookFromData ? try DataImport.read(plan.codebook, under: plan.dataImport) : nil
-        let codebook = try firstImport?.codebook ?? plan.readCodebook()
+        let codebook = try firstImport?.codebook ?? Codebook(yaml: YAMLValue(contentsOf: plan.codebook.url))
         try ConfigFileProblems.throwIfAny(plan.problems(against: codebook))
         return (codebook, firstImport)
     }
