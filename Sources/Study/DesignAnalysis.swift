@@ -6,8 +6,9 @@ import SurveyStats
 /// tabulated ones' levels (``DesignMeans``), weighted correlations (``DesignCorrelation``), each
 /// regression by weighted least squares with design-based SEs and the slopes' Wald F
 /// (``DesignRegression``), and each one-way ANOVA as the design-based Wald F of the factor's
-/// indicators (R `svyglm` + `regTermTest`). Each is a ``DesignSums`` of the rows, so shards merge to
-/// the one-pass numbers; a design without PSUs keeps per-stratum sums, not a cell per row.
+/// indicators (R `svyglm` + `regTermTest`). Each is a ``DesignSums`` of a block's rows, made in one
+/// pass by group of factor levels (``DesignSums/init(_:columns:keepsFourthMoments:)``), so shards
+/// merge to the one-pass numbers; a design without PSUs keeps per-stratum sums, not a cell per row.
 /// Nothing when the codebook has no design.
 struct DesignAnalysis: BlockAnalysis {
     static let key = "design"
@@ -60,67 +61,42 @@ struct DesignAnalysis: BlockAnalysis {
     }
 
     private var weightType: WeightType { design.map { WeightType(rawValue: $0.weightType.rawValue) ?? .sampling } ?? .sampling }
-    private var rowsArePSUs: Bool { weightType == .sampling && design?.psu == nil }
-
-    /// A variable's coded values (``WaveVariables/codedColumn(_:)``), to be read as numbers per row.
-    private struct Values {
-        let column: RowTally.CodedColumn
-        subscript(row: Int) -> Double {
-            let code = column.codes[row]
-            return code < 0 ? .nan : column.values[Int(code)]
-        }
-    }
 
     func summarize(_ block: WaveVariables) throws -> WaveSummary.DesignSummary? {
         guard let design else { return nil }
-        let rows = block.dataset.rowCount
         let weights = try design.weights.map { try block.numeric($0) }
-        let strata = try design.strata.map { Values(column: try block.codedColumn($0)) }
-        let psus = try design.psu.map { Values(column: try block.codedColumn($0)) }
+        let strata = try design.strata.map { try block.codedColumn($0) }
+        let psus = try design.psu.map { try block.codedColumn($0) }
         let sizes = try design.fpc.map { try block.numeric($0) }
         try checkDesignValues(block, weights: weights, strata: strata, psus: psus, sizes: sizes)
-        func sums(variableCount: Int, fourthMoments: Bool, _ values: (Int) -> [Double]) throws -> DesignSums {
-            var sums = DesignSums(variableCount: variableCount, weightType: weightType, rowsArePSUs: rowsArePSUs,
-                                  keepsFourthMoments: fourthMoments && rowsArePSUs)
-            let sparse = fourthMoments && rowsArePSUs
-            var squares: [Double: SparseSquares] = [:]
-            for row in 0..<rows {
-                let rowValues = values(row), weight = weights?[row] ?? 1, stratum = strata?[row] ?? 0
-                do {
-                    try sums.add(rowValues, weight: weight, stratum: stratum, psu: psus?[row] ?? 0, populationSize: sizes?[row], keepingSquares: !sparse)
-                } catch let problem as DesignError {
-                    throw StudyError.analysisFailed(analysis: "design", reason: "\(problem)")
-                }
-                if sparse { squares[stratum, default: SparseSquares(variableCount: variableCount)].add(rowValues, weight: weight) }
-            }
-            for (stratum, sum) in squares.sorted(by: { $0.key < $1.key }) { sums.addRowStratum(stratum, sum.rowSums) }
-            return sums
+        let rows: DesignRows
+        do {
+            rows = try DesignRows(count: block.dataset.rowCount, weightType: weightType, rowsArePSUs: design.psu == nil, weights: weights,
+                                  strata: strata, psus: psus, populationSizes: sizes)
+        } catch {
+            throw StudyError.analysisFailed(analysis: "design", reason: "\(error)")
         }
-        func named(_ name: String, fourthMoments: Bool = false, _ columns: [Values]) throws -> WaveSummary.Named<DesignSums> {
-            WaveSummary.Named(name: name, summary: try sums(variableCount: columns.count, fourthMoments: fourthMoments) { row in columns.map { $0[row] } })
+        func named(_ name: String, fourthMoments: Bool = false, _ columns: [DesignColumn]) -> WaveSummary.Named<DesignSums> {
+            WaveSummary.Named(name: name, summary: DesignSums(rows, columns: columns, keepsFourthMoments: fourthMoments))
         }
-        let groups = try RowGroups(rows: rows, weights: weights, strata: strata, psus: psus, sizes: sizes)
-        let means = try described.map { name -> WaveSummary.Named<DesignSums> in
+        // A variable both described and tabulated: its mean and its values' proportions from one tally.
+        var shared: [String: (value: DesignSums, indicators: DesignSums)] = [:]
+        for name in Set(described).intersection(tabulated) { shared[name] = DesignSums.valueAndIndicators(rows, try block.codedColumn(name)) }
+        let means = try described.map { name in
+            WaveSummary.Named(name: name, summary: try shared[name]?.value ?? DesignSums(rows, columns: [.values(try block.codedColumn(name))], keepsFourthMoments: false))
+        }
+        let proportions = try tabulated.map { name in
+            if let sums = shared[name]?.indicators { return WaveSummary.Named(name: name, summary: sums) }
             let column = try block.codedColumn(name)
-            if column.values.count <= RowGroups.maximumValues {
-                return WaveSummary.Named(name: name, summary: try groups.sums(of: column, indicators: false, empty: DesignSums(
-                    variableCount: 1, weightType: weightType, rowsArePSUs: rowsArePSUs)))
-            }
-            return try named(name, [Values(column: column)])
+            return named(name, [.indicators(codes: column.codes, levelCount: column.values.count, reference: nil)])
         }
-        let proportions = try tabulated.map { name -> WaveSummary.Named<DesignSums> in
-            let column = try block.codedColumn(name)
-            return WaveSummary.Named(name: name, summary: try groups.sums(of: column, indicators: true, empty: DesignSums(
-                variableCount: column.values.count, weightType: weightType, rowsArePSUs: rowsArePSUs)))
-        }
-        let correlation = correlated.isEmpty ? nil : try sums(variableCount: correlated.count, fourthMoments: false) { [columns = try correlated.map { Values(column: try block.codedColumn($0)) }] row in
-            columns.map { $0[row] }
-        }
+        let correlation = correlated.isEmpty ? nil
+            : DesignSums(rows, columns: try correlated.map { .values(try block.codedColumn($0)) }, keepsFourthMoments: false)
         let fits = try regressions.map { model in
-            try named(model.name, fourthMoments: true, try model.terms.flatMap { try predictors($0, block) } + [Values(column: try block.codedColumn(model.dependent))])
+            named(model.name, fourthMoments: true, try model.terms.map { try predictors($0, block) } + [.values(try block.codedColumn(model.dependent))])
         }
         let comparisons = try anovas.map { anova in
-            try named(anova.name, fourthMoments: true, try indicators(anova.factor, block, dropping: 0) + [Values(column: try block.codedColumn(anova.dependent))])
+            named(anova.name, fourthMoments: true, [try indicators(anova.factor, block, dropping: 0), .values(try block.codedColumn(anova.dependent))])
         }
         return WaveSummary.DesignSummary(means: means, proportions: proportions, correlation: correlation, regressions: fits, anovas: comparisons)
     }
@@ -128,7 +104,8 @@ struct DesignAnalysis: BlockAnalysis {
     /// Every row's weight, stratum, PSU and population size as the design needs them.
     /// - Throws: `DataError` naming the file, the row's line (that of the block's first row plus
     ///   the rows before it: exact unless a quoted field spans lines) and the column.
-    private func checkDesignValues(_ block: WaveVariables, weights: [Double]?, strata: Values?, psus: Values?, sizes: [Double]?) throws {
+    private func checkDesignValues(_ block: WaveVariables, weights: [Double]?, strata: RowTally.CodedColumn?,
+                                   psus: RowTally.CodedColumn?, sizes: [Double]?) throws {
         guard let design else { return }
         func fail(_ row: Int, _ name: String?, _ value: Double, expected: String) -> DataError {
             let position = name.flatMap { block.dataset.column(named: $0)?.position }
@@ -140,146 +117,26 @@ struct DesignAnalysis: BlockAnalysis {
             if let w = weights?[row], !(w.isFinite && w >= 0 && (!frequency || w.rounded() == w)) {
                 throw fail(row, design.weights, w, expected: frequency ? "a whole number ≥ 0" : "a weight ≥ 0")
             }
-            if let stratum = strata?[row], stratum.isNaN { throw fail(row, design.strata, stratum, expected: "a stratum for every row") }
-            if let psu = psus?[row], psu.isNaN { throw fail(row, design.psu, psu, expected: "a PSU for every row") }
+            if let strata, strata.codes[row] < 0 { throw fail(row, design.strata, .nan, expected: "a stratum for every row") }
+            if let psus, psus.codes[row] < 0 { throw fail(row, design.psu, .nan, expected: "a PSU for every row") }
             if let size = sizes?[row], !(size.isFinite && size > 0) {
                 throw fail(row, design.fpc, size, expected: "a population size > 0 or a sampling fraction")
             }
         }
     }
 
-    /// A block's rows by PSU (by stratum when each row is its own PSU): a coded column's values
-    /// tallied per PSU with their weights' sums, Σw² and Σw⁴, and added to a ``DesignSums`` a
-    /// value at a time (``DesignSums/addRows(_:count:positiveWeights:weightSum:squaredWeightSum:fourthPowerWeightSum:stratum:psu:)``),
-    /// not a row at a time: a means or frequency table of a Likert item costs a few additions per row.
-    private struct RowGroups {
-        /// Columns with at most this many values are tallied; others are added a row at a time.
-        static let maximumValues = 64
-        let rows: Int
-        let weights: [Double]?
-        /// The PSUs (or strata) of the block, and each row's place among them.
-        var cells: [DesignSums.Cell] = []
-        var cellOfRow: [Int32]
-        /// Each stratum's population size, when the design has an fpc.
-        var sizes: [Double: Double] = [:]
-
-        init(rows: Int, weights: [Double]?, strata: Values?, psus: Values?, sizes: [Double]?) throws {
-            self.rows = rows
-            self.weights = weights
-            cellOfRow = [Int32](repeating: 0, count: rows)
-            var index: [DesignSums.Cell: Int32] = [:]
-            for row in 0..<rows {
-                let cell = DesignSums.Cell(stratum: strata?[row] ?? 0, psu: psus?[row] ?? 0)
-                if let known = index[cell] { cellOfRow[row] = known; continue }
-                index[cell] = Int32(cells.count)
-                cellOfRow[row] = Int32(cells.count)
-                cells.append(cell)
-            }
-            if let sizes {
-                var check = DesignSums(variableCount: 0)
-                for row in 0..<rows {
-                    do { try check.setPopulationSize(sizes[row], stratum: strata?[row] ?? 0) } catch let problem as DesignError {
-                        throw StudyError.analysisFailed(analysis: "design", reason: "\(problem)")
-                    }
-                }
-                self.sizes = check.populationSizes
-            }
-        }
-
-        /// The summary of `column` (its value, or with `indicators` one 0/1 variable per value) added to `empty`.
-        func sums(of column: RowTally.CodedColumn, indicators: Bool, empty: DesignSums) throws -> DesignSums {
-            let width = column.values.count + 1   // the last slot: rows without a value
-            var counts = [Int](repeating: 0, count: cells.count * width), positive = counts
-            var weightSums = [Double](repeating: 0, count: cells.count * width), squared = weightSums, fourth = weightSums
-            for row in 0..<rows {
-                let code = column.codes[row]
-                let slot = Int(cellOfRow[row]) * width + (code < 0 ? width - 1 : Int(code))
-                counts[slot] += 1
-                let w = weights?[row] ?? 1
-                guard w > 0 else { continue }
-                positive[slot] += 1
-                weightSums[slot] += w
-                squared[slot] += w * w
-                fourth[slot] += w * w * w * w
-            }
-            var sums = empty
-            for (stratum, size) in sizes.sorted(by: { $0.key < $1.key }) { try sums.setPopulationSize(size, stratum: stratum) }
-            for (c, cell) in cells.enumerated() {
-                for value in 0..<width where counts[c * width + value] > 0 {
-                    let slot = c * width + value
-                    let values: [Double] = value == width - 1 ? [Double](repeating: .nan, count: empty.variableCount)
-                        : indicators ? column.values.indices.map { $0 == value ? 1 : 0 } : [column.values[value]]
-                    sums.addRows(values, count: counts[slot], positiveWeights: positive[slot], weightSum: weightSums[slot],
-                                 squaredWeightSum: squared[slot], fourthPowerWeightSum: fourth[slot], stratum: cell.stratum, psu: cell.psu)
-                }
-            }
-            return sums
-        }
-    }
-
-    /// A block's Σw²·v and Σw²·vvᵀ of v = (x, xₐx_b for a ≤ b) in one stratum whose rows are its PSUs,
-    /// over v's non-zero entries only (a row's factor indicators are mostly 0, and so are their
-    /// products): the fourth moments a regression's variance needs (``DesignSums/RowPSUSums``) at a
-    /// fraction of a dense update's cost.
-    private struct SparseSquares {
-        let variableCount: Int
-        let dimension: Int
-        var rows = 0, count = 0
-        var weightSum = 0.0, squaredWeightSum = 0.0
-        var sums: [Double]
-        var products: [Double]
-
-        init(variableCount m: Int) {
-            variableCount = m
-            dimension = m + m * (m + 1) / 2
-            sums = [Double](repeating: 0, count: dimension)
-            products = [Double](repeating: 0, count: dimension * dimension)
-        }
-
-        mutating func add(_ x: [Double], weight: Double) {
-            rows += 1
-            guard weight > 0, !x.contains(where: \.isNaN) else { return }
-            let m = variableCount
-            var entries: [(index: Int, value: Double)] = []
-            for a in 0..<m where x[a] != 0 { entries.append((a, x[a])) }
-            let single = entries
-            for (i, (a, xa)) in single.enumerated() {
-                for (b, xb) in single[i...] { entries.append((m + a * m - a * (a - 1) / 2 + (b - a), xa * xb)) }
-            }
-            let w2 = weight * weight
-            count += 1
-            weightSum += w2
-            squaredWeightSum += w2 * w2
-            for (i, (a, va)) in entries.enumerated() {
-                sums[a] += w2 * va
-                for (b, vb) in entries[i...] {
-                    let (low, high) = a <= b ? (a, b) : (b, a)
-                    products[low * dimension + high] += w2 * va * vb
-                }
-            }
-        }
-
-        var rowSums: DesignSums.RowPSUSums {
-            DesignSums.RowPSUSums(rows: rows, squared: WeightedMoments(count: count, weightSum: weightSum, squaredWeightSum: squaredWeightSum,
-                                                                        sums: sums, products: products))
-        }
-    }
-
-    /// A regression term's columns: a factor's indicators of its non-reference levels, another variable as it is.
-    private func predictors(_ name: String, _ block: WaveVariables) throws -> [Values] {
+    /// A regression term's column: a factor's indicators of its non-reference levels, another variable as it is.
+    private func predictors(_ name: String, _ block: WaveVariables) throws -> DesignColumn {
         if !codebook.scales.contains(where: { $0.name == name }), case .categorical(_, let reference)? = codebook.variable(named: name)?.kind {
             return try indicators(name, block, dropping: reference)
         }
-        return [Values(column: try block.codedColumn(name))]
+        return .values(try block.codedColumn(name))
     }
 
     /// A factor's indicator (0/1) columns, one per level but `dropping`.
-    private func indicators(_ name: String, _ block: WaveVariables, dropping reference: Int) throws -> [Values] {
+    private func indicators(_ name: String, _ block: WaveVariables, dropping reference: Int) throws -> DesignColumn {
         guard let factor = try block.categorical(name) else { throw StudyError.notCategorical(name) }
-        let codes = factor.codes.map { $0 == CategoricalValues.missing ? Int32(-1) : Int32($0) }
-        return factor.levels.indices.filter { $0 != reference }.map { level in
-            Values(column: RowTally.CodedColumn(values: [0, 1], codes: codes.map { $0 < 0 ? -1 : ($0 == level ? 1 : 0) }))
-        }
+        return .indicators(codes: factor.codes, levelCount: factor.levels.count, reference: reference)
     }
 
     /// The same analyses as the plan's with as many variables and the plan's weight type and design shape.

@@ -11,6 +11,8 @@ public enum DesignError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPopulationSize(stratum: String, value: Double, sampledPSUs: Int)
     /// A stratum has one PSU: its variance cannot be estimated (R: `survey.lonely.psu = "fail"`).
     case lonelyPSU(stratum: String)
+    /// A row has no stratum or no PSU (0-based row of the rows given).
+    case missingDesignValue(row: Int)
     /// Strata or PSUs were given for frequency or analytic weights, which have no design.
     case designWithoutSamplingWeights(WeightType)
     /// The summaries merged were made for different variables or weight types.
@@ -32,6 +34,8 @@ public enum DesignError: Error, Equatable, Sendable, CustomStringConvertible {
             return "stratum \(bounded(stratum)) has population size (fpc) \(value) but \(sampled) sampled PSUs; expected a fraction in (0, 1] or a count ≥ \(sampled)"
         case let .lonelyPSU(stratum):
             return "stratum \(bounded(stratum)) has only one PSU, so its variance cannot be estimated; merge it with a similar stratum"
+        case let .missingDesignValue(row):
+            return "row \(row + 1) has no stratum or no PSU; expected both for every row"
         case let .designWithoutSamplingWeights(type):
             return "strata, PSUs and fpc need sampling weights; \(type.rawValue) weights have no design"
         case .mismatchedSummaries:

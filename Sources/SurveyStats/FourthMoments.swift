@@ -20,21 +20,29 @@ struct FourthMoments {
         variableCount + a * variableCount - a * (a - 1) / 2 + (b - a)
     }
 
-    /// Σw²·Π z_i over `indices` (0 the constant, 1…m the variables; at most four).
-    func sum(_ indices: [Int]) -> Double {
-        let v = indices.filter { $0 > 0 }.map { $0 - 1 }.sorted()
+    /// Σw²·z_a·z_b·z_c·z_d (0 the constant, 1…m the variables).
+    func sum(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Double {
+        // The variables among the four, 0-based and ascending (a sorting network on four).
+        var v = (a - 1, b - 1, c - 1, d - 1)
+        if v.0 > v.1 { swap(&v.0, &v.1) }
+        if v.2 > v.3 { swap(&v.2, &v.3) }
+        if v.0 > v.2 { swap(&v.0, &v.2) }
+        if v.1 > v.3 { swap(&v.1, &v.3) }
+        if v.1 > v.2 { swap(&v.1, &v.2) }
         let s = moments.weightSum
         let mu = moments.means
-        switch v.count {
-        case 0: return s
-        case 1: return s * mu[v[0]]
-        case 2: return s * mu[product(v[0], v[1])]
-        case 3:
-            let q = product(v[0], v[1])
-            return moments.coMoment(q, v[2]) + s * mu[q] * mu[v[2]]
-        default:
-            let q = product(v[0], v[1]), r = product(v[2], v[3])
+        // -1 marks the constant; after sorting, constants come first.
+        switch (v.0 >= 0, v.1 >= 0, v.2 >= 0) {
+        case (true, _, _):
+            let q = product(v.0, v.1), r = product(v.2, v.3)
             return moments.coMoment(q, r) + s * mu[q] * mu[r]
+        case (false, true, _):
+            let q = product(v.1, v.2)
+            return moments.coMoment(q, v.3) + s * mu[q] * mu[v.3]
+        case (false, false, true):
+            return s * mu[product(v.2, v.3)]
+        default:
+            return v.3 >= 0 ? s * mu[v.3] : s
         }
     }
 
@@ -46,7 +54,7 @@ struct FourthMoments {
             for s in r..<size {
                 var total = 0.0
                 for c in 0..<size where l[c] != 0 {
-                    for d in 0..<size where l[d] != 0 { total += l[c] * l[d] * sum([r, s, c, d]) }
+                    for d in 0..<size where l[d] != 0 { total += l[c] * l[d] * sum(r, s, c, d) }
                 }
                 result[r * size + s] = total
                 result[s * size + r] = total

@@ -92,24 +92,44 @@ public struct WeightedMoments: Sendable, Equatable, Codable {
         squaredWeightSum += squaredWeight
     }
 
-    /// The summary of both parts' rows.
-    public static func + (a: WeightedMoments, b: WeightedMoments) -> WeightedMoments {
-        if b.weightSum == 0 { return a }
-        if a.weightSum == 0 { return b }
-        var merged = a
-        let total = a.weightSum + b.weightSum
-        let p = a.means.count
-        let delta = (0..<p).map { b.means[$0] - a.means[$0] }
-        let factor = a.weightSum * b.weightSum / total
+    /// The moments from their parts: `count` rows of positive weight, Σw, Σw², means and C
+    /// (p × p, symmetric, row-major).
+    init(count: Int, weightSum: Double, squaredWeightSum: Double, means: [Double], coMoments: [Double]) {
+        precondition(coMoments.count == means.count * means.count, "a p × p co-moment matrix")
+        self.count = count
+        self.weightSum = weightSum
+        self.squaredWeightSum = squaredWeightSum
+        self.means = means
+        self.coMoments = coMoments
+    }
+
+    /// Adds the rows of `other` (the pairwise update).
+    public mutating func add(_ other: WeightedMoments) {
+        if other.weightSum == 0 { return }
+        if weightSum == 0 {
+            self = other
+            return
+        }
+        let total = weightSum + other.weightSum
+        let p = means.count
+        let factor = weightSum * other.weightSum / total
+        let share = other.weightSum / total
         for i in 0..<p {
-            merged.means[i] = a.means[i] + b.weightSum / total * delta[i]
+            let deltaI = other.means[i] - means[i]
             for j in 0..<p {
-                merged.coMoments[i * p + j] = a.coMoments[i * p + j] + b.coMoments[i * p + j] + factor * delta[i] * delta[j]
+                coMoments[i * p + j] = coMoments[i * p + j] + other.coMoments[i * p + j] + factor * deltaI * (other.means[j] - means[j])
             }
         }
-        merged.count = a.count + b.count
-        merged.weightSum = total
-        merged.squaredWeightSum = a.squaredWeightSum + b.squaredWeightSum
+        for i in 0..<p { means[i] += share * (other.means[i] - means[i]) }
+        count += other.count
+        weightSum = total
+        squaredWeightSum += other.squaredWeightSum
+    }
+
+    /// The summary of both parts' rows.
+    public static func + (a: WeightedMoments, b: WeightedMoments) -> WeightedMoments {
+        var merged = a
+        merged.add(b)
         return merged
     }
 

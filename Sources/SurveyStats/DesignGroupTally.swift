@@ -1,0 +1,348 @@
+/// The rows of a block summed by group, for ``DesignSums/init(_:columns:keepsFourthMoments:)``: a
+/// group is a cell and a combination of codes of the grouped columns (a factor's levels; every
+/// column when their combinations are few), so the grouped variables are constants within it and
+/// only the other variables u vary. Per group it keeps the rows of positive weight, Σw, Σw², Σw⁴
+/// and u's moments by West's update: under w, and when each row is its own PSU under w² (the
+/// rows' squared linearised values), or with fourth moments the raw Σw²·φ and Σw²·φφᵀ of
+/// φ = (1, u, uⱼuₖ for j ≤ k). The design's moments of all variables then follow per group from
+/// these and the group's constants, and merge over the cell's groups by the pairwise update: a
+/// regression on a few factors and scale scores costs a few dozen operations per row, not the
+/// square of its variables' products.
+struct DesignGroupTally {
+    /// Combinations of grouped codes per cell at most, unless told otherwise.
+    static let maximumGroupsPerCell = 4096
+
+    /// Where a group's sums lie among its `stride` numbers.
+    struct Layout {
+        static let positive = 0, weightSum = 1, squaredWeightSum = 2, fourthPowerWeightSum = 3
+        /// u's means (q) and co-moments (q × q, upper triangle) under w; then, when kept, the same under w².
+        let means: Int, coMoments: Int, squaredMeans: Int, squaredCoMoments: Int
+        /// Σw²·φ (r) and Σw²·φφᵀ (r × r, upper triangle), when kept.
+        let phiSums: Int, phiProducts: Int
+        let stride: Int
+
+        init(numericCount q: Int, phiCount r: Int, squared: Bool, fourth: Bool) {
+            means = 4
+            coMoments = means + q
+            squaredMeans = coMoments + q * q
+            squaredCoMoments = squaredMeans + (squared ? q : 0)
+            phiSums = squaredCoMoments + (squared ? q * q : 0)
+            phiProducts = phiSums + (fourth ? r : 0)
+            stride = phiProducts + (fourth ? r * r : 0)
+        }
+    }
+
+    let rows: DesignRows
+    let columns: [DesignColumn]
+    /// The grouped columns' indices into `columns`, and the others'.
+    let grouped: [Int]
+    let ungrouped: [Int]
+    /// u's dimension, and φ's.
+    let numericCount: Int
+    let phiCount: Int
+    let keepsSquaredMoments: Bool
+    let keepsFourthMoments: Bool
+    let layout: Layout
+
+    /// Per group: its cell, its key (the grouped codes in mixed radix), and its grouped codes.
+    private(set) var groupCell: [Int32] = []
+    private(set) var groupKey: [Int] = []
+    private(set) var groupCodes: [Int32] = []
+    /// Per group its `layout.stride` sums (the count of rows of positive weight as a number).
+    private(set) var sums: [Double] = []
+
+    init(_ rows: DesignRows, columns: [DesignColumn], keepsFourthMoments: Bool, maximumGroupsPerCell: Int = maximumGroupsPerCell) {
+        self.rows = rows
+        self.columns = columns
+        // Every column when all their code combinations are few (a tally of the distinct rows),
+        // else the factors, smallest first, while their combinations stay few.
+        func product(_ indices: [Int]) -> Int? {
+            var total = 1
+            for index in indices {
+                let (next, overflow) = total.multipliedReportingOverflow(by: max(1, columns[index].codeCount))
+                if overflow || next > maximumGroupsPerCell { return nil }
+                total = next
+            }
+            return total
+        }
+        var grouped: [Int] = []
+        if product(Array(columns.indices)) != nil {
+            grouped = Array(columns.indices)
+        } else {
+            for index in columns.indices.filter({ columns[$0].isIndicators }).sorted(by: { columns[$0].codeCount < columns[$1].codeCount })
+            where product(grouped + [index]) != nil {
+                grouped.append(index)
+            }
+            grouped.sort()
+        }
+        self.grouped = grouped
+        ungrouped = columns.indices.filter { !grouped.contains($0) }
+        numericCount = ungrouped.reduce(0) { $0 + columns[$1].variableCount }
+        phiCount = 1 + numericCount + numericCount * (numericCount + 1) / 2
+        self.keepsFourthMoments = keepsFourthMoments && rows.rowsArePSUs
+        keepsSquaredMoments = rows.rowsArePSUs && !self.keepsFourthMoments
+        layout = Layout(numericCount: numericCount, phiCount: phiCount, squared: keepsSquaredMoments, fourth: self.keepsFourthMoments)
+        let (groupOfRow, summed) = findGroups()
+        if !summed { addRows(groupOfRow: groupOfRow) }
+    }
+
+    var groupCount: Int { groupCell.count }
+
+    func positive(_ group: Int) -> Int { Int(sums[group * layout.stride + Layout.positive]) }
+    func squaredWeightSum(_ group: Int) -> Double { sums[group * layout.stride + Layout.squaredWeightSum] }
+    func fourthPowerWeightSum(_ group: Int) -> Double { sums[group * layout.stride + Layout.fourthPowerWeightSum] }
+
+    /// Per row its key: its grouped codes in mixed radix, or −1 for a row with a missing code or
+    /// weight 0 (column by column, as ``RowTally`` packs its keys).
+    private func rowKeys() -> [Int] {
+        var keys = [Int](repeating: 0, count: rows.count)
+        keys.withUnsafeMutableBufferPointer { keys in
+            for index in columns.indices {
+                let size = grouped.contains(index) ? columns[index].codeCount : 0
+                columns[index].codes.withUnsafeBufferPointer { codes in
+                    for row in keys.indices where keys[row] >= 0 {
+                        let code = Int(codes[row])
+                        keys[row] = code < 0 ? -1 : size > 0 ? keys[row] * size + code : keys[row]
+                    }
+                }
+            }
+            if let weights = rows.weights {
+                for row in keys.indices where !(weights[row] > 0) { keys[row] = -1 }
+            }
+        }
+        return keys
+    }
+
+    /// Per row its group (−1: a missing code or weight 0), numbering the groups in order of
+    /// appearance; when every column is grouped and a table of every cell's keys is small, also
+    /// every group's sums in the same pass (`true`).
+    private mutating func findGroups() -> (groupOfRow: [Int32], summed: Bool) {
+        let groupedSizes = grouped.map { columns[$0].codeCount }
+        let keyCount = groupedSizes.reduce(1, *)
+        let direct = rows.cells.count.multipliedReportingOverflow(by: keyCount)
+        let useTable = !direct.overflow && direct.partialValue <= 1 << 20
+        if useTable && ungrouped.isEmpty {
+            // One column's codes are its keys (a weight of 0 is skipped as the rows are counted).
+            if columns.count == 1 { countRows(keys: columns[0].codes, keyCount: keyCount, groupedSizes: groupedSizes) }
+            else { countRows(keys: rowKeys(), keyCount: keyCount, groupedSizes: groupedSizes) }
+            return ([], true)
+        }
+        let keys = rowKeys()
+        var table = [Int32](repeating: -1, count: useTable ? direct.partialValue : 0)
+        var found: [Int: Int32] = [:]
+        var groupOfRow = [Int32](repeating: -1, count: rows.count)
+        for row in 0..<rows.count where keys[row] >= 0 {
+            let cell = Int(rows.cellOfRow[row])
+            let number = cell * keyCount + keys[row]
+            var group = useTable ? table[number] : found[number] ?? -1
+            if group < 0 {
+                group = Int32(groupCount)
+                if useTable { table[number] = group } else { found[number] = group }
+                appendGroup(cell: cell, key: keys[row], groupedSizes: groupedSizes)
+            }
+            groupOfRow[row] = group
+        }
+        return (groupOfRow, false)
+    }
+
+    private mutating func appendGroup(cell: Int, key: Int, groupedSizes: [Int]) {
+        groupCell.append(Int32(cell))
+        groupKey.append(key)
+        var rest = key, codes = [Int32](repeating: 0, count: groupedSizes.count)
+        for g in groupedSizes.indices.reversed() {
+            codes[g] = Int32(rest % groupedSizes[g])
+            rest /= groupedSizes[g]
+        }
+        groupCodes += codes
+    }
+
+    /// Every group's rows of positive weight, Σw, Σw² and Σw⁴ in one pass, in a table of every
+    /// cell's keys; then the groups with rows, by cell and key (u is empty: every column is grouped).
+    private mutating func countRows<Key: BinaryInteger>(keys: [Key], keyCount: Int, groupedSizes: [Int]) {
+        let stride = layout.stride, rowsArePSUs = rows.rowsArePSUs
+        var table = [Double](repeating: 0, count: rows.cells.count * keyCount * stride)
+        table.withUnsafeMutableBufferPointer { table in
+            rows.cellOfRow.withUnsafeBufferPointer { cellOfRow in
+                for row in keys.indices where keys[row] >= 0 {
+                    let w = rows.weight(row), w2 = w * w
+                    guard w > 0 else { continue }
+                    let slot = (Int(cellOfRow[row]) * keyCount + Int(keys[row])) * stride
+                    table[slot + Layout.positive] += 1
+                    table[slot + Layout.weightSum] += w
+                    table[slot + Layout.squaredWeightSum] += w2
+                    if rowsArePSUs { table[slot + Layout.fourthPowerWeightSum] += w2 * w2 }
+                }
+            }
+        }
+        for number in 0..<(rows.cells.count * keyCount) where table[number * stride + Layout.positive] > 0 {
+            let start = number * stride
+            if keepsFourthMoments {   // φ = (1): Σw²·φ = Σw²·φφᵀ = Σw²
+                table[start + layout.phiSums] = table[start + Layout.squaredWeightSum]
+                table[start + layout.phiProducts] = table[start + Layout.squaredWeightSum]
+            }
+            appendGroup(cell: number / keyCount, key: number % keyCount, groupedSizes: groupedSizes)
+            sums += table[start..<(start + stride)]
+        }
+    }
+
+    /// Adds each row of a group to its group's sums.
+    private mutating func addRows(groupOfRow: [Int32]) {
+        let q = numericCount, r = phiCount, layout = layout, stride = layout.stride
+        let rowsArePSUs = rows.rowsArePSUs, keepsSquaredMoments = keepsSquaredMoments, keepsFourthMoments = keepsFourthMoments
+        // Per ungrouped column, its codes and its variables' values per code (code × width + variable).
+        let ungroupedCodes = ungrouped.map { columns[$0].codes }
+        let widths = ungrouped.map { columns[$0].variableCount }
+        let valueTables = ungrouped.map { index -> [Double] in
+            let column = columns[index]
+            var table = [Double](repeating: 0, count: column.codeCount * column.variableCount)
+            for code in 0..<column.codeCount { column.write(code: code, into: &table, from: code * column.variableCount) }
+            return table
+        }
+        var sums = [Double](repeating: 0, count: groupCount * stride)
+        var u = [Double](repeating: 0, count: q), phi = [Double](repeating: 0, count: r)
+        sums.withUnsafeMutableBufferPointer { sums in
+            u.withUnsafeMutableBufferPointer { u in
+                phi.withUnsafeMutableBufferPointer { phi in
+                    for row in 0..<rows.count where groupOfRow[row] >= 0 {
+                        let base = Int(groupOfRow[row]) * stride
+                        var start = 0
+                        for k in ungroupedCodes.indices {
+                            let code = Int(ungroupedCodes[k][row]), width = widths[k]
+                            for t in 0..<width { u[start + t] = valueTables[k][code * width + t] }
+                            start += width
+                        }
+                        let w = rows.weight(row), w2 = w * w
+                        sums[base + Layout.positive] += 1
+                        let before = sums[base + Layout.weightSum], squaredBefore = sums[base + Layout.squaredWeightSum]
+                        Self.addWest(u, weight: w, weightSumBefore: before, sums, means: base + layout.means, coMoments: base + layout.coMoments)
+                        sums[base + Layout.weightSum] = before + w
+                        sums[base + Layout.squaredWeightSum] = squaredBefore + w2
+                        guard rowsArePSUs else { continue }
+                        sums[base + Layout.fourthPowerWeightSum] += w2 * w2
+                        if keepsSquaredMoments {
+                            Self.addWest(u, weight: w2, weightSumBefore: squaredBefore, sums,
+                                         means: base + layout.squaredMeans, coMoments: base + layout.squaredCoMoments)
+                        } else if keepsFourthMoments {
+                            phi[0] = 1
+                            var slot = 1 + q
+                            for j in 0..<q {
+                                phi[1 + j] = u[j]
+                                for k in j..<q {
+                                    phi[slot] = u[j] * u[k]
+                                    slot += 1
+                                }
+                            }
+                            let phiSums = base + layout.phiSums, phiProducts = base + layout.phiProducts
+                            for a in 0..<r {
+                                let weighted = w2 * phi[a]
+                                sums[phiSums + a] += weighted
+                                for b in a..<r { sums[phiProducts + a * r + b] += weighted * phi[b] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.sums = sums
+    }
+
+    /// West's update of a group's means and co-moments (upper triangle), at `means` and `coMoments`
+    /// in `sums`, by a row `u` of weight `w`.
+    private static func addWest(_ u: UnsafeMutableBufferPointer<Double>, weight w: Double, weightSumBefore before: Double,
+                                _ sums: UnsafeMutableBufferPointer<Double>, means: Int, coMoments: Int) {
+        let q = u.count
+        guard q > 0 else { return }
+        let total = before + w
+        let factor = w * before / total, share = w / total
+        for i in 0..<q {
+            let deltaI = factor * (u[i] - sums[means + i])
+            for j in i..<q { sums[coMoments + i * q + j] += deltaI * (u[j] - sums[means + j]) }
+        }
+        for i in 0..<q { sums[means + i] += share * (u[i] - sums[means + i]) }
+    }
+
+    /// The groups of each cell, by key.
+    var groupsByCell: [[Int]] {
+        var byCell = [[Int]](repeating: [], count: rows.cells.count)
+        for group in 0..<groupCount { byCell[Int(groupCell[group])].append(group) }
+        return byCell.map { $0.sorted { groupKey[$0] < groupKey[$1] } }
+    }
+
+    /// Per variable of `columns` (the tally's, or columns with the same codes), its index in u, or
+    /// `nil` for a grouped column's variable.
+    func numericIndices(of columns: [DesignColumn]) -> [Int?] {
+        var indices: [Int?] = [], numeric = 0
+        for (index, column) in columns.enumerated() {
+            for _ in 0..<column.variableCount {
+                if grouped.contains(index) { indices.append(nil) } else {
+                    indices.append(numeric)
+                    numeric += 1
+                }
+            }
+        }
+        return indices
+    }
+
+    /// The values of the grouped columns' variables in `group` (0 for the others), of `columns`
+    /// (the tally's, or columns with the same codes).
+    func constants(_ group: Int, of columns: [DesignColumn]) -> [Double] {
+        var values = [Double](repeating: 0, count: columns.reduce(0) { $0 + $1.variableCount })
+        var start = 0
+        for (index, column) in columns.enumerated() {
+            if let position = grouped.firstIndex(of: index) {
+                column.write(code: Int(groupCodes[group * grouped.count + position]), into: &values, from: start)
+            }
+            start += column.variableCount
+        }
+        return values
+    }
+
+    /// A group's moments of all variables, under w or (`squared`) under w².
+    func moments(_ group: Int, numericIndices: [Int?], constants: [Double], squared: Bool) -> WeightedMoments {
+        let q = numericCount, m = numericIndices.count, base = group * layout.stride
+        let means = base + (squared ? layout.squaredMeans : layout.means), coMoments = base + (squared ? layout.squaredCoMoments : layout.coMoments)
+        var allMeans = constants
+        var allCoMoments = [Double](repeating: 0, count: m * m)
+        for (i, a) in numericIndices.enumerated() {
+            guard let j = a else { continue }
+            allMeans[i] = sums[means + j]
+            for (k, b) in numericIndices.enumerated() {
+                guard let l = b else { continue }
+                allCoMoments[i * m + k] = sums[coMoments + min(j, l) * q + max(j, l)]
+            }
+        }
+        let weightSum = sums[base + (squared ? Layout.squaredWeightSum : Layout.weightSum)]
+        let squaredWeightSum = sums[base + (squared ? Layout.fourthPowerWeightSum : Layout.squaredWeightSum)]
+        return WeightedMoments(count: positive(group), weightSum: weightSum, squaredWeightSum: squaredWeightSum,
+                               means: allMeans, coMoments: allCoMoments)
+    }
+
+    /// Adds a group's Σw²·v and Σw²·vvᵀ (upper triangle) of v = (x, xₐx_b for a ≤ b) to `vSums`
+    /// and `vProducts`, over v's non-zero entries: each is a constant times an entry of φ.
+    func addFourthMoments(_ group: Int, numericIndices: [Int?], constants: [Double], sums vSums: inout [Double], products vProducts: inout [Double]) {
+        let q = numericCount, r = phiCount, m = numericIndices.count
+        let dimension = m + m * (m + 1) / 2
+        /// φ's entry of u_j·u_k (j ≤ k), and of a product of two φ entries of degree ≤ 1.
+        func pair(_ j: Int, _ k: Int) -> Int { 1 + q + j * q - j * (j - 1) / 2 + (k - j) }
+        func product(_ a: Int, _ b: Int) -> Int { a == 0 ? b : b == 0 ? a : pair(min(a, b) - 1, max(a, b) - 1) }
+        var single: [(index: Int, scale: Double, phi: Int)] = []
+        for (i, numeric) in numericIndices.enumerated() {
+            if let j = numeric { single.append((i, 1, 1 + j)) } else if constants[i] != 0 { single.append((i, constants[i], 0)) }
+        }
+        var entries = single
+        for (x, a) in single.enumerated() {
+            for b in single[x...] {
+                entries.append((m + a.index * m - a.index * (a.index - 1) / 2 + (b.index - a.index), a.scale * b.scale, product(a.phi, b.phi)))
+            }
+        }
+        let base = group * layout.stride, phiSums = base + layout.phiSums, phiProducts = base + layout.phiProducts
+        for (x, e) in entries.enumerated() {
+            vSums[e.index] += e.scale * sums[phiSums + e.phi]
+            for f in entries[x...] {
+                let (low, high) = e.phi <= f.phi ? (e.phi, f.phi) : (f.phi, e.phi)
+                let (row, column) = e.index <= f.index ? (e.index, f.index) : (f.index, e.index)
+                vProducts[row * dimension + column] += e.scale * f.scale * sums[phiProducts + low * r + high]
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// A block of rows as its design sees them: each row's weight and cell (its PSU within its stratum,
+/// its stratum when each row is its own PSU, one cell for frequency and analytic weights), the
+/// cells in order of first appearance, and each stratum's population size (fpc). Made once per
+/// block and read by every ``DesignSums`` of the block's variables
+/// (``DesignSums/init(_:columns:keepsFourthMoments:)``).
+public struct DesignRows: Sendable {
+    public let weightType: WeightType
+    /// Whether each row is its own PSU (sampling weights without a PSU variable).
+    public let rowsArePSUs: Bool
+    public let count: Int
+    /// Per row its weight; `nil`: every weight is 1. The caller has checked them (finite, ≥ 0,
+    /// whole numbers for frequency weights).
+    let weights: [Double]?
+    let cells: [DesignSums.Cell]
+    /// Per row, the index of its cell in `cells`.
+    let cellOfRow: [Int32]
+    /// Per cell, its rows.
+    let rowsPerCell: [Int]
+    let populationSizes: [Double: Double]
+
+    /// - Parameters:
+    ///   - weights: per row (`nil`: all 1), already checked.
+    ///   - strata, psus: per row its stratum and PSU, coded (a stratum or PSU is its value: a
+    ///     factor's level code or a number); `psus` is ignored when `rowsArePSUs`.
+    ///   - populationSizes: per row its stratum's population size or sampling fraction.
+    /// - Throws: ``DesignError/designWithoutSamplingWeights(_:)`` for strata, PSUs or fpc without
+    ///   sampling weights, ``DesignError/missingDesignValue(row:)`` for a row without a stratum or
+    ///   PSU, ``DesignError/inconsistentPopulationSize(stratum:first:second:)``.
+    public init(count: Int, weightType: WeightType, rowsArePSUs: Bool, weights: [Double]?, strata: RowTally.CodedColumn?,
+                psus: RowTally.CodedColumn?, populationSizes sizes: [Double]?) throws(DesignError) {
+        if weightType != .sampling, strata != nil || psus != nil || sizes != nil { throw .designWithoutSamplingWeights(weightType) }
+        self.weightType = weightType
+        self.rowsArePSUs = rowsArePSUs && weightType == .sampling
+        self.count = count
+        self.weights = weights
+        let psus = self.rowsArePSUs ? nil : psus
+        let psuValueCount = max(1, psus?.values.count ?? 1)
+        // A cell's number is its stratum's code × the PSU codes + its PSU's code; cells are found
+        // in a table by that number when it is small, in a dictionary otherwise.
+        let numbers = (strata?.values.count ?? 1).multipliedReportingOverflow(by: psuValueCount)
+        let direct = !numbers.overflow && numbers.partialValue <= 1 << 20
+        var table = [Int32](repeating: -1, count: direct ? numbers.partialValue : 0)
+        var found: [Int: Int32] = [:]
+        var cells: [DesignSums.Cell] = []
+        var cellOfRow = [Int32](repeating: 0, count: count)
+        var rowsPerCell: [Int] = []
+        for row in 0..<count {
+            let stratumCode = strata.map { Int($0.codes[row]) } ?? 0, psuCode = psus.map { Int($0.codes[row]) } ?? 0
+            guard stratumCode >= 0, psuCode >= 0 else { throw .missingDesignValue(row: row) }
+            let number = stratumCode * psuValueCount + psuCode
+            var index = direct ? table[number] : found[number] ?? -1
+            if index < 0 {
+                index = Int32(cells.count)
+                cells.append(DesignSums.Cell(stratum: strata.map { $0.values[stratumCode] } ?? 0, psu: psus.map { $0.values[psuCode] } ?? 0))
+                rowsPerCell.append(0)
+                if direct { table[number] = index } else { found[number] = index }
+            }
+            cellOfRow[row] = index
+            rowsPerCell[Int(index)] += 1
+        }
+        self.cells = cells
+        self.cellOfRow = cellOfRow
+        self.rowsPerCell = rowsPerCell
+        var populationSizes: [Double: Double] = [:]
+        if let sizes {
+            for row in 0..<count {
+                let stratum = cells[Int(cellOfRow[row])].stratum
+                if let known = populationSizes[stratum], known != sizes[row] {
+                    throw .inconsistentPopulationSize(stratum: DesignSums(variableCount: 0).name(of: stratum), first: known, second: sizes[row])
+                }
+                populationSizes[stratum] = sizes[row]
+            }
+        }
+        self.populationSizes = populationSizes
+    }
+
+    func weight(_ row: Int) -> Double { weights?[row] ?? 1 }
+}
