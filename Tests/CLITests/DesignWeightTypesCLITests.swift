@@ -21,6 +21,9 @@ final class DesignWeightTypesCLITests: DesignCLITestCase {
                 try check(row, key, e[index], 1e-10, "\(type) mean \(name)")
             }
             XCTAssertEqual(result["df"] as? Double, e[2], "\(type) df of \(name)")
+            // Kish's effective n, or the replicated rows' count under frequency weights (design effect 1).
+            try check(result, "effective_n", try expected("neff \(type) \(name)", in: file)[0], 1e-12, "\(type) \(name)")
+            if type == "frequency" { XCTAssertEqual(result["kish_deff"] as? Double, 1) }
             XCTAssertNil(row["deff"] as? Double, "no design effect without a design")
         }
         let proportions = try XCTUnwrap((results["proportions"] as? [[String: Any]])?.first?["result"] as? [String: Any])
