@@ -7,7 +7,7 @@ public struct DesignMeansResult: Sendable, Equatable, Codable {
         public var stdError: Double
         public var confLow: Double
         public var confHigh: Double
-        /// Σw·x (a weighted count for a level's indicator).
+        /// Σw·x (a weighted count for a level's indicator); n·x̄ under analytic weights (rescaled to sum to n).
         public var total: Double
         /// The total's design-based SE; `nil` for frequency and analytic weights.
         public var totalStdError: Double?

@@ -34,8 +34,8 @@ final class DesignWeightTypesCLITests: DesignCLITestCase {
             let e = try expected("level \(type) \(level)", in: file)
             try check(row, "mean", e[0], 1e-12, "\(type) level \(level)")
             try check(row, "std_error", e[1], 1e-10, "\(type) level \(level)")
-            // A frequency-weighted count is the replicated rows' count.
-            if type == "frequency" { try check(row, "total", e[2], 1e-12, "\(type) level \(level)") }
+            // The replicated rows' count; under analytic weights, with the weights rescaled to sum to n.
+            try check(row, "total", e[2], 1e-12, "\(type) level \(level)")
         }
         let matrix = try XCTUnwrap((results["correlation"] as? [String: Any])?["matrix"] as? [Double])
         for (found, r) in zip([matrix[1], matrix[2], matrix[5]], try expected("cor \(type)", in: file)) {

@@ -39,9 +39,10 @@ for (v in c("x1", "y")) {
   fit <- lm(as.formula(paste(v, "~ 1")), data = d, weights = w)
   out(paste("mean analytic", v), c(coef(summary(fit))[1, 1:2], fit$df.residual, confint(fit)[1, ]))
 }
+# Weighted counts with the weights rescaled to sum to n (Stata's tabulate [aweight]).
 for (a in answers) {
   fit <- lm(I(as.numeric(answer == a)) ~ 1, data = d, weights = w)
-  out(paste("level analytic", a), coef(summary(fit))[1, 1:2])
+  out(paste("level analytic", a), c(coef(summary(fit))[1, 1:2], sum(d$w * nrow(d) / sum(d$w) * (d$answer == a))))
 }
 # Effective n of each mean's rows: the replicated rows' count under frequency weights (each stands
 # for fw rows of weight 1), Kish's (sum w)^2 / sum w^2 under analytic weights.
