@@ -2,19 +2,20 @@ import Foundation
 import XCTest
 
 /// `paradox run` of design-based regressions with a factor predictor (`y ~ x1 + g`, coefficients
-/// `g[g2]`, `g[g3]`) under strata, PSUs and fpc (`factor-full`), strata with each row its own PSU
-/// (`factor-strata`) and strata with an fpc and each row its own PSU (`rowsfpc`, whose whole plan is
-/// checked), against R 4.2.2, survey 4.1.1 `svyglm` + `regTermTest`
+/// `g[g2]`, `g[g3]`) and one-way ANOVAs under strata, PSUs and fpc (`factor-full`), strata and PSUs
+/// (`nofpc`), weights alone (`rows`), strata with each row its own PSU (`factor-strata`) and strata
+/// with an fpc and each row its own PSU (`rowsfpc`, whose whole plan is checked), against R 4.2.2, survey 4.1.1 `svyglm` + `regTermTest`
 /// (`Tests/SurveyStatsTests/Fixtures/design/design_weights.R` → `design_weights_R.txt`); and
 /// `summarize --shard` + `merge` of these studies giving the one-pass numbers to 1e-12.
 final class DesignFactorCLITests: DesignCLITestCase {
     let file = "design_weights_R.txt"
-    let designs = ["full": "factor-full.study.yml", "strata": "factor-strata.study.yml", "rowsfpc": "rowsfpc.study.yml"]
+    let designs = ["full": "factor-full.study.yml", "nofpc": "nofpc.study.yml", "rows": "rows.study.yml",
+                   "strata": "factor-strata.study.yml", "rowsfpc": "rowsfpc.study.yml"]
 
     func testFactorPredictorMatchesSvyglm() throws {
         for (design, study) in designs.sorted(by: { $0.key < $1.key }) {
             let results = try designResults(try run(study))
-            XCTAssertEqual(results["psu"] as? String, design == "full" ? "psu" : nil)
+            XCTAssertEqual(results["psu"] as? String, ["full", "nofpc"].contains(design) ? "psu" : nil)
             try checkRegression(try fitted(results, "regressions", "y_factor"), "reg \(design) y_factor",
                                 terms: ["(Intercept)", "x1", "g[g2]", "g[g3]"], in: file)
             try checkRegression(try fitted(results, "anovas", "y_by_g"), "reg \(design) y_by_g",
@@ -69,6 +70,7 @@ final class DesignFactorCLITests: DesignCLITestCase {
     func testShardsOfAFactorRegressionMergeToTheOnePassNumbers() throws {
         try assertShardsMergeToTheOnePassNumbers("factor-full.study.yml", data: "design.csv")
         try assertShardsMergeToTheOnePassNumbers("factor-strata.study.yml", data: "design.csv")
+        try assertShardsMergeToTheOnePassNumbers("rows.study.yml", data: "design.csv")
         try assertShardsMergeToTheOnePassNumbers("rowsfpc.study.yml", data: "design_extra.csv")
     }
 }

@@ -4,17 +4,17 @@ import XCTest
 /// `paradox run` of a study whose codebook has a `design:` (`Tests/Fixtures/design-study`): the
 /// design-based estimates of its plan through the binary against R 4.2.2, survey 4.1.1
 /// (`Tests/SurveyStatsTests/Fixtures/design/design.R` → `design_R.txt`), under strata, PSUs and fpc
-/// (`full`) and under strata with each row its own PSU (`strata`); and `summarize --shard` + `merge`
-/// giving the one-pass numbers to 1e-12.
+/// (`full`), strata and PSUs (`nofpc`), weights alone (`rows`) and strata with each row its own PSU
+/// (`strata`); and `summarize --shard` + `merge` giving the one-pass numbers to 1e-12.
 final class DesignStudyCLITests: DesignCLITestCase {
     func testDesignBasedPlanMatchesR() throws {
-        for design in ["full", "strata"] {
+        for design in ["full", "nofpc", "rows", "strata"] {
             let out = try temporaryFolder().appendingPathComponent("out")
             let run = try paradox(["run", studies.appendingPathComponent("\(design).study.yml").path, "--out", out.path])
             XCTAssertEqual(run.status, 0, run.stderr)
             let results = try designResults(out)
             XCTAssertEqual(results["weight_type"] as? String, "sampling")
-            XCTAssertEqual(results["psu"] as? String, design == "full" ? "psu" : nil)
+            XCTAssertEqual(results["psu"] as? String, ["full", "nofpc"].contains(design) ? "psu" : nil)
             for (result, name) in zip(try XCTUnwrap(results["means"] as? [[String: Any]]), ["x1", "y"]) {
                 let e = try expected("mean \(design) \(name)")
                 let row = try XCTUnwrap((result["rows"] as? [[String: Any]])?.first)

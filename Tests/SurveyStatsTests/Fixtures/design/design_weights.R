@@ -64,12 +64,15 @@ for (type in c("frequency", "analytic")) {
   }
 }
 
-# Sampling weights: a factor predictor beside a numeric one (svyglm), with PSUs (full) and with
-# each row its own PSU (strata), and the full plan under strata + fpc with rows as PSUs (rowsfpc).
+# Sampling weights: a factor predictor beside a numeric one (svyglm) under design.R's four designs
+# (strata, PSUs and fpc; strata and PSUs; each row its own PSU; strata with each row its own PSU),
+# and the full plan under strata + fpc with rows as PSUs (rowsfpc).
 full <- svydesign(ids = ~psu, strata = ~stratum, fpc = ~N_h, weights = ~w, data = d)
+nofpc <- svydesign(ids = ~psu, strata = ~stratum, weights = ~w, data = d)
+rows <- svydesign(ids = ~1, weights = ~w, data = d)
 strata <- svydesign(ids = ~1, strata = ~stratum, weights = ~w, data = d)
 rowsfpc <- svydesign(ids = ~1, strata = ~stratum, fpc = ~N_rows, weights = ~w, data = d)
-for (nm in c("full", "strata", "rowsfpc")) {
+for (nm in c("full", "nofpc", "rows", "strata", "rowsfpc")) {
   des <- get(nm)
   models <- list(y_factor = y ~ x1 + g, y_by_g = y ~ g)
   for (model in names(models)) {
