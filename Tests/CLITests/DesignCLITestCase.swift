@@ -24,7 +24,7 @@ class DesignCLITestCase: CLITestCase {
     }
 
     /// `paradox run` of a study of `Tests/Fixtures/design-study`: its output folder.
-    func run(_ study: String) throws -> URL {
+    func runStudy(_ study: String) throws -> URL {
         let out = try temporaryFolder().appendingPathComponent("out")
         let run = try paradox(["run", studies.appendingPathComponent(study).path, "--out", out.path, "--quiet"])
         XCTAssertEqual(run.status, 0, run.stderr)

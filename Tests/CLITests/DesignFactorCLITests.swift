@@ -14,7 +14,7 @@ final class DesignFactorCLITests: DesignCLITestCase {
 
     func testFactorPredictorMatchesSvyglm() throws {
         for (design, study) in designs.sorted(by: { $0.key < $1.key }) {
-            let results = try designResults(try run(study))
+            let results = try designResults(try runStudy(study))
             XCTAssertEqual(results["psu"] as? String, ["full", "nofpc"].contains(design) ? "psu" : nil)
             try checkRegression(try fitted(results, "regressions", "y_factor"), "reg \(design) y_factor",
                                 terms: ["(Intercept)", "x1", "g[g2]", "g[g3]"], in: file)
@@ -27,7 +27,7 @@ final class DesignFactorCLITests: DesignCLITestCase {
     /// design effects, proportions, correlations and a numeric regression (R `svydesign(ids = ~1,
     /// strata = ~stratum, fpc = ~N_rows, weights = ~w)`).
     func testFpcWithRowsAsPSUsMatchesR() throws {
-        let results = try designResults(try run("rowsfpc.study.yml"))
+        let results = try designResults(try runStudy("rowsfpc.study.yml"))
         XCTAssertEqual(results["fpc"] as? String, "N_rows")
         for (result, name) in zip(try XCTUnwrap(results["means"] as? [[String: Any]]), ["x1", "y"]) {
             let e = try expected("mean rowsfpc \(name)", in: file)

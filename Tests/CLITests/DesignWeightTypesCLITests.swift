@@ -51,10 +51,12 @@ final class DesignWeightTypesCLITests: DesignCLITestCase {
 
     func testFrequencyAndAnalyticWeightsThroughRunMatchR() throws {
         for type in ["frequency", "analytic"] {
-            let out = try run("\(type).study.yml")
+            let out = try runStudy("\(type).study.yml")
             try checkWeightType(type, try designResults(out))
             let report = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
             XCTAssertTrue(report.contains("\(type) weights"), "the report names the weight type")
+            XCTAssertEqual(report.contains("Effective n: Σw, the rows as repeated."), type == "frequency", "the effective n the table shows")
+            XCTAssertFalse(report.contains("deff against simple random sampling"), "no design effect without a design")
         }
     }
 

@@ -9,7 +9,7 @@ final class DesignWideRangeCLITests: DesignCLITestCase {
     let file = "design_weights_R.txt"
 
     func testPredictorNearAMillionUnderRowsAsPSUsMatchesR() throws {
-        let results = try designResults(try run("wide.study.yml"))
+        let results = try designResults(try runStudy("wide.study.yml"))
         let row = try XCTUnwrap((results["means"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]]).first
         let mean = try expected("mean wide xbig", in: file)
         try check(try XCTUnwrap(row), "mean", mean[0], 1e-12, "mean of xbig")
