@@ -24,7 +24,9 @@ extension Table {
                         .number(result.effectiveN, decimals: 1)]
             },
             notes: designNotes(design) + [
-                "deff against simple random sampling without replacement of the same n (R svymean(deff = TRUE)). Effective n: Kish's (Σw)²/Σw². Each variable over its rows with a value (a domain of the design).",
+                (design.weightType == "sampling" ? "deff against simple random sampling without replacement of the same n (R svymean(deff = TRUE)). " : "")
+                    + (design.weightType == "frequency" ? "Effective n: Σw, the rows as repeated. " : "Effective n: Kish's (Σw)²/Σw². ")
+                    + "Each variable over its rows with a value (a domain of the design).",
             ])
     }
 }

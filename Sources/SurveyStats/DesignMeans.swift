@@ -10,9 +10,12 @@ import GSL
 ///   with replacement V / (s²_w/n);
 /// - frequency weights (rows replicated): SE² = Σw(x − x̄)² / (W(W − 1)), df = W − 1;
 /// - analytic weights (rescaled to sum to n): SE² = Σw(x − x̄)² / (W(n − 1)), df = n − 1 (Stata
-///   `mean [aweight]`, R `summary(lm(x ~ 1, weights = w))`).
+///   `mean [aweight]`, R `summary(lm(x ~ 1, weights = w))`), and the total n·x̄ (a level's weighted
+///   count as Stata's `tabulate [aweight]` shows it).
 ///
-/// Kish's effective n = (Σw)²/Σw² and design effect 1 + CV² (Kish 1965, *Survey Sampling*, §11.7).
+/// Kish's effective n = (Σw)²/Σw² and design effect 1 + CV² (Kish 1965, *Survey Sampling*, §11.7);
+/// under frequency weights the rows stand for Σw rows of weight 1, so the effective n is Σw (the n
+/// of the SEs and df above, SPSS WEIGHT BY's N) and the design effect 1.
 /// Intervals: x̄ ± t(df)·SE, df the design df (R `confint(svymean(...), df = degf(design))`).
 ///
 /// Tested against R 4.2.2, survey 4.1.1 (`Fixtures/design/design.R`).
@@ -63,12 +66,13 @@ public enum DesignMeans {
             return DesignMeansResult.Row(
                 name: names[j], mean: all.means[j], stdError: se,
                 confLow: all.means[j] - tQuantile * se, confHigh: all.means[j] + tQuantile * se,
-                total: w * all.means[j], totalStdError: totalVariance.map { $0[j].squareRoot() },
+                total: (sums.weightType == .analytic ? count : w) * all.means[j], totalStdError: totalVariance.map { $0[j].squareRoot() },
                 designEffect: isDesign && w > count ? meanVariance[j] / (srsVariance * (w - count) / w) : nil,
                 designEffectWithReplacement: isDesign ? meanVariance[j] / srsVariance : nil)
         }
-        let effectiveN = w * w / all.squaredWeightSum
+        let replicated = sums.weightType == .frequency
+        let effectiveN = replicated ? w : w * w / all.squaredWeightSum
         return DesignMeansResult(weightType: sums.weightType, n: n, weightSum: w, effectiveN: effectiveN,
-                                 kishDesignEffect: count / effectiveN, df: df, confLevel: confidenceLevel, rows: rows)
+                                 kishDesignEffect: replicated ? 1 : count / effectiveN, df: df, confLevel: confidenceLevel, rows: rows)
     }
 }

@@ -7,7 +7,7 @@ public struct DesignMeansResult: Sendable, Equatable, Codable {
         public var stdError: Double
         public var confLow: Double
         public var confHigh: Double
-        /// Σw·x (a weighted count for a level's indicator).
+        /// Σw·x (a weighted count for a level's indicator); n·x̄ under analytic weights (rescaled to sum to n).
         public var total: Double
         /// The total's design-based SE; `nil` for frequency and analytic weights.
         public var totalStdError: Double?
@@ -41,9 +41,10 @@ public struct DesignMeansResult: Sendable, Equatable, Codable {
     /// Rows with a positive weight and a value.
     public var n: Int
     public var weightSum: Double
-    /// Kish's effective sample size (Σw)²/Σw².
+    /// Kish's effective sample size (Σw)²/Σw²; Σw under frequency weights (the replicated rows).
     public var effectiveN: Double
-    /// Kish's design effect of unequal weights, n·Σw²/(Σw)² = 1 + CV² (CV with divisor n).
+    /// Kish's design effect of unequal weights, n·Σw²/(Σw)² = 1 + CV² (CV with divisor n); 1 under
+    /// frequency weights.
     public var kishDesignEffect: Double
     /// Degrees of freedom of the t quantiles of the intervals (``DesignSums/degreesOfFreedom``).
     public var df: Double

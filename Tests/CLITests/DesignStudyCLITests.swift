@@ -4,38 +4,17 @@ import XCTest
 /// `paradox run` of a study whose codebook has a `design:` (`Tests/Fixtures/design-study`): the
 /// design-based estimates of its plan through the binary against R 4.2.2, survey 4.1.1
 /// (`Tests/SurveyStatsTests/Fixtures/design/design.R` → `design_R.txt`), under strata, PSUs and fpc
-/// (`full`) and under strata with each row its own PSU (`strata`); and `summarize --shard` + `merge`
-/// giving the one-pass numbers to 1e-12.
-final class DesignStudyCLITests: CLITestCase {
-    let studies = CLITestCase.packageRoot.appendingPathComponent("Tests/Fixtures/design-study")
-    let fixtures = CLITestCase.packageRoot.appendingPathComponent("Tests/SurveyStatsTests/Fixtures/design")
-
-    func expected(_ label: String) throws -> [Double] {
-        let text = try String(contentsOf: fixtures.appendingPathComponent("design_R.txt"), encoding: .utf8)
-        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.hasPrefix(label + " ") }, label)
-        return line.split(separator: " ").dropFirst(label.split(separator: " ").count).compactMap { Double($0) }
-    }
-
-    /// The `design` results of the study's one wave.
-    func designResults(_ folder: URL) throws -> [String: Any] {
-        let results = try json(String(contentsOf: folder.appendingPathComponent("results.json"), encoding: .utf8))
-        let wave = try XCTUnwrap((results["waves"] as? [[String: Any]])?.first)
-        return try XCTUnwrap(wave["design"] as? [String: Any])
-    }
-
-    func check(_ object: [String: Any], _ key: String, _ value: Double, _ tolerance: Double, _ what: String) throws {
-        let actual = try XCTUnwrap(object[key] as? Double, "\(what) \(key)")
-        XCTAssertEqual(actual, value, accuracy: tolerance * abs(value), "\(what) \(key)")
-    }
-
+/// (`full`), strata and PSUs (`nofpc`), weights alone (`rows`) and strata with each row its own PSU
+/// (`strata`); and `summarize --shard` + `merge` giving the one-pass numbers to 1e-12.
+final class DesignStudyCLITests: DesignCLITestCase {
     func testDesignBasedPlanMatchesR() throws {
-        for design in ["full", "strata"] {
+        for design in ["full", "nofpc", "rows", "strata"] {
             let out = try temporaryFolder().appendingPathComponent("out")
             let run = try paradox(["run", studies.appendingPathComponent("\(design).study.yml").path, "--out", out.path])
             XCTAssertEqual(run.status, 0, run.stderr)
             let results = try designResults(out)
             XCTAssertEqual(results["weight_type"] as? String, "sampling")
-            XCTAssertEqual(results["psu"] as? String, design == "full" ? "psu" : nil)
+            XCTAssertEqual(results["psu"] as? String, ["full", "nofpc"].contains(design) ? "psu" : nil)
             for (result, name) in zip(try XCTUnwrap(results["means"] as? [[String: Any]]), ["x1", "y"]) {
                 let e = try expected("mean \(design) \(name)")
                 let row = try XCTUnwrap((result["rows"] as? [[String: Any]])?.first)
@@ -79,7 +58,6 @@ final class DesignStudyCLITests: CLITestCase {
         }
     }
 
-    /// Shards of the file merged: every design-based number equals the one pass's to 1e-12.
     /// With `min_cell` above every count, the unweighted frequency and ANOVA group tables hide cells,
     /// so their design-based twins (a weighted share or contrast of a few respondents) are withheld
     /// whole, and the Privacy section says so.
@@ -100,43 +78,10 @@ final class DesignStudyCLITests: CLITestCase {
         XCTAssertTrue(report.contains("Withheld because its unweighted table hides small counts: design-based ANOVA y_by_g."), report)
     }
 
+    /// Shards of the file merged: every design-based number equals the one pass's to 1e-12.
     func testShardsMergeToTheOnePassNumbers() throws {
         for design in ["full", "strata"] {
-            let folder = try temporaryFolder()
-            let study = studies.appendingPathComponent("\(design).study.yml").path
-            // --shard cuts at line ends, so the file has no quotes (design.csv quotes its strata).
-            let wave = try write(try String(contentsOf: fixtures.appendingPathComponent("design.csv"), encoding: .utf8)
-                .replacingOccurrences(of: "\"", with: ""), to: "design.csv", in: folder).path
-            let one = folder.appendingPathComponent("one")
-            let whole = folder.appendingPathComponent("whole.summary.json").path
-            XCTAssertEqual(try paradox(["summarize", study, wave, "--out", whole]).status, 0)
-            XCTAssertEqual(try paradox(["merge", study, whole, "--out", one.path]).status, 0)
-            let summaries = try (1...3).map { index -> String in
-                let summary = folder.appendingPathComponent("part-\(index).summary.json").path
-                let outcome = try paradox(["summarize", study, wave, "--shard", "\(index)/3", "--out", summary])
-                XCTAssertEqual(outcome.status, 0, outcome.stderr)
-                return summary
-            }
-            let merged = folder.appendingPathComponent("merged")
-            let outcome = try paradox(["merge", study, summaries[2], summaries[0], summaries[1], "--out", merged.path])
-            XCTAssertEqual(outcome.status, 0, outcome.stderr)
-            try assertSameNumbers(try designResults(merged), try designResults(one), path: design)
-        }
-    }
-
-    /// Every number in `found` within 1e-12 (relative) of `expected`'s, every other value equal.
-    func assertSameNumbers(_ found: Any, _ expected: Any, path: String) throws {
-        switch (found, expected) {
-        case let (a as [String: Any], b as [String: Any]):
-            XCTAssertEqual(Set(a.keys), Set(b.keys), path)
-            for (key, value) in b { try assertSameNumbers(a[key] ?? NSNull(), value, path: "\(path).\(key)") }
-        case let (a as [Any], b as [Any]):
-            XCTAssertEqual(a.count, b.count, path)
-            for (i, (x, y)) in zip(a, b).enumerated() { try assertSameNumbers(x, y, path: "\(path)[\(i)]") }
-        case let (a as Double, b as Double):
-            XCTAssertEqual(a, b, accuracy: 1e-12 * max(abs(b), 1e-300), path)
-        default:
-            XCTAssertEqual("\(found)", "\(expected)", path)
+            try assertShardsMergeToTheOnePassNumbers("\(design).study.yml", data: "design.csv")
         }
     }
 }
