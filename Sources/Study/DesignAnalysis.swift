@@ -175,6 +175,9 @@ struct DesignAnalysis: BlockAnalysis {
                 throw WaveSummaryError.invalid(at: path, expected: "moments of \(count) variables with finite sums")
             }
         }
+        guard sums.origin.isEmpty || (sums.keepsFourthMoments && sums.origin.count == shape.variableCount && sums.origin.allSatisfy(\.isFinite)) else {
+            throw WaveSummaryError.invalid(at: path, expected: "an origin of \(shape.variableCount) finite numbers with the fourth moments, or none")
+        }
         guard sums.rowStrata.values.allSatisfy({ $0.rows >= $0.squared.count }) else {
             throw WaveSummaryError.invalid(at: path, expected: "as many rows per stratum as complete rows at least")
         }

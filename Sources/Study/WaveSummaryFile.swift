@@ -12,7 +12,7 @@ import SurveyData
 /// summary's content hash, which catches a file edited or cut short into another plausible summary.
 public struct WaveSummaryFile: Sendable, Equatable, Codable {
     public static let formatName = "paradox-wave-summary"
-    public static let currentVersion = 7
+    public static let currentVersion = 8
 
     public var format: String
     public var version: Int

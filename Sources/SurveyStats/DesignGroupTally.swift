@@ -50,6 +50,10 @@ struct DesignGroupTally {
     private(set) var groupCodes: [Int32] = []
     /// Per group its `layout.stride` sums (the count of rows of positive weight as a number).
     private(set) var sums: [Double] = []
+    /// The origin c (per variable: 0 for a factor's indicators, else its value in the first row
+    /// summed): u's moments are summed as those of u − c and φ = (1, u − c, …), so that values far
+    /// from 0 (a year, an income) keep their digits; `moments` adds c back to the means.
+    private(set) var origin: [Double] = []
 
     init(_ rows: DesignRows, columns: [DesignColumn], keepsFourthMoments: Bool, maximumGroupsPerCell: Int = maximumGroupsPerCell) {
         self.rows = rows
@@ -83,6 +87,7 @@ struct DesignGroupTally {
         keepsSquaredMoments = rows.rowsArePSUs && !self.keepsFourthMoments
         layout = Layout(numericCount: numericCount, phiCount: phiCount, squared: keepsSquaredMoments, fourth: self.keepsFourthMoments)
         let (groupOfRow, summed) = findGroups()
+        origin = firstRowValues(groupOfRow: groupOfRow)
         if !summed { addRows(groupOfRow: groupOfRow) }
     }
 
@@ -185,6 +190,23 @@ struct DesignGroupTally {
         }
     }
 
+    /// The values of the first row summed (group 0's constants and the first row's u), with 0 for
+    /// a factor's indicators; zeros when no row is summed.
+    private func firstRowValues(groupOfRow: [Int32]) -> [Double] {
+        var values = [Double](repeating: 0, count: columns.reduce(0) { $0 + $1.variableCount })
+        guard groupCount > 0 else { return values }
+        let constants = constants(0, of: columns)
+        let firstRow = groupOfRow.firstIndex { $0 >= 0 }
+        var start = 0
+        for (index, column) in columns.enumerated() {
+            if case .values(let coded) = column {
+                if grouped.contains(index) { values[start] = constants[start] } else if let firstRow { values[start] = coded.values[Int(coded.codes[firstRow])] }
+            }
+            start += column.variableCount
+        }
+        return values
+    }
+
     /// Adds each row of a group to its group's sums.
     private mutating func addRows(groupOfRow: [Int32]) {
         let q = numericCount, r = phiCount, layout = layout, stride = layout.stride
@@ -192,10 +214,16 @@ struct DesignGroupTally {
         // Per ungrouped column, its codes and its variables' values per code (code × width + variable).
         let ungroupedCodes = ungrouped.map { columns[$0].codes }
         let widths = ungrouped.map { columns[$0].variableCount }
-        let valueTables = ungrouped.map { index -> [Double] in
-            let column = columns[index]
-            var table = [Double](repeating: 0, count: column.codeCount * column.variableCount)
-            for code in 0..<column.codeCount { column.write(code: code, into: &table, from: code * column.variableCount) }
+        let numericOrigin = zip(numericIndices(of: columns), origin).compactMap { $0 == nil ? nil : $1 }
+        var originStart = 0
+        let valueTables = ungrouped.map { index -> [Double] in   // less the origin
+            let column = columns[index], width = column.variableCount
+            var table = [Double](repeating: 0, count: column.codeCount * width)
+            for code in 0..<column.codeCount {
+                column.write(code: code, into: &table, from: code * width)
+                for t in 0..<width { table[code * width + t] -= numericOrigin[originStart + t] }
+            }
+            originStart += width
             return table
         }
         var sums = [Double](repeating: 0, count: groupCount * stride)
@@ -224,11 +252,11 @@ struct DesignGroupTally {
                                          means: base + layout.squaredMeans, coMoments: base + layout.squaredCoMoments)
                         } else if keepsFourthMoments {
                             phi[0] = 1
+                            for j in 0..<q { phi[1 + j] = u[j] }
                             var slot = 1 + q
                             for j in 0..<q {
-                                phi[1 + j] = u[j]
                                 for k in j..<q {
-                                    phi[slot] = u[j] * u[k]
+                                    phi[slot] = phi[1 + j] * phi[1 + k]
                                     slot += 1
                                 }
                             }
@@ -305,7 +333,7 @@ struct DesignGroupTally {
         var allCoMoments = [Double](repeating: 0, count: m * m)
         for (i, a) in numericIndices.enumerated() {
             guard let j = a else { continue }
-            allMeans[i] = sums[means + j]
+            allMeans[i] = origin[i] + sums[means + j]
             for (k, b) in numericIndices.enumerated() {
                 guard let l = b else { continue }
                 allCoMoments[i * m + k] = sums[coMoments + min(j, l) * q + max(j, l)]
@@ -317,8 +345,8 @@ struct DesignGroupTally {
                                means: allMeans, coMoments: allCoMoments)
     }
 
-    /// Adds a group's Σw²·v and Σw²·vvᵀ (upper triangle) of v = (x, xₐx_b for a ≤ b) to `vSums`
-    /// and `vProducts`, over v's non-zero entries: each is a constant times an entry of φ.
+    /// Adds a group's Σw²·v and Σw²·vvᵀ (upper triangle) of v = (y, yₐy_b for a ≤ b), y = x − `origin`,
+    /// to `vSums` and `vProducts`, over v's non-zero entries: each is a constant times an entry of φ.
     func addFourthMoments(_ group: Int, numericIndices: [Int?], constants: [Double], sums vSums: inout [Double], products vProducts: inout [Double]) {
         let q = numericCount, r = phiCount, m = numericIndices.count
         let dimension = m + m * (m + 1) / 2
@@ -327,7 +355,8 @@ struct DesignGroupTally {
         func product(_ a: Int, _ b: Int) -> Int { a == 0 ? b : b == 0 ? a : pair(min(a, b) - 1, max(a, b) - 1) }
         var single: [(index: Int, scale: Double, phi: Int)] = []
         for (i, numeric) in numericIndices.enumerated() {
-            if let j = numeric { single.append((i, 1, 1 + j)) } else if constants[i] != 0 { single.append((i, constants[i], 0)) }
+            let constant = constants[i] - origin[i]
+            if let j = numeric { single.append((i, 1, 1 + j)) } else if constant != 0 { single.append((i, constant, 0)) }
         }
         var entries = single
         for (x, a) in single.enumerated() {

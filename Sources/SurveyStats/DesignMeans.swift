@@ -35,13 +35,15 @@ public enum DesignMeans {
         var totalVariance: [Double]?
         switch sums.weightType {
         case .sampling:
-            // Rows as PSUs: Σw²(x − x̄)(x − x̄)ᵀ/W² and Σw²xxᵀ from the w²-moments (S, μ, C).
+            // Rows as PSUs: Σw²(x − x̄)(x − x̄)ᵀ/W² and Σw²xxᵀ from the w²-moments (S, μ, C), whose
+            // means are about the origin c when the sums keep fourth moments.
+            let origin = sums.origin.isEmpty ? [Double](repeating: 0, count: p) : Array(sums.origin.prefix(p))
             let v = try sums.linearisedVariance(dimension: p, influence: { cell in
                 (0..<p).map { cell.weightSum * (cell.means[$0] - all.means[$0]) / w }
             }, squaredInfluence: { squared in
                 (0..<(p * p)).map { ab in
                     let (a, b) = (ab / p, ab % p)
-                    return (squared.coMoment(a, b) + squared.weightSum * (squared.means[a] - all.means[a]) * (squared.means[b] - all.means[b])) / (w * w)
+                    return (squared.coMoment(a, b) + squared.weightSum * (squared.means[a] + (origin[a] - all.means[a])) * (squared.means[b] + (origin[b] - all.means[b]))) / (w * w)
                 }
             })
             meanVariance = (0..<p).map { v[$0 * p + $0] }
@@ -49,7 +51,7 @@ public enum DesignMeans {
                                                 squaredInfluence: { squared in
                 (0..<(p * p)).map { ab in
                     let (a, b) = (ab / p, ab % p)
-                    return squared.coMoment(a, b) + squared.weightSum * squared.means[a] * squared.means[b]
+                    return squared.coMoment(a, b) + squared.weightSum * (squared.means[a] + origin[a]) * (squared.means[b] + origin[b])
                 }
             })
             totalVariance = (0..<p).map { t[$0 * p + $0] }

@@ -57,13 +57,15 @@ public enum DesignRegression {
                 return [score[0]] + slopes
             }, squaredInfluence: { squared in
                 // Rows as PSUs: u = w·L_a(x)·e(x) with affine L_a (1/W; C_xx⁻¹(x − x̄)) and residual
-                // e = y − ȳ − (x − x̄)ᵀβ, so Σuuᵀ = L_aᵀ·(Σw²e²zzᵀ)·L_b over z = (1, x, y).
+                // e = y − ȳ − (x − x̄)ᵀβ, so Σuuᵀ = L_aᵀ·(Σw²e²zzᵀ)·L_b over z = (1, x − c, y − c_y), the
+                // fourth moments' origin c: each form's constant is taken at c, as differences c − x̄.
                 precondition(sums.keepsFourthMoments, "a regression on rows as PSUs needs the fourth moments")
                 let size = p + 1
+                let origin = sums.origin.isEmpty ? [Double](repeating: 0, count: p) : sums.origin
                 var residual = [Double](repeating: 0, count: size)
-                residual[0] = -all.means[response]
+                residual[0] = origin[response] - all.means[response]
                 for j in 0..<k {
-                    residual[0] += xbar[j] * beta[j]
+                    residual[0] -= beta[j] * (origin[j] - xbar[j])
                     residual[1 + j] = -beta[j]
                 }
                 residual[size - 1] = 1
@@ -72,7 +74,7 @@ public enum DesignRegression {
                 forms[0][0] = 1 / w
                 for j in 0..<k {
                     for l in 0..<k {
-                        forms[1 + j][0] -= inverse[j, l] * xbar[l]
+                        forms[1 + j][0] += inverse[j, l] * (origin[l] - xbar[l])
                         forms[1 + j][1 + l] = inverse[j, l]
                     }
                 }

@@ -3,7 +3,7 @@
 extension DesignSums: Codable {
     private enum CodingKeys: String, CodingKey {
         case weightType = "weight_type", variableCount = "variables", rowsArePSUs = "rows_are_psus",
-             keepsFourthMoments = "fourth_moments", cells, rowStrata = "row_strata", populationSizes = "population_sizes"
+             keepsFourthMoments = "fourth_moments", cells, rowStrata = "row_strata", populationSizes = "population_sizes", origin
     }
 
     private struct CellEntry: Codable {
@@ -38,6 +38,7 @@ extension DesignSums: Codable {
                 throw DecodingError.dataCorruptedError(forKey: .rowStrata, in: c, debugDescription: "a stratum listed twice")
             }
         }
+        origin = try c.decode([Double].self, forKey: .origin)
         for entry in try c.decode([SizeEntry].self, forKey: .populationSizes) {
             guard populationSizes.updateValue(entry.size, forKey: entry.stratum) == nil else {
                 throw DecodingError.dataCorruptedError(forKey: .populationSizes, in: c, debugDescription: "a stratum listed twice")
@@ -54,5 +55,6 @@ extension DesignSums: Codable {
         try c.encode(sortedCells.map { CellEntry(stratum: $0.cell.stratum, psu: $0.cell.psu, moments: $0.moments) }, forKey: .cells)
         try c.encode(rowStrata.sorted { $0.key < $1.key }.map { StratumEntry(stratum: $0.key, sums: $0.value) }, forKey: .rowStrata)
         try c.encode(populationSizes.sorted { $0.key < $1.key }.map { SizeEntry(stratum: $0.key, size: $0.value) }, forKey: .populationSizes)
+        try c.encode(origin, forKey: .origin)
     }
 }

@@ -31,6 +31,7 @@ extension DesignSums {
         self.init(variableCount: m, weightType: rows.weightType, rowsArePSUs: rows.rowsArePSUs,
                   keepsFourthMoments: tally.keepsFourthMoments)
         populationSizes = rows.populationSizes
+        origin = tally.keepsFourthMoments ? tally.origin : []
         let dimension = squaredVariableCount
         for (cellIndex, groups) in tally.groupsByCell.enumerated() {
             let cell = rows.cells[cellIndex]

@@ -59,6 +59,10 @@ public struct DesignSums: Sendable, Equatable {
     public internal(set) var cells: [Cell: WeightedMoments] = [:]
     /// Per stratum, when ``rowsArePSUs``.
     public internal(set) var rowStrata: [Double: RowPSUSums] = [:]
+    /// With ``keepsFourthMoments``, the origin c (one value per variable) about which the strata's
+    /// ``RowPSUSums`` are taken: their moments are those of (x − c, (x − c)ₐ(x − c)_b), so that
+    /// fourth-order sums of values far from 0 (a year, an income) keep their digits. Empty: c = 0.
+    public internal(set) var origin: [Double] = []
     /// Population size or sampling fraction per stratum (the fpc), when given.
     public internal(set) var populationSizes: [Double: Double] = [:]
     /// The first stratum found with two population sizes (reported when estimating).
@@ -165,8 +169,10 @@ public struct DesignSums: Sendable, Equatable {
         for (cell, moments) in b.cells {
             merged.cells[cell] = merged.cells[cell].map { $0 + moments } ?? moments
         }
+        if merged.rowStrata.isEmpty { merged.origin = b.origin }
         for (stratum, sums) in b.rowStrata {
-            merged.rowStrata[stratum] = merged.rowStrata[stratum].map { $0 + sums } ?? sums
+            let moved = b.origin == merged.origin ? sums : sums.rebased(variableCount: a.variableCount, from: b.origin, to: merged.origin)
+            merged.rowStrata[stratum] = merged.rowStrata[stratum].map { $0 + moved } ?? moved
         }
         for (stratum, size) in b.populationSizes {
             if let known = merged.populationSizes[stratum], known != size {

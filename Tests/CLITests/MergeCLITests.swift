@@ -76,7 +76,7 @@ final class MergeCLITests: CLITestCase {
         XCTAssertTrue(outcome.stderr.contains("part.summary.json: not JSON"), outcome.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
 
-        let other = try write(#"{"format": "paradox-wave-summary", "version": 7, "study": "Another study", "plan_sha256": "0", "parts": ["p.csv"], "summary": {}}"#,
+        let other = try write(#"{"format": "paradox-wave-summary", "version": 8, "study": "Another study", "plan_sha256": "0", "parts": ["p.csv"], "summary": {}}"#,
                               to: "other.json", in: folder)
         outcome = try paradox(["merge", Self.study, other.path, "--out", folder.appendingPathComponent("out").path])
         XCTAssertEqual(outcome.status, 1)
@@ -87,7 +87,7 @@ final class MergeCLITests: CLITestCase {
                             to: "old.json", in: folder)
         outcome = try paradox(["merge", Self.study, old.path, "--out", folder.appendingPathComponent("out").path])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertTrue(outcome.stderr.contains("old.json: format 'paradox-wave-summary' version 1 (expected 'paradox-wave-summary' version 7)"),
+        XCTAssertTrue(outcome.stderr.contains("old.json: format 'paradox-wave-summary' version 1 (expected 'paradox-wave-summary' version 8)"),
                       outcome.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
