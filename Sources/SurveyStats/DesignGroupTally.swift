@@ -166,16 +166,20 @@ struct DesignGroupTally {
     private mutating func countRows<Key: BinaryInteger>(keys: [Key], keyCount: Int, groupedSizes: [Int]) {
         let stride = layout.stride, rowsArePSUs = rows.rowsArePSUs
         var table = [Double](repeating: 0, count: rows.cells.count * keyCount * stride)
+        let ones = rows.weights == nil ? [Double](repeating: 1, count: rows.count) : []
         table.withUnsafeMutableBufferPointer { table in
             rows.cellOfRow.withUnsafeBufferPointer { cellOfRow in
-                for row in keys.indices where keys[row] >= 0 {
-                    let w = rows.weight(row), w2 = w * w
-                    guard w > 0 else { continue }
-                    let slot = (Int(cellOfRow[row]) * keyCount + Int(keys[row])) * stride
-                    table[slot + Layout.positive] += 1
-                    table[slot + Layout.weightSum] += w
-                    table[slot + Layout.squaredWeightSum] += w2
-                    if rowsArePSUs { table[slot + Layout.fourthPowerWeightSum] += w2 * w2 }
+                keys.withUnsafeBufferPointer { keys in
+                    (rows.weights ?? ones).withUnsafeBufferPointer { weights in
+                        for row in keys.indices where keys[row] >= 0 && weights[row] > 0 {
+                            let w = weights[row], w2 = w * w
+                            let slot = (Int(cellOfRow[row]) * keyCount + Int(keys[row])) * stride
+                            table[slot + Layout.positive] += 1
+                            table[slot + Layout.weightSum] += w
+                            table[slot + Layout.squaredWeightSum] += w2
+                            if rowsArePSUs { table[slot + Layout.fourthPowerWeightSum] += w2 * w2 }
+                        }
+                    }
                 }
             }
         }
@@ -211,60 +215,46 @@ struct DesignGroupTally {
     private mutating func addRows(groupOfRow: [Int32]) {
         let q = numericCount, r = phiCount, layout = layout, stride = layout.stride
         let rowsArePSUs = rows.rowsArePSUs, keepsSquaredMoments = keepsSquaredMoments, keepsFourthMoments = keepsFourthMoments
-        // Per ungrouped column, its codes and its variables' values per code (code × width + variable).
-        let ungroupedCodes = ungrouped.map { columns[$0].codes }
-        let widths = ungrouped.map { columns[$0].variableCount }
-        let numericOrigin = zip(numericIndices(of: columns), origin).compactMap { $0 == nil ? nil : $1 }
-        var originStart = 0
-        let valueTables = ungrouped.map { index -> [Double] in   // less the origin
-            let column = columns[index], width = column.variableCount
-            var table = [Double](repeating: 0, count: column.codeCount * width)
-            for code in 0..<column.codeCount {
-                column.write(code: code, into: &table, from: code * width)
-                for t in 0..<width { table[code * width + t] -= numericOrigin[originStart + t] }
-            }
-            originStart += width
-            return table
-        }
+        let values = numericValues(groupOfRow: groupOfRow)
+        let weights = rows.weights ?? [Double](repeating: 1, count: rows.count)
         var sums = [Double](repeating: 0, count: groupCount * stride)
-        var u = [Double](repeating: 0, count: q), phi = [Double](repeating: 0, count: r)
+        var phi = [Double](repeating: 0, count: r)
         sums.withUnsafeMutableBufferPointer { sums in
-            u.withUnsafeMutableBufferPointer { u in
-                phi.withUnsafeMutableBufferPointer { phi in
-                    for row in 0..<rows.count where groupOfRow[row] >= 0 {
-                        let base = Int(groupOfRow[row]) * stride
-                        var start = 0
-                        for k in ungroupedCodes.indices {
-                            let code = Int(ungroupedCodes[k][row]), width = widths[k]
-                            for t in 0..<width { u[start + t] = valueTables[k][code * width + t] }
-                            start += width
-                        }
-                        let w = rows.weight(row), w2 = w * w
-                        sums[base + Layout.positive] += 1
-                        let before = sums[base + Layout.weightSum], squaredBefore = sums[base + Layout.squaredWeightSum]
-                        Self.addWest(u, weight: w, weightSumBefore: before, sums, means: base + layout.means, coMoments: base + layout.coMoments)
-                        sums[base + Layout.weightSum] = before + w
-                        sums[base + Layout.squaredWeightSum] = squaredBefore + w2
-                        guard rowsArePSUs else { continue }
-                        sums[base + Layout.fourthPowerWeightSum] += w2 * w2
-                        if keepsSquaredMoments {
-                            Self.addWest(u, weight: w2, weightSumBefore: squaredBefore, sums,
-                                         means: base + layout.squaredMeans, coMoments: base + layout.squaredCoMoments)
-                        } else if keepsFourthMoments {
-                            phi[0] = 1
-                            for j in 0..<q { phi[1 + j] = u[j] }
-                            var slot = 1 + q
-                            for j in 0..<q {
-                                for k in j..<q {
-                                    phi[slot] = phi[1 + j] * phi[1 + k]
-                                    slot += 1
+            phi.withUnsafeMutableBufferPointer { phi in
+                values.withUnsafeBufferPointer { values in
+                    weights.withUnsafeBufferPointer { weights in
+                        groupOfRow.withUnsafeBufferPointer { groupOfRow in
+                            for row in groupOfRow.indices where groupOfRow[row] >= 0 {
+                                let base = Int(groupOfRow[row]) * stride
+                                let u = UnsafeBufferPointer(rebasing: values[(row * q)..<(row * q + q)])
+                                let w = weights[row], w2 = w * w
+                                sums[base + Layout.positive] += 1
+                                let before = sums[base + Layout.weightSum], squaredBefore = sums[base + Layout.squaredWeightSum]
+                                Self.addWest(u, weight: w, weightSumBefore: before, sums, means: base + layout.means, coMoments: base + layout.coMoments)
+                                sums[base + Layout.weightSum] = before + w
+                                sums[base + Layout.squaredWeightSum] = squaredBefore + w2
+                                guard rowsArePSUs else { continue }
+                                sums[base + Layout.fourthPowerWeightSum] += w2 * w2
+                                if keepsSquaredMoments {
+                                    Self.addWest(u, weight: w2, weightSumBefore: squaredBefore, sums,
+                                                 means: base + layout.squaredMeans, coMoments: base + layout.squaredCoMoments)
+                                } else if keepsFourthMoments {
+                                    phi[0] = 1
+                                    for j in 0..<q { phi[1 + j] = u[j] }
+                                    var slot = 1 + q
+                                    for j in 0..<q {
+                                        for k in j..<q {
+                                            phi[slot] = u[j] * u[k]
+                                            slot += 1
+                                        }
+                                    }
+                                    let phiSums = base + layout.phiSums, phiProducts = base + layout.phiProducts
+                                    for a in 0..<r {
+                                        let weighted = w2 * phi[a]
+                                        sums[phiSums + a] += weighted
+                                        for b in a..<r { sums[phiProducts + a * r + b] += weighted * phi[b] }
+                                    }
                                 }
-                            }
-                            let phiSums = base + layout.phiSums, phiProducts = base + layout.phiProducts
-                            for a in 0..<r {
-                                let weighted = w2 * phi[a]
-                                sums[phiSums + a] += weighted
-                                for b in a..<r { sums[phiProducts + a * r + b] += weighted * phi[b] }
                             }
                         }
                     }
@@ -274,9 +264,36 @@ struct DesignGroupTally {
         self.sums = sums
     }
 
+    /// u − c of every row, row-major (q per row; rows of no group left 0), filled a column at a time
+    /// from each ungrouped column's values per code.
+    private func numericValues(groupOfRow: [Int32]) -> [Double] {
+        let q = numericCount
+        let numericOrigin = zip(numericIndices(of: columns), origin).compactMap { $0 == nil ? nil : $1 }
+        var values = [Double](repeating: 0, count: rows.count * q)
+        var start = 0
+        for index in ungrouped {
+            let column = columns[index], width = column.variableCount
+            var table = [Double](repeating: 0, count: column.codeCount * width)   // per code its values less the origin
+            for code in 0..<column.codeCount {
+                column.write(code: code, into: &table, from: code * width)
+                for t in 0..<width { table[code * width + t] -= numericOrigin[start + t] }
+            }
+            values.withUnsafeMutableBufferPointer { values in
+                column.codes.withUnsafeBufferPointer { codes in
+                    for row in codes.indices where groupOfRow[row] >= 0 {
+                        let code = Int(codes[row])
+                        for t in 0..<width { values[row * q + start + t] = table[code * width + t] }
+                    }
+                }
+            }
+            start += width
+        }
+        return values
+    }
+
     /// West's update of a group's means and co-moments (upper triangle), at `means` and `coMoments`
     /// in `sums`, by a row `u` of weight `w`.
-    private static func addWest(_ u: UnsafeMutableBufferPointer<Double>, weight w: Double, weightSumBefore before: Double,
+    private static func addWest(_ u: UnsafeBufferPointer<Double>, weight w: Double, weightSumBefore before: Double,
                                 _ sums: UnsafeMutableBufferPointer<Double>, means: Int, coMoments: Int) {
         let q = u.count
         guard q > 0 else { return }
