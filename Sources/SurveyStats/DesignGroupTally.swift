@@ -127,7 +127,7 @@ struct DesignGroupTally {
         let direct = rows.cells.count.multipliedReportingOverflow(by: keyCount)
         let useTable = !direct.overflow && direct.partialValue <= 1 << 20
         if useTable && ungrouped.isEmpty {
-            // One column's codes are its keys (a weight of 0 is skipped as the rows are counted).
+            // One column's codes are its keys (rows of weight 0 add nothing as they are counted).
             if columns.count == 1 { countRows(keys: columns[0].codes, keyCount: keyCount, groupedSizes: groupedSizes) }
             else { countRows(keys: rowKeys(), keyCount: keyCount, groupedSizes: groupedSizes) }
             return ([], true)
@@ -164,24 +164,30 @@ struct DesignGroupTally {
     /// Every group's rows of positive weight, Σw, Σw² and Σw⁴ in one pass, in a table of every
     /// cell's keys; then the groups with rows, by cell and key (u is empty: every column is grouped).
     private mutating func countRows<Key: BinaryInteger>(keys: [Key], keyCount: Int, groupedSizes: [Int]) {
-        let stride = layout.stride, rowsArePSUs = rows.rowsArePSUs
-        var table = [Double](repeating: 0, count: rows.cells.count * keyCount * stride)
-        let ones = rows.weights == nil ? [Double](repeating: 1, count: rows.count) : []
-        table.withUnsafeMutableBufferPointer { table in
+        let stride = layout.stride
+        // Per cell and key (and a last slot for rows with a missing code) the sums (1, w, w², w⁴)
+        // of its rows of positive weight, added as one vector per row.
+        let slots = rows.cells.count * keyCount
+        var counts = [SIMD4<Double>](repeating: .zero, count: slots + 1)
+        counts.withUnsafeMutableBufferPointer { counts in
             rows.cellOfRow.withUnsafeBufferPointer { cellOfRow in
                 keys.withUnsafeBufferPointer { keys in
-                    (rows.weights ?? ones).withUnsafeBufferPointer { weights in
-                        for row in keys.indices where keys[row] >= 0 && weights[row] > 0 {
-                            let w = weights[row], w2 = w * w
-                            let slot = (Int(cellOfRow[row]) * keyCount + Int(keys[row])) * stride
-                            table[slot + Layout.positive] += 1
-                            table[slot + Layout.weightSum] += w
-                            table[slot + Layout.squaredWeightSum] += w2
-                            if rowsArePSUs { table[slot + Layout.fourthPowerWeightSum] += w2 * w2 }
+                    rows.weightPowers.withUnsafeBufferPointer { powers in
+                        for row in keys.indices {
+                            let key = Int(keys[row])
+                            counts[key < 0 ? slots : Int(cellOfRow[row]) * keyCount + key] += powers[row]
                         }
                     }
                 }
             }
+        }
+        var table = [Double](repeating: 0, count: slots * stride)
+        for slot in 0..<slots {
+            let sums = counts[slot]
+            table[slot * stride + Layout.positive] = sums[0]
+            table[slot * stride + Layout.weightSum] = sums[1]
+            table[slot * stride + Layout.squaredWeightSum] = sums[2]
+            table[slot * stride + Layout.fourthPowerWeightSum] = rows.rowsArePSUs ? sums[3] : 0
         }
         for number in 0..<(rows.cells.count * keyCount) where table[number * stride + Layout.positive] > 0 {
             let start = number * stride

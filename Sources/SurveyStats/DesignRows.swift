@@ -16,6 +16,8 @@ public struct DesignRows: Sendable {
     let cellOfRow: [Int32]
     /// Per cell, its rows.
     let rowsPerCell: [Int]
+    /// Per row (1, w, w², w⁴), or 0 for a weight of 0: what a row adds to its group's count and weight sums.
+    let weightPowers: [SIMD4<Double>]
     let populationSizes: [Double: Double]
 
     /// - Parameters:
@@ -72,6 +74,10 @@ public struct DesignRows: Sendable {
             }
         }
         self.populationSizes = populationSizes
+        weightPowers = (0..<count).map { row in
+            let w = weights?[row] ?? 1, w2 = w * w
+            return w > 0 ? SIMD4(1, w, w2, w2 * w2) : .zero
+        }
     }
 
     func weight(_ row: Int) -> Double { weights?[row] ?? 1 }
