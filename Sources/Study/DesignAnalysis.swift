@@ -90,8 +90,9 @@ struct DesignAnalysis: BlockAnalysis {
             let column = try block.codedColumn(name)
             return named(name, [.indicators(codes: column.codes, levelCount: column.values.count, reference: nil)])
         }
+        // Correlations need only the pooled weighted co-moments, not the design's cells.
         let correlation = correlated.isEmpty ? nil
-            : DesignSums(rows, columns: try correlated.map { .values(try block.codedColumn($0)) }, keepsFourthMoments: false)
+            : DesignSums(rows.pooled, columns: try correlated.map { .values(try block.codedColumn($0)) }, keepsFourthMoments: false)
         let fits = try regressions.map { model in
             named(model.name, fourthMoments: true, try model.terms.map { try predictors($0, block) } + [.values(try block.codedColumn(model.dependent))])
         }

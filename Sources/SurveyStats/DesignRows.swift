@@ -80,5 +80,23 @@ public struct DesignRows: Sendable {
         }
     }
 
+    /// The same rows and weights in one cell, without strata, PSUs or fpc: for the estimates that
+    /// need only the pooled weighted moments (``DesignCorrelation``), at the cost of one cell.
+    public var pooled: DesignRows {
+        DesignRows(weightType: weightType, weights: weights, weightPowers: weightPowers, count: count)
+    }
+
+    private init(weightType: WeightType, weights: [Double]?, weightPowers: [SIMD4<Double>], count: Int) {
+        self.weightType = weightType
+        rowsArePSUs = false
+        self.count = count
+        self.weights = weights
+        self.weightPowers = weightPowers
+        cells = count > 0 ? [DesignSums.Cell(stratum: 0, psu: 0)] : []
+        cellOfRow = [Int32](repeating: 0, count: count)
+        rowsPerCell = count > 0 ? [count] : []
+        populationSizes = [:]
+    }
+
     func weight(_ row: Int) -> Double { weights?[row] ?? 1 }
 }

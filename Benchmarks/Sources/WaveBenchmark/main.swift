@@ -22,7 +22,7 @@ import SurveyData
 //     swift run -c release --package-path Benchmarks WaveBenchmark reader       (only the issue-2 reader figure)
 //     swift run -c release --package-path Benchmarks WaveBenchmark report       (only the bundled report: CPU ms to render
 //                                                                              every format and to write the files, medians of 21 runs)
-//     swift run -c release --package-path Benchmarks WaveBenchmark design [rows] (issue 19: the plan with and without a design)
+//     swift run -c release --package-path Benchmarks WaveBenchmark design [rows] [rounds] (issue 19: the plan with and without a design)
 //
 // `design` adds a sampling weight column to the wave and times the whole plan under the codebook's
 // `design: {weights: weight, weight_type: sampling, strata: region}` (each row its own PSU) against the
@@ -181,12 +181,14 @@ func designComparison(rows: Int, rounds: Int = 3) throws {
     }
     func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
     let plainWall = median(runs["plain"]!.map(\.wall)), designWall = median(runs["design"]!.map(\.wall))
+    let plainCPU = median(runs["plain"]!.map(\.cpu)), designCPU = median(runs["design"]!.map(\.cpu))
     print("Median wall: without design \(format(plainWall, 3)) s, with design \(format(designWall, 3)) s, ratio \(format(designWall / plainWall, 2))")
+    print("Median CPU: without design \(format(plainCPU, 3)) s, with design \(format(designCPU, 3)) s, ratio \(format(designCPU / plainCPU, 2))")
     try FileManager.default.removeItem(at: weighted)
 }
 
 if designOnly {
-    try designComparison(rows: sizes.first ?? 1_000_000)
+    try designComparison(rows: sizes.first ?? 1_000_000, rounds: sizes.count > 1 ? sizes[1] : 3)
     exit(0)
 }
 
