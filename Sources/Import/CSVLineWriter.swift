@@ -30,7 +30,8 @@ public struct CSVLineWriter {
     }
 
     /// Appends fields `0..<count` of `record`, read from a file separated by `delimiter`: an unquoted
-    /// cell of a comma-separated file is copied byte for byte, any other as its text.
+    /// cell of a comma-separated file is copied byte for byte, any other as its text (taken from the
+    /// bytes between a quoted cell's quotes unless doubled quotes must be collapsed).
     public mutating func append(_ record: CSVRecord, count: Int, delimiter: UInt8) throws {
         if delimiter == UInt8(ascii: ","), let plain = record.plainBytes(ofFirst: count) {
             bytes.append(contentsOf: plain)
@@ -43,6 +44,8 @@ public struct CSVLineWriter {
             let raw = record.trimmedBytes(index)
             if delimiter == UInt8(ascii: ","), !record.isQuoted(index), !raw.contains(UInt8(ascii: "\"")) {
                 bytes.append(contentsOf: raw)
+            } else if let text = record.quotedBytes(index) {
+                append(fieldBytes: text)
             } else {
                 append(field: record.string(index))
             }

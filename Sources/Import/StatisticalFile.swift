@@ -56,9 +56,11 @@ struct StatisticalFile {
         mutating func observe(_ value: Double) {
             guard observedAll else { return }
             if value >= 0 && value < 64 && value == value.rounded(.down) {
-                observedSmall |= 1 << UInt64(value)
-            } else {
-                observedOthers.insert(value)
+                let bit: UInt64 = 1 << UInt64(value)
+                if observedSmall & bit != 0 { return }
+                observedSmall |= bit
+            } else if !observedOthers.insert(value).inserted {
+                return
             }
             if observedSmall.nonzeroBitCount + observedOthers.count > StatisticalFile.observedLimit { forgetObserved() }
         }
@@ -94,8 +96,8 @@ struct StatisticalFile {
     /// read is an ``ImportError`` naming the file and how far the reading got.
     ///
     /// An uncompressed file of many rows is read in pieces of rows on all cores (ReadStat's row
-    /// offset and limit; each piece reads the file's dictionary again), `concurrency` pieces at a
-    /// time, their rows written in order. If a piece fails, the whole file is read again in one
+    /// offset and limit; each piece reads the file's dictionary again) on `concurrency` cores, their
+    /// rows written in order while later pieces are read. If a piece fails, the whole file is read again in one
     /// pass, so that an error is the one that pass meets.
     static func read(_ url: URL, format: Format, writingTo writer: inout CSVLineWriter,
                      concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -117,8 +119,9 @@ struct StatisticalFile {
     /// Fewer rows than this per piece and a file is read in one pass.
     static let minimumPieceRows = 16_384
 
-    /// The rows of each piece (about four per core, at least `minimumPieceRows` each), or none when the file is compressed (its rows
-    /// cannot be reached without reading those before), small, or its row count is not known.
+    /// The rows of each piece (about sixteen per core, so that a piece's lines are a few megabytes;
+    /// at least `minimumPieceRows` each), or none when the file is compressed (its rows cannot be
+    /// reached without reading those before), small, or its row count is not known.
     private static func rowPieces(of url: URL, format: Format, concurrency: Int, minimumPieceRows: Int) -> [Range<Int>] {
         /// What the file's dictionary says: its rows and whether they are compressed.
         final class Probe {
@@ -142,28 +145,31 @@ struct StatisticalFile {
         }
         let rows = probe.rows
         guard status == READSTAT_OK, !probe.compressed, rows >= 2 * minimumPieceRows else { return [] }
-        let count = min(4 * concurrency, rows / minimumPieceRows)
+        let count = min(16 * concurrency, rows / minimumPieceRows)
         return (0..<count).map { rows * $0 / count..<rows * ($0 + 1) / count }
     }
 
     /// A piece that ended before its last row (the file's row count was wrong, or it is damaged).
     private struct ShortPiece: Error {}
 
-    /// Reads `pieces` (which tile the rows from 0), `concurrency` at a time, and joins them in order.
+    /// Reads `pieces` (which tile the rows from 0) on `concurrency` cores and joins them in order,
+    /// each piece's rows written while later pieces are read
+    /// (``ComputeSupport/forEachProducedInOrder(count:concurrency:window:produce:consume:)``).
     private static func read(_ url: URL, format: Format, pieces: [Range<Int>], concurrency: Int,
                              writingTo writer: inout CSVLineWriter) throws -> StatisticalFile {
         var whole: StatisticalFile?
-        for group in stride(from: 0, to: pieces.count, by: concurrency) {
-            let read = try Array(pieces[group..<min(pieces.count, group + concurrency)]).concurrentMap { rows in
+        try forEachProducedInOrder(count: pieces.count, concurrency: concurrency, window: concurrency + 1) { index in
+            Result { () throws -> (file: StatisticalFile, bytes: [UInt8]) in
                 var piece = CSVLineWriter()
-                let file = try parse(url, format: format, rows: rows, writingTo: &piece)
-                guard file.rowCount == rows.count else { throw ShortPiece() }
-                return (file: file, bytes: piece.bytes)
+                let file = try parse(url, format: format, rows: pieces[index], writingTo: &piece)
+                guard file.rowCount == pieces[index].count else { throw ShortPiece() }
+                return (file, piece.bytes)
             }
-            for piece in read {
-                try writer.append(lines: piece.bytes)
-                if whole == nil { whole = piece.file } else { whole?.merge(piece.file) }
-            }
+        } consume: { read in
+            let piece = try read.get()
+            try writer.append(lines: piece.bytes)
+            if whole == nil { whole = piece.file } else { whole?.merge(piece.file) }
+            return true
         }
         guard let whole else { throw ShortPiece() }
         return whole

@@ -241,7 +241,7 @@ public struct CSVRecord {
         var line: Int
         @usableFromInline var quoted: Bool
         /// Contains doubled quotes that must be collapsed.
-        var escaped: Bool
+        @usableFromInline var escaped: Bool
     }
 
     @usableFromInline let base: UnsafePointer<UInt8>
@@ -280,6 +280,15 @@ public struct CSVRecord {
         }
         let bytes = UnsafeBufferPointer(start: base + spans[0].start, count: spans[count - 1].end - spans[0].start)
         return memchr(bytes.baseAddress!, Int32(CSVReader.quote), bytes.count) == nil ? bytes : nil
+    }
+
+    /// A quoted field's text as bytes (those between its quotes), when it holds no doubled quotes
+    /// to collapse; `nil` for an unquoted field (its text is ``trimmedBytes(_:)``) or one with them.
+    @inlinable
+    public func quotedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+        let span = spans[index]
+        guard span.quoted && !span.escaped else { return nil }
+        return UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
     }
 
     /// Whether the field holds doubled quotes (so ``trimmedBytes(_:)`` is not its text).

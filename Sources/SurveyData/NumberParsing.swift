@@ -8,7 +8,7 @@ public enum NumberParsing {
     private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
 
     /// A whole number written as optional sign and decimal digits (at most 9), e.g. a Likert answer.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         var negative = false
