@@ -27,12 +27,13 @@ struct ExportTable {
         try writer.append(names)
     }
 
-    /// A table of one block of responses, its lines kept in memory without a header line.
-    private init(width: Int, keptColumns: Int) {
+    /// A table of one block of responses, its lines (about `byteCount` of them) kept in memory
+    /// without a header line.
+    private init(width: Int, keptColumns: Int, byteCount: Int) {
         self.width = width
         self.keptColumns = keptColumns
         profiles = Array(repeating: ColumnProfile(), count: width)
-        writer = CSVLineWriter()
+        writer = CSVLineWriter(capacity: byteCount + byteCount / 8)
     }
 
     /// Adds one response; a record with another number of fields is an error at its line.
@@ -83,7 +84,7 @@ struct ExportTable {
     /// The table of the records in bytes `range` of `reader`, numbered from line 1, with the offset
     /// after them and the lines they span.
     private static func block(of reader: CSVReader, _ range: Range<Int>, width: Int, keptColumns: Int) throws -> (table: ExportTable, end: Int, lines: Int) {
-        var table = ExportTable(width: width, keptColumns: keptColumns)
+        var table = ExportTable(width: width, keptColumns: keptColumns, byteCount: range.count)
         let end = try reader.forEachRecord(from: CSVPosition(offset: range.lowerBound, line: 1), to: range.upperBound) { record in
             try table.add(record, reader: reader)
             return true

@@ -55,8 +55,9 @@ struct StatisticalFile {
         /// Notes a value that is not missing; past ``observedLimit`` distinct ones, only that there were more.
         mutating func observe(_ value: Double) {
             guard observedAll else { return }
-            if value >= 0 && value < 64 && value == value.rounded(.down) {
-                let bit: UInt64 = 1 << UInt64(value)
+            // Whole numbers 0…63 by a conversion (`rounded(.down)` is a call into libm).
+            if value >= 0 && value < 64 && Double(Int(value)) == value {
+                let bit: UInt64 = 1 << UInt64(Int(value))
                 if observedSmall & bit != 0 { return }
                 observedSmall |= bit
             } else if !observedOthers.insert(value).inserted {
