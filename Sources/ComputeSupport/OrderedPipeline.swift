@@ -55,7 +55,10 @@ private final class PipelineState<T>: @unchecked Sendable {
         results = .allocate(capacity: count)
         results.initialize(repeating: nil)
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        room = DispatchSemaphore(value: window)
+        // Created empty and then signalled: libdispatch traps when a semaphore is freed with a value
+        // below the one it was created with, as `room` is when the pipeline stops early.
+        room = DispatchSemaphore(value: 0)
+        for _ in 0..<window { room.signal() }
     }
 
     deinit {
