@@ -36,18 +36,22 @@ public struct CSVLineWriter {
         if bytes.count >= Self.chunk { try flush() }
     }
 
-    /// Appends fields `0..<count` of `record`, read from a file separated by `delimiter`: an unquoted
-    /// cell of a comma-separated file is copied byte for byte, any other as its text (taken from the
-    /// bytes between a quoted cell's quotes unless doubled quotes must be collapsed).
+    /// Appends fields `0..<count` of `record`, read from a file separated by `delimiter`: runs of plain
+    /// cells of a comma-separated file (``SurveyData/CSVRecord/plainRun(from:upTo:)``) are copied byte
+    /// for byte, as is any other unquoted cell without a quote; any other cell as its text (taken from
+    /// the bytes between a quoted cell's quotes unless doubled quotes must be collapsed).
     public mutating func append(_ record: CSVRecord, count: Int, delimiter: UInt8) throws {
-        if delimiter == UInt8(ascii: ","), let plain = record.plainBytes(ofFirst: count) {
-            bytes.append(contentsOf: plain)
-            bytes.append(UInt8(ascii: "\n"))
-            if bytes.count >= Self.chunk { try flush() }
-            return
-        }
-        for index in 0..<count {
+        var index = 0
+        while index < count {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if delimiter == UInt8(ascii: ",") {
+                let run = record.plainRun(from: index, upTo: count)
+                if run.end > index {
+                    bytes.append(contentsOf: run.bytes)
+                    index = run.end
+                    continue
+                }
+            }
             let raw = record.trimmedBytes(index)
             if delimiter == UInt8(ascii: ","), !record.isQuoted(index), !raw.contains(UInt8(ascii: "\"")) {
                 bytes.append(contentsOf: raw)
@@ -56,6 +60,7 @@ public struct CSVLineWriter {
             } else {
                 append(field: record.string(index))
             }
+            index += 1
         }
         bytes.append(UInt8(ascii: "\n"))
         if bytes.count >= Self.chunk { try flush() }
@@ -99,6 +104,7 @@ public struct CSVLineWriter {
     }
 
     /// Appends a number as ``SurveyData/MissingCode/format(_:)`` writes it, after a delimiter unless it is the record's first.
+    @inline(__always)
     mutating func append(number: Double, first: Bool) {
         // Whole when truncation keeps it (a conversion, where `rounded()` is a call into libm).
         if abs(number) < 1e15, Double(Int(number)) == number { return append(integer: Int(number), first: first) }

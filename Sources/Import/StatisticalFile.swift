@@ -53,6 +53,8 @@ struct StatisticalFile {
         func isUserMissing(_ value: Double) -> Bool { missingRanges.contains { $0.contains(value) } }
 
         /// Notes a value that is not missing; past ``observedLimit`` distinct ones, only that there were more.
+        /// (Inlined: it runs for every numeric cell.)
+        @inline(__always)
         mutating func observe(_ value: Double) {
             guard observedAll else { return }
             // Whole numbers 0…63 by a conversion (`rounded(.down)` is a call into libm).
@@ -374,6 +376,7 @@ struct StatisticalFile {
         }
 
         /// ``write(_:column:stata:rawText:first:to:)`` for a cell of a numeric column.
+        @inline(__always)
         private static func writeNumber(_ value: readstat_value_t, column: inout StatisticalFile.Column, stata: Bool, first: Bool,
                                         to writer: inout CSVLineWriter) {
             if readstat_value_is_tagged_missing(value) != 0 {

@@ -284,21 +284,31 @@ public struct CSVRecord {
         return UnsafeBufferPointer(start: base + lower, count: upper - lower)
     }
 
-    /// The bytes of fields `0..<count` as the file holds them, delimiters included, when none of them
-    /// is quoted, holds a quote or has surrounding spaces (so the bytes are the fields' text exactly);
-    /// `nil` otherwise, or for no field.
-    public func plainBytes(ofFirst count: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard count > 0, count <= spans.count else { return nil }
-        for index in 0..<count {
-            let span = spans[index]
-            if span.quoted { return nil }
+    /// The longest run of plain fields from `index` up to `limit` — unquoted, holding no quote and
+    /// no surrounding spaces, so that their bytes as the file holds them, delimiters included, are
+    /// their texts exactly —: those bytes and the index after the run (`index`, and no bytes, when
+    /// field `index` is not plain).
+    public func plainRun(from index: Int, upTo limit: Int) -> (bytes: UnsafeBufferPointer<UInt8>, end: Int) {
+        var end = index
+        while end < min(limit, spans.count) {
+            let span = spans[end]
+            if span.quoted { break }
             if span.end > span.start {
                 let first = base[span.start], last = base[span.end - 1]
-                if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return nil }
+                if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { break }
             }
+            end += 1
         }
-        let bytes = UnsafeBufferPointer(start: base + spans[0].start, count: spans[count - 1].end - spans[0].start)
-        return memchr(bytes.baseAddress!, Int32(CSVReader.quote), bytes.count) == nil ? bytes : nil
+        guard end > index else { return (UnsafeBufferPointer(start: base, count: 0), index) }
+        let start = spans[index].start
+        // A quote in an unquoted field ends the run before that field.
+        if let quote = memchr(base + start, Int32(CSVReader.quote), spans[end - 1].end - start) {
+            let offset = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
+            end = index
+            while spans[end].end < offset { end += 1 }
+            guard end > index else { return (UnsafeBufferPointer(start: base, count: 0), index) }
+        }
+        return (UnsafeBufferPointer(start: base + start, count: spans[end - 1].end - start), end)
     }
 
     /// A quoted field's text as bytes (those between its quotes), when it holds no doubled quotes
