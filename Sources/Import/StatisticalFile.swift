@@ -8,8 +8,9 @@ import SurveyData
 /// their cells; the cells themselves are written row by row to a ``CSVLineWriter`` as they are read,
 /// never held.
 ///
-/// The only Swift file that calls ReadStat: its callbacks fill one ``Collector`` through the
-/// parser's context pointer, and its status codes become ``ImportError``s.
+/// With its extension `StatisticalFile+BufferedInput.swift` (ReadStat's file access), the only
+/// Swift file that calls ReadStat: its callbacks fill one ``Collector`` through the parser's context
+/// pointer, and its status codes become ``ImportError``s.
 struct StatisticalFile {
     enum Format: Sendable {
         case spss, stata
@@ -199,6 +200,14 @@ struct StatisticalFile {
             throw ImportError(file: url.path, kind: .unreadable(reason: "ReadStat could not start a parser"))
         }
         defer { readstat_parser_free(parser) }
+        let input = UnsafeMutablePointer<BufferedInput>.allocate(capacity: 1)
+        input.initialize(to: BufferedInput())
+        defer {
+            input.pointee.deallocate()
+            input.deinitialize(count: 1)
+            input.deallocate()
+        }
+        BufferedInput.install(on: parser, input: input)
         if rawText { readstat_set_handler_character_encoding(parser, nil) }
         if let rows {
             readstat_set_row_offset(parser, rows.lowerBound)
