@@ -45,7 +45,7 @@ struct ColumnProfile {
         if bytes.isEmpty || (bytes.count == 2 && bytes[0] == UInt8(ascii: "N") && bytes[1] == UInt8(ascii: "A")) { return }
         filled += 1
         if !allIntegers && tooManyLevels {
-            if allNumbers && NumberParsing.double(bytes) == nil { allNumbers = false }
+            if allNumbers && !NumberParsing.isNumber(bytes) { allNumbers = false }
             return
         }
         if let value = NumberParsing.integer(bytes) {
@@ -69,7 +69,7 @@ struct ColumnProfile {
             }
         } else {
             allIntegers = false
-            if allNumbers && NumberParsing.double(bytes) == nil { allNumbers = false }
+            if allNumbers && !NumberParsing.isNumber(bytes) { allNumbers = false }
             if bytes.contains(10) || bytes.contains(13) { multiline = true }
             if !listsCodes && bytes.contains(UInt8(ascii: ",")) && bytes.allSatisfy({ $0 == UInt8(ascii: ",") || (48...57).contains($0) }) {
                 listsCodes = true
