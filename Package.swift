@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "StudyTests", dependencies: ["Study", "Simulation", "SurveyData", "SurveyStats", "TestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Simulation"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy"]),
-        .testTarget(name: "ImportTests", dependencies: ["Import", "SurveyData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "SurveyData", "ComputeSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["paradox", "TestSupport", "Archive"]),
         // Fuzzing: the targets (one per parser of untrusted input), bounded runs in the tests, and a
         // libFuzzer driver that Scripts/fuzz.sh builds for longer, coverage-guided runs.

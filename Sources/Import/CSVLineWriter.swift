@@ -18,6 +18,13 @@ public struct CSVLineWriter {
         self.init(sink: nil)
     }
 
+    /// A writer that keeps its bytes in memory, with room for `capacity` of them (one allocation
+    /// instead of a doubling series of fresh pages).
+    init(capacity: Int) {
+        self.init(sink: nil)
+        bytes.reserveCapacity(capacity)
+    }
+
     public mutating func append<S: Sequence>(_ fields: S) throws where S.Element == String {
         var first = true
         for field in fields {
@@ -29,23 +36,31 @@ public struct CSVLineWriter {
         if bytes.count >= Self.chunk { try flush() }
     }
 
-    /// Appends fields `0..<count` of `record`, read from a file separated by `delimiter`: an unquoted
-    /// cell of a comma-separated file is copied byte for byte, any other as its text.
+    /// Appends fields `0..<count` of `record`, read from a file separated by `delimiter`: runs of plain
+    /// cells of a comma-separated file (``SurveyData/CSVRecord/plainRun(from:upTo:)``) are copied byte
+    /// for byte, as is any other unquoted cell without a quote; any other cell as its text (taken from
+    /// the bytes between a quoted cell's quotes unless doubled quotes must be collapsed).
     public mutating func append(_ record: CSVRecord, count: Int, delimiter: UInt8) throws {
-        if delimiter == UInt8(ascii: ","), let plain = record.plainBytes(ofFirst: count) {
-            bytes.append(contentsOf: plain)
-            bytes.append(UInt8(ascii: "\n"))
-            if bytes.count >= Self.chunk { try flush() }
-            return
-        }
-        for index in 0..<count {
+        var index = 0
+        while index < count {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if delimiter == UInt8(ascii: ",") {
+                let run = record.plainRun(from: index, upTo: count)
+                if run.end > index {
+                    bytes.append(contentsOf: run.bytes)
+                    index = run.end
+                    continue
+                }
+            }
             let raw = record.trimmedBytes(index)
             if delimiter == UInt8(ascii: ","), !record.isQuoted(index), !raw.contains(UInt8(ascii: "\"")) {
                 bytes.append(contentsOf: raw)
+            } else if let text = record.quotedBytes(index) {
+                append(fieldBytes: text)
             } else {
                 append(field: record.string(index))
             }
+            index += 1
         }
         bytes.append(UInt8(ascii: "\n"))
         if bytes.count >= Self.chunk { try flush() }
@@ -60,15 +75,20 @@ public struct CSVLineWriter {
     /// Appends a whole number as a field, after a delimiter unless it is the record's first.
     mutating func append(integer value: Int, first: Bool) {
         if !first { bytes.append(UInt8(ascii: ",")) }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude, digits: (UInt64, UInt64, UInt64) = (0, 0, 0), count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        if (0..<10).contains(value) { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
             repeat {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
-                count += 1
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+            if value < 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -84,8 +104,10 @@ public struct CSVLineWriter {
     }
 
     /// Appends a number as ``SurveyData/MissingCode/format(_:)`` writes it, after a delimiter unless it is the record's first.
+    @inline(__always)
     mutating func append(number: Double, first: Bool) {
-        if number == number.rounded() && abs(number) < 1e15 { return append(integer: Int(number), first: first) }
+        // Whole when truncation keeps it (a conversion, where `rounded()` is a call into libm).
+        if abs(number) < 1e15, Double(Int(number)) == number { return append(integer: Int(number), first: first) }
         append(text: String(number), first: first)
     }
 

@@ -20,10 +20,13 @@ struct ColumnProfile {
     private(set) var sawSeenButUnanswered = false
     /// The distinct values in first-seen order, up to `levelLimit + 1`.
     private(set) var distinct: [String] = []
-    /// Their bytes, compared with a cell's before its text is made (most cells repeat a value).
+    /// Their text's bytes, compared with a cell's before its text is made (most cells repeat a value).
     private var distinctBytes: [[UInt8]] = []
-    /// The distinct whole numbers written plainly (no sign `+`, no leading zero), compared as numbers.
+    /// The distinct whole numbers written plainly (no sign `+`, no leading zero), compared as
+    /// numbers: those in 0…63 as bits (most codes; cheaper than a search), the others listed.
+    private var distinctSmallIntegers: UInt64 = 0
     private var distinctIntegers: [Int] = []
+    /// Some cell holds a line break (noted while the column may still be categorical).
     private(set) var multiline = false
     /// Some cell lists several codes (`1,3,4`): the answers of a "select all that apply" in one column.
     private(set) var listsCodes = false
@@ -32,10 +35,19 @@ struct ColumnProfile {
     /// Whole numbers other than the seen-but-unanswered code spanning `lowest…highest`, if any.
     var integerRange: ClosedRange<Int>? { allIntegers && lowest <= highest ? lowest...highest : nil }
 
+    /// Takes in cell `index` of `record`.
+    ///
+    /// Once a column is settled as numbers or text — not all whole numbers, and more than
+    /// `levelLimit` distinct values — its type can only depend on whether every cell is a number
+    /// (``inferredKind``, ``ExportColumnRole``), so its later cells are only counted and checked for that.
     mutating func add(_ record: CSVRecord, _ index: Int) {
         let bytes = record.trimmedBytes(index)
         if bytes.isEmpty || (bytes.count == 2 && bytes[0] == UInt8(ascii: "N") && bytes[1] == UInt8(ascii: "A")) { return }
         filled += 1
+        if !allIntegers && tooManyLevels {
+            if allNumbers && !NumberParsing.isNumber(bytes) { allNumbers = false }
+            return
+        }
         if let value = NumberParsing.integer(bytes) {
             if value == Self.seenButUnanswered { sawSeenButUnanswered = true } else {
                 lowest = min(lowest, value)
@@ -44,28 +56,35 @@ struct ColumnProfile {
             let digits = bytes[0] == UInt8(ascii: "-") ? 1 : 0
             let plain = bytes[0] != UInt8(ascii: "+") && (bytes.count == digits + 1 || bytes[digits] != UInt8(ascii: "0")) && !record.isQuoted(index)
             if plain && !tooManyLevels {
-                if distinctIntegers.contains(value) { return }
-                distinctIntegers.append(value)
+                if (0..<64).contains(value) {
+                    let bit: UInt64 = 1 << UInt64(value)
+                    if distinctSmallIntegers & bit != 0 { return }
+                    distinctSmallIntegers |= bit
+                } else {
+                    if distinctIntegers.contains(value) { return }
+                    distinctIntegers.append(value)
+                }
                 if !distinct.contains(String(value)) { distinct.append(String(value)) }
                 return
             }
         } else {
             allIntegers = false
-            if allNumbers && NumberParsing.double(bytes) == nil { allNumbers = false }
+            if allNumbers && !NumberParsing.isNumber(bytes) { allNumbers = false }
             if bytes.contains(10) || bytes.contains(13) { multiline = true }
             if !listsCodes && bytes.contains(UInt8(ascii: ",")) && bytes.allSatisfy({ $0 == UInt8(ascii: ",") || (48...57).contains($0) }) {
                 listsCodes = true
             }
         }
         if !tooManyLevels {
-            let plain = !record.isQuoted(index)
-            if plain, distinctBytes.contains(where: { known in
-                known.count == bytes.count && known.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+            // A quoted cell's text is its bytes between the quotes, unless doubled quotes must be collapsed.
+            let textBytes = record.isQuoted(index) ? record.quotedBytes(index) : bytes
+            if let textBytes, distinctBytes.contains(where: { known in
+                known.count == textBytes.count && known.withUnsafeBytes { memcmp($0.baseAddress!, textBytes.baseAddress!, textBytes.count) == 0 }
             }) { return }
             let text = record.string(index)
             if !distinct.contains(text) {
                 distinct.append(text)
-                distinctBytes.append(plain ? Array(bytes) : [])
+                distinctBytes.append(Array(text.utf8))
             }
         }
     }

@@ -27,12 +27,13 @@ struct ExportTable {
         try writer.append(names)
     }
 
-    /// A table of one block of responses, its lines kept in memory without a header line.
-    private init(width: Int, keptColumns: Int) {
+    /// A table of one block of responses, its lines (about `byteCount` of them) kept in memory
+    /// without a header line.
+    private init(width: Int, keptColumns: Int, byteCount: Int) {
         self.width = width
         self.keptColumns = keptColumns
         profiles = Array(repeating: ColumnProfile(), count: width)
-        writer = CSVLineWriter()
+        writer = CSVLineWriter(capacity: byteCount + byteCount / 8)
     }
 
     /// Adds one response; a record with another number of fields is an error at its line.
@@ -40,7 +41,9 @@ struct ExportTable {
         guard record.count == width else {
             throw ImportError(file: reader.file, line: record.line, kind: .raggedRow(expected: width, found: record.count))
         }
-        for index in 0..<width { profiles[index].add(record, index) }
+        profiles.withUnsafeMutableBufferPointer { profiles in
+            for index in 0..<width { profiles[index].add(record, index) }
+        }
         try writer.append(record, count: keptColumns, delimiter: reader.delimiter)
         rowCount += 1
         if firstLine == nil { firstLine = record.line }
@@ -48,37 +51,40 @@ struct ExportTable {
 
     /// Adds every record of `reader` from `position` on, with the outcome of ``add(_:reader:)`` on
     /// each in turn: the rest of the file is cut into blocks (``SurveyData/CSVReader/blockEnds(from:size:)``),
-    /// `concurrency` blocks at a time are read on all cores into tables of their own, and those are
-    /// joined in file order. From the first block that fails (a bad record, or a cut inside a quoted
-    /// field) the rest is read record by record, so an error is the one a single pass throws.
+    /// read on `concurrency` cores into tables of their own, and those are joined (their lines
+    /// written) in file order while the blocks after them are read
+    /// (``ComputeSupport/forEachProducedInOrder(count:concurrency:window:produce:consume:)``). From the
+    /// first block that fails (a bad record, or a cut inside a quoted field) the rest is read record
+    /// by record, so an error is the one a single pass throws.
     mutating func addRecords(of reader: CSVReader, from position: CSVPosition, blockSize: Int = blockSize,
                              concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
         let ends = reader.blockEnds(from: position.offset, size: blockSize)
         let ranges = ends.indices.map { ($0 == 0 ? position.offset : ends[$0 - 1])..<ends[$0] }
         let (width, keptColumns) = (width, keptColumns)
         var next = position
-        for group in stride(from: 0, to: ranges.count, by: max(1, concurrency)) {
-            let blocks = ranges[group..<min(ranges.count, group + max(1, concurrency))].map { $0 }.concurrentMap { range in
-                try? Self.block(of: reader, range, width: width, keptColumns: keptColumns)
+        var allRead = true
+        try forEachProducedInOrder(count: ranges.count, concurrency: max(1, concurrency), window: 2 * max(1, concurrency)) { index in
+            try? Self.block(of: reader, ranges[index], width: width, keptColumns: keptColumns)
+        } consume: { block in
+            guard let block else {
+                allRead = false
+                return false
             }
-            for block in blocks {
-                guard let block else {
-                    _ = try reader.forEachRecord(from: next) { record in
-                        try add(record, reader: reader)
-                        return true
-                    }
-                    return
-                }
-                try append(block.table, startingOn: next.line)
-                next = CSVPosition(offset: block.end, line: next.line + block.lines)
-            }
+            try append(block.table, startingOn: next.line)
+            next = CSVPosition(offset: block.end, line: next.line + block.lines)
+            return true
+        }
+        guard !allRead else { return }
+        _ = try reader.forEachRecord(from: next) { record in
+            try add(record, reader: reader)
+            return true
         }
     }
 
     /// The table of the records in bytes `range` of `reader`, numbered from line 1, with the offset
     /// after them and the lines they span.
     private static func block(of reader: CSVReader, _ range: Range<Int>, width: Int, keptColumns: Int) throws -> (table: ExportTable, end: Int, lines: Int) {
-        var table = ExportTable(width: width, keptColumns: keptColumns)
+        var table = ExportTable(width: width, keptColumns: keptColumns, byteCount: range.count)
         let end = try reader.forEachRecord(from: CSVPosition(offset: range.lowerBound, line: 1), to: range.upperBound) { record in
             try table.add(record, reader: reader)
             return true

@@ -28,7 +28,8 @@ public struct CSVReader: Sendable {
         try self.init(bytes: bytes, file: display, delimiter: delimiter)
     }
 
-    /// The file's bytes, read straight into one array (no intermediate `Data`, so a big file is held once).
+    /// The file's bytes, read straight into one array (no intermediate `Data`, so a big file is held
+    /// once); a big file in pieces on all cores, so that the fresh pages are zeroed and filled in parallel.
     static func contents(of path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return nil }
@@ -36,15 +37,33 @@ public struct CSVReader: Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int(status.st_size)
-        var failed = false
+        let pieces = max(1, min(ProcessInfo.processInfo.activeProcessorCount, size / (16 << 20)))
+        let bounds = (0...pieces).map { size * $0 / pieces }
+        // Bytes read from the start of each piece (fewer than its length when the file ended early), -1 on an error.
+        var got = [Int](repeating: 0, count: pieces)
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let got = read(descriptor, buffer.baseAddress! + count, size - count)
-                if got <= 0 { failed = got < 0; break }
-                count += got
+            guard let base = buffer.baseAddress else { return }
+            got.withUnsafeMutableBufferPointer { results in
+                nonisolated(unsafe) let slots = results
+                DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                    var done = 0
+                    while bounds[piece] + done < bounds[piece + 1] {
+                        let read = pread(descriptor, base + bounds[piece] + done, bounds[piece + 1] - bounds[piece] - done, off_t(bounds[piece] + done))
+                        if read < 0 { done = -1 }
+                        if read <= 0 { break }
+                        done += read
+                    }
+                    slots[piece] = done
+                }
+            }
+            guard !got.contains(-1) else { return }
+            // The bytes up to the first piece that ended early, as one pass reading to the end would get.
+            for piece in 0..<pieces {
+                count = bounds[piece] + got[piece]
+                if count < bounds[piece + 1] { break }
             }
         }
-        return failed ? nil : bytes
+        return got.contains(-1) ? nil : bytes
     }
 
     /// The first line's fields (trimmed) and the offset after its line end, for a first line that
@@ -241,7 +260,7 @@ public struct CSVRecord {
         var line: Int
         @usableFromInline var quoted: Bool
         /// Contains doubled quotes that must be collapsed.
-        var escaped: Bool
+        @usableFromInline var escaped: Bool
     }
 
     @usableFromInline let base: UnsafePointer<UInt8>
@@ -265,21 +284,40 @@ public struct CSVRecord {
         return UnsafeBufferPointer(start: base + lower, count: upper - lower)
     }
 
-    /// The bytes of fields `0..<count` as the file holds them, delimiters included, when none of them
-    /// is quoted, holds a quote or has surrounding spaces (so the bytes are the fields' text exactly);
-    /// `nil` otherwise, or for no field.
-    public func plainBytes(ofFirst count: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard count > 0, count <= spans.count else { return nil }
-        for index in 0..<count {
-            let span = spans[index]
-            if span.quoted { return nil }
+    /// The longest run of plain fields from `index` up to `limit` — unquoted, holding no quote and
+    /// no surrounding spaces, so that their bytes as the file holds them, delimiters included, are
+    /// their texts exactly —: those bytes and the index after the run (`index`, and no bytes, when
+    /// field `index` is not plain).
+    public func plainRun(from index: Int, upTo limit: Int) -> (bytes: UnsafeBufferPointer<UInt8>, end: Int) {
+        var end = index
+        while end < min(limit, spans.count) {
+            let span = spans[end]
+            if span.quoted { break }
             if span.end > span.start {
                 let first = base[span.start], last = base[span.end - 1]
-                if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return nil }
+                if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { break }
             }
+            end += 1
         }
-        let bytes = UnsafeBufferPointer(start: base + spans[0].start, count: spans[count - 1].end - spans[0].start)
-        return memchr(bytes.baseAddress!, Int32(CSVReader.quote), bytes.count) == nil ? bytes : nil
+        guard end > index else { return (UnsafeBufferPointer(start: base, count: 0), index) }
+        let start = spans[index].start
+        // A quote in an unquoted field ends the run before that field.
+        if let quote = memchr(base + start, Int32(CSVReader.quote), spans[end - 1].end - start) {
+            let offset = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
+            end = index
+            while spans[end].end < offset { end += 1 }
+            guard end > index else { return (UnsafeBufferPointer(start: base, count: 0), index) }
+        }
+        return (UnsafeBufferPointer(start: base + start, count: spans[end - 1].end - start), end)
+    }
+
+    /// A quoted field's text as bytes (those between its quotes), when it holds no doubled quotes
+    /// to collapse; `nil` for an unquoted field (its text is ``trimmedBytes(_:)``) or one with them.
+    @inlinable
+    public func quotedBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
+        let span = spans[index]
+        guard span.quoted && !span.escaped else { return nil }
+        return UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
     }
 
     /// Whether the field holds doubled quotes (so ``trimmedBytes(_:)`` is not its text).

@@ -8,7 +8,7 @@ public enum NumberParsing {
     private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
 
     /// A whole number written as optional sign and decimal digits (at most 9), e.g. a Likert answer.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         var negative = false
@@ -61,6 +61,29 @@ public enum NumberParsing {
             }
         }
         return slowPath(bytes, decimalComma: decimalComma)
+    }
+
+    /// Whether ``double(_:decimalComma:)`` (without a decimal comma) reads `bytes` as a number, found
+    /// without making it: a plain decimal — optional sign, digits, at most one point — of 1 to 300
+    /// digits is one (it can neither overflow nor underflow); anything else is what `double` says.
+    /// (Importers check every cell of a column of numbers, and a coordinate of 17 significant digits
+    /// took `double`'s slow path.)
+    public static func isNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, digits = 0
+        var seenPoint = false
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { i = 1 }
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte >= 48 && byte <= 57 {
+                digits += 1
+            } else if byte == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else {
+                return double(bytes) != nil
+            }
+            i += 1
+        }
+        return (1...300).contains(digits) || double(bytes) != nil
     }
 
     /// `strtod` semantics through Swift's `Double(String)`; rejects `inf`, `nan` and hexadecimal forms.

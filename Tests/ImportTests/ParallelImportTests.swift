@@ -80,4 +80,24 @@ final class ParallelImportTests: XCTestCase {
             }
         }
     }
+
+    /// The pieces of a UTF-8 file take ReadStat's text unconverted and check it themselves: a byte
+    /// that is not UTF-8 in a cell or in a value label must give the error of the converting pass.
+    func testSPSSTextThatIsNotUTF8InPiecesIsTheErrorOfOnePass() throws {
+        let original = try Data(contentsOf: try fixture("survey.sav"))
+        for (text, broken) in [("trop cher", "tr\u{FF}p cher"), ("Woman", "W\u{FF}man")] {
+            let (from, to) = (Array(text.utf8), Array(broken.unicodeScalars.map { UInt8($0.value) }))
+            let start = try XCTUnwrap(Array(original).indices.first { Array(original).dropFirst($0).starts(with: from) }, text)
+            var bytes = Array(original)
+            bytes.replaceSubrange(start..<start + from.count, with: to)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("survey-not-utf8-\(UUID().uuidString).sav")
+            try Data(bytes).write(to: url)
+            defer { try? FileManager.default.removeItem(at: url) }
+            let whole = outcome(url, format: .spss, minimumPieceRows: .max / 4)
+            XCTAssertTrue(whole.hasPrefix("error: ") && whole.contains("invalid byte sequence"), whole)
+            for rows in [1, 2] {
+                XCTAssertEqual(outcome(url, format: .spss, minimumPieceRows: rows), whole, "\(text) broken, in pieces of at least \(rows) rows")
+            }
+        }
+    }
 }

@@ -93,4 +93,21 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertNil(parse("."))
         XCTAssertNil(parse("1.2.3"))
     }
+
+    /// `isNumber` is `double(_:) != nil` without making the number: compared on every string of up
+    /// to four characters from an alphabet of number parts, and on long plain decimals (the slow
+    /// path's 16+ digits, and past the 300 digits `isNumber` answers for itself).
+    func testIsNumberAgreesWithDouble() {
+        func agree(_ s: String) {
+            Array(s.utf8).withUnsafeBufferPointer { bytes in
+                XCTAssertEqual(NumberParsing.isNumber(bytes), NumberParsing.double(bytes) != nil, s)
+            }
+        }
+        let alphabet = ["", "0", "7", ".", "-", "+", "e", "E", ",", "x", " "]
+        for a in alphabet { for b in alphabet { for c in alphabet { for d in alphabet { agree(a + b + c + d) } } } }
+        for digits in [15, 16, 17, 40, 299, 300, 301, 320, 400] {
+            let long = String(repeating: "9", count: digits)
+            for s in [long, "-" + long, "0." + long, "." + long, long + ".", "0." + String(repeating: "0", count: digits) + "1", long + "e5"] { agree(s) }
+        }
+    }
 }
