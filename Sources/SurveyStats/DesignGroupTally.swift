@@ -94,6 +94,7 @@ struct DesignGroupTally {
     var groupCount: Int { groupCell.count }
 
     func positive(_ group: Int) -> Int { Int(sums[group * layout.stride + Layout.positive]) }
+    func weightSum(_ group: Int) -> Double { sums[group * layout.stride + Layout.weightSum] }
     func squaredWeightSum(_ group: Int) -> Double { sums[group * layout.stride + Layout.squaredWeightSum] }
     func fourthPowerWeightSum(_ group: Int) -> Double { sums[group * layout.stride + Layout.fourthPowerWeightSum] }
 
@@ -224,43 +225,51 @@ struct DesignGroupTally {
         let values = numericValues(groupOfRow: groupOfRow)
         let weights = rows.weights ?? [Double](repeating: 1, count: rows.count)
         var sums = [Double](repeating: 0, count: groupCount * stride)
-        var phi = [Double](repeating: 0, count: r)
+        // Scratch for a row's φ and its deltas to its group's means.
+        let phi = UnsafeMutableBufferPointer<Double>.allocate(capacity: r), deltas = UnsafeMutableBufferPointer<Double>.allocate(capacity: q)
+        phi.initialize(repeating: 0)
+        deltas.initialize(repeating: 0)
+        defer {
+            phi.deallocate()
+            deltas.deallocate()
+        }
         sums.withUnsafeMutableBufferPointer { sums in
-            phi.withUnsafeMutableBufferPointer { phi in
-                values.withUnsafeBufferPointer { values in
-                    weights.withUnsafeBufferPointer { weights in
-                        groupOfRow.withUnsafeBufferPointer { groupOfRow in
-                            for row in groupOfRow.indices where groupOfRow[row] >= 0 {
-                                let base = Int(groupOfRow[row]) * stride
-                                let u = UnsafeBufferPointer(rebasing: values[(row * q)..<(row * q + q)])
-                                let w = weights[row], w2 = w * w
-                                sums[base + Layout.positive] += 1
-                                let before = sums[base + Layout.weightSum], squaredBefore = sums[base + Layout.squaredWeightSum]
-                                Self.addWest(u, weight: w, weightSumBefore: before, sums, means: base + layout.means, coMoments: base + layout.coMoments)
-                                sums[base + Layout.weightSum] = before + w
-                                sums[base + Layout.squaredWeightSum] = squaredBefore + w2
-                                guard rowsArePSUs else { continue }
-                                sums[base + Layout.fourthPowerWeightSum] += w2 * w2
-                                if keepsSquaredMoments {
-                                    Self.addWest(u, weight: w2, weightSumBefore: squaredBefore, sums,
-                                                 means: base + layout.squaredMeans, coMoments: base + layout.squaredCoMoments)
-                                } else if keepsFourthMoments {
-                                    phi[0] = 1
-                                    for j in 0..<q { phi[1 + j] = u[j] }
-                                    var slot = 1 + q
-                                    for j in 0..<q {
-                                        for k in j..<q {
-                                            phi[slot] = u[j] * u[k]
-                                            slot += 1
-                                        }
-                                    }
-                                    let phiSums = base + layout.phiSums, phiProducts = base + layout.phiProducts
-                                    for a in 0..<r {
-                                        let weighted = w2 * phi[a]
-                                        sums[phiSums + a] += weighted
-                                        for b in a..<r { sums[phiProducts + a * r + b] += weighted * phi[b] }
-                                    }
+            guard let start = sums.baseAddress else { return }
+            values.withUnsafeBufferPointer { values in
+                weights.withUnsafeBufferPointer { weights in
+                    for row in groupOfRow.indices where groupOfRow[row] >= 0 {
+                        let base = Int(groupOfRow[row]) * stride
+                        let u = UnsafeBufferPointer(rebasing: values[(row * q)..<(row * q + q)])
+                        let w = weights[row], w2 = w * w
+                        sums[base + Layout.positive] += 1
+                        let before = sums[base + Layout.weightSum], squaredBefore = sums[base + Layout.squaredWeightSum]
+                        Self.addWest(u, weight: w, weightSumBefore: before, sums, means: base + layout.means,
+                                     coMoments: base + layout.coMoments, deltas: deltas)
+                        sums[base + Layout.weightSum] = before + w
+                        sums[base + Layout.squaredWeightSum] = squaredBefore + w2
+                        guard rowsArePSUs else { continue }
+                        sums[base + Layout.fourthPowerWeightSum] += w2 * w2
+                        if keepsSquaredMoments {
+                            Self.addWest(u, weight: w2, weightSumBefore: squaredBefore, sums, means: base + layout.squaredMeans,
+                                         coMoments: base + layout.squaredCoMoments, deltas: deltas)
+                        } else if keepsFourthMoments {
+                            phi[0] = 1
+                            for j in 0..<q { phi[1 + j] = u[j] }
+                            var slot = 1 + q
+                            for j in 0..<q {
+                                for k in j..<q {
+                                    phi[slot] = u[j] * u[k]
+                                    slot += 1
                                 }
+                            }
+                            // Σw²·φ and the upper triangle of Σw²·φφᵀ, row by row.
+                            let phiSums = start + (base + layout.phiSums)
+                            var products = start + (base + layout.phiProducts)
+                            for a in 0..<r {
+                                let weighted = w2 * phi[a]
+                                phiSums[a] += weighted
+                                for b in a..<r { products[b] += weighted * phi[b] }
+                                products += r
                             }
                         }
                     }
@@ -300,16 +309,19 @@ struct DesignGroupTally {
     /// West's update of a group's means and co-moments (upper triangle), at `means` and `coMoments`
     /// in `sums`, by a row `u` of weight `w`.
     private static func addWest(_ u: UnsafeBufferPointer<Double>, weight w: Double, weightSumBefore before: Double,
-                                _ sums: UnsafeMutableBufferPointer<Double>, means: Int, coMoments: Int) {
+                                _ sums: UnsafeMutableBufferPointer<Double>, means: Int, coMoments: Int,
+                                deltas d: UnsafeMutableBufferPointer<Double>) {
         let q = u.count
-        guard q > 0 else { return }
+        guard q > 0, let base = sums.baseAddress else { return }
         let total = before + w
         let factor = w * before / total, share = w / total
+        let mean = base + means, coMoment = base + coMoments
+        for i in 0..<q { d[i] = u[i] - mean[i] }
         for i in 0..<q {
-            let deltaI = factor * (u[i] - sums[means + i])
-            for j in i..<q { sums[coMoments + i * q + j] += deltaI * (u[j] - sums[means + j]) }
+            let deltaI = factor * d[i], row = coMoment + i &* q
+            for j in i..<q { row[j] += deltaI * d[j] }
         }
-        for i in 0..<q { sums[means + i] += share * (u[i] - sums[means + i]) }
+        for i in 0..<q { mean[i] += share * d[i] }
     }
 
     /// The groups of each cell, by key.
@@ -338,6 +350,12 @@ struct DesignGroupTally {
     /// (the tally's, or columns with the same codes).
     func constants(_ group: Int, of columns: [DesignColumn]) -> [Double] {
         var values = [Double](repeating: 0, count: columns.reduce(0) { $0 + $1.variableCount })
+        writeConstants(group, of: columns, into: &values)
+        return values
+    }
+
+    /// The same written into `values`.
+    func writeConstants(_ group: Int, of columns: [DesignColumn], into values: inout [Double]) {
         var start = 0
         for (index, column) in columns.enumerated() {
             if let position = grouped.firstIndex(of: index) {
@@ -345,7 +363,6 @@ struct DesignGroupTally {
             }
             start += column.variableCount
         }
-        return values
     }
 
     /// A group's moments of all variables, under w or (`squared`) under w².

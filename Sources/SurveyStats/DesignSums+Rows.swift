@@ -3,7 +3,8 @@ extension DesignSums {
     /// a variable's values) under the block's design: the same sums as adding each row with
     /// ``add(_:weight:stratum:psu:populationSize:keepingSquares:)``, equal to rounding, from one pass
     /// that sums rows by group (``DesignGroupTally``) and then merges each cell's groups in the
-    /// order of their codes. A row with a missing code is left out but keeps its PSU.
+    /// order of their codes (as point masses in two passes when every variable is grouped). A row
+    /// with a missing code is left out but keeps its PSU.
     public init(_ rows: DesignRows, columns: [DesignColumn], keepsFourthMoments: Bool) {
         self.init(rows, columns: columns, keepsFourthMoments: keepsFourthMoments, maximumGroupsPerCell: DesignGroupTally.maximumGroupsPerCell)
     }
@@ -40,13 +41,22 @@ extension DesignSums {
             var fourthSums = [Double](repeating: 0, count: tally.keepsFourthMoments ? dimension : 0)
             var fourthProducts = [Double](repeating: 0, count: tally.keepsFourthMoments ? dimension * dimension : 0)
             var squaredCount = 0, squaredWeightSum = 0.0, fourthPowerWeightSum = 0.0
-            for group in groups {
-                let constants = tally.constants(group, of: columns)
-                moments.add(tally.moments(group, numericIndices: numericIndices, constants: constants, squared: false))
-                if tally.keepsSquaredMoments {
-                    squared.add(tally.moments(group, numericIndices: numericIndices, constants: constants, squared: true))
-                } else if tally.keepsFourthMoments {
-                    tally.addFourthMoments(group, numericIndices: numericIndices, constants: constants, sums: &fourthSums, products: &fourthProducts)
+            if tally.numericCount == 0 {   // every variable grouped: each group a point mass
+                moments = Self.pointMasses(tally, groups, of: columns, squared: false)
+                if tally.keepsSquaredMoments { squared = Self.pointMasses(tally, groups, of: columns, squared: true) }
+            } else {
+                for group in groups {
+                    let constants = tally.constants(group, of: columns)
+                    moments.add(tally.moments(group, numericIndices: numericIndices, constants: constants, squared: false))
+                    if tally.keepsSquaredMoments {
+                        squared.add(tally.moments(group, numericIndices: numericIndices, constants: constants, squared: true))
+                    }
+                }
+            }
+            if tally.keepsFourthMoments {
+                for group in groups {
+                    tally.addFourthMoments(group, numericIndices: numericIndices, constants: tally.constants(group, of: columns),
+                                           sums: &fourthSums, products: &fourthProducts)
                     squaredCount += tally.positive(group)
                     squaredWeightSum += tally.squaredWeightSum(group)
                     fourthPowerWeightSum += tally.fourthPowerWeightSum(group)
@@ -60,5 +70,36 @@ extension DesignSums {
             }
             rowStrata[cell.stratum] = RowPSUSums(rows: rows.rowsPerCell[cellIndex], squared: squared)
         }
+    }
+
+    /// The moments of a cell's groups when every variable is grouped, each group a point mass at
+    /// its constants z_g of weight W_g (under w, or under w² when `squared`): W = ΣW_g,
+    /// x̄ = ΣW_g·z_g/W and C = ΣW_g(z_g − x̄)(z_g − x̄)ᵀ, in two passes over the groups.
+    private static func pointMasses(_ tally: DesignGroupTally, _ groups: [Int], of columns: [DesignColumn], squared: Bool) -> WeightedMoments {
+        let m = columns.reduce(0) { $0 + $1.variableCount }
+        var z = [Double](repeating: 0, count: m)
+        var count = 0, weightSum = 0.0, squaredWeightSum = 0.0
+        var totals = [Double](repeating: 0, count: m)
+        for group in groups {
+            let weight = squared ? tally.squaredWeightSum(group) : tally.weightSum(group)
+            count += tally.positive(group)
+            weightSum += weight
+            squaredWeightSum += squared ? tally.fourthPowerWeightSum(group) : tally.squaredWeightSum(group)
+            tally.writeConstants(group, of: columns, into: &z)
+            for i in 0..<m { totals[i] += weight * z[i] }
+        }
+        guard weightSum > 0 else { return WeightedMoments(variableCount: m) }
+        let means = totals.map { $0 / weightSum }
+        var coMoments = [Double](repeating: 0, count: m * m)
+        for group in groups {
+            let weight = squared ? tally.squaredWeightSum(group) : tally.weightSum(group)
+            tally.writeConstants(group, of: columns, into: &z)
+            for i in 0..<m {
+                let deltaI = weight * (z[i] - means[i])
+                for j in i..<m { coMoments[i * m + j] += deltaI * (z[j] - means[j]) }
+            }
+        }
+        for i in 0..<m { for j in 0..<i { coMoments[i * m + j] = coMoments[j * m + i] } }
+        return WeightedMoments(count: count, weightSum: weightSum, squaredWeightSum: squaredWeightSum, means: means, coMoments: coMoments)
     }
 }
