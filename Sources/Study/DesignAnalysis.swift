@@ -79,17 +79,12 @@ struct DesignAnalysis: BlockAnalysis {
         func named(_ name: String, fourthMoments: Bool = false, _ columns: [DesignColumn]) -> WaveSummary.Named<DesignSums> {
             WaveSummary.Named(name: name, summary: DesignSums(rows, columns: columns, keepsFourthMoments: fourthMoments))
         }
-        // A variable both described and tabulated: its mean and its values' proportions from one tally.
-        var shared: [String: (value: DesignSums, indicators: DesignSums)] = [:]
-        for name in Set(described).intersection(tabulated) { shared[name] = DesignSums.valueAndIndicators(rows, try block.codedColumn(name)) }
-        let means = try described.map { name in
-            WaveSummary.Named(name: name, summary: try shared[name]?.value ?? DesignSums(rows, columns: [.values(try block.codedColumn(name))], keepsFourthMoments: false))
-        }
-        let proportions = try tabulated.map { name in
-            if let sums = shared[name]?.indicators { return WaveSummary.Named(name: name, summary: sums) }
-            let column = try block.codedColumn(name)
-            return named(name, [.indicators(codes: column.codes, levelCount: column.values.count, reference: nil)])
-        }
+        // The described and tabulated variables tallied together, each once.
+        let names = Array(Set(described + tabulated)).sorted()
+        let tallies = DesignColumnTallies(rows, try names.map { try block.codedColumn($0) })
+        let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let means = described.map { WaveSummary.Named(name: $0, summary: tallies.value(index[$0]!)) }   // every name is in `names`
+        let proportions = tabulated.map { WaveSummary.Named(name: $0, summary: tallies.indicators(index[$0]!)) }
         // Correlations need only the pooled weighted co-moments, not the design's cells.
         let correlation = correlated.isEmpty ? nil
             : DesignSums(rows.pooled, columns: try correlated.map { .values(try block.codedColumn($0)) }, keepsFourthMoments: false)

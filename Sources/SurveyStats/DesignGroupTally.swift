@@ -56,8 +56,6 @@ struct DesignGroupTally {
     private(set) var origin: [Double] = []
 
     init(_ rows: DesignRows, columns: [DesignColumn], keepsFourthMoments: Bool, maximumGroupsPerCell: Int = maximumGroupsPerCell) {
-        self.rows = rows
-        self.columns = columns
         // Every column when all their code combinations are few (a tally of the distinct rows),
         // else the factors, smallest first, while their combinations stay few.
         func product(_ indices: [Int]) -> Int? {
@@ -79,6 +77,23 @@ struct DesignGroupTally {
             }
             grouped.sort()
         }
+        self.init(rows, columns: columns, grouped: grouped, keepsFourthMoments: keepsFourthMoments)
+        let (groupOfRow, summed) = findGroups()
+        origin = firstRowValues(groupOfRow: groupOfRow)
+        if !summed { addRows(groupOfRow: groupOfRow) }
+    }
+
+    /// The tally of one column, every code a group, from its rows' sums per cell and code
+    /// (`counts`, cell-major, (1, w, w², w⁴) per slot).
+    private init(_ rows: DesignRows, column: DesignColumn, counts: [SIMD4<Double>]) {
+        self.init(rows, columns: [column], grouped: [0], keepsFourthMoments: false)
+        collectGroups(counts, keyCount: column.codeCount, groupedSizes: [column.codeCount])
+        origin = firstRowValues(groupOfRow: [])
+    }
+
+    private init(_ rows: DesignRows, columns: [DesignColumn], grouped: [Int], keepsFourthMoments: Bool) {
+        self.rows = rows
+        self.columns = columns
         self.grouped = grouped
         ungrouped = columns.indices.filter { !grouped.contains($0) }
         numericCount = ungrouped.reduce(0) { $0 + columns[$1].variableCount }
@@ -86,9 +101,62 @@ struct DesignGroupTally {
         self.keepsFourthMoments = keepsFourthMoments && rows.rowsArePSUs
         keepsSquaredMoments = rows.rowsArePSUs && !self.keepsFourthMoments
         layout = Layout(numericCount: numericCount, phiCount: phiCount, squared: keepsSquaredMoments, fourth: self.keepsFourthMoments)
-        let (groupOfRow, summed) = findGroups()
-        origin = firstRowValues(groupOfRow: groupOfRow)
-        if !summed { addRows(groupOfRow: groupOfRow) }
+    }
+
+    /// The tallies of single columns of few codes each (`column.codeCount` ≤ ``maximumGroupsPerCell``),
+    /// as each column's own tally gives them, counting the rows once per pack of columns: a row's
+    /// codes in a pack (a missing code as one more) are one key, its (1, w, w², w⁴) is added to
+    /// its cell's slot of that key, and each column's sums per cell and code are then summed from
+    /// its pack's slots. A pack's slots stay few (at most 8,192 over all cells), so they stay in cache.
+    static func singleColumns(_ rows: DesignRows, _ columns: [DesignColumn]) -> [DesignGroupTally] {
+        let cells = rows.cells.count
+        var tallies: [DesignGroupTally?] = [DesignGroupTally?](repeating: nil, count: columns.count)
+        var next = 0
+        while next < columns.count {
+            var pack = [next], slots = max(1, cells) * (columns[next].codeCount + 1)
+            while let candidate = pack.last.map({ $0 + 1 }), candidate < columns.count,
+                  slots * (columns[candidate].codeCount + 1) <= 8192 {
+                pack.append(candidate)
+                slots *= columns[candidate].codeCount + 1
+            }
+            next = pack.last! + 1
+            // Each row's key in the pack: its codes in mixed radix, a missing code as the last digit.
+            let radices = pack.map { columns[$0].codeCount + 1 }
+            let keyCount = radices.reduce(1, *)
+            var keys = [Int32](repeating: 0, count: rows.count)
+            keys.withUnsafeMutableBufferPointer { keys in
+                for (index, radix) in zip(pack, radices) {
+                    columns[index].codes.withUnsafeBufferPointer { codes in
+                        for row in keys.indices {
+                            let code = codes[row]
+                            keys[row] = keys[row] &* Int32(radix) &+ (code < 0 ? Int32(radix - 1) : code)
+                        }
+                    }
+                }
+            }
+            var joint = [SIMD4<Double>](repeating: .zero, count: cells * keyCount)
+            joint.withUnsafeMutableBufferPointer { joint in
+                rows.cellOfRow.withUnsafeBufferPointer { cellOfRow in
+                    keys.withUnsafeBufferPointer { keys in
+                        rows.weightPowers.withUnsafeBufferPointer { powers in
+                            for row in keys.indices { joint[Int(cellOfRow[row]) * keyCount + Int(keys[row])] += powers[row] }
+                        }
+                    }
+                }
+            }
+            for (position, index) in pack.enumerated() {
+                let radix = radices[position], below = radices[(position + 1)...].reduce(1, *)
+                var counts = [SIMD4<Double>](repeating: .zero, count: cells * (radix - 1))
+                for cell in 0..<cells {
+                    for key in 0..<keyCount {
+                        let digit = key / below % radix
+                        if digit < radix - 1 { counts[cell * (radix - 1) + digit] += joint[cell * keyCount + key] }
+                    }
+                }
+                tallies[index] = DesignGroupTally(rows, column: columns[index], counts: counts)
+            }
+        }
+        return tallies.compactMap { $0 }
     }
 
     var groupCount: Int { groupCell.count }
@@ -165,7 +233,6 @@ struct DesignGroupTally {
     /// Every group's rows of positive weight, Σw, Σw² and Σw⁴ in one pass, in a table of every
     /// cell's keys; then the groups with rows, by cell and key (u is empty: every column is grouped).
     private mutating func countRows<Key: BinaryInteger>(keys: [Key], keyCount: Int, groupedSizes: [Int]) {
-        let stride = layout.stride
         // Per cell and key (and a last slot for rows with a missing code) the sums (1, w, w², w⁴)
         // of its rows of positive weight, added as one vector per row.
         let slots = rows.cells.count * keyCount
@@ -182,22 +249,26 @@ struct DesignGroupTally {
                 }
             }
         }
-        var table = [Double](repeating: 0, count: slots * stride)
-        for slot in 0..<slots {
+        collectGroups(counts, keyCount: keyCount, groupedSizes: groupedSizes)
+    }
+
+    /// The groups of the slots of `counts` (cell-major, `keyCount` keys per cell; a slot more is
+    /// ignored) with rows, by cell and key, with their sums.
+    private mutating func collectGroups(_ counts: [SIMD4<Double>], keyCount: Int, groupedSizes: [Int]) {
+        let stride = layout.stride
+        var group = [Double](repeating: 0, count: stride)
+        for slot in 0..<(rows.cells.count * keyCount) where counts[slot][0] > 0 {
             let sums = counts[slot]
-            table[slot * stride + Layout.positive] = sums[0]
-            table[slot * stride + Layout.weightSum] = sums[1]
-            table[slot * stride + Layout.squaredWeightSum] = sums[2]
-            table[slot * stride + Layout.fourthPowerWeightSum] = rows.rowsArePSUs ? sums[3] : 0
-        }
-        for number in 0..<(rows.cells.count * keyCount) where table[number * stride + Layout.positive] > 0 {
-            let start = number * stride
+            group[Layout.positive] = sums[0]
+            group[Layout.weightSum] = sums[1]
+            group[Layout.squaredWeightSum] = sums[2]
+            group[Layout.fourthPowerWeightSum] = rows.rowsArePSUs ? sums[3] : 0
             if keepsFourthMoments {   // φ = (1): Σw²·φ = Σw²·φφᵀ = Σw²
-                table[start + layout.phiSums] = table[start + Layout.squaredWeightSum]
-                table[start + layout.phiProducts] = table[start + Layout.squaredWeightSum]
+                group[layout.phiSums] = sums[2]
+                group[layout.phiProducts] = sums[2]
             }
-            appendGroup(cell: number / keyCount, key: number % keyCount, groupedSizes: groupedSizes)
-            sums += table[start..<(start + stride)]
+            appendGroup(cell: slot / keyCount, key: slot % keyCount, groupedSizes: groupedSizes)
+            self.sums += group
         }
     }
 

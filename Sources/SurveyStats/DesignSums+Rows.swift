@@ -15,17 +15,8 @@ extension DesignSums {
                   columns: columns)
     }
 
-    /// The sums of one variable (its weighted mean) and of its values' indicators (each value's
-    /// weighted proportion), from one tally of its values when they are few.
-    public static func valueAndIndicators(_ rows: DesignRows, _ column: RowTally.CodedColumn) -> (value: DesignSums, indicators: DesignSums) {
-        let value = DesignColumn.values(column), indicators = DesignColumn.indicators(codes: column.codes, levelCount: column.values.count, reference: nil)
-        let tally = DesignGroupTally(rows, columns: [value], keepsFourthMoments: false)
-        guard tally.ungrouped.isEmpty else { return (DesignSums(tally, columns: [value]), DesignSums(rows, columns: [indicators], keepsFourthMoments: false)) }
-        return (DesignSums(tally, columns: [value]), DesignSums(tally, columns: [indicators]))
-    }
-
     /// The sums from a tally of `columns`, or of columns with the same codes grouped alike.
-    private init(_ tally: DesignGroupTally, columns: [DesignColumn]) {
+    init(_ tally: DesignGroupTally, columns: [DesignColumn]) {
         let rows = tally.rows
         let numericIndices = tally.numericIndices(of: columns)
         let m = numericIndices.count

@@ -123,14 +123,26 @@ final class DesignSumsRowsOracleTests: XCTestCase {
             let tally = DesignGroupTally(block.rows, columns: block.columns, keepsFourthMoments: false, maximumGroupsPerCell: groupLimit(trial: trial))
             if tally.ungrouped.isEmpty { groupedEverything += 1 } else if tally.grouped.isEmpty { groupedNone += 1 } else { groupedSome += 1 }
             if tally.ungrouped.contains(where: { block.columns[$0].isIndicators }) { factorsLeftOver += 1 }
-            // A mean and proportions from one tally: as each from its own (a variable of few values).
-            if case .values(let column) = block.columns[0], column.values.count <= 10 {
-                let (value, indicators) = DesignSums.valueAndIndicators(block.rows, column)
-                XCTAssertEqual(value, DesignSums(block.rows, columns: [.values(column)], keepsFourthMoments: false), "trial \(trial)")
-                XCTAssertEqual(indicators, DesignSums(block.rows, columns: [.indicators(codes: column.codes, levelCount: column.values.count, reference: nil)],
-                                                      keepsFourthMoments: false), "trial \(trial)")
-            }
             let largest = block.values.joined().filter { !$0.isNaN }.map(abs).max() ?? 0
+            // Variables tallied together (DesignColumnTallies, rows counted once per pack): each
+            // variable's sums and its values' indicators' sums as from its own tally.
+            let coded = block.columns.compactMap { column -> RowTally.CodedColumn? in
+                if case .values(let coded) = column, coded.values.count <= 10 { return coded }
+                return nil
+            }
+            let together = DesignColumnTallies(block.rows, coded)
+            for (index, column) in coded.enumerated() {
+                for (found, alone) in [(together.value(index), DesignSums(block.rows, columns: [.values(column)], keepsFourthMoments: false)),
+                                       (together.indicators(index), DesignSums(block.rows, columns: [.indicators(codes: column.codes, levelCount: column.values.count, reference: nil)], keepsFourthMoments: false))] {
+                    XCTAssertEqual(found.cells.keys.sorted(), alone.cells.keys.sorted(), "trial \(trial)")
+                    for (cell, moments) in alone.cells {
+                        assertClose(try XCTUnwrap(found.cells[cell]), moments, power: 2, largest: largest, "trial \(trial) tallied together")
+                    }
+                    for (stratum, sums) in alone.rowStrata {
+                        assertClose(try XCTUnwrap(found.rowStrata[stratum]).squared, sums.squared, power: 2, largest: largest, "trial \(trial) together")
+                    }
+                }
+            }
             for fourth in [false, true] {
                 let fast = DesignSums(block.rows, columns: block.columns, keepsFourthMoments: fourth, maximumGroupsPerCell: groupLimit(trial: trial))
                 let simple = try oracle(block, fourthMoments: fourth)
