@@ -436,24 +436,36 @@ struct DesignGroupTally {
         }
     }
 
-    /// A group's moments of all variables, under w or (`squared`) under w².
-    func moments(_ group: Int, numericIndices: [Int?], constants: [Double], squared: Bool) -> WeightedMoments {
-        let q = numericCount, m = numericIndices.count, base = group * layout.stride
-        let means = base + (squared ? layout.squaredMeans : layout.means), coMoments = base + (squared ? layout.squaredCoMoments : layout.coMoments)
-        var allMeans = constants
-        var allCoMoments = [Double](repeating: 0, count: m * m)
+    /// A group's weight sum, under w or (`squared`) under w².
+    func weightSum(_ group: Int, squared: Bool) -> Double {
+        sums[group * layout.stride + (squared ? Layout.squaredWeightSum : Layout.weightSum)]
+    }
+
+    /// A group's means of all variables of `columns` (the tally's, or columns with the same codes)
+    /// less `shift`: the grouped ones' constants and the others' means (under w, or under w² when
+    /// `squared`; summed about the origin, so that their digits stay when `shift` is the origin).
+    func writeMeans(_ group: Int, of columns: [DesignColumn], numericIndices: [Int?], shift: [Double], squared: Bool,
+                    into values: inout [Double]) {
+        writeConstants(group, of: columns, into: &values)
+        let means = group * layout.stride + (squared ? layout.squaredMeans : layout.means)
+        for (i, numeric) in numericIndices.enumerated() {
+            if let j = numeric { values[i] = sums[means + j] + (origin[i] - shift[i]) } else { values[i] -= shift[i] }
+        }
+    }
+
+    /// Adds a group's co-moments of its numeric variables (upper triangle, under w or under w²)
+    /// to the upper triangle of `coMoments` of all variables.
+    func addCoMoments(_ group: Int, numericIndices: [Int?], squared: Bool, to coMoments: inout [Double]) {
+        let q = numericCount, m = numericIndices.count
+        guard q > 0 else { return }
+        let start = group * layout.stride + (squared ? layout.squaredCoMoments : layout.coMoments)
         for (i, a) in numericIndices.enumerated() {
             guard let j = a else { continue }
-            allMeans[i] = origin[i] + sums[means + j]
-            for (k, b) in numericIndices.enumerated() {
-                guard let l = b else { continue }
-                allCoMoments[i * m + k] = sums[coMoments + min(j, l) * q + max(j, l)]
+            for k in i..<m {
+                guard let l = numericIndices[k] else { continue }
+                coMoments[i * m + k] += sums[start + min(j, l) * q + max(j, l)]
             }
         }
-        let weightSum = sums[base + (squared ? Layout.squaredWeightSum : Layout.weightSum)]
-        let squaredWeightSum = sums[base + (squared ? Layout.fourthPowerWeightSum : Layout.squaredWeightSum)]
-        return WeightedMoments(count: positive(group), weightSum: weightSum, squaredWeightSum: squaredWeightSum,
-                               means: allMeans, coMoments: allCoMoments)
     }
 
     /// Adds a group's Σw²·v and Σw²·vvᵀ (upper triangle) of v = (y, yₐy_b for a ≤ b), y = x − `origin`,
@@ -476,12 +488,20 @@ struct DesignGroupTally {
             }
         }
         let base = group * layout.stride, phiSums = base + layout.phiSums, phiProducts = base + layout.phiProducts
-        for (x, e) in entries.enumerated() {
-            vSums[e.index] += e.scale * sums[phiSums + e.phi]
-            for f in entries[x...] {
-                let (low, high) = e.phi <= f.phi ? (e.phi, f.phi) : (f.phi, e.phi)
-                let (row, column) = e.index <= f.index ? (e.index, f.index) : (f.index, e.index)
-                vProducts[row * dimension + column] += e.scale * f.scale * sums[phiProducts + low * r + high]
+        // Entries ascend by their place in v, so each pair (e, f ≥ e) is in the upper triangle.
+        sums.withUnsafeBufferPointer { groupSums in
+            vSums.withUnsafeMutableBufferPointer { vSums in
+                vProducts.withUnsafeMutableBufferPointer { vProducts in
+                    for x in entries.indices {
+                        let e = entries[x], row = e.index * dimension
+                        vSums[e.index] += e.scale * groupSums[phiSums + e.phi]
+                        for y in x..<entries.count {
+                            let f = entries[y]
+                            let phi = e.phi <= f.phi ? e.phi * r + f.phi : f.phi * r + e.phi
+                            vProducts[row + f.index] += e.scale * f.scale * groupSums[phiProducts + phi]
+                        }
+                    }
+                }
             }
         }
     }

@@ -3,7 +3,7 @@ extension DesignSums {
     /// a variable's values) under the block's design: the same sums as adding each row with
     /// ``add(_:weight:stratum:psu:populationSize:keepingSquares:)``, equal to rounding, from one pass
     /// that sums rows by group (``DesignGroupTally``) and then merges each cell's groups in the
-    /// order of their codes (as point masses in two passes when every variable is grouped). A row
+    /// order of their codes (in two passes over them). A row
     /// with a missing code is left out but keeps its PSU.
     public init(_ rows: DesignRows, columns: [DesignColumn], keepsFourthMoments: Bool) {
         self.init(rows, columns: columns, keepsFourthMoments: keepsFourthMoments, maximumGroupsPerCell: DesignGroupTally.maximumGroupsPerCell)
@@ -25,6 +25,8 @@ extension DesignSums {
         populationSizes = rows.populationSizes
         origin = tally.keepsFourthMoments ? tally.origin : []
         let dimension = squaredVariableCount
+        // The groups' means are merged about the tally's origin (any shift gives the same moments).
+        let shift = tally.origin.count == m ? tally.origin : [Double](repeating: 0, count: m)
         for (cellIndex, groups) in tally.groupsByCell.enumerated() {
             let cell = rows.cells[cellIndex]
             var moments = WeightedMoments(variableCount: m)
@@ -32,17 +34,9 @@ extension DesignSums {
             var fourthSums = [Double](repeating: 0, count: tally.keepsFourthMoments ? dimension : 0)
             var fourthProducts = [Double](repeating: 0, count: tally.keepsFourthMoments ? dimension * dimension : 0)
             var squaredCount = 0, squaredWeightSum = 0.0, fourthPowerWeightSum = 0.0
-            if tally.numericCount == 0 {   // every variable grouped: each group a point mass
-                moments = Self.pointMasses(tally, groups, of: columns, squared: false)
-                if tally.keepsSquaredMoments { squared = Self.pointMasses(tally, groups, of: columns, squared: true) }
-            } else {
-                for group in groups {
-                    let constants = tally.constants(group, of: columns)
-                    moments.add(tally.moments(group, numericIndices: numericIndices, constants: constants, squared: false))
-                    if tally.keepsSquaredMoments {
-                        squared.add(tally.moments(group, numericIndices: numericIndices, constants: constants, squared: true))
-                    }
-                }
+            moments = Self.merged(tally, groups, of: columns, numericIndices: numericIndices, shift: shift, squared: false)
+            if tally.keepsSquaredMoments {
+                squared = Self.merged(tally, groups, of: columns, numericIndices: numericIndices, shift: shift, squared: true)
             }
             if tally.keepsFourthMoments {
                 for group in groups {
@@ -63,34 +57,42 @@ extension DesignSums {
         }
     }
 
-    /// The moments of a cell's groups when every variable is grouped, each group a point mass at
-    /// its constants z_g of weight W_g (under w, or under w² when `squared`): W = ΣW_g,
-    /// x̄ = ΣW_g·z_g/W and C = ΣW_g(z_g − x̄)(z_g − x̄)ᵀ, in two passes over the groups.
-    private static func pointMasses(_ tally: DesignGroupTally, _ groups: [Int], of columns: [DesignColumn], squared: Bool) -> WeightedMoments {
-        let m = columns.reduce(0) { $0 + $1.variableCount }
+    /// The moments of a cell's groups merged in two passes over them: with z_g a group's means
+    /// (its constants, and its numeric variables' means) less `shift`, W_g its weight sum and C_g its
+    /// numeric variables' co-moments (under w, or under w² when `squared`): W = ΣW_g,
+    /// x̄ = shift + ΣW_g·z_g/W and C = Σ(C_g + W_g(z_g − z̄)(z_g − z̄)ᵀ) (the pairwise update's
+    /// total, without a merge per group).
+    private static func merged(_ tally: DesignGroupTally, _ groups: [Int], of columns: [DesignColumn], numericIndices: [Int?],
+                               shift: [Double], squared: Bool) -> WeightedMoments {
+        let m = numericIndices.count
         var z = [Double](repeating: 0, count: m)
         var count = 0, weightSum = 0.0, squaredWeightSum = 0.0
         var totals = [Double](repeating: 0, count: m)
         for group in groups {
-            let weight = squared ? tally.squaredWeightSum(group) : tally.weightSum(group)
+            let weight = tally.weightSum(group, squared: squared)
             count += tally.positive(group)
             weightSum += weight
             squaredWeightSum += squared ? tally.fourthPowerWeightSum(group) : tally.squaredWeightSum(group)
-            tally.writeConstants(group, of: columns, into: &z)
+            tally.writeMeans(group, of: columns, numericIndices: numericIndices, shift: shift, squared: squared, into: &z)
             for i in 0..<m { totals[i] += weight * z[i] }
         }
         guard weightSum > 0 else { return WeightedMoments(variableCount: m) }
-        let means = totals.map { $0 / weightSum }
+        let shiftedMeans = totals.map { $0 / weightSum }
         var coMoments = [Double](repeating: 0, count: m * m)
         for group in groups {
-            let weight = squared ? tally.squaredWeightSum(group) : tally.weightSum(group)
-            tally.writeConstants(group, of: columns, into: &z)
-            for i in 0..<m {
-                let deltaI = weight * (z[i] - means[i])
-                for j in i..<m { coMoments[i * m + j] += deltaI * (z[j] - means[j]) }
+            let weight = tally.weightSum(group, squared: squared)
+            tally.writeMeans(group, of: columns, numericIndices: numericIndices, shift: shift, squared: squared, into: &z)
+            for i in 0..<m { z[i] -= shiftedMeans[i] }
+            coMoments.withUnsafeMutableBufferPointer { coMoments in
+                for i in 0..<m {
+                    let deltaI = weight * z[i]
+                    for j in i..<m { coMoments[i * m + j] += deltaI * z[j] }
+                }
             }
+            tally.addCoMoments(group, numericIndices: numericIndices, squared: squared, to: &coMoments)
         }
         for i in 0..<m { for j in 0..<i { coMoments[i * m + j] = coMoments[j * m + i] } }
-        return WeightedMoments(count: count, weightSum: weightSum, squaredWeightSum: squaredWeightSum, means: means, coMoments: coMoments)
+        return WeightedMoments(count: count, weightSum: weightSum, squaredWeightSum: squaredWeightSum,
+                               means: zip(shift, shiftedMeans).map { $0 + $1 }, coMoments: coMoments)
     }
 }
