@@ -44,6 +44,17 @@ class CLITestCase: XCTestCase {
     }
 
     /// A fresh temporary folder, removed after the test.
+    /// `paradox summarize STUDY WAVE --shard i/3 --out FOLDER/part-i.summary.json` for i = 1…3,
+    /// each asserted to succeed: the three summary files.
+    func shardSummaries(study: String, wave: String, in folder: URL) throws -> [String] {
+        try (1...3).map { index -> String in
+            let summary = folder.appendingPathComponent("part-\(index).summary.json").path
+            let outcome = try paradox(["summarize", study, wave, "--shard", "\(index)/3", "--out", summary])
+            XCTAssertEqual(outcome.status, 0, outcome.stderr)
+            return summary
+        }
+    }
+
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -88,12 +88,7 @@ final class CfaCLITests: CLITestCase {
         XCTAssertTrue(report.contains("182  41.10  41  .466  1.000  1.000   .004        .000         .051  .041")
                       || report.contains("| 182 | 41.10 | 41 | .466 | 1.000 | 1.000 | .004 | .000 | .051 | .041 |"), report)
 
-        let summaries = try (1...3).map { index -> String in
-            let summary = folder.appendingPathComponent("part-\(index).summary.json").path
-            let outcome = try paradox(["summarize", study.path, wave, "--shard", "\(index)/3", "--out", summary])
-            XCTAssertEqual(outcome.status, 0, outcome.stderr)
-            return summary
-        }
+        let summaries = try shardSummaries(study: study.path, wave: wave, in: folder)
         let merge = try paradox(["merge", study.path] + summaries + ["--out", folder.appendingPathComponent("merged").path])
         XCTAssertEqual(merge.status, 0, merge.stderr)
         let merged = try XCTUnwrap(try factorAnalysis(in: folder.appendingPathComponent("merged"))["result"] as? [String: Any])

@@ -78,12 +78,7 @@ class DesignCLITestCase: CLITestCase {
         let whole = folder.appendingPathComponent("whole.summary.json").path
         XCTAssertEqual(try paradox(["summarize", study, wave, "--out", whole]).status, 0)
         XCTAssertEqual(try paradox(["merge", study, whole, "--out", one.path]).status, 0)
-        let summaries = try (1...3).map { index -> String in
-            let summary = folder.appendingPathComponent("part-\(index).summary.json").path
-            let outcome = try paradox(["summarize", study, wave, "--shard", "\(index)/3", "--out", summary])
-            XCTAssertEqual(outcome.status, 0, outcome.stderr)
-            return summary
-        }
+        let summaries = try shardSummaries(study: study, wave: wave, in: folder)
         let merged = folder.appendingPathComponent("merged")
         let outcome = try paradox(["merge", study, summaries[2], summaries[0], summaries[1], "--out", merged.path])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)

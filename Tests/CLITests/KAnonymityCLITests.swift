@@ -32,12 +32,7 @@ final class KAnonymityCLITests: CLITestCase {
         let folder = try temporaryFolder()
         let study = Self.fixture.appendingPathComponent("study.yml").path
         let wave = Self.fixture.appendingPathComponent("wave.csv").path
-        let summaries = try (1...3).map { index -> String in
-            let summary = folder.appendingPathComponent("part-\(index).summary.json").path
-            let outcome = try paradox(["summarize", study, wave, "--shard", "\(index)/3", "--out", summary])
-            XCTAssertEqual(outcome.status, 0, outcome.stderr)
-            return summary
-        }
+        let summaries = try shardSummaries(study: study, wave: wave, in: folder)
         let out = folder.appendingPathComponent("merged")
         let outcome = try paradox(["merge", study] + summaries + ["--out", out.path])
         XCTAssertEqual(outcome.status, 0, outcome.stderr)

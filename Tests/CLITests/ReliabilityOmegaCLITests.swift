@@ -83,12 +83,7 @@ final class ReliabilityOmegaCLITests: CLITestCase {
         let report = try String(contentsOf: folder.appendingPathComponent("run/report.md"), encoding: .utf8)
         XCTAssertTrue(report.contains("Ordinal α and ω of mixed: not estimated (hours is not a Likert item (expected ordinal items))."), report)
 
-        let summaries = try (1...3).map { index -> String in
-            let summary = folder.appendingPathComponent("part-\(index).summary.json").path
-            let outcome = try paradox(["summarize", study.path, data, "--shard", "\(index)/3", "--out", summary])
-            XCTAssertEqual(outcome.status, 0, outcome.stderr)
-            return summary
-        }
+        let summaries = try shardSummaries(study: study.path, wave: data, in: folder)
         let merge = try paradox(["merge", study.path] + summaries + ["--out", folder.appendingPathComponent("merged").path])
         XCTAssertEqual(merge.status, 0, merge.stderr)
         XCTAssertEqual(try ordinalReliability(in: folder.appendingPathComponent("merged"))[0]["result"] as? NSDictionary, result as NSDictionary)
