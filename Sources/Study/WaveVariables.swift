@@ -149,7 +149,7 @@ struct WaveVariables {
         if !isScale(name), case .likert(let likert)? = dataset.column(named: name)?.values {
             let low = Int32(likert.scale.range.lowerBound)
             return RowTally.CodedColumn(values: likert.scale.range.map(Double.init),
-                                        codes: likert.codes.map { $0 == LikertValues.missing ? -1 : Int32($0) - low })
+                                        codes: likert.codes.plainMap { $0 == LikertValues.missing ? -1 : Int32($0) &- low })
         }
         return RowTally.CodedColumn(try numeric(name))
     }

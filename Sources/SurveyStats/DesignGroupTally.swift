@@ -477,11 +477,13 @@ struct DesignGroupTally {
         func pair(_ j: Int, _ k: Int) -> Int { 1 + q + j * q - j * (j - 1) / 2 + (k - j) }
         func product(_ a: Int, _ b: Int) -> Int { a == 0 ? b : b == 0 ? a : pair(min(a, b) - 1, max(a, b) - 1) }
         var single: [(index: Int, scale: Double, phi: Int)] = []
+        single.reserveCapacity(m)
         for (i, numeric) in numericIndices.enumerated() {
             let constant = constants[i] - origin[i]
             if let j = numeric { single.append((i, 1, 1 + j)) } else if constant != 0 { single.append((i, constant, 0)) }
         }
         var entries = single
+        entries.reserveCapacity(single.count + single.count * (single.count + 1) / 2)
         for (x, a) in single.enumerated() {
             for b in single[x...] {
                 entries.append((m + a.index * m - a.index * (a.index - 1) / 2 + (b.index - a.index), a.scale * b.scale, product(a.phi, b.phi)))
