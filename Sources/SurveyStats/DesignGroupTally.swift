@@ -50,10 +50,10 @@ struct DesignGroupTally {
     private(set) var groupCodes: [Int32] = []
     /// Per group its `layout.stride` sums (the count of rows of positive weight as a number).
     private(set) var sums: [Double] = []
-    /// The origin c (per variable: 0 for a factor's indicators, else its value in the first row
-    /// summed): u's moments are summed as those of u − c and φ = (1, u − c, …), so that values far
-    /// from 0 (a year, an income) keep their digits; `moments` adds c back to the means.
-    private(set) var origin: [Double] = []
+    /// The origin c (``smallestValues(_:)``): u's moments are summed as those of u − c and
+    /// φ = (1, u − c, …), so that values far from 0 (a year, an income) keep their digits;
+    /// ``writeMeans(_:of:numericIndices:shift:squared:into:)`` adds c back.
+    let origin: [Double]
 
     init(_ rows: DesignRows, columns: [DesignColumn], keepsFourthMoments: Bool, maximumGroupsPerCell: Int = maximumGroupsPerCell) {
         // Every column when all their code combinations are few (a tally of the distinct rows),
@@ -79,7 +79,6 @@ struct DesignGroupTally {
         }
         self.init(rows, columns: columns, grouped: grouped, keepsFourthMoments: keepsFourthMoments)
         let (groupOfRow, summed) = findGroups()
-        origin = firstRowValues(groupOfRow: groupOfRow)
         if !summed { addRows(groupOfRow: groupOfRow) }
     }
 
@@ -88,12 +87,12 @@ struct DesignGroupTally {
     private init(_ rows: DesignRows, column: DesignColumn, counts: [SIMD4<Double>]) {
         self.init(rows, columns: [column], grouped: [0], keepsFourthMoments: false)
         collectGroups(counts, keyCount: column.codeCount, groupedSizes: [column.codeCount])
-        origin = firstRowValues(groupOfRow: [])
     }
 
     private init(_ rows: DesignRows, columns: [DesignColumn], grouped: [Int], keepsFourthMoments: Bool) {
         self.rows = rows
         self.columns = columns
+        origin = Self.smallestValues(columns)
         self.grouped = grouped
         ungrouped = columns.indices.filter { !grouped.contains($0) }
         numericCount = ungrouped.reduce(0) { $0 + columns[$1].variableCount }
@@ -272,21 +271,16 @@ struct DesignGroupTally {
         }
     }
 
-    /// The values of the first row summed (group 0's constants and the first row's u), with 0 for
-    /// a factor's indicators; zeros when no row is summed.
-    private func firstRowValues(groupOfRow: [Int32]) -> [Double] {
-        var values = [Double](repeating: 0, count: columns.reduce(0) { $0 + $1.variableCount })
-        guard groupCount > 0 else { return values }
-        let constants = constants(0, of: columns)
-        let firstRow = groupOfRow.firstIndex { $0 >= 0 }
-        var start = 0
-        for (index, column) in columns.enumerated() {
-            if case .values(let coded) = column {
-                if grouped.contains(index) { values[start] = constants[start] } else if let firstRow { values[start] = coded.values[Int(coded.codes[firstRow])] }
+    /// Per variable of `columns`, its smallest possible value (the first of its coded values), 0
+    /// for a factor's indicators: a value of the data's range, the same in every block when the
+    /// values come from the codebook (items, scale scores), so that merged summaries seldom re-base.
+    private static func smallestValues(_ columns: [DesignColumn]) -> [Double] {
+        columns.flatMap { column -> [Double] in
+            switch column {
+            case .values(let coded): return [coded.values.first ?? 0]
+            case .indicators: return [Double](repeating: 0, count: column.variableCount)
             }
-            start += column.variableCount
         }
-        return values
     }
 
     /// Adds each row of a group to its group's sums.

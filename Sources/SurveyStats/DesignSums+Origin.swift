@@ -40,3 +40,14 @@ extension DesignSums.RowPSUSums {
                                                          squaredWeightSum: squared.squaredWeightSum, means: means, coMoments: coMoments))
     }
 }
+
+extension DesignSums {
+    /// The same sums with the fourth moments about `origin` (one value per variable).
+    func rebased(to origin: [Double]) -> DesignSums {
+        guard keepsFourthMoments, origin != self.origin else { return self }
+        var moved = self
+        moved.rowStrata = rowStrata.mapValues { $0.rebased(variableCount: variableCount, from: self.origin, to: origin) }
+        moved.origin = origin
+        return moved
+    }
+}

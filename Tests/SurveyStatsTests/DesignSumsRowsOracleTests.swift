@@ -165,7 +165,10 @@ final class DesignSumsRowsOracleTests: XCTestCase {
                     DesignSums(try part(block, range), columns: block.columns.map { part($0, range) }, keepsFourthMoments: fourth,
                                maximumGroupsPerCell: groupLimit(trial: trial))
                 }
-                let merged = parts[0] + parts[1]
+                // The second part about another origin, so that the merge re-bases it.
+                let moved = parts[1].rebased(to: parts[1].origin.map { $0 + 3 * random.uniform() - 1 })
+                XCTAssertEqual(moved.origin == parts[1].origin, !fourth || parts[1].origin.isEmpty)
+                let merged = parts[0] + moved
                 for (stratum, sums) in fast.rowStrata {
                     let found = try XCTUnwrap(merged.rowStrata[stratum]).rebased(variableCount: fast.variableCount, from: merged.origin, to: fast.origin)
                     assertClose(found.squared, sums.squared, power: fourth ? 4 : 2, largest: largest, "trial \(trial) stratum \(stratum) merged")
