@@ -2,7 +2,7 @@
 /// group is a cell and a combination of codes of the grouped columns (a factor's levels; every
 /// column when their combinations are few), so the grouped variables are constants within it and
 /// only the other variables u vary. Per group it keeps the rows of positive weight, Σw, Σw², Σw⁴
-/// and u's moments by West's update: under w, and when each row is its own PSU under w² (the
+/// and u's moments by the two-pass algorithm: under w, and when each row is its own PSU under w² (the
 /// rows' squared linearised values), or with fourth moments the raw Σw²·φ and Σw²·φφᵀ of
 /// φ = (1, u, uⱼuₖ for j ≤ k). The design's moments of all variables then follow per group from
 /// these and the group's constants, and merge over the cell's groups by the pairwise update: a
@@ -283,7 +283,9 @@ struct DesignGroupTally {
         }
     }
 
-    /// Adds each row of a group to its group's sums.
+    /// Adds each row of a group to its group's sums in two passes (the two-pass algorithm, no
+    /// division per row): the weight sums, Σw·u (and Σw²·u) and, with fourth moments, Σw²·φ and
+    /// Σw²·φφᵀ; then, with each group's means, Σw(u − ū)(u − ū)ᵀ (and under w² about its w²-means).
     private mutating func addRows(groupOfRow: [Int32]) {
         let q = numericCount, r = phiCount, layout = layout, stride = layout.stride
         let rowsArePSUs = rows.rowsArePSUs, keepsSquaredMoments = keepsSquaredMoments, keepsFourthMoments = keepsFourthMoments
@@ -307,16 +309,15 @@ struct DesignGroupTally {
                         let u = UnsafeBufferPointer(rebasing: values[(row * q)..<(row * q + q)])
                         let w = weights[row], w2 = w * w
                         sums[base + Layout.positive] += 1
-                        let before = sums[base + Layout.weightSum], squaredBefore = sums[base + Layout.squaredWeightSum]
-                        Self.addWest(u, weight: w, weightSumBefore: before, sums, means: base + layout.means,
-                                     coMoments: base + layout.coMoments, deltas: deltas)
-                        sums[base + Layout.weightSum] = before + w
-                        sums[base + Layout.squaredWeightSum] = squaredBefore + w2
+                        sums[base + Layout.weightSum] += w
+                        sums[base + Layout.squaredWeightSum] += w2
+                        let means = start + (base + layout.means)
+                        for j in 0..<q { means[j] += w * u[j] }
                         guard rowsArePSUs else { continue }
                         sums[base + Layout.fourthPowerWeightSum] += w2 * w2
                         if keepsSquaredMoments {
-                            Self.addWest(u, weight: w2, weightSumBefore: squaredBefore, sums, means: base + layout.squaredMeans,
-                                         coMoments: base + layout.squaredCoMoments, deltas: deltas)
+                            let squaredMeans = start + (base + layout.squaredMeans)
+                            for j in 0..<q { squaredMeans[j] += w2 * u[j] }
                         } else if keepsFourthMoments {
                             phi[0] = 1
                             for j in 0..<q { phi[1 + j] = u[j] }
@@ -338,10 +339,39 @@ struct DesignGroupTally {
                             }
                         }
                     }
+                    guard q > 0, let valueStart = values.baseAddress else { return }
+                    for group in 0..<groupCount {   // the sums Σw·u become the means
+                        let base = group * stride
+                        for j in 0..<q { sums[base + layout.means + j] /= sums[base + Layout.weightSum] }
+                        if keepsSquaredMoments {
+                            for j in 0..<q { sums[base + layout.squaredMeans + j] /= sums[base + Layout.squaredWeightSum] }
+                        }
+                    }
+                    for row in groupOfRow.indices where groupOfRow[row] >= 0 {
+                        let base = Int(groupOfRow[row]) * stride
+                        let u = valueStart + row * q
+                        let w = weights[row]
+                        Self.addProducts(u, weight: w, about: start + (base + layout.means), to: start + (base + layout.coMoments),
+                                         count: q, deltas: deltas)
+                        if keepsSquaredMoments {
+                            Self.addProducts(u, weight: w * w, about: start + (base + layout.squaredMeans),
+                                             to: start + (base + layout.squaredCoMoments), count: q, deltas: deltas)
+                        }
+                    }
                 }
             }
         }
         self.sums = sums
+    }
+
+    /// Adds w(u − ū)(u − ū)ᵀ to the upper triangle of `coMoments` (q × q).
+    private static func addProducts(_ u: UnsafePointer<Double>, weight w: Double, about mean: UnsafeMutablePointer<Double>,
+                                    to coMoments: UnsafeMutablePointer<Double>, count q: Int, deltas d: UnsafeMutableBufferPointer<Double>) {
+        for i in 0..<q { d[i] = u[i] - mean[i] }
+        for i in 0..<q {
+            let deltaI = w * d[i], row = coMoments + i &* q
+            for j in i..<q { row[j] += deltaI * d[j] }
+        }
     }
 
     /// u − c of every row, row-major (q per row; rows of no group left 0), filled a column at a time
@@ -369,24 +399,6 @@ struct DesignGroupTally {
             start += width
         }
         return values
-    }
-
-    /// West's update of a group's means and co-moments (upper triangle), at `means` and `coMoments`
-    /// in `sums`, by a row `u` of weight `w`.
-    private static func addWest(_ u: UnsafeBufferPointer<Double>, weight w: Double, weightSumBefore before: Double,
-                                _ sums: UnsafeMutableBufferPointer<Double>, means: Int, coMoments: Int,
-                                deltas d: UnsafeMutableBufferPointer<Double>) {
-        let q = u.count
-        guard q > 0, let base = sums.baseAddress else { return }
-        let total = before + w
-        let factor = w * before / total, share = w / total
-        let mean = base + means, coMoment = base + coMoments
-        for i in 0..<q { d[i] = u[i] - mean[i] }
-        for i in 0..<q {
-            let deltaI = factor * d[i], row = coMoment + i &* q
-            for j in i..<q { row[j] += deltaI * d[j] }
-        }
-        for i in 0..<q { mean[i] += share * d[i] }
     }
 
     /// The groups of each cell, by key.
