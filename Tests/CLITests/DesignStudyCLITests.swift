@@ -84,4 +84,24 @@ final class DesignStudyCLITests: DesignCLITestCase {
             try assertShardsMergeToTheOnePassNumbers("\(design).study.yml", data: "design.csv")
         }
     }
+
+    /// A summary from elsewhere whose ANOVA's fourth-moment origin has a value too many is
+    /// refused at the merge, naming the file, the analysis and what was expected.
+    func testSummaryWithABadOriginIsRefused() throws {
+        let folder = try temporaryFolder()
+        let study = studies.appendingPathComponent("strata.study.yml").path
+        let summary = folder.appendingPathComponent("part.summary.json")
+        let made = try paradox(["summarize", study, fixtures.appendingPathComponent("design.csv").path, "--out", summary.path])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        var text = try String(contentsOf: summary, encoding: .utf8)
+        let origin = try XCTUnwrap(text.range(of: #""origin":\[[^\]]"#, options: .regularExpression), "an ANOVA's origin (the first in the file)")
+        text.insert(contentsOf: "7,", at: text.index(origin.upperBound, offsetBy: -1))
+        let crafted = try write(text, to: "crafted.summary.json", in: folder)
+        let outcome = try paradox(["merge", study, crafted.path, "--out", folder.appendingPathComponent("out").path])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertTrue(outcome.stderr.hasPrefix("paradox: error: \(crafted.path): at "), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("design.anovas[0] (y_by_g)"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("an origin of 3 finite numbers with the fourth moments, or none"), outcome.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
 }
