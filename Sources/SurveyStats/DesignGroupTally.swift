@@ -5,7 +5,7 @@
 /// and u's moments by the two-pass algorithm: under w, and when each row is its own PSU under w² (the
 /// rows' squared linearised values), or with fourth moments the raw Σw²·φ and Σw²·φφᵀ of
 /// φ = (1, u, uⱼuₖ for j ≤ k). The design's moments of all variables then follow per group from
-/// these and the group's constants, and merge over the cell's groups by the pairwise update: a
+/// these and the group's constants, and merge over the cell's groups in two passes: a
 /// regression on a few factors and scale scores costs a few dozen operations per row, not the
 /// square of its variables' products.
 struct DesignGroupTally {

@@ -98,5 +98,4 @@ public struct DesignRows: Sendable {
         populationSizes = [:]
     }
 
-    func weight(_ row: Int) -> Double { weights?[row] ?? 1 }
 }

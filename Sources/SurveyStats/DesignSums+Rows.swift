@@ -1,7 +1,7 @@
 extension DesignSums {
     /// The sums of a block's rows of `columns` (their variables in order: a factor's indicators,
     /// a variable's values) under the block's design: the same sums as adding each row with
-    /// ``add(_:weight:stratum:psu:populationSize:keepingSquares:)``, equal to rounding, from one pass
+    /// ``add(_:weight:stratum:psu:populationSize:)``, equal to rounding, from one pass
     /// that sums rows by group (``DesignGroupTally``) and then merges each cell's groups in the
     /// order of their codes (in two passes over them). A row
     /// with a missing code is left out but keeps its PSU.

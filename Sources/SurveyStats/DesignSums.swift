@@ -88,10 +88,8 @@ public struct DesignSums: Sendable, Equatable {
     /// - Throws: ``DesignError/invalidWeight(value:weightType:)``,
     ///   ``DesignError/inconsistentPopulationSize(stratum:first:second:)``,
     ///   ``DesignError/designWithoutSamplingWeights(_:)``.
-    /// With `keepingSquares` false, a design without PSUs leaves the stratum's ``RowPSUSums`` to
-    /// the caller (``addRowStratum(_:_:)``), who sums them faster (e.g. over the non-zero products).
     public mutating func add(_ values: [Double], weight: Double, stratum: Double = 0, psu: Double = 0,
-                             populationSize: Double? = nil, keepingSquares: Bool = true) throws {
+                             populationSize: Double? = nil) throws {
         guard weight.isFinite, weight >= 0, weightType != .frequency || weight.rounded() == weight else {
             throw DesignError.invalidWeight(value: weight, weightType: weightType)
         }
@@ -103,7 +101,7 @@ public struct DesignSums: Sendable, Equatable {
         let complete = !values.contains(where: \.isNaN)
         if complete { cells[cell, default: WeightedMoments(variableCount: variableCount)].add(values, weight: weight) }
         else if cells[cell] == nil { cells[cell] = WeightedMoments(variableCount: variableCount) }
-        guard rowsArePSUs, keepingSquares else { return }
+        guard rowsArePSUs else { return }
         var sums = rowStrata[stratum] ?? RowPSUSums(rows: 0, squared: WeightedMoments(variableCount: squaredVariableCount))
         sums.rows += 1
         if complete {
@@ -117,36 +115,6 @@ public struct DesignSums: Sendable, Equatable {
             }
         }
         rowStrata[stratum] = sums
-    }
-
-    /// Adds `count` rows of one PSU (a stratum's, when each row is its own PSU) that have the same
-    /// `values` (NaN: rows with a missing value), with Σw = `weightSum`, Σw² = `squaredWeightSum`
-    /// and Σw⁴ = `fourthPowerWeightSum` over them (only rows of positive weight counted in
-    /// `positiveWeights`): the summary of a tally of a few distinct values, without a row at a
-    /// time. Not for ``keepsFourthMoments``. Weights and population sizes are the caller's to check.
-    public mutating func addRows(_ values: [Double], count: Int, positiveWeights: Int, weightSum: Double, squaredWeightSum: Double,
-                                 fourthPowerWeightSum: Double, stratum: Double = 0, psu: Double = 0) {
-        precondition(!keepsFourthMoments, "grouped rows keep no products")
-        let cell = Cell(stratum: stratum, psu: rowsArePSUs ? 0 : psu)
-        let complete = !values.contains(where: \.isNaN)
-        if complete {
-            cells[cell, default: WeightedMoments(variableCount: variableCount)]
-                .add(values, count: positiveWeights, weight: weightSum, squaredWeight: squaredWeightSum)
-        } else if cells[cell] == nil {
-            cells[cell] = WeightedMoments(variableCount: variableCount)
-        }
-        guard rowsArePSUs else { return }
-        var sums = rowStrata[stratum] ?? RowPSUSums(rows: 0, squared: WeightedMoments(variableCount: squaredVariableCount))
-        sums.rows += count
-        if complete { sums.squared.add(values, count: positiveWeights, weight: squaredWeightSum, squaredWeight: fourthPowerWeightSum) }
-        rowStrata[stratum] = sums
-    }
-
-    /// Adds the sums of some rows of a stratum whose rows are its PSUs (the rows added with
-    /// `keepingSquares: false`).
-    public mutating func addRowStratum(_ stratum: Double, _ sums: RowPSUSums) {
-        precondition(rowsArePSUs && sums.squared.variableCount == squaredVariableCount, "sums of rows as PSUs of these variables")
-        rowStrata[stratum] = rowStrata[stratum].map { $0 + sums } ?? sums
     }
 
     /// Records a stratum's population size (fpc).

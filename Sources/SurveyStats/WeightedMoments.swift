@@ -52,23 +52,7 @@ public struct WeightedMoments: Sendable, Equatable, Codable {
     /// Adds a row `values` (finite, one per variable) of weight `weight` (finite, ≥ 0; a zero
     /// weight changes nothing).
     public mutating func add(_ values: [Double], weight: Double) {
-        guard weight > 0 else { return }
-        count += 1
-        let total = weightSum + weight
-        let p = means.count
-        // C first, from the deltas to the old means (no scratch array), then the means.
-        let factor = weight * weightSum / total
-        for i in 0..<p {
-            let deltaI = factor * (values[i] - means[i])
-            for j in i..<p {
-                coMoments[i * p + j] += deltaI * (values[j] - means[j])
-                coMoments[j * p + i] = coMoments[i * p + j]
-            }
-        }
-        let share = weight / total
-        for i in 0..<p { means[i] += share * (values[i] - means[i]) }
-        weightSum = total
-        squaredWeightSum += weight * weight
+        add(values, count: 1, weight: weight, squaredWeight: weight * weight)
     }
 
     /// Adds `count` rows of the same `values` whose weights sum to `weight` and their squares to

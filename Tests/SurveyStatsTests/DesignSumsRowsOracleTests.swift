@@ -4,7 +4,7 @@ import TestSupport
 
 /// Property: the fast ``DesignSums/init(_:columns:keepsFourthMoments:)`` (rows summed by group of
 /// codes, ``DesignGroupTally``) gives the sums of the simple path, a row at a time through
-/// ``DesignSums/add(_:weight:stratum:psu:populationSize:keepingSquares:)``, on random blocks: factors
+/// ``DesignSums/add(_:weight:stratum:psu:populationSize:)``, on random blocks: factors
 /// (with and without a reference level) and variables of few or many values, missing codes, weights
 /// of 0, strata, PSUs and fpc, rows as PSUs, frequency and analytic weights; every column grouped,
 /// factors grouped beside numeric variables, and factors too many to group.
