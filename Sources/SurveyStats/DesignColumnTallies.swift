@@ -8,7 +8,12 @@ public struct DesignColumnTallies {
 
     public init(_ rows: DesignRows, _ columns: [RowTally.CodedColumn]) {
         self.columns = columns
-        let few = columns.indices.filter { columns[$0].values.count <= DesignGroupTally.maximumGroupsPerCell }
+        // Packed: variables of few values whose slots over all cells stay few (a design of many
+        // PSUs tallies each variable alone, its groups found in a dictionary).
+        let few = columns.indices.filter { index in
+            let values = columns[index].values.count
+            return values <= DesignGroupTally.maximumGroupsPerCell && rows.cells.count * (values + 1) <= DesignGroupTally.maximumPackSlots
+        }
         var tallies = [DesignGroupTally?](repeating: nil, count: columns.count)
         for (index, tally) in zip(few, DesignGroupTally.singleColumns(rows, few.map { .values(columns[$0]) })) { tallies[index] = tally }
         for index in columns.indices where tallies[index] == nil {

@@ -11,6 +11,8 @@
 struct DesignGroupTally {
     /// Combinations of grouped codes per cell at most, unless told otherwise.
     static let maximumGroupsPerCell = 4096
+    /// Slots of a pack of single columns over all cells at most (``singleColumns(_:_:)``).
+    static let maximumPackSlots = 8192
 
     /// Where a group's sums lie among its `stride` numbers.
     struct Layout {
@@ -102,23 +104,22 @@ struct DesignGroupTally {
         layout = Layout(numericCount: numericCount, phiCount: phiCount, squared: keepsSquaredMoments, fourth: self.keepsFourthMoments)
     }
 
-    /// The tallies of single columns of few codes each (`column.codeCount` ≤ ``maximumGroupsPerCell``),
+    /// The tallies of single columns of few codes each (cells × (codes + 1) ≤ ``maximumPackSlots``),
     /// as each column's own tally gives them, counting the rows once per pack of columns: a row's
     /// codes in a pack (a missing code as one more) are one key, its (1, w, w², w⁴) is added to
     /// its cell's slot of that key, and each column's sums per cell and code are then summed from
-    /// its pack's slots. A pack's slots stay few (at most 8,192 over all cells), so they stay in cache.
+    /// its pack's slots. A pack's slots stay few (``maximumPackSlots`` over all cells), so they stay in cache.
     static func singleColumns(_ rows: DesignRows, _ columns: [DesignColumn]) -> [DesignGroupTally] {
         let cells = rows.cells.count
         var tallies: [DesignGroupTally?] = [DesignGroupTally?](repeating: nil, count: columns.count)
         var next = 0
         while next < columns.count {
             var pack = [next], slots = max(1, cells) * (columns[next].codeCount + 1)
-            while let candidate = pack.last.map({ $0 + 1 }), candidate < columns.count,
-                  slots * (columns[candidate].codeCount + 1) <= 8192 {
-                pack.append(candidate)
-                slots *= columns[candidate].codeCount + 1
+            while next + pack.count < columns.count, slots * (columns[next + pack.count].codeCount + 1) <= maximumPackSlots {
+                slots *= columns[next + pack.count].codeCount + 1
+                pack.append(next + pack.count)
             }
-            next = pack.last! + 1
+            next += pack.count
             // Each row's key in the pack: its codes in mixed radix, a missing code as the last digit.
             let radices = pack.map { columns[$0].codeCount + 1 }
             let keyCount = radices.reduce(1, *)
