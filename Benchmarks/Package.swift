@@ -20,6 +20,11 @@ let package = Package(
             name: "WaveBenchmark",
             dependencies: [.product(name: "ParadoxKit", package: "Paradox")]
         ),
+        // The design-based sums of the plan's analyses, part by part, on one thread (issue 19).
+        .executableTarget(
+            name: "DesignBenchmark",
+            dependencies: [.product(name: "ParadoxKit", package: "Paradox")]
+        ),
         // Text redaction (paradox redact, paradox code's quotes) on transcripts and hostile lines (issues 15 and 17).
         .executableTarget(
             name: "RedactionBenchmark",

@@ -1,18 +1,18 @@
 /// A block's variables tallied one by one under its design, for their weighted means and their
 /// values' weighted proportions: each variable's sums per cell and value, as
 /// ``DesignSums/init(_:columns:keepsFourthMoments:)`` gives them for the variable alone, with the
-/// rows counted once per pack of variables of few values (``DesignGroupTally``).
+/// variables of few values counted in one pass over the rows (``DesignGroupTally``).
 public struct DesignColumnTallies {
     private let columns: [RowTally.CodedColumn]
     private let tallies: [DesignGroupTally]
 
     public init(_ rows: DesignRows, _ columns: [RowTally.CodedColumn]) {
         self.columns = columns
-        // Packed: variables of few values whose slots over all cells stay few (a design of many
-        // PSUs tallies each variable alone, its groups found in a dictionary).
+        // Counted together: variables of few values whose slots over all cells stay few (a design of
+        // many PSUs tallies each variable alone, its groups found in a dictionary).
         let few = columns.indices.filter { index in
             let values = columns[index].values.count
-            return values <= DesignGroupTally.maximumGroupsPerCell && rows.cells.count * (values + 1) <= DesignGroupTally.maximumPackSlots
+            return values <= DesignGroupTally.maximumGroupsPerCell && rows.cells.count * values <= DesignGroupTally.maximumSingleColumnSlots
         }
         var tallies = [DesignGroupTally?](repeating: nil, count: columns.count)
         for (index, tally) in zip(few, DesignGroupTally.singleColumns(rows, few.map { .values(columns[$0]) })) { tallies[index] = tally }

@@ -11,8 +11,8 @@
 struct DesignGroupTally {
     /// Combinations of grouped codes per cell at most, unless told otherwise.
     static let maximumGroupsPerCell = 4096
-    /// Slots of a pack of single columns over all cells at most (``singleColumns(_:_:)``).
-    static let maximumPackSlots = 8192
+    /// Slots (cells × codes) of a column tallied in ``singleColumns(_:_:)`` at most.
+    static let maximumSingleColumnSlots = 8192
 
     /// Where a group's sums lie among its `stride` numbers.
     struct Layout {
@@ -104,59 +104,39 @@ struct DesignGroupTally {
         layout = Layout(numericCount: numericCount, phiCount: phiCount, squared: keepsSquaredMoments, fourth: self.keepsFourthMoments)
     }
 
-    /// The tallies of single columns of few codes each (cells × (codes + 1) ≤ ``maximumPackSlots``),
-    /// as each column's own tally gives them, counting the rows once per pack of columns: a row's
-    /// codes in a pack (a missing code as one more) are one key, its (1, w, w², w⁴) is added to
-    /// its cell's slot of that key, and each column's sums per cell and code are then summed from
-    /// its pack's slots. A pack's slots stay few (``maximumPackSlots`` over all cells), so they stay in cache.
+    /// The tallies of single columns of few codes each (cells × codes ≤ ``maximumSingleColumnSlots``),
+    /// as each column's own tally gives them, from one pass over the rows a chunk at a time: a
+    /// row's (1, w, w², w⁴) is added to its cell's slot of its code in every column's table while
+    /// the chunk's weights stay in cache, so the weights are read from memory once, not once per column.
     static func singleColumns(_ rows: DesignRows, _ columns: [DesignColumn]) -> [DesignGroupTally] {
-        let cells = rows.cells.count
-        var tallies: [DesignGroupTally?] = [DesignGroupTally?](repeating: nil, count: columns.count)
-        var next = 0
-        while next < columns.count {
-            var pack = [next], slots = max(1, cells) * (columns[next].codeCount + 1)
-            while next + pack.count < columns.count, slots * (columns[next + pack.count].codeCount + 1) <= maximumPackSlots {
-                slots *= columns[next + pack.count].codeCount + 1
-                pack.append(next + pack.count)
-            }
-            next += pack.count
-            // Each row's key in the pack: its codes in mixed radix, a missing code as the last digit.
-            let radices = pack.map { columns[$0].codeCount + 1 }
-            let keyCount = radices.reduce(1, *)
-            var keys = [Int32](repeating: 0, count: rows.count)
-            keys.withUnsafeMutableBufferPointer { keys in
-                for (index, radix) in zip(pack, radices) {
-                    columns[index].codes.withUnsafeBufferPointer { codes in
-                        for row in keys.indices {
-                            let code = codes[row]
-                            keys[row] = keys[row] &* Int32(radix) &+ (code < 0 ? Int32(radix - 1) : code)
+        let cells = rows.cells.count, codes = columns.map(\.codes)
+        // Per column cells × codes slots, cell-major, and one for rows with a missing code.
+        let sizes = columns.map { cells * $0.codeCount + 1 }
+        let offsets = sizes.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
+        var tables = [SIMD4<Double>](repeating: .zero, count: offsets[columns.count])
+        let chunk = 2048
+        tables.withUnsafeMutableBufferPointer { tables in
+            rows.cellOfRow.withUnsafeBufferPointer { cellOfRow in
+                rows.weightPowers.withUnsafeBufferPointer { powers in
+                    for start in stride(from: 0, to: rows.count, by: chunk) {
+                        let end = min(start + chunk, rows.count)
+                        for index in columns.indices {
+                            let table = UnsafeMutableBufferPointer(rebasing: tables[offsets[index]..<offsets[index + 1]])
+                            let codeCount = columns[index].codeCount, missing = cells * codeCount
+                            codes[index].withUnsafeBufferPointer { codes in
+                                for row in start..<end {
+                                    let code = Int(codes[row])
+                                    table[code < 0 ? missing : Int(cellOfRow[row]) &* codeCount &+ code] += powers[row]
+                                }
+                            }
                         }
                     }
                 }
-            }
-            var joint = [SIMD4<Double>](repeating: .zero, count: cells * keyCount)
-            joint.withUnsafeMutableBufferPointer { joint in
-                rows.cellOfRow.withUnsafeBufferPointer { cellOfRow in
-                    keys.withUnsafeBufferPointer { keys in
-                        rows.weightPowers.withUnsafeBufferPointer { powers in
-                            for row in keys.indices { joint[Int(cellOfRow[row]) * keyCount + Int(keys[row])] += powers[row] }
-                        }
-                    }
-                }
-            }
-            for (position, index) in pack.enumerated() {
-                let radix = radices[position], below = radices[(position + 1)...].reduce(1, *)
-                var counts = [SIMD4<Double>](repeating: .zero, count: cells * (radix - 1))
-                for cell in 0..<cells {
-                    for key in 0..<keyCount {
-                        let digit = key / below % radix
-                        if digit < radix - 1 { counts[cell * (radix - 1) + digit] += joint[cell * keyCount + key] }
-                    }
-                }
-                tallies[index] = DesignGroupTally(rows, column: columns[index], counts: counts)
             }
         }
-        return tallies.compactMap { $0 }
+        return columns.indices.map { index in
+            DesignGroupTally(rows, column: columns[index], counts: Array(tables[offsets[index]..<offsets[index + 1]]))
+        }
     }
 
     var groupCount: Int { groupCell.count }
@@ -172,11 +152,16 @@ struct DesignGroupTally {
         var keys = [Int](repeating: 0, count: rows.count)
         keys.withUnsafeMutableBufferPointer { keys in
             for index in columns.indices {
-                let size = grouped.contains(index) ? columns[index].codeCount : 0
+                let size = columns[index].codeCount
                 columns[index].codes.withUnsafeBufferPointer { codes in
-                    for row in keys.indices where keys[row] >= 0 {
-                        let code = Int(codes[row])
-                        keys[row] = code < 0 ? -1 : size > 0 ? keys[row] * size + code : keys[row]
+                    // Without branches: a code of −1 (or a key of −1 so far) makes the key −1.
+                    if grouped.contains(index) {
+                        for row in keys.indices {
+                            let key = keys[row], code = Int(codes[row])
+                            keys[row] = (key | code) < 0 ? -1 : key &* size &+ code
+                        }
+                    } else {
+                        for row in keys.indices { keys[row] |= Int(codes[row]) >> 63 }
                     }
                 }
             }
@@ -293,6 +278,10 @@ struct DesignGroupTally {
         let values = numericValues(groupOfRow: groupOfRow)
         let weights = rows.weights ?? [Double](repeating: 1, count: rows.count)
         var sums = [Double](repeating: 0, count: groupCount * stride)
+        // Groups whose sums outgrow the cache take their rows group by group (in row order within a
+        // group, so the sums are the same): a row then finds its group's sums in cache.
+        let order = sums.count > Self.cachedSums ? Self.rowsByGroup(groupOfRow, groupCount: groupCount)
+            : groupOfRow.indices.compactMap { groupOfRow[$0] >= 0 ? Int32($0) : nil }
         // Scratch for a row's φ and its deltas to its group's means.
         let phi = UnsafeMutableBufferPointer<Double>.allocate(capacity: r), deltas = UnsafeMutableBufferPointer<Double>.allocate(capacity: q)
         phi.initialize(repeating: 0)
@@ -305,8 +294,8 @@ struct DesignGroupTally {
             guard let start = sums.baseAddress else { return }
             values.withUnsafeBufferPointer { values in
                 weights.withUnsafeBufferPointer { weights in
-                    for row in groupOfRow.indices where groupOfRow[row] >= 0 {
-                        let base = Int(groupOfRow[row]) * stride
+                    for row in order {
+                        let row = Int(row), base = Int(groupOfRow[row]) * stride
                         let u = UnsafeBufferPointer(rebasing: values[(row * q)..<(row * q + q)])
                         let w = weights[row], w2 = w * w
                         sums[base + Layout.positive] += 1
@@ -348,8 +337,8 @@ struct DesignGroupTally {
                             for j in 0..<q { sums[base + layout.squaredMeans + j] /= sums[base + Layout.squaredWeightSum] }
                         }
                     }
-                    for row in groupOfRow.indices where groupOfRow[row] >= 0 {
-                        let base = Int(groupOfRow[row]) * stride
+                    for row in order {
+                        let row = Int(row), base = Int(groupOfRow[row]) * stride
                         let u = valueStart + row * q
                         let w = weights[row]
                         Self.addProducts(u, weight: w, about: start + (base + layout.means), to: start + (base + layout.coMoments),
@@ -363,6 +352,22 @@ struct DesignGroupTally {
             }
         }
         self.sums = sums
+    }
+
+    /// Numbers of all groups' sums at most that ``addRows(groupOfRow:)`` adds to in row order.
+    private static let cachedSums = 1 << 13
+
+    /// The rows of a group (≥ 0) ordered by group, in row order within a group (a counting sort).
+    private static func rowsByGroup(_ groupOfRow: [Int32], groupCount: Int) -> [Int32] {
+        var starts = [Int](repeating: 0, count: groupCount + 1)
+        for group in groupOfRow where group >= 0 { starts[Int(group) + 1] += 1 }
+        for group in 0..<groupCount { starts[group + 1] += starts[group] }
+        var order = [Int32](repeating: 0, count: starts[groupCount])
+        for (row, group) in groupOfRow.enumerated() where group >= 0 {
+            order[starts[Int(group)]] = Int32(row)
+            starts[Int(group)] += 1
+        }
+        return order
     }
 
     /// Adds w(u − ū)(u − ū)ᵀ to the upper triangle of `coMoments` (q × q).
@@ -424,23 +429,26 @@ struct DesignGroupTally {
         return indices
     }
 
-    /// The values of the grouped columns' variables in `group` (0 for the others), of `columns`
-    /// (the tally's, or columns with the same codes).
-    func constants(_ group: Int, of columns: [DesignColumn]) -> [Double] {
-        var values = [Double](repeating: 0, count: columns.reduce(0) { $0 + $1.variableCount })
-        writeConstants(group, of: columns, into: &values)
-        return values
-    }
-
-    /// The same written into `values`.
-    func writeConstants(_ group: Int, of columns: [DesignColumn], into values: inout [Double]) {
+    /// Per group of `groups` the values of the grouped columns' variables of `columns` (the tally's,
+    /// or columns with the same codes), 0 for the others: a row of the columns' variables per group
+    /// in the order of `groups`, row-major.
+    func constants(_ groups: [Int], of columns: [DesignColumn]) -> [Double] {
+        let m = columns.reduce(0) { $0 + $1.variableCount }
+        var constants = [Double](repeating: 0, count: groups.count * m)
         var start = 0
         for (index, column) in columns.enumerated() {
+            let width = column.variableCount
             if let position = grouped.firstIndex(of: index) {
-                column.write(code: Int(groupCodes[group * grouped.count + position]), into: &values, from: start)
+                var table = [Double](repeating: 0, count: column.codeCount * width)   // per code its variables' values
+                for code in 0..<column.codeCount { column.write(code: code, into: &table, from: code * width) }
+                for (row, group) in groups.enumerated() {
+                    let code = Int(groupCodes[group * grouped.count + position])
+                    for t in 0..<width { constants[row * m + start + t] = table[code * width + t] }
+                }
             }
-            start += column.variableCount
+            start += width
         }
+        return constants
     }
 
     /// A group's weight sum, under w or (`squared`) under w².
@@ -448,15 +456,15 @@ struct DesignGroupTally {
         sums[group * layout.stride + (squared ? Layout.squaredWeightSum : Layout.weightSum)]
     }
 
-    /// A group's means of all variables of `columns` (the tally's, or columns with the same codes)
-    /// less `shift`: the grouped ones' constants and the others' means (under w, or under w² when
-    /// `squared`; summed about the origin, so that their digits stay when `shift` is the origin).
-    func writeMeans(_ group: Int, of columns: [DesignColumn], numericIndices: [Int?], shift: [Double], squared: Bool,
+    /// A group's means of all variables less `shift`: the grouped ones' constants (`constants`, its
+    /// row of ``constants(_:of:)``) and the others' means (under w, or under w² when `squared`; summed
+    /// about the origin, so that their digits stay when `shift` is the origin).
+    func writeMeans(_ group: Int, constants: ArraySlice<Double>, numericIndices: [Int?], shift: [Double], squared: Bool,
                     into values: inout [Double]) {
-        writeConstants(group, of: columns, into: &values)
+        let row = constants.startIndex
         let means = group * layout.stride + (squared ? layout.squaredMeans : layout.means)
         for (i, numeric) in numericIndices.enumerated() {
-            if let j = numeric { values[i] = sums[means + j] + (origin[i] - shift[i]) } else { values[i] -= shift[i] }
+            if let j = numeric { values[i] = sums[means + j] + (origin[i] - shift[i]) } else { values[i] = constants[row + i] - shift[i] }
         }
     }
 
@@ -475,39 +483,47 @@ struct DesignGroupTally {
         }
     }
 
+    /// A group's entry of v = (y, yₐy_b for a ≤ b) that is not 0: its place in v, the constant it is
+    /// (times φ's entry `phi`, 0 for a constant alone).
+    typealias FourthMomentEntry = (index: Int, scale: Double, phi: Int)
+
     /// Adds a group's Σw²·v and Σw²·vvᵀ (upper triangle) of v = (y, yₐy_b for a ≤ b), y = x − `origin`,
-    /// to `vSums` and `vProducts`, over v's non-zero entries: each is a constant times an entry of φ.
-    func addFourthMoments(_ group: Int, numericIndices: [Int?], constants: [Double], sums vSums: inout [Double], products vProducts: inout [Double]) {
+    /// to `vSums` and `vProducts`, over v's non-zero entries: each is a constant (`constants`, its row
+    /// of ``constants(_:of:)``) times an entry of φ. `entries` is scratch, kept between groups.
+    func addFourthMoments(_ group: Int, numericIndices: [Int?], constants: ArraySlice<Double>, entries: inout [FourthMomentEntry],
+                          sums vSums: inout [Double], products vProducts: inout [Double]) {
         let q = numericCount, r = phiCount, m = numericIndices.count
         let dimension = m + m * (m + 1) / 2
         /// φ's entry of u_j·u_k (j ≤ k), and of a product of two φ entries of degree ≤ 1.
         func pair(_ j: Int, _ k: Int) -> Int { 1 + q + j * q - j * (j - 1) / 2 + (k - j) }
         func product(_ a: Int, _ b: Int) -> Int { a == 0 ? b : b == 0 ? a : pair(min(a, b) - 1, max(a, b) - 1) }
-        var single: [(index: Int, scale: Double, phi: Int)] = []
-        single.reserveCapacity(m)
+        // v's entries yₐ, then their products.
+        entries.removeAll(keepingCapacity: true)
         for (i, numeric) in numericIndices.enumerated() {
-            let constant = constants[i] - origin[i]
-            if let j = numeric { single.append((i, 1, 1 + j)) } else if constant != 0 { single.append((i, constant, 0)) }
+            let constant = constants[constants.startIndex + i] - origin[i]
+            if let j = numeric { entries.append((i, 1, 1 + j)) } else if constant != 0 { entries.append((i, constant, 0)) }
         }
-        var entries = single
-        entries.reserveCapacity(single.count + single.count * (single.count + 1) / 2)
-        for (x, a) in single.enumerated() {
-            for b in single[x...] {
+        let singles = entries.count
+        for x in 0..<singles {
+            let a = entries[x]
+            for y in x..<singles {
+                let b = entries[y]
                 entries.append((m + a.index * m - a.index * (a.index - 1) / 2 + (b.index - a.index), a.scale * b.scale, product(a.phi, b.phi)))
             }
         }
         let base = group * layout.stride, phiSums = base + layout.phiSums, phiProducts = base + layout.phiProducts
         // Entries ascend by their place in v, so each pair (e, f ≥ e) is in the upper triangle.
         sums.withUnsafeBufferPointer { groupSums in
-            vSums.withUnsafeMutableBufferPointer { vSums in
-                vProducts.withUnsafeMutableBufferPointer { vProducts in
-                    for x in entries.indices {
-                        let e = entries[x], row = e.index * dimension
-                        vSums[e.index] += e.scale * groupSums[phiSums + e.phi]
-                        for y in x..<entries.count {
-                            let f = entries[y]
-                            let phi = e.phi <= f.phi ? e.phi * r + f.phi : f.phi * r + e.phi
-                            vProducts[row + f.index] += e.scale * f.scale * groupSums[phiProducts + phi]
+            entries.withUnsafeBufferPointer { entries in
+                vSums.withUnsafeMutableBufferPointer { vSums in
+                    vProducts.withUnsafeMutableBufferPointer { vProducts in
+                        for x in entries.indices {
+                            let e = entries[x], row = e.index * dimension
+                            vSums[e.index] += e.scale * groupSums[phiSums + e.phi]
+                            for y in x..<entries.count {
+                                let f = entries[y]
+                                vProducts[row + f.index] += e.scale * f.scale * groupSums[phiProducts + min(e.phi, f.phi) * r + max(e.phi, f.phi)]
+                            }
                         }
                     }
                 }

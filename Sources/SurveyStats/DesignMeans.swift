@@ -64,13 +64,14 @@ public enum DesignMeans {
         let rows = (0..<p).map { j -> DesignMeansResult.Row in
             let se = meanVariance[j].squareRoot()
             let srsVariance = count / (count - 1) * all.coMoment(j, j) / w / count
-            let isDesign = sums.weightType == .sampling
+            // A constant (a level nobody or everybody chose) has no design effect: 0/0 (R: NaN).
+            let hasDesignEffect = sums.weightType == .sampling && srsVariance > 0
             return DesignMeansResult.Row(
                 name: names[j], mean: all.means[j], stdError: se,
                 confLow: all.means[j] - tQuantile * se, confHigh: all.means[j] + tQuantile * se,
                 total: (sums.weightType == .analytic ? count : w) * all.means[j], totalStdError: totalVariance.map { $0[j].squareRoot() },
-                designEffect: isDesign && w > count ? meanVariance[j] / (srsVariance * (w - count) / w) : nil,
-                designEffectWithReplacement: isDesign ? meanVariance[j] / srsVariance : nil)
+                designEffect: hasDesignEffect && w > count ? meanVariance[j] / (srsVariance * (w - count) / w) : nil,
+                designEffectWithReplacement: hasDesignEffect ? meanVariance[j] / srsVariance : nil)
         }
         let replicated = sums.weightType == .frequency
         let effectiveN = replicated ? w : w * w / all.squaredWeightSum

@@ -12,9 +12,11 @@ public struct DesignMeansResult: Sendable, Equatable, Codable {
         /// The total's design-based SE; `nil` for frequency and analytic weights.
         public var totalStdError: Double?
         /// Variance over that of a simple random sample without replacement of the same n from a
-        /// population of Σw (R `svymean(deff = TRUE)`); `nil` when Σw ≤ n or without sampling weights.
+        /// population of Σw (R `svymean(deff = TRUE)`); `nil` when Σw ≤ n, for a constant (R: NaN) or
+        /// without sampling weights.
         public var designEffect: Double?
-        /// Variance over that of a simple random sample with replacement (R `deff = "replace"`).
+        /// Variance over that of a simple random sample with replacement (R `deff = "replace"`); `nil`
+        /// for a constant or without sampling weights.
         public var designEffectWithReplacement: Double?
 
         private enum CodingKeys: String, CodingKey {

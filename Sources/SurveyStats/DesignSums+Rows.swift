@@ -27,21 +27,22 @@ extension DesignSums {
         let dimension = squaredVariableCount
         // The groups' means are merged about the tally's origin (any shift gives the same moments).
         let shift = tally.origin.count == m ? tally.origin : [Double](repeating: 0, count: m)
+        var entries: [DesignGroupTally.FourthMomentEntry] = []
         for (cellIndex, groups) in tally.groupsByCell.enumerated() {
             let cell = rows.cells[cellIndex]
-            var moments = WeightedMoments(variableCount: m)
             var squared = WeightedMoments(variableCount: dimension)
             var fourthSums = [Double](repeating: 0, count: tally.keepsFourthMoments ? dimension : 0)
             var fourthProducts = [Double](repeating: 0, count: tally.keepsFourthMoments ? dimension * dimension : 0)
             var squaredCount = 0, squaredWeightSum = 0.0, fourthPowerWeightSum = 0.0
-            moments = Self.merged(tally, groups, of: columns, numericIndices: numericIndices, shift: shift, squared: false)
+            let constants = tally.constants(groups, of: columns)
+            let moments = Self.merged(tally, groups, constants: constants, numericIndices: numericIndices, shift: shift, squared: false)
             if tally.keepsSquaredMoments {
-                squared = Self.merged(tally, groups, of: columns, numericIndices: numericIndices, shift: shift, squared: true)
+                squared = Self.merged(tally, groups, constants: constants, numericIndices: numericIndices, shift: shift, squared: true)
             }
             if tally.keepsFourthMoments {
-                for group in groups {
-                    tally.addFourthMoments(group, numericIndices: numericIndices, constants: tally.constants(group, of: columns),
-                                           sums: &fourthSums, products: &fourthProducts)
+                for (position, group) in groups.enumerated() {
+                    tally.addFourthMoments(group, numericIndices: numericIndices, constants: constants[(position * m)..<(position * m + m)],
+                                           entries: &entries, sums: &fourthSums, products: &fourthProducts)
                     squaredCount += tally.positive(group)
                     squaredWeightSum += tally.squaredWeightSum(group)
                     fourthPowerWeightSum += tally.fourthPowerWeightSum(group)
@@ -57,31 +58,33 @@ extension DesignSums {
         }
     }
 
-    /// The moments of a cell's groups merged in two passes over them: with z_g a group's means
-    /// (its constants, and its numeric variables' means) less `shift`, W_g its weight sum and C_g its
-    /// numeric variables' co-moments (under w, or under w² when `squared`): W = ΣW_g,
+    /// The moments of a cell's groups merged in two passes over them: with z_g a group's means (its
+    /// constants, its row of `constants`, and its numeric variables' means) less `shift`, W_g its
+    /// weight sum and C_g its numeric variables' co-moments (under w, or under w² when `squared`): W = ΣW_g,
     /// x̄ = shift + ΣW_g·z_g/W and C = Σ(C_g + W_g(z_g − z̄)(z_g − z̄)ᵀ) (the pairwise update's
     /// total, without a merge per group).
-    private static func merged(_ tally: DesignGroupTally, _ groups: [Int], of columns: [DesignColumn], numericIndices: [Int?],
+    private static func merged(_ tally: DesignGroupTally, _ groups: [Int], constants: [Double], numericIndices: [Int?],
                                shift: [Double], squared: Bool) -> WeightedMoments {
         let m = numericIndices.count
         var z = [Double](repeating: 0, count: m)
         var count = 0, weightSum = 0.0, squaredWeightSum = 0.0
         var totals = [Double](repeating: 0, count: m)
-        for group in groups {
+        for (position, group) in groups.enumerated() {
             let weight = tally.weightSum(group, squared: squared)
             count += tally.positive(group)
             weightSum += weight
             squaredWeightSum += squared ? tally.fourthPowerWeightSum(group) : tally.squaredWeightSum(group)
-            tally.writeMeans(group, of: columns, numericIndices: numericIndices, shift: shift, squared: squared, into: &z)
+            tally.writeMeans(group, constants: constants[(position * m)..<(position * m + m)], numericIndices: numericIndices,
+                             shift: shift, squared: squared, into: &z)
             for i in 0..<m { totals[i] += weight * z[i] }
         }
         guard weightSum > 0 else { return WeightedMoments(variableCount: m) }
         let shiftedMeans = totals.map { $0 / weightSum }
         var coMoments = [Double](repeating: 0, count: m * m)
-        for group in groups {
+        for (position, group) in groups.enumerated() {
             let weight = tally.weightSum(group, squared: squared)
-            tally.writeMeans(group, of: columns, numericIndices: numericIndices, shift: shift, squared: squared, into: &z)
+            tally.writeMeans(group, constants: constants[(position * m)..<(position * m + m)], numericIndices: numericIndices,
+                             shift: shift, squared: squared, into: &z)
             for i in 0..<m { z[i] -= shiftedMeans[i] }
             coMoments.withUnsafeMutableBufferPointer { coMoments in
                 for i in 0..<m {

@@ -78,6 +78,30 @@ final class DesignStudyCLITests: DesignCLITestCase {
         XCTAssertTrue(report.contains("Withheld because its unweighted table hides small counts: design-based ANOVA y_by_g."), report)
     }
 
+    /// A level nobody chose (`refused`, added to the codebook) is a constant 0: its proportion and SE
+    /// are 0 and its design effect is undefined (R `svymean(deff = TRUE)`: NaN), shown as null and
+    /// "—", not a failed run (it was "EncodingError.invalidValue: -nan").
+    func testALevelNobodyChoseHasNoDesignEffect() throws {
+        let folder = try temporaryFolder()
+        let codebook = try String(contentsOf: fixtures.appendingPathComponent("design.codebook.yml"), encoding: .utf8)
+        XCTAssertTrue(codebook.contains("dont_know]"))
+        _ = try write(codebook.replacingOccurrences(of: "dont_know]", with: "dont_know, refused]"), to: "design.codebook.yml", in: folder)
+        let study = try write(try String(contentsOf: studies.appendingPathComponent("full.study.yml"), encoding: .utf8)
+            .replacingOccurrences(of: "data: ../../SurveyStatsTests/Fixtures/design/", with: "data: \(fixtures.path)/")
+            .replacingOccurrences(of: "../../SurveyStatsTests/Fixtures/design/", with: ""), to: "study.yml", in: folder)
+        let out = folder.appendingPathComponent("out")
+        let run = try paradox(["run", study.path, "--out", out.path, "--quiet"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let proportions = try XCTUnwrap((try designResults(out)["proportions"] as? [[String: Any]])?.first?["result"] as? [String: Any])
+        let rows = try XCTUnwrap(proportions["rows"] as? [[String: Any]])
+        XCTAssertEqual(rows.map { $0["name"] as? String }, ["agree", "neutral", "disagree", "dont_know", "refused"])
+        let refused = rows[4]
+        XCTAssertEqual(refused["mean"] as? Double, 0)
+        XCTAssertEqual(refused["std_error"] as? Double, 0)
+        XCTAssertTrue(refused["deff"] is NSNull && refused["deff_replacement"] is NSNull, "\(refused)")
+        for row in rows.prefix(4) { try check(row, "deff", try expected("level full answer\(row["name"] as? String ?? "")")[2], 1e-10, "deff") }
+    }
+
     /// Shards of the file merged: every design-based number equals the one pass's to 1e-12.
     func testShardsMergeToTheOnePassNumbers() throws {
         for design in ["full", "strata"] {

@@ -124,7 +124,7 @@ final class DesignSumsRowsOracleTests: XCTestCase {
             if tally.ungrouped.isEmpty { groupedEverything += 1 } else if tally.grouped.isEmpty { groupedNone += 1 } else { groupedSome += 1 }
             if tally.ungrouped.contains(where: { block.columns[$0].isIndicators }) { factorsLeftOver += 1 }
             let largest = block.values.joined().filter { !$0.isNaN }.map(abs).max() ?? 0
-            // Variables tallied together (DesignColumnTallies, rows counted once per pack): each
+            // Variables tallied together (DesignColumnTallies, counted in one pass): each
             // variable's sums and its values' indicators' sums as from its own tally.
             let coded = block.columns.compactMap { column -> RowTally.CodedColumn? in
                 if case .values(let coded) = column, coded.values.count <= 10 { return coded }
