@@ -15,7 +15,8 @@ extension Table {
                 return .text(APA.number(result.matrix[i * k + j], decimals: 2, leadingZero: false))
             }
         }
-        return Table(id: "weighted_correlations", title: "Weighted Correlations Under the Sampling Design", columns: columns, rows: rows,
-                     notes: designNotes(design) + ["n = \(result.n) (listwise deletion), Σw = \(APA.number(result.weightSum, decimals: 1)). r from the weighted co-moments (R cov2cor(svyvar(…)))."])
+        return Table(id: "weighted_correlations", title: designTitle("Weighted Correlations", sampled: "Weighted Correlations Under the Sampling Design", design),
+                     columns: columns, rows: rows,
+                     notes: designNotes(design, for: .correlations) + ["n = \(result.n) (listwise deletion), Σw = \(APA.number(result.weightSum, decimals: 1))."])
     }
 }

@@ -216,7 +216,8 @@ struct DesignAnalysis: BlockAnalysis {
         }
         results.anovas = try zip(anovas, summary.anovas).map { anova, entry in
             let levels = levelLabels(anova.factor)
-            return NamedDesignRegression(name: anova.name, title: "\(codebook.label(anova.dependent)) by \(codebook.label(anova.factor)): design-based comparison of means", dependent: anova.dependent, result: try estimate("ANOVA '\(anova.name)'") {
+            let comparison = design.weightType == .sampling ? "design-based comparison of means" : "comparison of weighted means"
+            return NamedDesignRegression(name: anova.name, title: "\(codebook.label(anova.dependent)) by \(codebook.label(anova.factor)): \(comparison)", dependent: anova.dependent, result: try estimate("ANOVA '\(anova.name)'") {
                 try DesignRegression.fit(named(entry.summary), predictors: levels.dropFirst().map { "\(anova.factor)[\($0)]" })
             })
         }

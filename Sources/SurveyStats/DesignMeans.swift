@@ -13,9 +13,11 @@ import GSL
 ///   `mean [aweight]`, R `summary(lm(x ~ 1, weights = w))`), and the total n·x̄ (a level's weighted
 ///   count as Stata's `tabulate [aweight]` shows it).
 ///
-/// Kish's effective n = (Σw)²/Σw² and design effect 1 + CV² (Kish 1965, *Survey Sampling*, §11.7);
-/// under frequency weights the rows stand for Σw rows of weight 1, so the effective n is Σw (the n
-/// of the SEs and df above, SPSS WEIGHT BY's N) and the design effect 1.
+/// Kish's effective n = (Σw)²/Σw² and design effect 1 + CV² (Kish 1965, *Survey Sampling*, §11.7)
+/// under sampling weights. Under the other types the effective n is the n of the SEs and df above,
+/// with design effect 1: frequency weights make the rows stand for Σw rows of weight 1 (Σw, SPSS
+/// WEIGHT BY's N); analytic weights are precisions, not selection probabilities, so unequal weights
+/// lose nothing and the n is the rows' (Stata `mean [aweight]` reports n and no effective n).
 /// Intervals: x̄ ± t(df)·SE, df the design df (R `confint(svymean(...), df = degf(design))`).
 ///
 /// Tested against R 4.2.2, survey 4.1.1 (`Fixtures/design/design.R`).
@@ -73,9 +75,13 @@ public enum DesignMeans {
                 designEffect: hasDesignEffect && w > count ? meanVariance[j] / (srsVariance * (w - count) / w) : nil,
                 designEffectWithReplacement: hasDesignEffect ? meanVariance[j] / srsVariance : nil)
         }
-        let replicated = sums.weightType == .frequency
-        let effectiveN = replicated ? w : w * w / all.squaredWeightSum
+        let effectiveN: Double
+        switch sums.weightType {
+        case .sampling: effectiveN = w * w / all.squaredWeightSum
+        case .frequency: effectiveN = w
+        case .analytic: effectiveN = count
+        }
         return DesignMeansResult(weightType: sums.weightType, n: n, weightSum: w, effectiveN: effectiveN,
-                                 kishDesignEffect: replicated ? 1 : count / effectiveN, df: df, confLevel: confidenceLevel, rows: rows)
+                                 kishDesignEffect: sums.weightType == .sampling ? count / effectiveN : 1, df: df, confLevel: confidenceLevel, rows: rows)
     }
 }

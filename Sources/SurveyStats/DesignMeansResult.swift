@@ -43,10 +43,11 @@ public struct DesignMeansResult: Sendable, Equatable, Codable {
     /// Rows with a positive weight and a value.
     public var n: Int
     public var weightSum: Double
-    /// Kish's effective sample size (Σw)²/Σw²; Σw under frequency weights (the replicated rows).
+    /// Kish's effective sample size (Σw)²/Σw² under sampling weights; Σw under frequency weights
+    /// (the replicated rows); n under analytic weights (the n of their SEs).
     public var effectiveN: Double
-    /// Kish's design effect of unequal weights, n·Σw²/(Σw)² = 1 + CV² (CV with divisor n); 1 under
-    /// frequency weights.
+    /// Kish's design effect of unequal weights, n·Σw²/(Σw)² = 1 + CV² (CV with divisor n), under
+    /// sampling weights; 1 under frequency and analytic weights.
     public var kishDesignEffect: Double
     /// Degrees of freedom of the t quantiles of the intervals (``DesignSums/degreesOfFreedom``).
     public var df: Double

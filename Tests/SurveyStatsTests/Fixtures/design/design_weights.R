@@ -44,12 +44,12 @@ for (a in answers) {
   fit <- lm(I(as.numeric(answer == a)) ~ 1, data = d, weights = w)
   out(paste("level analytic", a), c(coef(summary(fit))[1, 1:2], sum(d$w * nrow(d) / sum(d$w) * (d$answer == a))))
 }
-# Effective n of each mean's rows: the replicated rows' count under frequency weights (each stands
-# for fw rows of weight 1), Kish's (sum w)^2 / sum w^2 under analytic weights.
+# Effective n of each mean's rows: the n of its SEs and df, i.e. the replicated rows' count under
+# frequency weights (each stands for fw rows of weight 1) and the rows' count under analytic
+# weights (precisions, not sampling weights: Stata's mean [aweight] reports n, no Kish effective n).
 for (v in c("x1", "y")) {
   out(paste("neff frequency", v), sum(!is.na(dx[[v]])))
-  wv <- d$w[!is.na(d[[v]])]
-  out(paste("neff analytic", v), sum(wv)^2 / sum(wv^2))
+  out(paste("neff analytic", v), sum(!is.na(d[[v]])))
 }
 cc <- na.omit(d[, c("x1", "x2", "y", "w")])
 out("cor analytic", cov.wt(cc[, 1:3], wt = cc$w, cor = TRUE)$cor[upper.tri(diag(3))])
