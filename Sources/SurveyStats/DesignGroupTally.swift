@@ -3,8 +3,8 @@
 /// column when their combinations are few), so the grouped variables are constants within it and
 /// only the other variables u vary. Per group it keeps the rows of positive weight, Σw, Σw², Σw⁴
 /// and u's moments by the two-pass algorithm: under w, and when each row is its own PSU under w² (the
-/// rows' squared linearised values), or with fourth moments the raw Σw²·φ and Σw²·φφᵀ of
-/// φ = (1, u, uⱼuₖ for j ≤ k). The design's moments of all variables then follow per group from
+/// rows' squared linearised values), or with fourth moments the raw Σw² times each monomial of u
+/// of degree ≤ 4 (``FourthDegreeMonomials``), among them Σw²·φ and Σw²·φφᵀ of φ = (1, u, uⱼuₖ for j ≤ k). The design's moments of all variables then follow per group from
 /// these and the group's constants, and merge over the cell's groups in two passes: a
 /// regression on a few factors and scale scores costs a few dozen operations per row, not the
 /// square of its variables' products.
@@ -19,18 +19,17 @@ struct DesignGroupTally {
         static let positive = 0, weightSum = 1, squaredWeightSum = 2, fourthPowerWeightSum = 3
         /// u's means (q) and co-moments (q × q, upper triangle) under w; then, when kept, the same under w².
         let means: Int, coMoments: Int, squaredMeans: Int, squaredCoMoments: Int
-        /// Σw²·φ (r) and Σw²·φφᵀ (r × r, upper triangle), when kept.
-        let phiSums: Int, phiProducts: Int
+        /// Σw² times each monomial of u of degree ≤ 4, when kept.
+        let monomials: Int
         let stride: Int
 
-        init(numericCount q: Int, phiCount r: Int, squared: Bool, fourth: Bool) {
+        init(numericCount q: Int, monomialCount: Int, squared: Bool, fourth: Bool) {
             means = 4
             coMoments = means + q
             squaredMeans = coMoments + q * q
             squaredCoMoments = squaredMeans + (squared ? q : 0)
-            phiSums = squaredCoMoments + (squared ? q * q : 0)
-            phiProducts = phiSums + (fourth ? r : 0)
-            stride = phiProducts + (fourth ? r * r : 0)
+            monomials = squaredCoMoments + (squared ? q * q : 0)
+            stride = monomials + (fourth ? monomialCount : 0)
         }
     }
 
@@ -39,9 +38,9 @@ struct DesignGroupTally {
     /// The grouped columns' indices into `columns`, and the others'.
     let grouped: [Int]
     let ungrouped: [Int]
-    /// u's dimension, and φ's.
+    /// u's dimension, and its monomials of degree ≤ 4.
     let numericCount: Int
-    let phiCount: Int
+    let monomials: FourthDegreeMonomials
     let keepsSquaredMoments: Bool
     let keepsFourthMoments: Bool
     let layout: Layout
@@ -98,10 +97,10 @@ struct DesignGroupTally {
         self.grouped = grouped
         ungrouped = columns.indices.filter { !grouped.contains($0) }
         numericCount = ungrouped.reduce(0) { $0 + columns[$1].variableCount }
-        phiCount = 1 + numericCount + numericCount * (numericCount + 1) / 2
+        monomials = FourthDegreeMonomials(variableCount: keepsFourthMoments && rows.rowsArePSUs ? numericCount : 0)
         self.keepsFourthMoments = keepsFourthMoments && rows.rowsArePSUs
         keepsSquaredMoments = rows.rowsArePSUs && !self.keepsFourthMoments
-        layout = Layout(numericCount: numericCount, phiCount: phiCount, squared: keepsSquaredMoments, fourth: self.keepsFourthMoments)
+        layout = Layout(numericCount: numericCount, monomialCount: monomials.count, squared: keepsSquaredMoments, fourth: self.keepsFourthMoments)
     }
 
     /// The tallies of single columns of few codes each (cells × codes ≤ ``maximumSingleColumnSlots``),
@@ -248,10 +247,7 @@ struct DesignGroupTally {
             group[Layout.weightSum] = sums[1]
             group[Layout.squaredWeightSum] = sums[2]
             group[Layout.fourthPowerWeightSum] = rows.rowsArePSUs ? sums[3] : 0
-            if keepsFourthMoments {   // φ = (1): Σw²·φ = Σw²·φφᵀ = Σw²
-                group[layout.phiSums] = sums[2]
-                group[layout.phiProducts] = sums[2]
-            }
+            if keepsFourthMoments { group[layout.monomials] = sums[2] }   // u is empty: the one monomial is 1
             appendGroup(cell: slot / keyCount, key: slot % keyCount, groupedSizes: groupedSizes)
             self.sums += group
         }
@@ -270,10 +266,11 @@ struct DesignGroupTally {
     }
 
     /// Adds each row of a group to its group's sums in two passes (the two-pass algorithm, no
-    /// division per row): the weight sums, Σw·u (and Σw²·u) and, with fourth moments, Σw²·φ and
-    /// Σw²·φφᵀ; then, with each group's means, Σw(u − ū)(u − ū)ᵀ (and under w² about its w²-means).
+    /// division per row): the weight sums, Σw·u (and Σw²·u) and, with fourth moments, Σw² times each
+    /// monomial of u of degree ≤ 4; then, with each group's means, Σw(u − ū)(u − ū)ᵀ (and under w²
+    /// about its w²-means).
     private mutating func addRows(groupOfRow: [Int32]) {
-        let q = numericCount, r = phiCount, layout = layout, stride = layout.stride
+        let q = numericCount, layout = layout, stride = layout.stride
         let rowsArePSUs = rows.rowsArePSUs, keepsSquaredMoments = keepsSquaredMoments, keepsFourthMoments = keepsFourthMoments
         let values = numericValues(groupOfRow: groupOfRow)
         let weights = rows.weights ?? [Double](repeating: 1, count: rows.count)
@@ -282,70 +279,63 @@ struct DesignGroupTally {
         // group, so the sums are the same): a row then finds its group's sums in cache.
         let order = sums.count > Self.cachedSums ? Self.rowsByGroup(groupOfRow, groupCount: groupCount)
             : groupOfRow.indices.compactMap { groupOfRow[$0] >= 0 ? Int32($0) : nil }
-        // Scratch for a row's φ and its deltas to its group's means.
-        let phi = UnsafeMutableBufferPointer<Double>.allocate(capacity: r), deltas = UnsafeMutableBufferPointer<Double>.allocate(capacity: q)
-        phi.initialize(repeating: 0)
+        // Scratch for a row's w²-weighted monomials and its deltas to its group's means.
+        let monomialCount = monomials.count
+        let monomial = UnsafeMutableBufferPointer<Double>.allocate(capacity: monomialCount)
+        let deltas = UnsafeMutableBufferPointer<Double>.allocate(capacity: q)
+        monomial.initialize(repeating: 0)
         deltas.initialize(repeating: 0)
         defer {
-            phi.deallocate()
+            monomial.deallocate()
             deltas.deallocate()
         }
-        sums.withUnsafeMutableBufferPointer { sums in
-            guard let start = sums.baseAddress else { return }
-            values.withUnsafeBufferPointer { values in
-                weights.withUnsafeBufferPointer { weights in
-                    for row in order {
-                        let row = Int(row), base = Int(groupOfRow[row]) * stride
-                        let u = UnsafeBufferPointer(rebasing: values[(row * q)..<(row * q + q)])
-                        let w = weights[row], w2 = w * w
-                        sums[base + Layout.positive] += 1
-                        sums[base + Layout.weightSum] += w
-                        sums[base + Layout.squaredWeightSum] += w2
-                        let means = start + (base + layout.means)
-                        for j in 0..<q { means[j] += w * u[j] }
-                        guard rowsArePSUs else { continue }
-                        sums[base + Layout.fourthPowerWeightSum] += w2 * w2
-                        if keepsSquaredMoments {
-                            let squaredMeans = start + (base + layout.squaredMeans)
-                            for j in 0..<q { squaredMeans[j] += w2 * u[j] }
-                        } else if keepsFourthMoments {
-                            phi[0] = 1
-                            for j in 0..<q { phi[1 + j] = u[j] }
-                            var slot = 1 + q
-                            for j in 0..<q {
-                                for k in j..<q {
-                                    phi[slot] = u[j] * u[k]
-                                    slot += 1
+        monomials.parent.withUnsafeBufferPointer { parent in
+            monomials.variable.withUnsafeBufferPointer { variable in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    guard let start = sums.baseAddress else { return }
+                    values.withUnsafeBufferPointer { values in
+                        weights.withUnsafeBufferPointer { weights in
+                            for row in order {
+                                let row = Int(row), base = Int(groupOfRow[row]) * stride
+                                let u = UnsafeBufferPointer(rebasing: values[(row * q)..<(row * q + q)])
+                                let w = weights[row], w2 = w * w
+                                sums[base + Layout.positive] += 1
+                                sums[base + Layout.weightSum] += w
+                                sums[base + Layout.squaredWeightSum] += w2
+                                let means = start + (base + layout.means)
+                                for j in 0..<q { means[j] += w * u[j] }
+                                guard rowsArePSUs else { continue }
+                                sums[base + Layout.fourthPowerWeightSum] += w2 * w2
+                                if keepsSquaredMoments {
+                                    let squaredMeans = start + (base + layout.squaredMeans)
+                                    for j in 0..<q { squaredMeans[j] += w2 * u[j] }
+                                } else if keepsFourthMoments {
+                                    // w² times each monomial, each the product of an earlier one and a variable.
+                                    let monomialSums = start + (base + layout.monomials)
+                                    monomial[0] = w2
+                                    for t in 1..<monomialCount { monomial[t] = monomial[parent[t]] * u[variable[t]] }
+                                    for t in 0..<monomialCount { monomialSums[t] += monomial[t] }
                                 }
                             }
-                            // Σw²·φ and the upper triangle of Σw²·φφᵀ, row by row.
-                            let phiSums = start + (base + layout.phiSums)
-                            var products = start + (base + layout.phiProducts)
-                            for a in 0..<r {
-                                let weighted = w2 * phi[a]
-                                phiSums[a] += weighted
-                                for b in a..<r { products[b] += weighted * phi[b] }
-                                products += r
+                            guard q > 0, let valueStart = values.baseAddress else { return }
+                            for group in 0..<groupCount {   // the sums Σw·u become the means
+                                let base = group * stride
+                                for j in 0..<q { sums[base + layout.means + j] /= sums[base + Layout.weightSum] }
+                                if keepsSquaredMoments {
+                                    for j in 0..<q { sums[base + layout.squaredMeans + j] /= sums[base + Layout.squaredWeightSum] }
+                                }
                             }
-                        }
-                    }
-                    guard q > 0, let valueStart = values.baseAddress else { return }
-                    for group in 0..<groupCount {   // the sums Σw·u become the means
-                        let base = group * stride
-                        for j in 0..<q { sums[base + layout.means + j] /= sums[base + Layout.weightSum] }
-                        if keepsSquaredMoments {
-                            for j in 0..<q { sums[base + layout.squaredMeans + j] /= sums[base + Layout.squaredWeightSum] }
-                        }
-                    }
-                    for row in order {
-                        let row = Int(row), base = Int(groupOfRow[row]) * stride
-                        let u = valueStart + row * q
-                        let w = weights[row]
-                        Self.addProducts(u, weight: w, about: start + (base + layout.means), to: start + (base + layout.coMoments),
-                                         count: q, deltas: deltas)
-                        if keepsSquaredMoments {
-                            Self.addProducts(u, weight: w * w, about: start + (base + layout.squaredMeans),
-                                             to: start + (base + layout.squaredCoMoments), count: q, deltas: deltas)
+                            for row in order {
+                                let row = Int(row), base = Int(groupOfRow[row]) * stride
+                                let u = valueStart + row * q
+                                let w = weights[row]
+                                Self.addProducts(u, weight: w, about: start + (base + layout.means), to: start + (base + layout.coMoments),
+                                                 count: q, deltas: deltas)
+                                if keepsSquaredMoments {
+                                    Self.addProducts(u, weight: w * w, about: start + (base + layout.squaredMeans),
+                                                     to: start + (base + layout.squaredCoMoments), count: q, deltas: deltas)
+                                }
+                            }
                         }
                     }
                 }
@@ -492,7 +482,7 @@ struct DesignGroupTally {
     /// of ``constants(_:of:)``) times an entry of φ. `entries` is scratch, kept between groups.
     func addFourthMoments(_ group: Int, numericIndices: [Int?], constants: ArraySlice<Double>, entries: inout [FourthMomentEntry],
                           sums vSums: inout [Double], products vProducts: inout [Double]) {
-        let q = numericCount, r = phiCount, m = numericIndices.count
+        let q = numericCount, r = monomials.phi.count, m = numericIndices.count
         let dimension = m + m * (m + 1) / 2
         /// φ's entry of u_j·u_k (j ≤ k), and of a product of two φ entries of degree ≤ 1.
         func pair(_ j: Int, _ k: Int) -> Int { 1 + q + j * q - j * (j - 1) / 2 + (k - j) }
@@ -511,18 +501,19 @@ struct DesignGroupTally {
                 entries.append((m + a.index * m - a.index * (a.index - 1) / 2 + (b.index - a.index), a.scale * b.scale, product(a.phi, b.phi)))
             }
         }
-        let base = group * layout.stride, phiSums = base + layout.phiSums, phiProducts = base + layout.phiProducts
+        let base = group * layout.stride + layout.monomials
         // Entries ascend by their place in v, so each pair (e, f ≥ e) is in the upper triangle.
+        let phi = monomials.phi, phiProduct = monomials.phiProduct
         sums.withUnsafeBufferPointer { groupSums in
             entries.withUnsafeBufferPointer { entries in
                 vSums.withUnsafeMutableBufferPointer { vSums in
                     vProducts.withUnsafeMutableBufferPointer { vProducts in
                         for x in entries.indices {
                             let e = entries[x], row = e.index * dimension
-                            vSums[e.index] += e.scale * groupSums[phiSums + e.phi]
+                            vSums[e.index] += e.scale * groupSums[base + phi[e.phi]]
                             for y in x..<entries.count {
                                 let f = entries[y]
-                                vProducts[row + f.index] += e.scale * f.scale * groupSums[phiProducts + min(e.phi, f.phi) * r + max(e.phi, f.phi)]
+                                vProducts[row + f.index] += e.scale * f.scale * groupSums[base + phiProduct[e.phi * r + f.phi]]
                             }
                         }
                     }
