@@ -113,7 +113,7 @@ struct DesignGroupTally {
         let sizes = columns.map { cells * $0.codeCount + 1 }
         let offsets = sizes.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
         var tables = [SIMD4<Double>](repeating: .zero, count: offsets[columns.count])
-        let chunk = 2048
+        let chunk = 512
         tables.withUnsafeMutableBufferPointer { tables in
             rows.cellOfRow.withUnsafeBufferPointer { cellOfRow in
                 rows.weightPowers.withUnsafeBufferPointer { powers in
@@ -275,10 +275,6 @@ struct DesignGroupTally {
         let values = numericValues(groupOfRow: groupOfRow)
         let weights = rows.weights ?? [Double](repeating: 1, count: rows.count)
         var sums = [Double](repeating: 0, count: groupCount * stride)
-        // Groups whose sums outgrow the cache take their rows group by group (in row order within a
-        // group, so the sums are the same): a row then finds its group's sums in cache.
-        let order = sums.count > Self.cachedSums ? Self.rowsByGroup(groupOfRow, groupCount: groupCount)
-            : groupOfRow.indices.compactMap { groupOfRow[$0] >= 0 ? Int32($0) : nil }
         // Scratch for a row's w²-weighted monomials and its deltas to its group's means.
         let monomialCount = monomials.count
         let monomial = UnsafeMutableBufferPointer<Double>.allocate(capacity: monomialCount)
@@ -295,8 +291,8 @@ struct DesignGroupTally {
                     guard let start = sums.baseAddress else { return }
                     values.withUnsafeBufferPointer { values in
                         weights.withUnsafeBufferPointer { weights in
-                            for row in order {
-                                let row = Int(row), base = Int(groupOfRow[row]) * stride
+                            for row in groupOfRow.indices where groupOfRow[row] >= 0 {
+                                let base = Int(groupOfRow[row]) * stride
                                 let u = UnsafeBufferPointer(rebasing: values[(row * q)..<(row * q + q)])
                                 let w = weights[row], w2 = w * w
                                 sums[base + Layout.positive] += 1
@@ -325,8 +321,8 @@ struct DesignGroupTally {
                                     for j in 0..<q { sums[base + layout.squaredMeans + j] /= sums[base + Layout.squaredWeightSum] }
                                 }
                             }
-                            for row in order {
-                                let row = Int(row), base = Int(groupOfRow[row]) * stride
+                            for row in groupOfRow.indices where groupOfRow[row] >= 0 {
+                                let base = Int(groupOfRow[row]) * stride
                                 let u = valueStart + row * q
                                 let w = weights[row]
                                 Self.addProducts(u, weight: w, about: start + (base + layout.means), to: start + (base + layout.coMoments),
@@ -342,22 +338,6 @@ struct DesignGroupTally {
             }
         }
         self.sums = sums
-    }
-
-    /// Numbers of all groups' sums at most that ``addRows(groupOfRow:)`` adds to in row order.
-    private static let cachedSums = 1 << 13
-
-    /// The rows of a group (≥ 0) ordered by group, in row order within a group (a counting sort).
-    private static func rowsByGroup(_ groupOfRow: [Int32], groupCount: Int) -> [Int32] {
-        var starts = [Int](repeating: 0, count: groupCount + 1)
-        for group in groupOfRow where group >= 0 { starts[Int(group) + 1] += 1 }
-        for group in 0..<groupCount { starts[group + 1] += starts[group] }
-        var order = [Int32](repeating: 0, count: starts[groupCount])
-        for (row, group) in groupOfRow.enumerated() where group >= 0 {
-            order[starts[Int(group)]] = Int32(row)
-            starts[Int(group)] += 1
-        }
-        return order
     }
 
     /// Adds w(u − ū)(u − ū)ᵀ to the upper triangle of `coMoments` (q × q).
