@@ -12,7 +12,7 @@ public struct DesignColumnTallies {
         // many PSUs tallies each variable alone, its groups found in a dictionary).
         let few = columns.indices.filter { index in
             let values = columns[index].values.count
-            return values <= DesignGroupTally.maximumGroupsPerCell && rows.cells.count * values <= DesignGroupTally.maximumSingleColumnSlots
+            return values <= DesignGroupTally.maximumGroupsPerCell && rows.cells.count * (values + 1) <= DesignGroupTally.maximumSingleColumnSlots
         }
         var tallies = [DesignGroupTally?](repeating: nil, count: columns.count)
         for (index, tally) in zip(few, DesignGroupTally.singleColumns(rows, few.map { .values(columns[$0]) })) { tallies[index] = tally }

@@ -11,7 +11,8 @@
 struct DesignGroupTally {
     /// Combinations of grouped codes per cell at most, unless told otherwise.
     static let maximumGroupsPerCell = 4096
-    /// Slots (cells × codes) of a column tallied in ``singleColumns(_:_:)`` at most.
+    /// Slots (cells × codes, a missing code as one more) of a column or pair of columns tallied in
+    /// ``singleColumns(_:_:)`` at most.
     static let maximumSingleColumnSlots = 8192
 
     /// Where a group's sums lie among its `stride` numbers.
@@ -104,38 +105,60 @@ struct DesignGroupTally {
     }
 
     /// The tallies of single columns of few codes each (cells × codes ≤ ``maximumSingleColumnSlots``),
-    /// as each column's own tally gives them, from one pass over the rows a chunk at a time: a
-    /// row's (1, w, w², w⁴) is added to its cell's slot of its code in every column's table while
-    /// the chunk's weights stay in cache, so the weights are read from memory once, not once per column.
+    /// as each column's own tally gives them. Columns go in pairs whose joint codes stay few: a
+    /// row's (1, w, w², w⁴) is added to its cell's slot of the pair's codes (a missing code as one
+    /// more), one addition for two columns, and each column's sums per cell and code are then
+    /// summed from its pair's slots.
     static func singleColumns(_ rows: DesignRows, _ columns: [DesignColumn]) -> [DesignGroupTally] {
-        let cells = rows.cells.count, codes = columns.map(\.codes)
-        // Per column cells × codes slots, cell-major, and one for rows with a missing code.
-        let sizes = columns.map { cells * $0.codeCount + 1 }
-        let offsets = sizes.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
-        var tables = [SIMD4<Double>](repeating: .zero, count: offsets[columns.count])
-        let chunk = 512
-        tables.withUnsafeMutableBufferPointer { tables in
-            rows.cellOfRow.withUnsafeBufferPointer { cellOfRow in
-                rows.weightPowers.withUnsafeBufferPointer { powers in
-                    for start in stride(from: 0, to: rows.count, by: chunk) {
-                        let end = min(start + chunk, rows.count)
-                        for index in columns.indices {
-                            let table = UnsafeMutableBufferPointer(rebasing: tables[offsets[index]..<offsets[index + 1]])
-                            let codeCount = columns[index].codeCount, missing = cells * codeCount
-                            codes[index].withUnsafeBufferPointer { codes in
-                                for row in start..<end {
-                                    let code = Int(codes[row])
-                                    table[code < 0 ? missing : Int(cellOfRow[row]) &* codeCount &+ code] += powers[row]
-                                }
-                            }
+        let cells = max(1, rows.cells.count)
+        let radices = columns.map { $0.codeCount + 1 }
+        // Pairs of neighbours whose joint slots stay few; a column left alone is paired with no column
+        // (one code, never missing).
+        var pairs: [(first: Int, second: Int?)] = []
+        var next = 0
+        while next < columns.count {
+            if next + 1 < columns.count, cells * radices[next] * radices[next + 1] <= maximumSingleColumnSlots {
+                pairs.append((next, next + 1))
+                next += 2
+            } else {
+                pairs.append((next, nil))
+                next += 1
+            }
+        }
+        let noCodes = [Int32](repeating: 0, count: rows.count)
+        var counts = [[SIMD4<Double>]](repeating: [], count: columns.count)
+        for pair in pairs {
+            let first = columns[pair.first].codes, second = pair.second.map { columns[$0].codes } ?? noCodes
+            let firstRadix = radices[pair.first], secondRadix = pair.second.map { radices[$0] } ?? 1
+            let slots = firstRadix * secondRadix
+            var joint = [SIMD4<Double>](repeating: .zero, count: cells * slots)
+            joint.withUnsafeMutableBufferPointer { joint in
+                rows.cellOfRow.withUnsafeBufferPointer { cellOfRow in
+                    rows.weightPowers.withUnsafeBufferPointer { powers in
+                        for row in 0..<rows.count {
+                            let a = Int(first[row]), b = Int(second[row])
+                            let key = (a < 0 ? firstRadix - 1 : a) &* secondRadix &+ (b < 0 ? secondRadix - 1 : b)
+                            joint[Int(cellOfRow[row]) &* slots &+ key] += powers[row]
                         }
                     }
                 }
             }
+            // Each column's sums per cell and code (cell-major), over the other's codes.
+            var firstCounts = [SIMD4<Double>](repeating: .zero, count: cells * (firstRadix - 1))
+            var secondCounts = [SIMD4<Double>](repeating: .zero, count: cells * (secondRadix - 1))
+            for cell in 0..<cells {
+                for a in 0..<firstRadix {
+                    for b in 0..<secondRadix {
+                        let sums = joint[cell * slots + a * secondRadix + b]
+                        if a < firstRadix - 1 { firstCounts[cell * (firstRadix - 1) + a] += sums }
+                        if b < secondRadix - 1 { secondCounts[cell * (secondRadix - 1) + b] += sums }
+                    }
+                }
+            }
+            counts[pair.first] = firstCounts
+            if let second = pair.second { counts[second] = secondCounts }
         }
-        return columns.indices.map { index in
-            DesignGroupTally(rows, column: columns[index], counts: Array(tables[offsets[index]..<offsets[index + 1]]))
-        }
+        return columns.indices.map { DesignGroupTally(rows, column: columns[$0], counts: counts[$0]) }
     }
 
     var groupCount: Int { groupCell.count }
