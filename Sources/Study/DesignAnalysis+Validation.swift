@@ -1,0 +1,145 @@
+import SurveyData
+import SurveyStats
+
+/// The checks of a summary file's design-based sums (untrusted: made on another machine), before
+/// they are merged or estimated from.
+extension DesignAnalysis {
+    /// The same analyses as the plan's with as many variables and the plan's weight type and design
+    /// shape; moments that rows can give (``validate(_:like:at:_:)``); and one design throughout:
+    /// every analysis' sums hold the same PSUs, strata and population sizes, those of strata, PSUs
+    /// and fpc the codebook's design can give (``validateDesign(_:at:_:)``). The correlations'
+    /// sums, which pool all rows, hold one cell and no design.
+    func validate(_ summary: WaveSummary.DesignSummary?, shape: WaveSummary.DesignSummary?, _ check: SummaryChecker) throws {
+        switch (summary, shape) {
+        case (nil, nil): return
+        case (_?, nil): throw WaveSummaryError.invalid(at: Self.key, expected: "no design-based sums (the codebook has no design)")
+        case (nil, _?): throw WaveSummaryError.invalid(at: Self.key, expected: "design-based sums (the codebook has a design)")
+        case let (summary?, shape?):
+            var first: (path: String, layout: Layout)?
+            for (key, found, expected) in [("means", summary.means, shape.means), ("proportions", summary.proportions, shape.proportions),
+                                           ("regressions", summary.regressions, shape.regressions), ("anovas", summary.anovas, shape.anovas)] {
+                try check.sameNames(found, expected, at: "\(Self.key).\(key)")
+                for (i, (a, b)) in zip(found, expected).enumerated() {
+                    let path = "\(Self.key).\(key)[\(i)] (\(a.name.bounded()))"
+                    try Self.validate(a.summary, like: b.summary, at: path, check)
+                    if let first {
+                        guard Layout(a.summary) == first.layout else {
+                            throw WaveSummaryError.invalid(at: path, expected: "the strata, PSUs and population sizes (fpc) of \(first.path)")
+                        }
+                    } else {
+                        try validateDesign(a.summary, at: path, check)
+                        first = (path, Layout(a.summary))
+                    }
+                }
+            }
+            switch (summary.correlation, shape.correlation) {
+            case (nil, nil): break
+            case let (found?, expected?):
+                let path = "\(Self.key).correlation"
+                try Self.validate(found, like: expected, at: path, check)
+                guard found.cells.keys.allSatisfy({ $0 == DesignSums.Cell(stratum: 0, psu: 0) }), found.rowStrata.isEmpty,
+                      found.populationSizes.isEmpty else {
+                    throw WaveSummaryError.invalid(at: path, expected: "the pooled moments of all rows (one cell, no strata, PSUs or fpc)")
+                }
+            default: throw WaveSummaryError.invalid(at: "\(Self.key).correlation", expected: shape.correlation == nil ? "none" : "design-based sums")
+            }
+        }
+    }
+
+    /// What the design-based sums of one summary share whatever their variables: the PSUs (cells),
+    /// per stratum its rows when each row is its own PSU, and the population sizes (fpc).
+    struct Layout: Equatable {
+        var cells: Set<DesignSums.Cell>
+        var stratumRows: [Double: Int]
+        var populationSizes: [Double: Double]
+
+        init(_ sums: DesignSums) {
+            cells = Set(sums.cells.keys)
+            stratumRows = sums.rowStrata.mapValues(\.rows)
+            populationSizes = sums.populationSizes
+        }
+    }
+
+    /// Strata and PSUs the design's columns can take (0 without the column; 0 for every PSU when each
+    /// row is its own), at most one PSU per row, and a population size (fpc), finite and > 0, for each
+    /// stratum sampled exactly when the design has an fpc.
+    private func validateDesign(_ sums: DesignSums, at path: String, _ check: SummaryChecker) throws {
+        func keys(_ values: [Double], of column: String?, at path: String, _ what: String) throws {
+            if let column { return try check.possible(values, of: column, at: path) }
+            if let other = values.first(where: { $0 != 0 }) {
+                throw WaveSummaryError.invalid(at: path, expected: "\(what) 0 only (the design has none), found \(other)")
+            }
+        }
+        let cells = sums.sortedCells.map(\.cell)
+        try keys(cells.map(\.stratum), of: design?.strata, at: "\(path).cells", "strata")
+        try keys(cells.map(\.psu), of: sums.rowsArePSUs ? nil : design?.psu, at: "\(path).cells", "PSUs")
+        guard cells.count <= check.rows else {
+            throw WaveSummaryError.invalid(at: "\(path).cells", expected: "at most one PSU per row (\(check.rows) rows), found \(cells.count)")
+        }
+        let strata = Set(cells.map(\.stratum))
+        if sums.rowsArePSUs {
+            try check.adds(sums.rowStrata.values.map(\.rows), upTo: check.rows, at: "\(path).row_strata", of: "rows of the strata")
+            guard Set(sums.rowStrata.keys) == strata else {
+                throw WaveSummaryError.invalid(at: "\(path).row_strata", expected: "the strata of the cells (one cell per stratum when rows are PSUs)")
+            }
+        }
+        if design?.fpc == nil {
+            guard sums.populationSizes.isEmpty else {
+                throw WaveSummaryError.invalid(at: "\(path).population_sizes", expected: "none (the design has no fpc)")
+            }
+        } else {
+            guard Set(sums.populationSizes.keys) == strata, sums.populationSizes.values.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+                throw WaveSummaryError.invalid(at: "\(path).population_sizes", expected: "a population size (fpc) > 0 for each stratum of the cells (the design has an fpc: \(design?.fpc ?? ""))")
+            }
+        }
+    }
+
+    /// A summary's weight type, design shape and moments of as many variables as `shape`'s; moments
+    /// that rows can give (``validate(_:variables:at:)``), of at most the summary's rows in all; when
+    /// each row is its own PSU, per stratum as many complete rows in its w²-moments as in its cell,
+    /// and at least as many rows; and the fourth moments' origin.
+    private static func validate(_ sums: DesignSums, like shape: DesignSums, at path: String, _ check: SummaryChecker) throws {
+        guard sums.weightType == shape.weightType, sums.rowsArePSUs == shape.rowsArePSUs,
+              sums.keepsFourthMoments == shape.keepsFourthMoments, sums.variableCount == shape.variableCount else {
+            throw WaveSummaryError.invalid(at: path, expected: "\(shape.weightType.rawValue) weights of \(shape.variableCount) variables\(shape.rowsArePSUs ? " with rows as PSUs" : "")")
+        }
+        for (cell, moments) in sums.sortedCells {
+            try validate(moments, variables: shape.variableCount, at: "\(path).cells (stratum \(MissingCode.format(cell.stratum)), PSU \(MissingCode.format(cell.psu)))")
+        }
+        try check.adds(sums.sortedCells.map(\.moments.count), upTo: check.rows, at: "\(path).cells", of: "complete rows of positive weight")
+        for (stratum, stratumSums) in sums.rowStrata.sorted(by: { $0.key < $1.key }) {
+            let at = "\(path).row_strata (stratum \(MissingCode.format(stratum)))"
+            try validate(stratumSums.squared, variables: shape.squaredVariableCount, at: at)
+            let complete = sums.cells[DesignSums.Cell(stratum: stratum, psu: 0)]?.count ?? 0
+            guard stratumSums.squared.count == complete, stratumSums.rows >= complete else {
+                throw WaveSummaryError.invalid(at: at, expected: "as many complete rows as its cell (\(complete)) and at least as many rows, found \(stratumSums.squared.count) of \(stratumSums.rows)")
+            }
+        }
+        guard sums.origin.isEmpty || (sums.keepsFourthMoments && sums.origin.count == shape.variableCount && sums.origin.allSatisfy(\.isFinite)) else {
+            throw WaveSummaryError.invalid(at: path, expected: "an origin of \(shape.variableCount) finite numbers with the fourth moments, or none")
+        }
+    }
+
+    /// Moments that n rows of weights w ≥ 0 give: n ≥ 0; Σw finite, ≥ 0 and 0 exactly when n is;
+    /// (Σw)²/n ≤ Σw² ≤ (Σw)² (Cauchy–Schwarz, and Σw² ≤ (Σw)² for w ≥ 0), to rounding; finite means
+    /// and co-moments, and sums of squares Cᵢᵢ ≥ 0 (to rounding of W·x̄ᵢ²).
+    private static func validate(_ moments: WeightedMoments, variables p: Int, at path: String) throws {
+        func fail(_ expected: String) -> WaveSummaryError { .invalid(at: path, expected: expected) }
+        guard moments.variableCount == p, moments.coMoments.count == p * p else {
+            throw fail("moments of \(p) variables (\(p) means, \(p)×\(p) co-moments)")
+        }
+        let n = moments.count, w = moments.weightSum, w2 = moments.squaredWeightSum
+        guard n >= 0, w.isFinite, w >= 0, (n == 0) == (w == 0) else {
+            throw fail("0 or more rows and a finite weight sum Σw ≥ 0, 0 exactly when there are no rows, found \(n) rows of Σw = \(w)")
+        }
+        guard w2.isFinite, n == 0 ? w2 == 0 : (w2 >= w * (w / Double(n)) * (1 - 1e-9) && w2 <= w * w * (1 + 1e-9)) else {
+            throw fail("Σw² between (Σw)²/n and (Σw)² (weights ≥ 0), found Σw² = \(w2) for n = \(n), Σw = \(w)")
+        }
+        guard moments.means.allSatisfy(\.isFinite), moments.coMoments.allSatisfy(\.isFinite) else {
+            throw fail("finite means and co-moments")
+        }
+        if let i = (0..<p).first(where: { moments.coMoment($0, $0) < -1e-9 * (1 + w * moments.means[$0] * moments.means[$0]) }) {
+            throw fail("sums of squares ≥ 0, found \(moments.coMoment(i, i)) for variable \(i + 1)")
+        }
+    }
+}
