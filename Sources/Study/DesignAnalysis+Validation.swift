@@ -21,7 +21,7 @@ extension DesignAnalysis {
                 try check.sameNames(found, expected, at: "\(Self.key).\(key)")
                 for (i, (a, b)) in zip(found, expected).enumerated() {
                     let path = "\(Self.key).\(key)[\(i)] (\(a.name.bounded()))"
-                    try Self.validate(a.summary, like: b.summary, at: path, check)
+                    try Self.validate(a.summary, like: b.summary, ranges: try columnRanges(key, i, b.summary.variableCount, check), at: path, check)
                     if let first {
                         guard Layout(a.summary) == first.layout else {
                             throw WaveSummaryError.invalid(at: path, expected: "the strata, PSUs and population sizes (fpc) of \(first.path)")
@@ -36,7 +36,7 @@ extension DesignAnalysis {
             case (nil, nil): break
             case let (found?, expected?):
                 let path = "\(Self.key).correlation"
-                try Self.validate(found, like: expected, at: path, check)
+                try Self.validate(found, like: expected, ranges: try columnRanges("correlation", 0, expected.variableCount, check), at: path, check)
                 guard found.cells.keys.allSatisfy({ $0 == DesignSums.Cell(stratum: 0, psu: 0) }), found.rowStrata.isEmpty,
                       found.populationSizes.isEmpty else {
                     throw WaveSummaryError.invalid(at: path, expected: "the pooled moments of all rows (one cell, no strata, PSUs or fpc)")
@@ -94,22 +94,53 @@ extension DesignAnalysis {
         }
     }
 
+    /// The values each column of an analysis' sums can take (`nil`: any), the columns as
+    /// ``summarize(_:)`` makes them: a factor's indicators in [0, 1] (the levels but the reference),
+    /// a proportion's indicators, another variable's values. None known when they are not `count`.
+    private func columnRanges(_ kind: String, _ index: Int, _ count: Int, _ check: SummaryChecker) throws -> [ClosedRange<Double>?] {
+        func values(_ name: String) throws -> [ClosedRange<Double>?] {
+            guard let possible = try check.variables.possibleValues(name), let low = possible.min(), let high = possible.max() else { return [nil] }
+            return [low...high]
+        }
+        func indicators(_ name: String) -> [ClosedRange<Double>?]? {
+            guard case .categorical(let levels, _)? = codebook.variable(named: name)?.kind else { return nil }
+            return Array(repeating: 0...1, count: levels.count - 1)
+        }
+        let ranges: [ClosedRange<Double>?]
+        switch kind {
+        case "means": ranges = try values(described[index])
+        case "proportions": ranges = Array(repeating: 0...1, count: count)
+        case "correlation": ranges = try correlated.flatMap(values)
+        case "regressions":
+            let model = regressions[index]
+            ranges = try model.terms.flatMap { term in
+                try (codebook.scales.contains { $0.name == term } ? nil : indicators(term)) ?? values(term)
+            } + values(model.dependent)
+        case "anovas": ranges = try (indicators(anovas[index].factor) ?? []) + values(anovas[index].dependent)
+        default: ranges = []
+        }
+        return ranges.count == count ? ranges : Array(repeating: nil, count: count)
+    }
+
     /// A summary's weight type, design shape and moments of as many variables as `shape`'s; moments
-    /// that rows can give (``validate(_:variables:at:)``), of at most the summary's rows in all; when
+    /// that rows can give (``validate(_:variables:at:)``) of values in `ranges` (cells; the w²-moments
+    /// of rows as PSUs are of values about the origin and their products), of at most the summary's
+    /// rows in all; when
     /// each row is its own PSU, per stratum as many complete rows in its w²-moments as in its cell,
     /// and at least as many rows; and the fourth moments' origin.
-    private static func validate(_ sums: DesignSums, like shape: DesignSums, at path: String, _ check: SummaryChecker) throws {
+    private static func validate(_ sums: DesignSums, like shape: DesignSums, ranges: [ClosedRange<Double>?], at path: String,
+                                 _ check: SummaryChecker) throws {
         guard sums.weightType == shape.weightType, sums.rowsArePSUs == shape.rowsArePSUs,
               sums.keepsFourthMoments == shape.keepsFourthMoments, sums.variableCount == shape.variableCount else {
             throw WaveSummaryError.invalid(at: path, expected: "\(shape.weightType.rawValue) weights of \(shape.variableCount) variables\(shape.rowsArePSUs ? " with rows as PSUs" : "")")
         }
         for (cell, moments) in sums.sortedCells {
-            try validate(moments, variables: shape.variableCount, at: "\(path).cells (stratum \(MissingCode.format(cell.stratum)), PSU \(MissingCode.format(cell.psu)))")
+            try validate(moments, variables: shape.variableCount, ranges: ranges, at: "\(path).cells (stratum \(MissingCode.format(cell.stratum)), PSU \(MissingCode.format(cell.psu)))")
         }
         try check.adds(sums.sortedCells.map(\.moments.count), upTo: check.rows, at: "\(path).cells", of: "complete rows of positive weight")
         for (stratum, stratumSums) in sums.rowStrata.sorted(by: { $0.key < $1.key }) {
             let at = "\(path).row_strata (stratum \(MissingCode.format(stratum)))"
-            try validate(stratumSums.squared, variables: shape.squaredVariableCount, at: at)
+            try validate(stratumSums.squared, variables: shape.squaredVariableCount, ranges: [], at: at)
             let complete = sums.cells[DesignSums.Cell(stratum: stratum, psu: 0)]?.count ?? 0
             guard stratumSums.squared.count == complete, stratumSums.rows >= complete else {
                 throw WaveSummaryError.invalid(at: at, expected: "as many complete rows as its cell (\(complete)) and at least as many rows, found \(stratumSums.squared.count) of \(stratumSums.rows)")
@@ -121,9 +152,12 @@ extension DesignAnalysis {
     }
 
     /// Moments that n rows of weights w ≥ 0 give: n ≥ 0; Σw finite, ≥ 0 and 0 exactly when n is;
-    /// (Σw)²/n ≤ Σw² ≤ (Σw)² (Cauchy–Schwarz, and Σw² ≤ (Σw)² for w ≥ 0), to rounding; finite means
-    /// and co-moments, and sums of squares Cᵢᵢ ≥ 0 (to rounding of W·x̄ᵢ²).
-    private static func validate(_ moments: WeightedMoments, variables p: Int, at path: String) throws {
+    /// (Σw)²/n ≤ Σw² ≤ (Σw)² (Cauchy–Schwarz, and Σw² ≤ (Σw)² for w ≥ 0); finite means and
+    /// co-moments C, symmetric, Cᵢᵢ ≥ 0 and |Cᵢⱼ| ≤ √(CᵢᵢCⱼⱼ) (Cauchy–Schwarz); and for a variable of
+    /// values in [a, b] (`ranges`, when known) a mean in [a, b] and Cᵢᵢ ≤ W·(b − a)²/4 (Popoviciu).
+    /// Each to rounding: 10⁻⁹ of the raw sums Σw·xᵢxⱼ, bounded by √((Cᵢᵢ + W·x̄ᵢ²)(Cⱼⱼ + W·x̄ⱼ²)),
+    /// from which C is found.
+    private static func validate(_ moments: WeightedMoments, variables p: Int, ranges: [ClosedRange<Double>?], at path: String) throws {
         func fail(_ expected: String) -> WaveSummaryError { .invalid(at: path, expected: expected) }
         guard moments.variableCount == p, moments.coMoments.count == p * p else {
             throw fail("moments of \(p) variables (\(p) means, \(p)×\(p) co-moments)")
@@ -138,8 +172,27 @@ extension DesignAnalysis {
         guard moments.means.allSatisfy(\.isFinite), moments.coMoments.allSatisfy(\.isFinite) else {
             throw fail("finite means and co-moments")
         }
-        if let i = (0..<p).first(where: { moments.coMoment($0, $0) < -1e-9 * (1 + w * moments.means[$0] * moments.means[$0]) }) {
-            throw fail("sums of squares ≥ 0, found \(moments.coMoment(i, i)) for variable \(i + 1)")
+        let means = moments.means
+        let raw = (0..<p).map { moments.coMoment($0, $0) + w * means[$0] * means[$0] }   // Σw·xᵢ² ≥ Cᵢᵢ
+        for i in 0..<p {
+            let c = moments.coMoment(i, i)
+            guard c >= -1e-9 * (1 + raw[i]) else { throw fail("sums of squares ≥ 0, found \(c) for variable \(i + 1)") }
+            if n > 0, i < ranges.count, let range = ranges[i] {
+                let width = range.upperBound - range.lowerBound, slack = 1e-9 * max(1, width)
+                guard means[i] >= range.lowerBound - slack, means[i] <= range.upperBound + slack else {
+                    throw fail("a mean of variable \(i + 1) between \(range.lowerBound) and \(range.upperBound), found \(means[i])")
+                }
+                guard c <= w * width * width / 4 * (1 + 1e-9) + slack else {
+                    throw fail("a sum of squares of variable \(i + 1) at most Σw·(range)²/4 = \(w * width * width / 4), found \(c)")
+                }
+            }
+            for j in 0..<i {
+                let tolerance = 1e-9 * (abs(raw[i] * raw[j]).squareRoot() + 1)
+                let a = moments.coMoment(i, j), b = moments.coMoment(j, i)
+                guard abs(a - b) <= tolerance, abs(a) <= (max(0, c) * max(0, moments.coMoment(j, j))).squareRoot() + tolerance else {
+                    throw fail("a symmetric co-moment matrix within √(CᵢᵢCⱼⱼ) (Cauchy–Schwarz), found C[\(i)][\(j)] = \(a), C[\(j)][\(i)] = \(b)")
+                }
+            }
         }
     }
 }
