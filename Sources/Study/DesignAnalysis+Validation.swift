@@ -122,33 +122,59 @@ extension DesignAnalysis {
         return ranges.count == count ? ranges : Array(repeating: nil, count: count)
     }
 
-    /// A summary's weight type, design shape and moments of as many variables as `shape`'s; moments
-    /// that rows can give (``validate(_:variables:at:)``) of values in `ranges` (cells; the w²-moments
-    /// of rows as PSUs are of values about the origin and their products), of at most the summary's
-    /// rows in all; when
-    /// each row is its own PSU, per stratum as many complete rows in its w²-moments as in its cell,
-    /// and at least as many rows; and the fourth moments' origin.
+    /// A summary's weight type, design shape and moments of as many variables as `shape`'s; the
+    /// fourth moments' origin, one finite number per variable with them, none without; moments that
+    /// rows can give (``validate(_:variables:ranges:at:)``) of values in `ranges` (in the cells; in
+    /// the w²-moments of rows as PSUs, ``squaredRanges(_:origin:keepsFourthMoments:)``), of at most
+    /// the summary's rows in all; and when each row is its own PSU, per stratum as many complete rows
+    /// in its w²-moments as in its cell, and at least as many rows.
     private static func validate(_ sums: DesignSums, like shape: DesignSums, ranges: [ClosedRange<Double>?], at path: String,
                                  _ check: SummaryChecker) throws {
         guard sums.weightType == shape.weightType, sums.rowsArePSUs == shape.rowsArePSUs,
               sums.keepsFourthMoments == shape.keepsFourthMoments, sums.variableCount == shape.variableCount else {
             throw WaveSummaryError.invalid(at: path, expected: "\(shape.weightType.rawValue) weights of \(shape.variableCount) variables\(shape.rowsArePSUs ? " with rows as PSUs" : "")")
         }
+        // The w²-moments' origin c: without it (c = 0) the fourth moments would be read about another point.
+        guard sums.keepsFourthMoments ? sums.origin.count == shape.variableCount && sums.origin.allSatisfy(\.isFinite) : sums.origin.isEmpty else {
+            throw WaveSummaryError.invalid(at: path, expected: sums.keepsFourthMoments
+                ? "an origin of \(shape.variableCount) finite numbers with the fourth moments" : "no origin (no fourth moments)")
+        }
+        let squaredRanges = Self.squaredRanges(ranges, origin: sums.origin, keepsFourthMoments: sums.keepsFourthMoments)
         for (cell, moments) in sums.sortedCells {
             try validate(moments, variables: shape.variableCount, ranges: ranges, at: "\(path).cells (stratum \(MissingCode.format(cell.stratum)), PSU \(MissingCode.format(cell.psu)))")
         }
         try check.adds(sums.sortedCells.map(\.moments.count), upTo: check.rows, at: "\(path).cells", of: "complete rows of positive weight")
         for (stratum, stratumSums) in sums.rowStrata.sorted(by: { $0.key < $1.key }) {
             let at = "\(path).row_strata (stratum \(MissingCode.format(stratum)))"
-            try validate(stratumSums.squared, variables: shape.squaredVariableCount, ranges: [], at: at)
+            try validate(stratumSums.squared, variables: shape.squaredVariableCount, ranges: squaredRanges, at: at)
             let complete = sums.cells[DesignSums.Cell(stratum: stratum, psu: 0)]?.count ?? 0
             guard stratumSums.squared.count == complete, stratumSums.rows >= complete else {
                 throw WaveSummaryError.invalid(at: at, expected: "as many complete rows as its cell (\(complete)) and at least as many rows, found \(stratumSums.squared.count) of \(stratumSums.rows)")
             }
         }
-        guard sums.origin.isEmpty || (sums.keepsFourthMoments && sums.origin.count == shape.variableCount && sums.origin.allSatisfy(\.isFinite)) else {
-            throw WaveSummaryError.invalid(at: path, expected: "an origin of \(shape.variableCount) finite numbers with the fourth moments, or none")
+    }
+
+    /// The ranges of the w²-moments' variables of rows as PSUs: y = x − c for each variable x of
+    /// `ranges` (c the origin; 0 when there is none), then with fourth moments the products yₐy_b
+    /// (a ≤ b), in the interval products of their ranges.
+    private static func squaredRanges(_ ranges: [ClosedRange<Double>?], origin: [Double], keepsFourthMoments: Bool) -> [ClosedRange<Double>?] {
+        let shifted = ranges.enumerated().map { i, range in
+            range.map { ($0.lowerBound - (origin.isEmpty ? 0 : origin[i]))...($0.upperBound - (origin.isEmpty ? 0 : origin[i])) }
         }
+        guard keepsFourthMoments else { return shifted }
+        var products: [ClosedRange<Double>?] = []
+        for a in shifted.indices {
+            for b in a..<shifted.count {
+                products.append(shifted[a].flatMap { x in
+                    shifted[b].map { y in
+                        let (p, q) = (x.lowerBound * y.lowerBound, x.lowerBound * y.upperBound)
+                        let (r, s) = (x.upperBound * y.lowerBound, x.upperBound * y.upperBound)
+                        return min(min(p, q), min(r, s))...max(max(p, q), max(r, s))
+                    }
+                })
+            }
+        }
+        return shifted + products
     }
 
     /// Moments that n rows of weights w ≥ 0 give: n ≥ 0; Σw finite, ≥ 0 and 0 exactly when n is;

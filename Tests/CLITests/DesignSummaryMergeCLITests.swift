@@ -130,7 +130,7 @@ final class DesignSummaryMergeCLITests: DesignCLITestCase {
         let unknownStratum = try crafted(parts[0], as: "unknown-stratum.summary.json", in: folder, stratum(7))
         try assertRefused("factor-full.study.yml", [unknownStratum],
                           "\(unknownStratum.path): at summary.design.means[0] (x1).cells: expected values of stratum (0, 1, 2), found 7")
-        let otherStrata = try crafted(parts[0], as: "other-strata.summary.json", in: folder, which: { $0 == "anovas" }, stratum(2))
+        let otherStrata = try crafted(parts[0], as: "other-strata.summary.json", in: folder, which: { kind, _ in kind == "anovas" }, stratum(2))
         try assertRefused("factor-full.study.yml", [otherStrata],
                           "\(otherStrata.path): at summary.design.anovas[0] (y_by_g): expected the strata, PSUs and population sizes (fpc) "
                           + "of design.means[0] (x1)")
