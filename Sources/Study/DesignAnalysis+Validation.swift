@@ -5,7 +5,7 @@ import SurveyStats
 /// they are merged or estimated from.
 extension DesignAnalysis {
     /// The same analyses as the plan's with as many variables and the plan's weight type and design
-    /// shape; moments that rows can give (``validate(_:like:at:_:)``); and one design throughout:
+    /// shape; moments that rows can give (``validate(_:like:ranges:at:_:)``); and one design throughout:
     /// every analysis' sums hold the same PSUs, strata and population sizes, those of strata, PSUs
     /// and fpc the codebook's design can give (``validateDesign(_:at:_:)``). The correlations'
     /// sums, which pool all rows, hold one cell and no design.
@@ -67,7 +67,7 @@ extension DesignAnalysis {
         func keys(_ values: [Double], of column: String?, at path: String, _ what: String) throws {
             if let column { return try check.possible(values, of: column, at: path) }
             if let other = values.first(where: { $0 != 0 }) {
-                throw WaveSummaryError.invalid(at: path, expected: "\(what) 0 only (the design has none), found \(other)")
+                throw WaveSummaryError.invalid(at: path, expected: "\(what) 0 only (the design has none), found \(MissingCode.format(other))")
             }
         }
         let cells = sums.sortedCells.map(\.cell)
@@ -104,7 +104,7 @@ extension DesignAnalysis {
         }
         func indicators(_ name: String) -> [ClosedRange<Double>?]? {
             guard case .categorical(let levels, _)? = codebook.variable(named: name)?.kind else { return nil }
-            return Array(repeating: 0...1, count: levels.count - 1)
+            return Array(repeating: 0...1, count: max(0, levels.count - 1))
         }
         let ranges: [ClosedRange<Double>?]
         switch kind {
@@ -179,7 +179,8 @@ extension DesignAnalysis {
 
     /// Moments that n rows of weights w ≥ 0 give: n ≥ 0; Σw finite, ≥ 0 and 0 exactly when n is;
     /// (Σw)²/n ≤ Σw² ≤ (Σw)² (Cauchy–Schwarz, and Σw² ≤ (Σw)² for w ≥ 0); finite means and
-    /// co-moments C, symmetric, Cᵢᵢ ≥ 0 and |Cᵢⱼ| ≤ √(CᵢᵢCⱼⱼ) (Cauchy–Schwarz); and for a variable of
+    /// co-moments C with finite raw sums of squares Σw·xᵢ² = Cᵢᵢ + W·x̄ᵢ², symmetric, Cᵢᵢ ≥ 0 and
+    /// |Cᵢⱼ| ≤ √(CᵢᵢCⱼⱼ) (Cauchy–Schwarz); and for a variable of
     /// values in [a, b] (`ranges`, when known) a mean in [a, b] and Cᵢᵢ ≤ W·(b − a)²/4 (Popoviciu).
     /// Each to rounding: 10⁻⁹ of the raw sums Σw·xᵢxⱼ, bounded by √((Cᵢᵢ + W·x̄ᵢ²)(Cⱼⱼ + W·x̄ⱼ²)),
     /// from which C is found.
@@ -200,6 +201,9 @@ extension DesignAnalysis {
         }
         let means = moments.means
         let raw = (0..<p).map { moments.coMoment($0, $0) + w * means[$0] * means[$0] }   // Σw·xᵢ² ≥ Cᵢᵢ
+        if let i = raw.firstIndex(where: { !$0.isFinite }) {
+            throw fail("sums of squares Σw·x² within a double's range, found a mean of \(means[i]) for variable \(i + 1) of Σw = \(w)")
+        }
         for i in 0..<p {
             let c = moments.coMoment(i, i)
             guard c >= -1e-9 * (1 + raw[i]) else { throw fail("sums of squares ≥ 0, found \(c) for variable \(i + 1)") }
