@@ -21,7 +21,6 @@ extension DesignAnalysis {
                 try check.sameNames(found, expected, at: "\(Self.key).\(key)")
                 for (i, (a, b)) in zip(found, expected).enumerated() {
                     let path = "\(Self.key).\(key)[\(i)] (\(a.name.bounded()))"
-                    try Self.validate(a.summary, like: b.summary, ranges: try columnRanges(key, i, b.summary.variableCount, check), at: path, check)
                     if let first {
                         guard Layout(a.summary) == first.layout else {
                             throw WaveSummaryError.invalid(at: path, expected: "the strata, PSUs and population sizes (fpc) of \(first.path)")
@@ -30,6 +29,7 @@ extension DesignAnalysis {
                         try validateDesign(a.summary, at: path, check)
                         first = (path, Layout(a.summary))
                     }
+                    try Self.validate(a.summary, like: b.summary, ranges: try columnRanges(key, i, b.summary.variableCount, check), at: path, check)
                 }
             }
             switch (summary.correlation, shape.correlation) {
