@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of one parser with libFuzzer, for longer than the tests' bounded run.
-#   Scripts/fuzz.sh TARGET [SECONDS]     targets: wave inferred codebook study summary transcript themes qualtrics lss
+#   Scripts/fuzz.sh TARGET [SECONDS]     targets: wave inferred codebook study summary design-summary transcript themes qualtrics lss
 # Starts from the seed corpus Tests/Fuzz/Corpus/TARGET (new inputs go to .build-fuzz/corpus/TARGET, not
 # into the repository). A crash, a hang (> 10 s per input) or an unreadable error stops the run and
 # libFuzzer writes the input to ./crash-… or ./timeout-…; copy it to Tests/Fuzz/Regressions/TARGET/

@@ -25,11 +25,10 @@ enum JSONValue {
     }
 
     /// A double as Foundation's `JSONEncoder` writes it: its shortest round-trip form (`description`)
-    /// without a trailing ".0" ("4.185", "200", "1e-05", "1.5e+16"). NaN and the infinities are not JSON.
+    /// without a trailing ".0" ("4.185", "200", "1e-05", "1.5e+16"). NaN and the infinities are not
+    /// JSON: ``NonFiniteResultError``.
     static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ value: F, codingPath: @autoclosure () -> [CodingKey]) throws -> JSONValue {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(value, EncodingError.Context(codingPath: codingPath(), debugDescription: "\(value) is not a JSON number"))
-        }
+        guard value.isFinite else { throw NonFiniteResultError(value: Double(value), codingPath: codingPath()) }
         let text = value.description
         return .number(text.hasSuffix(".0") ? String(text.dropLast(2)) : text)
     }

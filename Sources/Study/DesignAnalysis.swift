@@ -135,50 +135,6 @@ struct DesignAnalysis: BlockAnalysis {
         return .indicators(codes: factor.codes, levelCount: factor.levels.count, reference: reference)
     }
 
-    /// The same analyses as the plan's with as many variables and the plan's weight type and design shape.
-    func validate(_ summary: WaveSummary.DesignSummary?, shape: WaveSummary.DesignSummary?, _ check: SummaryChecker) throws {
-        switch (summary, shape) {
-        case (nil, nil): return
-        case (_?, nil): throw WaveSummaryError.invalid(at: Self.key, expected: "no design-based sums (the codebook has no design)")
-        case (nil, _?): throw WaveSummaryError.invalid(at: Self.key, expected: "design-based sums (the codebook has a design)")
-        case let (summary?, shape?):
-            for (key, found, expected) in [("means", summary.means, shape.means), ("proportions", summary.proportions, shape.proportions),
-                                           ("regressions", summary.regressions, shape.regressions), ("anovas", summary.anovas, shape.anovas)] {
-                try check.sameNames(found, expected, at: "\(Self.key).\(key)")
-                for (i, (a, b)) in zip(found, expected).enumerated() {
-                    try Self.validate(a.summary, like: b.summary, at: "\(Self.key).\(key)[\(i)] (\(a.name))")
-                }
-            }
-            switch (summary.correlation, shape.correlation) {
-            case (nil, nil): break
-            case let (found?, expected?): try Self.validate(found, like: expected, at: "\(Self.key).correlation")
-            default: throw WaveSummaryError.invalid(at: "\(Self.key).correlation", expected: shape.correlation == nil ? "none" : "design-based sums")
-            }
-        }
-    }
-
-    /// A summary's weight type, design shape and moments of as many variables as `shape`'s, and
-    /// moments whose counts and weight sums are possible.
-    private static func validate(_ sums: DesignSums, like shape: DesignSums, at path: String) throws {
-        guard sums.weightType == shape.weightType, sums.rowsArePSUs == shape.rowsArePSUs,
-              sums.keepsFourthMoments == shape.keepsFourthMoments, sums.variableCount == shape.variableCount else {
-            throw WaveSummaryError.invalid(at: path, expected: "\(shape.weightType.rawValue) weights of \(shape.variableCount) variables\(shape.rowsArePSUs ? " with rows as PSUs" : "")")
-        }
-        let moments = sums.cells.values.map { ($0, shape.variableCount) } + sums.rowStrata.values.map { ($0.squared, shape.squaredVariableCount) }
-        for (moment, count) in moments {
-            guard moment.variableCount == count, moment.coMoments.count == count * count, moment.count >= 0,
-                  moment.weightSum.isFinite, moment.weightSum >= 0, moment.means.allSatisfy({ $0.isFinite }), moment.coMoments.allSatisfy({ $0.isFinite }) else {
-                throw WaveSummaryError.invalid(at: path, expected: "moments of \(count) variables with finite sums")
-            }
-        }
-        guard sums.origin.isEmpty || (sums.keepsFourthMoments && sums.origin.count == shape.variableCount && sums.origin.allSatisfy(\.isFinite)) else {
-            throw WaveSummaryError.invalid(at: path, expected: "an origin of \(shape.variableCount) finite numbers with the fourth moments, or none")
-        }
-        guard sums.rowStrata.values.allSatisfy({ $0.rows >= $0.squared.count }) else {
-            throw WaveSummaryError.invalid(at: path, expected: "as many rows per stratum as complete rows at least")
-        }
-    }
-
     func finish(_ summary: WaveSummary.DesignSummary?, of wave: WaveSummary, into result: inout WaveResult) throws {
         guard let design, let summary else { return }
         let names = stratumNames()

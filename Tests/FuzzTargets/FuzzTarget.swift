@@ -25,6 +25,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case study
     /// A summary file from `paradox summarize`, merged as `paradox merge` does.
     case summary
+    /// A summary file of a study with a sampling design (weights, strata, PSUs, fpc; or rows as
+    /// PSUs), merged as `paradox merge` does, alone and after another shard's summary.
+    case designSummary = "design-summary"
     /// An interview transcript (plain text), coded with the bundled theme codebook.
     case transcript
     /// A theme codebook (YAML), coding the bundled interviews.
@@ -87,19 +90,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             plan.interviews = nil
             _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.run(plan), plan: plan))
         case .summary:
-            func merge(_ bytes: [UInt8], as name: String) throws {
-                let file = try workspace.file(name, bytes)
-                if let merged = try WaveSummaryFile.merged([file.url], expecting: bundled.identity) {
-                    _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.analyse(bundled.identity, merged: merged), plan: bundled.identity.plan))
-                }
-            }
-            // A mutation rarely keeps the content hash right, so an input that decodes is also merged
-            // sealed with the hash of its own summary, as a file crafted on purpose would be, for the
-            // validation behind the hash check to see it.
-            if let decoded = try? JSONDecoder().decode(WaveSummaryFile.self, from: Data(bytes)), let sealed = try? decoded.encoded() {
-                do { try merge(Array(sealed.utf8), as: "sealed.summary.json") } catch { try FuzzFinding.check(error) }
-            }
-            try merge(bytes, as: "part.summary.json")
+            try Self.merge(bytes, identity: bundled.identity, after: nil, in: workspace)
+        case .designSummary:
+            // The design study the file names (a mutated title: the first, which refuses it).
+            struct Title: Decodable { var study: String }
+            let title = try? JSONDecoder().decode(Title.self, from: Data(bytes)).study
+            let study = workspace.designStudies.first { $0.identity.plan.title == title } ?? workspace.designStudies[0]
+            try Self.merge(bytes, identity: study.identity, after: study.firstShard, in: workspace)
         case .transcript:
             // The extension the content suggests: the reader picks its format by the file's extension.
             let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
@@ -132,6 +129,33 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             let survey = try ImportFormat.limesurvey.read(responses, structure: try workspace.file("survey.lss", bytes).url)
             _ = try survey.codebook.yamlText()
         }
+    }
+}
+
+extension FuzzTarget {
+    /// `paradox merge` of a summary file under `identity`, analysed and rendered: alone, and after
+    /// the summary file `earlier` when given (the merge of two shards).
+    ///
+    /// A mutation rarely keeps the content hash right, so an input that decodes is also merged
+    /// sealed with the hash of its own summary, as a file crafted on purpose would be, for the
+    /// validation behind the hash check to see it.
+    static func merge(_ bytes: [UInt8], identity: SummaryIdentity, after earlier: URL?, in workspace: FuzzWorkspace) throws {
+        func merge(_ bytes: [UInt8], as name: String) throws {
+            let file = try workspace.file(name, bytes)
+            for files in [[file.url]] + (earlier.map { [[$0, file.url]] } ?? []) {
+                do {
+                    if let merged = try WaveSummaryFile.merged(files, expecting: identity) {
+                        _ = try ReportFiles.render(PrivacyGate.apply(StudyRunner.analyse(identity, merged: merged), plan: identity.plan))
+                    }
+                } catch {
+                    try FuzzFinding.check(error)
+                }
+            }
+        }
+        if let decoded = try? JSONDecoder().decode(WaveSummaryFile.self, from: Data(bytes)), let sealed = try? decoded.encoded() {
+            try merge(Array(sealed.utf8), as: "sealed.summary.json")
+        }
+        try merge(bytes, as: "part.summary.json")
     }
 }
 

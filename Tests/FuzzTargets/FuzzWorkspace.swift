@@ -13,8 +13,18 @@ public final class FuzzWorkspace {
         public var transcripts: [Transcript]
     }
 
+    /// A study with a sampling design (`Tests/Fixtures/design-study`) whose summaries the
+    /// `design-summary` target merges, and its seed summary of shard 1 of 2, merged before the input.
+    public struct DesignStudy {
+        public var identity: SummaryIdentity
+        public var firstShard: URL
+    }
+
     public let folder: URL
     public let bundled: Bundled
+    /// Strata, PSUs, fpc and sampling weights; then strata and fpc with each row its own PSU (the
+    /// per-stratum sums and fourth-moment origins of ``DesignSums/RowPSUSums``).
+    public let designStudies: [DesignStudy]
 
     public init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("paradox-fuzz-\(getpid())-\(UUID().uuidString)")
@@ -23,6 +33,11 @@ public final class FuzzWorkspace {
         guard let interviews = plan.interviews else { throw CocoaError(.fileReadCorruptFile) }
         bundled = Bundled(plan: plan, identity: try SummaryIdentity(plan), themes: try ThemeCodebook.load(contentsOf: interviews.codebook.url),
                           transcripts: try interviews.transcripts.map { try TranscriptReader.read(contentsOf: $0.url) })
+        designStudies = try [("factor-full", "psus"), ("rowsfpc", "rows-as-psus")].map { study, seed in
+            let plan = try StudyPlan.load(from: FuzzTarget.packageRoot.appendingPathComponent("Tests/Fixtures/design-study/\(study).study.yml"))
+            return DesignStudy(identity: try SummaryIdentity(plan),
+                               firstShard: FuzzTarget.designSummary.corpus.appendingPathComponent("\(seed)-shard-1-of-2.summary.json"))
+        }
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -25,6 +25,7 @@ final class FuzzTests: XCTestCase {
     func testCodebook() throws { try fuzz(.codebook) }
     func testStudy() throws { try fuzz(.study) }
     func testSummary() throws { try fuzz(.summary) }
+    func testDesignSummary() throws { try fuzz(.designSummary) }
     func testTranscript() throws { try fuzz(.transcript) }
     func testThemes() throws { try fuzz(.themes) }
     func testSPSS() throws { try fuzz(.spss) }
