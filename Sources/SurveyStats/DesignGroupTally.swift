@@ -10,7 +10,7 @@
 /// square of its variables' products.
 struct DesignGroupTally {
     /// Combinations of grouped codes per cell at most, unless told otherwise.
-    static let maximumGroupsPerCell = 4096
+    static let maximumGroupsPerCell = 8192
     /// Slots (cells × codes, a missing code as one more) of a column or pair of columns tallied in
     /// ``singleColumns(_:_:)`` at most.
     static let maximumSingleColumnSlots = 8192
@@ -229,12 +229,13 @@ struct DesignGroupTally {
     private mutating func appendGroup(cell: Int, key: Int, groupedSizes: [Int]) {
         groupCell.append(Int32(cell))
         groupKey.append(key)
-        var rest = key, codes = [Int32](repeating: 0, count: groupedSizes.count)
+        let start = groupCodes.count
+        groupCodes.append(contentsOf: repeatElement(0, count: groupedSizes.count))
+        var rest = key
         for g in groupedSizes.indices.reversed() {
-            codes[g] = Int32(rest % groupedSizes[g])
+            groupCodes[start + g] = Int32(rest % groupedSizes[g])
             rest /= groupedSizes[g]
         }
-        groupCodes += codes
     }
 
     /// Every group's rows of positive weight, Σw, Σw² and Σw⁴ in one pass, in a table of every

@@ -42,7 +42,14 @@ func scaleValues(_ items: Int) -> [Double] {
     Array(Set([items, items - 1].flatMap { n in (0...(4 * n)).map { 1 + Double($0) / Double(n) } })).sorted()
 }
 let scaleItems = ["trust": 4, "privacy_concern": 4, "transparency": 3, "intrusiveness": 3, "attitude": 3, "benefits": 3, "risks": 3]
-let scales = scaleItems.mapValues { RowTally.CodedColumn(values: scaleValues($0), codes: codes(scaleValues($0).count, &stream)) }
+/// A scale score's codes: the sum of four draws, so that its values bunch in the middle as the
+/// means of a few items do (about 1% missing).
+func scoreCodes(_ levels: Int, _ stream: inout Stream) -> [Int32] {
+    (0..<rowCount).map { _ in
+        stream.next(100) == 0 ? -1 : Int32(min(levels - 1, (0..<4).reduce(0) { total, _ in total + stream.next((levels - 1) / 4 + 1) }))
+    }
+}
+let scales = scaleItems.mapValues { RowTally.CodedColumn(values: scaleValues($0), codes: scoreCodes(scaleValues($0).count, &stream)) }
 let items = (0..<45).map { _ in RowTally.CodedColumn(values: [1, 2, 3, 4, 5], codes: codes(5, &stream)) }
 let weights = (0..<rowCount).map { 0.5 + Double(($0 * 7919) % 61) / 20 }
 
