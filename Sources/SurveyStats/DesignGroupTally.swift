@@ -507,17 +507,20 @@ struct DesignGroupTally {
         }
         let base = group * layout.stride + layout.monomials
         // Entries ascend by their place in v, so each pair (e, f ≥ e) is in the upper triangle.
-        let phi = monomials.phi, phiProduct = monomials.phiProduct
         sums.withUnsafeBufferPointer { groupSums in
             entries.withUnsafeBufferPointer { entries in
-                vSums.withUnsafeMutableBufferPointer { vSums in
-                    vProducts.withUnsafeMutableBufferPointer { vProducts in
-                        for x in entries.indices {
-                            let e = entries[x], row = e.index * dimension
-                            vSums[e.index] += e.scale * groupSums[base + phi[e.phi]]
-                            for y in x..<entries.count {
-                                let f = entries[y]
-                                vProducts[row + f.index] += e.scale * f.scale * groupSums[base + phiProduct[e.phi * r + f.phi]]
+                monomials.phi.withUnsafeBufferPointer { phi in
+                    monomials.phiProduct.withUnsafeBufferPointer { phiProduct in
+                        vSums.withUnsafeMutableBufferPointer { vSums in
+                            vProducts.withUnsafeMutableBufferPointer { vProducts in
+                                for x in entries.indices {
+                                    let e = entries[x], row = e.index * dimension, products = e.phi * r
+                                    vSums[e.index] += e.scale * groupSums[base + phi[e.phi]]
+                                    for y in x..<entries.count {
+                                        let f = entries[y]
+                                        vProducts[row + f.index] += e.scale * f.scale * groupSums[base + phiProduct[products + f.phi]]
+                                    }
+                                }
                             }
                         }
                     }
