@@ -47,6 +47,7 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
 
     /// The kind of personal data `cell` is or holds, if any (whitespace around it ignored).
     public static func classify<S: StringProtocol>(_ cell: S) -> PersonalDataKind? {
+        if isShortNumber(cell.utf8) { return nil }
         let text = Substring(cell.prefix(maximumTextScan)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
         if let kind = classifyWhole(Substring(text)) { return kind }
@@ -55,6 +56,33 @@ public enum PersonalDataKind: String, Sendable, Equatable, CaseIterable, Codable
         let holds = TextRedaction.holdsAddressOrName(text)
         if holds.address { return .streetAddress }
         return holds.name ? .personName : nil
+    }
+
+    /// Whether `cell` is a number of at most 6 digits (an answer's code, a count, a weight): an
+    /// optional `-`, digits and at most one `.`, between ASCII white space. No kind has so few
+    /// digits and no other character (a phone number has 7 at least, an IP address three dots), so
+    /// the scan of a survey's cells, nearly all such numbers, skips the tests below.
+    static func isShortNumber<Bytes: Collection<UInt8>>(_ cell: Bytes) -> Bool {
+        guard cell.count <= 16 else { return false }
+        var digits = 0, points = 0, signs = 0, started = false, ended = false
+        for byte in cell {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where !ended:
+                digits += 1
+                started = true
+            case UInt8(ascii: ".") where !ended:
+                points += 1
+                started = true
+            case UInt8(ascii: "-") where !started:
+                signs += 1
+                started = true
+            case 0x20, 0x09...0x0D:
+                ended = started
+            default:
+                return false
+            }
+        }
+        return (1...6).contains(digits) && points <= 1 && signs <= 1
     }
 
     /// The kind `text` is as a whole, if it is an e-mail address, an IP address, a coordinate pair
