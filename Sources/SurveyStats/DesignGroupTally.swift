@@ -169,21 +169,22 @@ struct DesignGroupTally {
     func fourthPowerWeightSum(_ group: Int) -> Double { sums[group * layout.stride + Layout.fourthPowerWeightSum] }
 
     /// Per row its key: its grouped codes in mixed radix, or −1 for a row with a missing code or
-    /// weight 0 (column by column, as ``RowTally`` packs its keys).
-    private func rowKeys() -> [Int] {
-        var keys = [Int](repeating: 0, count: rows.count)
+    /// weight 0 (column by column, as ``RowTally`` packs its keys; a key is below the grouped
+    /// columns' combinations, at most the limit of groups per cell, so it fits 32 bits).
+    private func rowKeys() -> [Int32] {
+        var keys = [Int32](repeating: 0, count: rows.count)
         keys.withUnsafeMutableBufferPointer { keys in
             for index in columns.indices {
-                let size = columns[index].codeCount
+                let size = Int32(truncatingIfNeeded: columns[index].codeCount)
                 columns[index].codes.withUnsafeBufferPointer { codes in
                     // Without branches: a code of −1 (or a key of −1 so far) makes the key −1.
                     if grouped.contains(index) {
                         for row in keys.indices {
-                            let key = keys[row], code = Int(codes[row])
+                            let key = keys[row], code = codes[row]
                             keys[row] = (key | code) < 0 ? -1 : key &* size &+ code
                         }
                     } else {
-                        for row in keys.indices { keys[row] |= Int(codes[row]) >> 63 }
+                        for row in keys.indices { keys[row] |= codes[row] >> 31 }
                     }
                 }
             }
@@ -214,12 +215,12 @@ struct DesignGroupTally {
         var groupOfRow = [Int32](repeating: -1, count: rows.count)
         for row in 0..<rows.count where keys[row] >= 0 {
             let cell = Int(rows.cellOfRow[row])
-            let number = cell * keyCount + keys[row]
+            let number = cell * keyCount + Int(keys[row])
             var group = useTable ? table[number] : found[number] ?? -1
             if group < 0 {
                 group = Int32(groupCount)
                 if useTable { table[number] = group } else { found[number] = group }
-                appendGroup(cell: cell, key: keys[row], groupedSizes: groupedSizes)
+                appendGroup(cell: cell, key: Int(keys[row]), groupedSizes: groupedSizes)
             }
             groupOfRow[row] = group
         }

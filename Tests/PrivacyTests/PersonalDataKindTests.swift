@@ -11,6 +11,8 @@ final class PersonalDataKindTests: XCTestCase {
             ("192.0.2.17", .ipAddress), ("255.255.255.255", .ipAddress), ("2001:db8::8a2e:370:7334", .ipAddress),
             ("fe80::1", .ipAddress), ("2001:0db8:0000:0000:0000:ff00:0042:8329", .ipAddress),
             ("52.520008, 13.404954", .gpsCoordinates), ("-33.8688;151.2093", .gpsCoordinates), ("40.7128 -74.0060", .gpsCoordinates),
+            // Few digits, but not one short number (the scan's shortcut): IP addresses.
+            ("1.2.3.4", .ipAddress), (" 10.0.0.1 ", .ipAddress),
         ]
         for (cell, kind) in cases { XCTAssertEqual(PersonalDataKind.classify(cell), kind, cell) }
     }
@@ -21,6 +23,17 @@ final class PersonalDataKindTests: XCTestCase {
                      "a@b", "@example.org", "jane@", "jane@@example.org", "jane@example.c0m", "52.52, 13.40",
                      "95.12345, 13.40495", "Strongly agree", "n/a", "+", "(0)"] {
             XCTAssertNil(PersonalDataKind.classify(cell), cell)
+        }
+    }
+
+    /// The scan's shortcut: a number of at most 6 digits, one point and a sign, between white space,
+    /// is no personal data; anything else goes to the classifiers.
+    func testShortNumbersAreRecognisedOnTheirBytes() {
+        for cell in ["4", " 98 ", "-3", "3.00", "123456", ".5", "-0.25\t", "0012.34"] {
+            XCTAssertTrue(PersonalDataKind.isShortNumber(cell.utf8), cell)
+        }
+        for cell in ["", " ", "-", ".", "1234567", "1.2.3", "1 2", "1-2", "--1", "1e5", "+1", "12,5", "٣"] {
+            XCTAssertFalse(PersonalDataKind.isShortNumber(cell.utf8), cell)
         }
     }
 
