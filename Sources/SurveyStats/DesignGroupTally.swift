@@ -297,7 +297,7 @@ struct DesignGroupTally {
     private mutating func addRows(groupOfRow: [Int32]) {
         let q = numericCount, layout = layout, stride = layout.stride
         let rowsArePSUs = rows.rowsArePSUs, keepsSquaredMoments = keepsSquaredMoments, keepsFourthMoments = keepsFourthMoments
-        let values = numericValues(groupOfRow: groupOfRow)
+        let values = numericValues()
         let weights = rows.weights ?? [Double](repeating: 1, count: rows.count)
         var sums = [Double](repeating: 0, count: groupCount * stride)
         // Scratch for a row's w²-weighted monomials and its deltas to its group's means.
@@ -375,9 +375,9 @@ struct DesignGroupTally {
         }
     }
 
-    /// u − c of every row, row-major (q per row; rows of no group left 0), filled a column at a time
-    /// from each ungrouped column's values per code.
-    private func numericValues(groupOfRow: [Int32]) -> [Double] {
+    /// u − c of every row, row-major (q per row; any value for a row of no group), filled a column
+    /// at a time from each ungrouped column's values per code.
+    private func numericValues() -> [Double] {
         let q = numericCount
         let numericOrigin = zip(numericIndices(of: columns), origin).compactMap { $0 == nil ? nil : $1 }
         var values = [Double](repeating: 0, count: rows.count * q)
@@ -389,11 +389,18 @@ struct DesignGroupTally {
                 column.write(code: code, into: &table, from: code * width)
                 for t in 0..<width { table[code * width + t] -= numericOrigin[start + t] }
             }
+            // Without branches: a row of no group (a missing code here or elsewhere) gets any value.
             values.withUnsafeMutableBufferPointer { values in
                 column.codes.withUnsafeBufferPointer { codes in
-                    for row in codes.indices where groupOfRow[row] >= 0 {
-                        let code = Int(codes[row])
-                        for t in 0..<width { values[row * q + start + t] = table[code * width + t] }
+                    table.withUnsafeBufferPointer { table in
+                        if width == 1 {
+                            for row in codes.indices { values[row &* q &+ start] = table[max(Int(codes[row]), 0)] }
+                        } else {
+                            for row in codes.indices {
+                                let code = max(Int(codes[row]), 0)
+                                for t in 0..<width { values[row &* q &+ start &+ t] = table[code &* width &+ t] }
+                            }
+                        }
                     }
                 }
             }
