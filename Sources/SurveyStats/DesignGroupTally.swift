@@ -413,7 +413,8 @@ struct DesignGroupTally {
     var groupsByCell: [[Int]] {
         var byCell = [[Int]](repeating: [], count: rows.cells.count)
         for group in 0..<groupCount { byCell[Int(groupCell[group])].append(group) }
-        return byCell.map { $0.sorted { groupKey[$0] < groupKey[$1] } }
+        let keys = groupKey   // not `self` in the comparison: that copied the whole tally per call
+        return byCell.map { $0.sorted { keys[$0] < keys[$1] } }
     }
 
     /// Per variable of `columns` (the tally's, or columns with the same codes), its index in u, or
