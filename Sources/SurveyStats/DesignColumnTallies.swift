@@ -1,7 +1,7 @@
 /// A block's variables tallied one by one under its design, for their weighted means and their
 /// values' weighted proportions: each variable's sums per cell and value, as
 /// ``DesignSums/init(_:columns:keepsFourthMoments:)`` gives them for the variable alone, with the
-/// variables of few values counted in one pass over the rows (``DesignGroupTally``).
+/// variables of few values counted in pairs, one pass over the rows for two (``DesignGroupTally``).
 public struct DesignColumnTallies {
     private let columns: [RowTally.CodedColumn]
     private let tallies: [DesignGroupTally]

@@ -2,9 +2,10 @@
 /// group is a cell and a combination of codes of the grouped columns (a factor's levels; every
 /// column when their combinations are few), so the grouped variables are constants within it and
 /// only the other variables u vary. Per group it keeps the rows of positive weight, Σw, Σw², Σw⁴
-/// and u's moments by the two-pass algorithm: under w, and when each row is its own PSU under w² (the
-/// rows' squared linearised values), or with fourth moments the raw Σw² times each monomial of u
-/// of degree ≤ 4 (``FourthDegreeMonomials``), among them Σw²·φ and Σw²·φφᵀ of φ = (1, u, uⱼuₖ for j ≤ k). The design's moments of all variables then follow per group from
+/// and u's moments by the two-pass algorithm: under w, and when each row is its own PSU under w²
+/// (the rows' squared linearised values), or with fourth moments the raw Σw² times each monomial of
+/// u of degree ≤ 4 (``FourthDegreeMonomials``), among them Σw²·φ and Σw²·φφᵀ of
+/// φ = (1, u, uⱼuₖ for j ≤ k). The design's moments of all variables then follow per group from
 /// these and the group's constants, and merge over the cell's groups in two passes: a
 /// regression on a few factors and scale scores costs a few dozen operations per row, not the
 /// square of its variables' products.

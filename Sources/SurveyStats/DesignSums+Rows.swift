@@ -60,9 +60,9 @@ extension DesignSums {
 
     /// The moments of a cell's groups merged in two passes over them: with z_g a group's means (its
     /// constants, its row of `constants`, and its numeric variables' means) less `shift`, W_g its
-    /// weight sum and C_g its numeric variables' co-moments (under w, or under w² when `squared`): W = ΣW_g,
-    /// x̄ = shift + ΣW_g·z_g/W and C = Σ(C_g + W_g(z_g − z̄)(z_g − z̄)ᵀ) (the pairwise update's
-    /// total, without a merge per group).
+    /// weight sum and C_g its numeric variables' co-moments (under w, or under w² when `squared`):
+    /// W = ΣW_g, x̄ = shift + ΣW_g·z_g/W and C = Σ(C_g + W_g(z_g − z̄)(z_g − z̄)ᵀ) (the pairwise
+    /// update's total, without a merge per group).
     private static func merged(_ tally: DesignGroupTally, _ groups: [Int], constants: [Double], numericIndices: [Int?],
                                shift: [Double], squared: Bool) -> WeightedMoments {
         let m = numericIndices.count
